@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+let t = performance.now();
+const a = new PGlite(); await a.waitReady;
+console.log('initdb', performance.now() - t); t = performance.now();
+await a.exec('create table x(id int)');
+const dump = await a.dumpDataDir('gzip');
+const buf = Buffer.from(await dump.arrayBuffer());
+console.log('dump', performance.now() - t, buf.length, dump.type); t = performance.now();
+const b = new PGlite({ loadDataDir: new Blob([buf], { type: 'application/x-gzip' }) }); await b.waitReady;
+console.log('load', performance.now() - t); t = performance.now();
+const c = new PGlite({ loadDataDir: new Blob([buf], { type: 'application/x-gzip' }) }); await c.waitReady;
+console.log('load2', performance.now() - t); t = performance.now();
+const dump2 = await a.dumpDataDir('none');
+const buf2 = Buffer.from(await dump2.arrayBuffer());
+console.log('dump none', buf2.length);t = performance.now();
+const d = new PGlite({ loadDataDir: new Blob([buf2], { type: 'application/x-tar' }) }); await d.waitReady;
+console.log('load none', performance.now() - t); t = performance.now();

@@ -1,0 +1,120 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { getLocale, getTextDirection, type Locale } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { ConfigError } from '$lib/server/env';
+import { runtime, startRuntime } from '$lib/server/runtime';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { sessionCookieOptions } from '$lib/server/http';
+
+export const init: ServerInit = async () => {
+	try {
+		const rt = await startRuntime();
+		// adapter-node emits this on SIGTERM/SIGINT after it stopped accepting requests and
+		// finished the open ones: then finish the mail worker and close the database.
+		process.once('sveltekit:shutdown' as never, () => {
+			rt.stop().catch((err) => rt.log.error({ err }, 'shutdown failed'));
+		});
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(`\nMiteinander cannot start.\n${error.message}\nSee README.md, section "Configuration".\n`);
+			process.exit(1);
+		}
+		throw error;
+	}
+};
+
+/** Request id, per-request logger, one JSON log line per request. */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const rt = await runtime();
+	const header = event.request.headers.get('x-request-id');
+	const requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.log = rt.log.child({ requestId });
+	event.locals.demo = rt.demo;
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+/** UI language from the cookie (then the browser's preference, then German); sets <html lang dir>. */
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale as Locale))
+		});
+	});
+
+/** Resolves the session once; pages and use cases authorise again themselves. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	const rt = await runtime();
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	let actor = null;
+	if (token) {
+		const session = await validateSession(rt.database.db, token);
+		if (session) {
+			actor = session.actor;
+			if (session.renewed) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, session.expiresAt));
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	event.locals.actor = actor;
+	event.locals.sessionToken = actor ? token : null;
+	let ip: string | undefined;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = undefined;
+	}
+	event.locals.ctx = {
+		db: rt.database.db,
+		actor,
+		requestId: event.locals.requestId,
+		ip,
+		locale: getLocale() as 'de' | 'en',
+		origin: rt.env.ORIGIN ?? event.url.origin
+	};
+	return resolve(event);
+};
+
+/** Security headers; the Content-Security-Policy itself comes from kit.csp (vite.config.ts). */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (event.locals.actor && !h.has('Cache-Control')) h.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleRequestLog, handleSecurityHeaders, handleLocale, handleSession);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId;
+	if (status >= 500) {
+		(event.locals.log ?? console).error({ err: error, path: event.url.pathname }, 'unhandled error');
+	}
+	return { message, requestId };
+};

@@ -1,0 +1,60 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Translated names of the fixed vocabularies. */
+export function roleLabel(role: string | null | undefined): string {
+	switch (role) {
+		case 'coordinator':
+			return m.role_coordinator();
+		case 'editor':
+			return m.role_editor();
+		case 'member':
+			return m.role_member();
+		case 'steering':
+			return m.role_steering();
+		case 'guest':
+			return m.role_guest();
+		default:
+			return m.role_platform_admin();
+	}
+}
+
+export function kindLabel(kind: string): string {
+	return kind === 'district' ? m.kind_district() : kind === 'city' ? m.kind_city() : m.kind_municipality();
+}
+
+const LANDS: Record<string, () => string> = {
+	BW: m.land_BW,
+	BY: m.land_BY,
+	BE: m.land_BE,
+	BB: m.land_BB,
+	HB: m.land_HB,
+	HH: m.land_HH,
+	HE: m.land_HE,
+	MV: m.land_MV,
+	NI: m.land_NI,
+	NW: m.land_NW,
+	RP: m.land_RP,
+	SL: m.land_SL,
+	SN: m.land_SN,
+	ST: m.land_ST,
+	SH: m.land_SH,
+	TH: m.land_TH
+};
+export function landLabel(code: string): string {
+	return LANDS[code]?.() ?? code;
+}
+
+export function formatDateTime(d: Date | string, locale: string): string {
+	return new Date(d).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	});
+}
+
+export function formatDate(d: Date | string, locale: string): string {
+	return new Date(d).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+		dateStyle: 'medium',
+		timeZone: 'Europe/Berlin'
+	});
+}

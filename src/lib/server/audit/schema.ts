@@ -1,0 +1,26 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+
+/** Who changed what, when, with the state before and after. Written in the same transaction as the change. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		/** null for platform-level changes (e.g. creating a tenant is logged on the new tenant) */
+		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		/** e.g. "invitation.create", "user.sign_in" */
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: text('entity_id'),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		requestId: text('request_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('audit_log_tenant_idx').on(t.tenantId, t.createdAt),
+		index('audit_log_entity_idx').on(t.entityType, t.entityId)
+	]
+);

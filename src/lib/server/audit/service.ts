@@ -1,0 +1,80 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../context';
+import { auditLog } from './schema';
+import { users } from '../auth/schema';
+import { authorize } from '../auth/policy';
+
+export const PAGE_SIZE = 50;
+
+export const auditFilter = z.object({
+	action: z.string().trim().max(100).optional().catch(undefined),
+	entityType: z.string().trim().max(100).optional().catch(undefined),
+	actor: z.string().trim().max(254).optional().catch(undefined),
+	from: z.iso.date().optional().catch(undefined),
+	to: z.iso.date().optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
+});
+export type AuditFilter = z.infer<typeof auditFilter>;
+
+export interface AuditRow {
+	id: number;
+	createdAt: Date;
+	actorName: string | null;
+	actorEmail: string | null;
+	action: string;
+	entityType: string;
+	entityId: string | null;
+	before: unknown;
+	after: unknown;
+}
+
+/** The tenant's audit log, newest first, filtered and paginated (coordinators only). */
+export async function listAudit(
+	ctx: Ctx,
+	tenantId: string,
+	filter: AuditFilter
+): Promise<{ rows: AuditRow[]; hasMore: boolean; actions: string[] }> {
+	authorize(ctx.actor, 'tenant.audit.view', { tenantId });
+	const where: SQL[] = [eq(auditLog.tenantId, tenantId)];
+	if (filter.action) where.push(eq(auditLog.action, filter.action));
+	if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
+	if (filter.actor) {
+		const needle = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		where.push(sql`(${users.email} ILIKE ${needle} OR ${users.name} ILIKE ${needle})`);
+	}
+	if (filter.from) where.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00`)));
+	if (filter.to) {
+		const end = new Date(`${filter.to}T00:00:00`);
+		end.setDate(end.getDate() + 1);
+		where.push(lt(auditLog.createdAt, end));
+	}
+	const rows = await ctx.db
+		.select({
+			id: auditLog.id,
+			createdAt: auditLog.createdAt,
+			actorName: users.name,
+			actorEmail: users.email,
+			action: auditLog.action,
+			entityType: auditLog.entityType,
+			entityId: auditLog.entityId,
+			before: auditLog.before,
+			after: auditLog.after
+		})
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.actorId))
+		.where(and(...where))
+		.orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+		.limit(PAGE_SIZE + 1)
+		.offset((filter.page - 1) * PAGE_SIZE);
+	const actionRows = await ctx.db
+		.selectDistinct({ action: auditLog.action })
+		.from(auditLog)
+		.where(eq(auditLog.tenantId, tenantId))
+		.orderBy(auditLog.action);
+	return {
+		rows: rows.slice(0, PAGE_SIZE),
+		hasMore: rows.length > PAGE_SIZE,
+		actions: actionRows.map((r) => r.action)
+	};
+}

@@ -1,0 +1,91 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { passwordResets, sessions, users } from './schema';
+import { email as emailSchema, setPasswordInput, fieldErrors } from './validation';
+import { hashToken, newToken } from './tokens';
+import { hashPassword } from './password';
+import { ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { enqueueMail } from '../mail/enqueue';
+import { passwordResetMail } from '../mail/templates';
+import { assertWithinLimits, recordFailure } from './rate-limit';
+
+export const RESET_MINUTES = 60;
+
+/**
+ * Sends a reset link when an account with a password exists. The caller always shows the same
+ * answer, so the form does not reveal which addresses have accounts.
+ */
+export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
+	const parsed = emailSchema.safeParse(raw);
+	if (!parsed.success) throw new ValidationError({ email: parsed.error.issues[0]?.message ?? 'error_email_invalid' });
+	const email = parsed.data;
+	// At most three reset mails per address and hour; further requests are silently dropped.
+	const key = `reset:${email}`;
+	try {
+		await assertWithinLimits(ctx.db, [{ key, max: 3, windowSeconds: 3600 }]);
+	} catch {
+		return;
+	}
+	const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
+	if (!user || !user.passwordHash || user.disabledAt) return;
+	const token = newToken();
+	await ctx.db.transaction(async (tx) => {
+		await recordFailure(tx, [key]);
+		await tx.insert(passwordResets).values({
+			tokenHash: hashToken(token),
+			userId: user.id,
+			expiresAt: new Date(Date.now() + RESET_MINUTES * 60 * 1000)
+		});
+		await enqueueMail(
+			tx,
+			null,
+			passwordResetMail({
+				to: user.email,
+				name: user.name,
+				link: `${ctx.origin}/passwort-zuruecksetzen/${token}`,
+				locale: user.locale === 'en' ? 'en' : ctx.locale
+			})
+		);
+	});
+}
+
+export async function isResetTokenValid(ctx: Ctx, token: string): Promise<boolean> {
+	const [row] = await ctx.db
+		.select({ userId: passwordResets.userId })
+		.from(passwordResets)
+		.where(
+			and(
+				eq(passwordResets.tokenHash, hashToken(token)),
+				isNull(passwordResets.usedAt),
+				gt(passwordResets.expiresAt, new Date())
+			)
+		);
+	return !!row;
+}
+
+/** Sets the new password, uses up the token and ends all sessions of the account. */
+export async function resetPassword(ctx: Ctx, token: string, raw: unknown): Promise<void> {
+	const parsed = setPasswordInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const passwordHash = await hashPassword(parsed.data.password);
+	await ctx.db.transaction(async (tx) => {
+		const [reset] = await tx
+			.select()
+			.from(passwordResets)
+			.where(eq(passwordResets.tokenHash, hashToken(token)))
+			.for('update');
+		if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) {
+			throw new ValidationError({ form: 'error_reset_invalid' });
+		}
+		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
+		await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, reset.tokenHash));
+		await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+		await recordAudit(tx, { requestId: ctx.requestId, actor: { userId: reset.userId } }, {
+			tenantId: null,
+			action: 'user.password_reset',
+			entityType: 'user',
+			entityId: reset.userId
+		});
+	});
+}

@@ -1,0 +1,83 @@
+import type { Actor } from './actor';
+import type { Role } from './schema';
+import { NotFoundError } from '../errors';
+
+/**
+ * Everything a person can be allowed to do. Deny by default: an action that is not listed
+ * for a role here is forbidden, and so is every action for someone without a role in the tenant.
+ */
+export const ACTIONS = [
+	/** create and edit tenants, see every tenant */
+	'platform.tenants.manage',
+	/** read the dev mailbox (mails kept when no SMTP server is set) */
+	'platform.mailbox.view',
+	/** open the signed-in area of a tenant */
+	'tenant.view',
+	/** see the people of the tenant and their roles */
+	'tenant.people.view',
+	/** invite people and revoke invitations */
+	'tenant.people.invite',
+	/** read the tenant's audit log */
+	'tenant.audit.view',
+	/** change the tenant's settings */
+	'tenant.settings.edit',
+	/** change an organisation's record and offers */
+	'organization.edit'
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Resource {
+	tenantId?: string;
+	organizationId?: string;
+}
+
+const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+	coordinator: [
+		'tenant.view',
+		'tenant.people.view',
+		'tenant.people.invite',
+		'tenant.audit.view',
+		'tenant.settings.edit',
+		'organization.edit'
+	],
+	editor: ['tenant.view', 'organization.edit'],
+	member: ['tenant.view'],
+	steering: ['tenant.view'],
+	guest: ['tenant.view']
+};
+
+/** Whether the actor may do the action on the resource. Pure; no database access. */
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+	if (!actor) return false;
+	if (actor.isPlatformAdmin) return true;
+	if (action.startsWith('platform.')) return false;
+	if (!resource.tenantId) return false;
+	const role = actor.roles[resource.tenantId];
+	if (!role) return false;
+	if (!TENANT_ROLE_ACTIONS[role].includes(action)) return false;
+	if (action === 'organization.edit' && role === 'editor') {
+		return (
+			!!resource.organizationId &&
+			(actor.editorOf[resource.tenantId] ?? []).includes(resource.organizationId)
+		);
+	}
+	return true;
+}
+
+/**
+ * The first line of every load, action, endpoint and use case. Throws NotFoundError when
+ * denied, so a forbidden object looks exactly like a missing one.
+ */
+export function authorize(
+	actor: Actor | null | undefined,
+	action: Action,
+	resource: Resource = {}
+): asserts actor is Actor {
+	if (!can(actor, action, resource)) throw new NotFoundError();
+}
+
+/** Roles a role may hand out by invitation. */
+export function invitableRoles(actor: Actor, tenantId: string): Role[] {
+	if (!can(actor, 'tenant.people.invite', { tenantId })) return [];
+	return ['coordinator', 'editor', 'member', 'steering', 'guest'];
+}

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { organizations } from '../organizations/schema';
+
+export const ROLES = ['coordinator', 'editor', 'member', 'steering', 'guest'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** stored lower-case */
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		/** argon2id; null until the invitation is accepted */
+		passwordHash: text('password_hash'),
+		isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+		locale: text('locale'),
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('users_email_key').on(t.email)]
+);
+
+/** A user's role in a tenant. One row per user and tenant. */
+export const tenantMembers = pgTable(
+	'tenant_members',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ROLES }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index('tenant_members_user_idx').on(t.userId)]
+);
+
+/** The organisations an editor may keep, per tenant. */
+export const editorOrganizations = pgTable(
+	'editor_organizations',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.userId, t.organizationId] })]
+);
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** SHA-256 of the session token (hex); the token itself lives only in the cookie */
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
+);
+
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		/** organisations an editor will keep */
+		organizationIds: uuid('organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
+		tokenHash: text('token_hash').notNull(),
+		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('invitations_token_key').on(t.tokenHash),
+		index('invitations_tenant_idx').on(t.tenantId, t.createdAt)
+	]
+);
+
+export const passwordResets = pgTable(
+	'password_resets',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('password_resets_user_idx').on(t.userId)]
+);
+
+/** Failed sign-in attempts, for rate limiting; rows older than the window are pruned. */
+export const signInAttempts = pgTable(
+	'sign_in_attempts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** e.g. "email:a@b.de" or "ip:127.0.0.1" */
+		key: text('key').notNull(),
+		attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+		count: integer('count').notNull().default(1)
+	},
+	(t) => [index('sign_in_attempts_key_idx').on(t.key, t.attemptedAt)]
+);
+
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,6 @@
+// The whole database schema, one module per capability.
+export * from '../tenants/schema';
+export * from '../auth/schema';
+export * from '../organizations/schema';
+export * from '../audit/schema';
+export * from '../mail/schema';

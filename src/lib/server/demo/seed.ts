@@ -1,0 +1,185 @@
+/**
+ * The demo network, built from the five source documents in shared/seeds:
+ * Stadt Landshut (000: Netzwerk Integration), Landkreis Gifhorn (002: Netzwerk Integration with
+ * four Arbeitskreise and a Steuerungsgruppe) and Landkreis Freising with some of its
+ * municipalities (004: Vernetzungstreffen der Gemeinden). Uses the same factories as the tests.
+ */
+import { count } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import { tenants } from '../tenants/schema';
+import { buildOrganization, buildOrganizationType, buildTenant, buildUser, grantRole } from '../factories';
+
+export const DEMO_PASSWORD = 'miteinander-demo';
+
+export interface DemoAccount {
+	email: string;
+	description: string;
+}
+
+/** The sign-in accounts of the demo (README lists the same). */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+	{ email: 'admin@miteinander.example', description: 'Plattform-Administration / platform admin' },
+	{ email: 'koordination@landshut.example', description: 'Koordination Stadt Landshut' },
+	{ email: 'koordination@gifhorn.example', description: 'Koordination Landkreis Gifhorn' },
+	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
+	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
+	{ email: 'redaktion@landshut.example', description: 'Redaktion einer Organisation, Stadt Landshut' }
+];
+
+/** Organisation types the seeds name (000 "Beteiligte", 004 Helferkreise, Zentrum der Familie). */
+export const DEFAULT_ORGANIZATION_TYPES: { key: string; name: string }[] = [
+	{ key: 'sprachschule', name: 'Sprachschule' },
+	{ key: 'beratungsstelle', name: 'Beratungsstelle' },
+	{ key: 'bildungstraeger', name: 'Bildungsträger' },
+	{ key: 'jugendeinrichtung', name: 'Jugendeinrichtung' },
+	{ key: 'sportverein', name: 'Sportverein' },
+	{ key: 'migrantenselbstorganisation', name: 'Migrantenselbstorganisation' },
+	{ key: 'interkulturelle-initiative', name: 'Interkulturelle Initiative' },
+	{ key: 'verwaltung', name: 'Verwaltung / Integrationsbeauftragte' },
+	{ key: 'politik', name: 'Stadtrat / Kreistag / Fraktion' },
+	{ key: 'behoerde', name: 'Behörde' },
+	{ key: 'helferkreis', name: 'Helferkreis (Ehrenamt)' },
+	{ key: 'familienzentrum', name: 'Familienzentrum' }
+];
+
+async function typesFor(tx: Executor, tenantId: string) {
+	const byKey: Record<string, string> = {};
+	for (const t of DEFAULT_ORGANIZATION_TYPES) {
+		byKey[t.key] = (await buildOrganizationType(tx, tenantId, t)).id;
+	}
+	return byKey;
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+	const [row] = await db.select({ n: count() }).from(tenants);
+	return Number(row.n) === 0;
+}
+
+/** Fills an empty database with the demo network. One transaction: all or nothing. */
+export async function seedDemo(db: Db): Promise<DemoAccount[]> {
+	return db.transaction(async (tx) => {
+		const landshut = await buildTenant(tx, {
+			name: 'Stadt Landshut',
+			slug: 'landshut',
+			kind: 'city',
+			land: 'BY',
+			ags: '09261000'
+		});
+		const gifhorn = await buildTenant(tx, {
+			name: 'Landkreis Gifhorn',
+			slug: 'landkreis-gifhorn',
+			kind: 'district',
+			land: 'NI',
+			ags: '03151000'
+		});
+		const freising = await buildTenant(tx, {
+			name: 'Landkreis Freising',
+			slug: 'landkreis-freising',
+			kind: 'district',
+			land: 'BY',
+			ags: '09178000'
+		});
+		// Municipalities of the district (AGS left empty where we could not verify it).
+		const municipalities = [];
+		for (const m of [
+			{ name: 'Stadt Freising', slug: 'freising', kind: 'city' as const },
+			{ name: 'Stadt Moosburg a.d.Isar', slug: 'moosburg', kind: 'city' as const },
+			{ name: 'Gemeinde Neufahrn b.Freising', slug: 'neufahrn', kind: 'municipality' as const },
+			{ name: 'Gemeinde Eching', slug: 'eching', kind: 'municipality' as const }
+		]) {
+			municipalities.push(await buildTenant(tx, { ...m, land: 'BY', parentId: freising.id }));
+		}
+
+		const lt = await typesFor(tx, landshut.id);
+		const gt = await typesFor(tx, gifhorn.id);
+		const ft = await typesFor(tx, freising.id);
+
+		// Landshut (seed 000): the network's participants as the source names them.
+		const landshutOffice = await buildOrganization(tx, landshut.id, {
+			name: 'Stadt Landshut – Integrationsbeauftragte',
+			typeId: lt.verwaltung,
+			description:
+				'Moderiert das Netzwerk Integration. Seit 01.09.16 gibt es eine städtische Integrationsbeauftragte.'
+		});
+		await buildOrganization(tx, landshut.id, {
+			name: 'Stützpunktverein „Integration durch Sport“',
+			typeId: lt.sportverein,
+			description: 'Sportverein im Programm „Integration durch Sport“.'
+		});
+		await buildOrganization(tx, landshut.id, {
+			name: 'Bundesamt für Migration und Flüchtlinge (BAMF)',
+			typeId: lt.behoerde,
+			description: 'Bundesbehörde; im Netzwerk Integration vertreten.'
+		});
+
+		// Gifhorn (seed 002): the Stabsstelle Integration runs the network.
+		await buildOrganization(tx, gifhorn.id, {
+			name: 'Landkreis Gifhorn – Stabsstelle Integration',
+			typeId: gt.verwaltung,
+			description:
+				'Integration als Querschnittsaufgabe, verankert in der Stabsstelle Integration; koordiniert das Netzwerk Integration und seine vier Arbeitskreise.'
+		});
+
+		// Freising (seed 004): the district office and the actors of the Vernetzungstreffen.
+		await buildOrganization(tx, freising.id, {
+			name: 'Landratsamt Freising – Integrationsbeauftragte',
+			typeId: ft.verwaltung,
+			description: 'Lädt zum Vernetzungstreffen der Gemeinden zum Thema Integration ein.'
+		});
+		await buildOrganization(tx, freising.id, {
+			name: 'Zentrum der Familie Freising',
+			typeId: ft.familienzentrum,
+			description:
+				'Projekt „Mobile Elternbegleitung – Beratungsbus“: wohnortnahe Hilfe und Beratung für alle Eltern in den Kommunen, gefördert vom Landkreis Freising.',
+			alsoIn: municipalities.map((m) => m.id)
+		});
+		await buildOrganization(tx, freising.id, {
+			name: 'Gesundheitsregionplus Landkreis Freising',
+			typeId: ft.verwaltung
+		});
+		await buildOrganization(tx, freising.id, {
+			name: 'Kommunale Jugendarbeit Landkreis Freising',
+			typeId: ft.jugendeinrichtung
+		});
+
+		const password = DEMO_PASSWORD;
+		await buildUser(tx, {
+			email: 'admin@miteinander.example',
+			name: 'Plattform-Administration',
+			isPlatformAdmin: true,
+			password
+		});
+		const koLandshut = await buildUser(tx, {
+			email: 'koordination@landshut.example',
+			name: 'Integrationsbeauftragte Landshut',
+			password
+		});
+		await grantRole(tx, landshut.id, koLandshut.id, 'coordinator');
+		const koGifhorn = await buildUser(tx, {
+			email: 'koordination@gifhorn.example',
+			name: 'Stabsstelle Integration Gifhorn',
+			password
+		});
+		await grantRole(tx, gifhorn.id, koGifhorn.id, 'coordinator');
+		const koFreising = await buildUser(tx, {
+			email: 'koordination@freising.example',
+			name: 'Integrationsbeauftragte Landkreis Freising',
+			password
+		});
+		await grantRole(tx, freising.id, koFreising.id, 'coordinator');
+		const member = await buildUser(tx, {
+			email: 'mitglied@landshut.example',
+			name: 'Mitglied Netzwerk Landshut',
+			password
+		});
+		await grantRole(tx, landshut.id, member.id, 'member');
+		const editor = await buildUser(tx, {
+			email: 'redaktion@landshut.example',
+			name: 'Redaktion Integrationsbeauftragte',
+			password
+		});
+		await grantRole(tx, landshut.id, editor.id, 'editor', [landshutOffice.id]);
+
+		return DEMO_ACCOUNTS;
+	});
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+function configError(source: Record<string, string | undefined>): ConfigError {
+	try {
+		parseEnv(source);
+	} catch (error) {
+		if (error instanceof ConfigError) return error;
+		throw error;
+	}
+	throw new Error('parseEnv accepted the input');
+}
+
+describe('parseEnv', () => {
+	it('fills in the defaults when nothing is set', () => {
+		expect(parseEnv({})).toEqual({
+			PORT: 3000,
+			DATA_DIR: './data',
+			MAIL_FROM: 'Miteinander <noreply@miteinander.example>',
+			SEED_DEMO: true,
+			LOG_LEVEL: 'info',
+			MAIL_POLL_SECONDS: 2,
+			NODE_ENV: 'production'
+		});
+	});
+
+	it('treats an empty or blank value as unset', () => {
+		const env = parseEnv({ PORT: '', DATABASE_URL: '', SEED_DEMO: '  ', SMTP_URL: '', ORIGIN: '' });
+		expect(env.PORT).toBe(3000);
+		expect(env.DATABASE_URL).toBeUndefined();
+		expect(env.SEED_DEMO).toBe(true);
+		expect(env.SMTP_URL).toBeUndefined();
+		expect(env.ORIGIN).toBeUndefined();
+	});
+
+	it('parses valid values', () => {
+		const env = parseEnv({
+			PORT: '8080',
+			DATABASE_URL: 'postgresql://app:secret@db:5432/miteinander',
+			SMTP_URL: 'smtps://user:pass@mail.example.de:465',
+			SEED_DEMO: 'no',
+			DEMO_BANNER: '1',
+			ORIGIN: 'https://integration.example.de',
+			UNRELATED: 'ignored'
+		});
+		expect(env.PORT).toBe(8080);
+		expect(env.DATABASE_URL).toBe('postgresql://app:secret@db:5432/miteinander');
+		expect(env.SMTP_URL).toBe('smtps://user:pass@mail.example.de:465');
+		expect(env.SEED_DEMO).toBe(false);
+		expect(env.DEMO_BANNER).toBe(true);
+		expect(env.ORIGIN).toBe('https://integration.example.de');
+		expect(env).not.toHaveProperty('UNRELATED');
+	});
+
+	it.each([
+		['PORT', 'abc'],
+		['PORT', '70000'],
+		['PORT', '0'],
+		['PORT', '80.5'],
+		['DATABASE_URL', 'mysql://db/miteinander'],
+		['DATABASE_URL', 'localhost:5432'],
+		['SEED_DEMO', 'maybe'],
+		['SMTP_URL', 'http://mail.example.de'],
+		['SMTP_URL', 'mail.example.de:25']
+	])('rejects %s=%s with a ConfigError naming the variable', (name, value) => {
+		const error = configError({ [name]: value });
+		expect(error.issues).toHaveLength(1);
+		expect(error.issues[0]).toMatch(new RegExp(`^${name}: `));
+		expect(error.message).toContain(name);
+	});
+
+	it('names every wrong variable at once', () => {
+		const error = configError({ PORT: 'x', SEED_DEMO: 'perhaps', SMTP_URL: 'ftp://x' });
+		expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual(['PORT', 'SEED_DEMO', 'SMTP_URL']);
+	});
+});

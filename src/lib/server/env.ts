@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const bool = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+		error: 'must be one of true, false, 1, 0, yes, no'
+	})
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+	.string()
+	.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgres:// or postgresql:// URL' });
+
+/**
+ * Every environment variable the app reads, validated once at start.
+ * README.md documents the same list; keep both true.
+ */
+export const envSchema = z.object({
+	/** Port the HTTP server listens on (read by adapter-node too). */
+	PORT: z.coerce
+		.number({ error: 'must be a number' })
+		.int({ error: 'must be a whole number' })
+		.min(1, { error: 'must be between 1 and 65535' })
+		.max(65535, { error: 'must be between 1 and 65535' })
+		.default(3000),
+	/** Folder of the embedded database (PGlite); used when DATABASE_URL is not set. */
+	DATA_DIR: z.string().min(1, { error: 'must not be empty' }).default('./data'),
+	/** PostgreSQL server to use instead of the embedded database. */
+	DATABASE_URL: postgresUrl.optional(),
+	/** Public address of the app, used in links in mails; adapter-node also uses it for CSRF checks. */
+	ORIGIN: z
+		.url({ error: 'must be a URL such as https://integration.example.de' })
+		.optional(),
+	/** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.de:587; without it mails go to the dev mailbox. */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
+		.optional(),
+	/** Sender address of outgoing mail. */
+	MAIL_FROM: z.string().min(3).default('Miteinander <noreply@miteinander.example>'),
+	/** Fill an empty database with the demo network. */
+	SEED_DEMO: bool.default(true),
+	/** Marks the instance as a demo (banner); defaults to SEED_DEMO. */
+	DEMO_BANNER: bool.optional(),
+	/** pino log level. */
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** Seconds between runs of the mail worker when it has nothing to do. */
+	MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production')
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+	constructor(public readonly issues: string[]) {
+		super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Parses the environment; an empty string counts as unset. Throws ConfigError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const cleaned: Record<string, string> = {};
+	for (const key of Object.keys(envSchema.shape)) {
+		const value = source[key];
+		if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+	}
+	const result = envSchema.safeParse(cleaned);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got "${cleaned[String(i.path[0])] ?? ''}")`)
+		);
+	}
+	return result.data;
+}
+
+let current: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+	current ??= parseEnv(process.env);
+	return current;
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { env, type Env } from './env';
+import { createLogger } from './log/logger';
+import { openDatabase, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import { isEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo/seed';
+import { startMailWorker, type MailWorker } from './mail/worker';
+import { mailboxTransport, smtpTransport } from './mail/transport';
+import { deleteExpiredSessions } from './auth/sessions';
+import { pruneAttempts } from './auth/rate-limit';
+
+/** Everything the server process holds: configuration, database, logger, background work. */
+export interface Runtime {
+	env: Env;
+	database: Database;
+	log: Logger;
+	mailWorker: MailWorker;
+	/** public address for links in mails */
+	origin: string;
+	demo: boolean;
+	stop(): Promise<void>;
+}
+
+// Kept on globalThis so that `vite dev` reloads reuse the one PGlite that may open the data folder.
+const holder = globalThis as unknown as { __miteinander?: Promise<Runtime> };
+
+export function startRuntime(): Promise<Runtime> {
+	holder.__miteinander ??= boot();
+	return holder.__miteinander;
+}
+
+/** The started runtime; hooks.server.ts starts it before the first request. */
+export async function runtime(): Promise<Runtime> {
+	if (!holder.__miteinander) throw new Error('runtime not started');
+	return holder.__miteinander;
+}
+
+async function boot(): Promise<Runtime> {
+	const config = env();
+	const log = createLogger(config.LOG_LEVEL);
+	const started = Date.now();
+	if (!config.DATABASE_URL) fs.mkdirSync(path.resolve(config.DATA_DIR), { recursive: true });
+	const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.DATA_DIR) });
+	const { applied } = await migrate(database.db);
+	log.info(
+		{ database: database.kind, dataDir: config.DATABASE_URL ? undefined : path.resolve(config.DATA_DIR), applied },
+		'database ready'
+	);
+	let seeded = false;
+	if (config.SEED_DEMO && (await isEmpty(database.db))) {
+		const accounts = await seedDemo(database.db);
+		seeded = true;
+		log.info({ accounts: accounts.map((a) => a.email) }, 'demo network created');
+	}
+	if (config.SEED_DEMO) printSignIn(config, DEMO_ACCOUNTS, seeded);
+	const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport(log);
+	const mailWorker = startMailWorker({
+		db: database.db,
+		transport,
+		from: config.MAIL_FROM,
+		log,
+		pollMs: config.MAIL_POLL_SECONDS * 1000
+	});
+	const maintenance = setInterval(
+		() => {
+			Promise.all([deleteExpiredSessions(database.db), pruneAttempts(database.db)]).catch((err) =>
+				log.error({ err }, 'maintenance failed')
+			);
+		},
+		60 * 60 * 1000
+	);
+	maintenance.unref();
+	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
+	log.info({ ms: Date.now() - started, seeded, mail: transport.name, origin }, 'miteinander started');
+	let stopping: Promise<void> | null = null;
+	return {
+		env: config,
+		database,
+		log,
+		mailWorker,
+		origin,
+		demo: config.DEMO_BANNER ?? config.SEED_DEMO,
+		stop() {
+			stopping ??= (async () => {
+				clearInterval(maintenance);
+				await mailWorker.stop();
+				await database.close();
+				log.info('miteinander stopped');
+			})();
+			return stopping;
+		}
+	};
+}
+
+function printSignIn(config: Env, accounts: { email: string; description: string }[], seeded: boolean) {
+	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
+	const lines = [
+		'',
+		seeded
+			? '  Miteinander – Demo-Netzwerk angelegt / demo network created'
+			: '  Miteinander – Demo-Instanz / demo instance',
+		`  Anmelden / sign in: ${origin}/anmelden`,
+		`  Passwort / password (alle / all): ${DEMO_PASSWORD}`,
+		...accounts.map((a) => `    ${a.email.padEnd(32)} ${a.description}`),
+		''
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import {
+	type AnyPgColumn,
+	boolean,
+	char,
+	check,
+	index,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/** Settings a tenant keeps for itself; grows with the capabilities. */
+export interface TenantSettings {
+	/** Months after which an offer's owner is asked to confirm it (offers capability). */
+	offerConfirmationMonths?: number;
+	/** Contact e-mail shown on the public site. */
+	publicContactEmail?: string;
+}
+
+export const tenants = pgTable(
+	'tenants',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		/** district (Landkreis), city (Stadt), municipality (Gemeinde) */
+		kind: text('kind', { enum: ['district', 'city', 'municipality'] }).notNull(),
+		/** ISO 3166-2 subdivision code without the country, e.g. BY, NI; used for public holidays */
+		land: char('land', { length: 2 }).notNull(),
+		/** Amtlicher Gemeindeschlüssel, 8 digits, where known */
+		ags: char('ags', { length: 8 }),
+		parentId: uuid('parent_id').references((): AnyPgColumn => tenants.id, { onDelete: 'restrict' }),
+		/** Whether the tenant's public site is shown. */
+		isPublic: boolean('is_public').notNull().default(true),
+		settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('tenants_slug_key').on(t.slug),
+		uniqueIndex('tenants_ags_key').on(t.ags),
+		index('tenants_parent_idx').on(t.parentId),
+		check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+		check('tenants_ags_format', sql`${t.ags} IS NULL OR ${t.ags} ~ '^[0-9]{8}$'`)
+	]
+);
+
+export type Tenant = typeof tenants.$inferSelect;

@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { tenants, type Tenant } from './schema';
+import { tenantInput, RESERVED_SLUGS } from './validation';
+import { authorize } from '../auth/policy';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+
+/** What pages see of a tenant. */
+export interface TenantView {
+	id: string;
+	slug: string;
+	name: string;
+	kind: Tenant['kind'];
+	land: string;
+	ags: string | null;
+	parentId: string | null;
+	isPublic: boolean;
+}
+
+export function toTenantView(t: Tenant): TenantView {
+	return {
+		id: t.id,
+		slug: t.slug,
+		name: t.name,
+		kind: t.kind,
+		land: t.land,
+		ags: t.ags,
+		parentId: t.parentId,
+		isPublic: t.isPublic
+	};
+}
+
+/** Inserts a tenant without any check: for the factories; the use case below is for people. */
+export async function insertTenant(tx: Executor, values: typeof tenants.$inferInsert): Promise<Tenant> {
+	const [row] = await tx.insert(tenants).values(values).returning();
+	return row;
+}
+
+/** A platform admin creates a tenant. */
+export async function createTenant(ctx: Ctx, raw: unknown): Promise<TenantView> {
+	authorize(ctx.actor, 'platform.tenants.manage');
+	const parsed = tenantInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const input = parsed.data;
+	if (RESERVED_SLUGS.has(input.slug)) throw new ValidationError({ slug: 'error_slug_reserved' });
+	return ctx.db.transaction(async (tx) => {
+		const clash = await tx
+			.select({ slug: tenants.slug, ags: tenants.ags })
+			.from(tenants)
+			.where(
+				input.ags
+					? sql`${tenants.slug} = ${input.slug} OR ${tenants.ags} = ${input.ags}`
+					: eq(tenants.slug, input.slug)
+			);
+		if (clash.some((c) => c.slug === input.slug)) throw new ValidationError({ slug: 'error_slug_taken' });
+		if (clash.some((c) => c.ags === input.ags)) throw new ValidationError({ ags: 'error_ags_taken' });
+		if (input.parentId) {
+			const [parent] = await tx.select().from(tenants).where(eq(tenants.id, input.parentId));
+			if (!parent || parent.kind !== 'district') throw new ValidationError({ parentId: 'error_parent_invalid' });
+		}
+		const row = await insertTenant(tx, {
+			name: input.name,
+			slug: input.slug,
+			kind: input.kind,
+			land: input.land,
+			ags: input.ags ?? null,
+			parentId: input.parentId ?? null,
+			isPublic: input.isPublic
+		});
+		await recordAudit(tx, ctx, {
+			tenantId: row.id,
+			action: 'tenant.create',
+			entityType: 'tenant',
+			entityId: row.id,
+			after: toTenantView(row)
+		});
+		return toTenantView(row);
+	});
+}
+
+/** All tenants, for the platform admin. */
+export async function listAllTenants(ctx: Ctx): Promise<TenantView[]> {
+	authorize(ctx.actor, 'platform.tenants.manage');
+	const rows = await ctx.db.select().from(tenants).orderBy(asc(tenants.name));
+	return rows.map(toTenantView);
+}
+
+/** Tenants whose public site is shown, for the start page. */
+export async function listPublicTenants(db: Executor): Promise<TenantView[]> {
+	const rows = await db.select().from(tenants).where(eq(tenants.isPublic, true)).orderBy(asc(tenants.name));
+	return rows.map(toTenantView);
+}
+
+/** The public face of a tenant; a hidden tenant reads as missing. */
+export async function findPublicTenant(db: Executor, slug: string): Promise<TenantView | null> {
+	const [row] = await db
+		.select()
+		.from(tenants)
+		.where(and(eq(tenants.slug, slug), eq(tenants.isPublic, true)));
+	return row ? toTenantView(row) : null;
+}
+
+/** Municipalities of a district (public ones only). */
+export async function listChildTenants(db: Executor, parentId: string): Promise<TenantView[]> {
+	const rows = await db
+		.select()
+		.from(tenants)
+		.where(and(eq(tenants.parentId, parentId), eq(tenants.isPublic, true)))
+		.orderBy(asc(tenants.name));
+	return rows.map(toTenantView);
+}
+
+/** The tenant for the signed-in area; throws NotFoundError if the actor has no access. */
+export async function getTenantForActor(ctx: Ctx, slug: string): Promise<TenantView> {
+	const [row] = await ctx.db.select().from(tenants).where(eq(tenants.slug, slug));
+	if (!row) throw new NotFoundError();
+	authorize(ctx.actor, 'tenant.view', { tenantId: row.id });
+	return toTenantView(row);
+}
+
+/** The tenants the actor has a role in (all of them for the platform admin). */
+export async function listMyTenants(ctx: Ctx): Promise<(TenantView & { role: string | null })[]> {
+	if (!ctx.actor) return [];
+	const actor = ctx.actor;
+	if (actor.isPlatformAdmin) {
+		const rows = await ctx.db.select().from(tenants).orderBy(asc(tenants.name));
+		return rows.map((r) => ({ ...toTenantView(r), role: actor.roles[r.id] ?? null }));
+	}
+	const ids = Object.keys(actor.roles);
+	if (ids.length === 0) return [];
+	const rows = await ctx.db.select().from(tenants).where(inArray(tenants.id, ids)).orderBy(asc(tenants.name));
+	return rows.map((r) => ({ ...toTenantView(r), role: actor.roles[r.id] }));
+}

@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { requireActor } from '$lib/server/guards';
+import { getTenantForActor } from '$lib/server/tenants/service';
+import { can } from '$lib/server/auth/policy';
+import { orNotFound } from '$lib/server/http';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const tenant = await orNotFound(() => getTenantForActor(event.locals.ctx, event.params.tenant));
+	return {
+		tenant,
+		role: actor.roles[tenant.id] ?? null,
+		canSeePeople: can(actor, 'tenant.people.view', { tenantId: tenant.id }),
+		canSeeAudit: can(actor, 'tenant.audit.view', { tenantId: tenant.id })
+	};
+};

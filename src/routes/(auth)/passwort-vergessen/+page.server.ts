@@ -1,0 +1,15 @@
+import type { Actions } from './$types';
+import { requestPasswordReset } from '$lib/server/auth/password-reset';
+import { keepValues, runAction } from '$lib/server/http';
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const values = keepValues(form);
+		const result = await runAction(values, async () => {
+			await requestPasswordReset(locals.ctx, form.get('email') ?? '');
+			return { sent: true as const };
+		});
+		return result;
+	}
+};

@@ -1,0 +1,49 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			compilerOptions: {
+				// Force runes mode for the project, except for libraries. Can be removed in svelte 6.
+				runes: ({ filename }) =>
+					filename.split(/[/\\]/).includes('node_modules') ? undefined : true
+			},
+			adapter: adapter(),
+			csp: {
+				// Hashes for SvelteKit's own inline start-up script; no 'unsafe-inline' scripts.
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none']
+				}
+			}
+		}),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			emitTsDeclarations: true,
+			// The chosen language is kept in a cookie; then the browser's preference; then German.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		})
+	],
+	server: { port: 3000 },
+	test: {
+		include: ['src/**/*.test.ts'],
+		globalSetup: ['./src/lib/server/db/testing/global-setup.ts'],
+		testTimeout: 20_000,
+		hookTimeout: 60_000,
+		// PGlite instances are large: keep the number of workers low on small machines.
+		maxWorkers: 2
+	}
+});
