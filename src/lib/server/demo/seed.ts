@@ -7,9 +7,17 @@
 import { count } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
+import { invitations } from '../auth/schema';
+import { hashToken } from '../auth/tokens';
 import { buildOrganization, buildOrganizationType, buildTenant, buildUser, grantRole } from '../factories';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
+
+/**
+ * The demo keeps one invitation that has already expired, so that coordinators (and the
+ * end-to-end tests) can see how an expired link behaves: /einladung/<this token>.
+ */
+export const DEMO_EXPIRED_INVITATION_TOKEN = 'demo-abgelaufene-einladung';
 
 export interface DemoAccount {
 	email: string;
@@ -179,6 +187,18 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			password
 		});
 		await grantRole(tx, landshut.id, editor.id, 'editor', [landshutOffice.id]);
+
+		const day = 24 * 60 * 60 * 1000;
+		await tx.insert(invitations).values({
+			tenantId: landshut.id,
+			email: 'sprachschule@landshut.example',
+			name: 'Sprachschule (Einladung abgelaufen)',
+			role: 'member',
+			tokenHash: hashToken(DEMO_EXPIRED_INVITATION_TOKEN),
+			invitedBy: koLandshut.id,
+			createdAt: new Date(Date.now() - 10 * day),
+			expiresAt: new Date(Date.now() - 3 * day)
+		});
 
 		return DEMO_ACCOUNTS;
 	});
