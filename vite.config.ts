@@ -18,7 +18,9 @@ export default defineConfig({
 				directives: {
 					'default-src': ['self'],
 					'script-src': ['self'],
-					'style-src': ['self'],
+					// SvelteKit's route announcer sets an inline style attribute at run time; styles
+					// cannot run code, so this is allowed while scripts stay strictly 'self' + hashes.
+					'style-src': ['self', 'unsafe-inline'],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],

@@ -40,6 +40,7 @@ if (process.env.SKIP_BUILD !== '1' && built < sources) {
 
 const port = process.env.PORT && process.env.PORT.trim() !== '' ? process.env.PORT.trim() : '3000';
 process.env.PORT = port;
-if (!process.env.ORIGIN) process.env.ORIGIN = `http://localhost:${port}`;
+// A malformed PORT is left for the app's own configuration check, which names it clearly.
+if (!process.env.ORIGIN && /^\d{1,5}$/.test(port)) process.env.ORIGIN = `http://localhost:${port}`;
 process.chdir(root);
 await import(path.join(root, 'build', 'index.js'));

@@ -58,3 +58,27 @@ export function formatDate(d: Date | string, locale: string): string {
 		timeZone: 'Europe/Berlin'
 	});
 }
+
+const AUDIT_ACTIONS: Record<string, () => string> = {
+	'invitation.create': m.audit_action_invitation_create,
+	'invitation.accept': m.audit_action_invitation_accept,
+	'invitation.revoke': m.audit_action_invitation_revoke,
+	'user.create': m.audit_action_user_create,
+	'user.sign_in': m.audit_action_user_sign_in,
+	'user.password_reset': m.audit_action_user_password_reset,
+	'tenant.create': m.audit_action_tenant_create,
+	'tenant.settings_update': m.audit_action_tenant_settings_update
+};
+/** A readable name for an audit action; unknown ones show their code. */
+export function auditActionLabel(action: string): string {
+	return AUDIT_ACTIONS[action]?.() ?? action;
+}
+
+const AUDIT_ENTITIES: Record<string, () => string> = {
+	invitation: m.audit_entity_invitation,
+	user: m.audit_entity_user,
+	tenant: m.audit_entity_tenant
+};
+export function auditEntityLabel(entity: string): string {
+	return AUDIT_ENTITIES[entity]?.() ?? entity;
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { auditLog } from './schema';
@@ -43,11 +43,14 @@ export async function listAudit(
 		const needle = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		where.push(sql`(${users.email} ILIKE ${needle} OR ${users.name} ILIKE ${needle})`);
 	}
-	if (filter.from) where.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00`)));
+	// Day boundaries are those of the tenants' time zone, not the server's.
+	if (filter.from) {
+		where.push(sql`${auditLog.createdAt} >= (${filter.from}::date::timestamp AT TIME ZONE 'Europe/Berlin')`);
+	}
 	if (filter.to) {
-		const end = new Date(`${filter.to}T00:00:00`);
-		end.setDate(end.getDate() + 1);
-		where.push(lt(auditLog.createdAt, end));
+		where.push(
+			sql`${auditLog.createdAt} < ((${filter.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin')`
+		);
 	}
 	const rows = await ctx.db
 		.select({

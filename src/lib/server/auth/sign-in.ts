@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record';
  * Signs in with e-mail and password. Throws ValidationError (wrong input or credentials, one
  * message for unknown e-mail and wrong password) or RateLimitError (too many failures).
  */
-export async function signIn(ctx: Ctx, raw: unknown): Promise<{ token: string; expiresAt: Date; userId: string }> {
+export async function signIn(ctx: Ctx, raw: unknown): Promise<{ token: string; expiresAt: Date; userId: string; locale: string | null }> {
 	const parsed = signInInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const { email, password } = parsed.data;
@@ -40,6 +40,6 @@ export async function signIn(ctx: Ctx, raw: unknown): Promise<{ token: string; e
 			entityType: 'user',
 			entityId: user.id
 		});
-		return { ...session, userId: user.id };
+		return { ...session, userId: user.id, locale: user.locale };
 	});
 }

@@ -71,21 +71,42 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			slug: 'landshut',
 			kind: 'city',
 			land: 'BY',
-			ags: '09261000'
+			ags: '09261000',
+			settings: {
+				publicContactEmail: 'integration@landshut.example',
+				publicDescription: [
+					'Vor Ort entscheidet sich, wie das Zusammenleben von Menschen verschiedener Herkunft gelingt. Die Kommune ist der wichtigste konkrete Integrationsort. Es ist eine Integration auf Gegenseitigkeit.',
+					'Im Netzwerk Integration arbeiten Akteur:innen, die haupt- oder ehrenamtlich mit Zugewanderten arbeiten: Sprachschulen, Beratungsstellen, Bildungsträger, Jugendeinrichtungen, der Stützpunktverein „Integration durch Sport“, Vertreter:innen von Migrantenselbstorganisationen, interkulturelle Initiativen, Integrationsbeauftragte, Stadträt:innen aller Fraktionen und das BAMF.',
+					'Ziele: Abbau sozialer Distanz zwischen den Akteur:innen; Vernetzung und Kooperation aller vor Ort an Integration Beteiligten; Analyse und Konzeption von Maßnahmen zum Abbau von Integrationshemmnissen; Überprüfung von Angeboten – sind sie bedarfsgerecht?',
+					'Form: Moderierte Treffen im Abstand von sechs bis acht Wochen bei abwechselnder Gastgeberrolle, mit Protokoll. Seit 01.03.09 gibt es einen Beirat für Migration und Integration in Landshut.'
+				].join('\n\n')
+			}
 		});
 		const gifhorn = await buildTenant(tx, {
 			name: 'Landkreis Gifhorn',
 			slug: 'landkreis-gifhorn',
 			kind: 'district',
 			land: 'NI',
-			ags: '03151000'
+			ags: '03151000',
+			settings: {
+				publicContactEmail: 'integration@gifhorn.example',
+				publicDescription: [
+					'Interdisziplinärer Austausch und Vernetzung finden im besonderen Maße über das Netzwerk Integration statt. Vier themenspezifische Arbeitskreise – Bildung, Familienleben, Integration in Ausbildung und Arbeit sowie gesellschaftliche Teilhabe – treffen sich etwa einmal im Quartal mit Akteur:innen aus Haupt- und Ehrenamt.',
+					'Die vom Landrat geführte Steuerungsgruppe ist Berichts- und Kontrollgremium des Netzwerks; die Ergebnisse und Anfragen der Arbeitskreise werden als Vorlage in die Steuerungsgruppe getragen. Einmal im Jahr findet ein übergreifendes Netzwerktreffen statt.',
+					'Das Netzwerk lebt von den Ideen, Anregungen und dem Engagement der Mitglieder: Sie sind herzlich willkommen!'
+				].join('\n\n')
+			}
 		});
 		const freising = await buildTenant(tx, {
 			name: 'Landkreis Freising',
 			slug: 'landkreis-freising',
 			kind: 'district',
 			land: 'BY',
-			ags: '09178000'
+			ags: '09178000',
+			settings: {
+				publicDescription:
+					'Vernetzungstreffen der Gemeinden zum Thema Integration: Bürgermeister:innen, Gemeinde- und Stadtratsmitglieder sowie Vertreter:innen aus Verwaltung und Ehrenamt lernen voneinander und gehen Herausforderungen gemeinsam an. „Die ehrenamtliche Arbeit der Helferkreise ist eine der Säulen in der Integrationsarbeit.“'
+			}
 		});
 		// Municipalities of the district (AGS left empty where we could not verify it).
 		const municipalities = [];

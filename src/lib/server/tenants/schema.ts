@@ -19,6 +19,8 @@ export interface TenantSettings {
 	offerConfirmationMonths?: number;
 	/** Contact e-mail shown on the public site. */
 	publicContactEmail?: string;
+	/** About the network, shown on the public site (plain text, paragraphs separated by blank lines). */
+	publicDescription?: string;
 }
 
 export const tenants = pgTable(

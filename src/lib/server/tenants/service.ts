@@ -20,6 +20,12 @@ export interface TenantView {
 	isPublic: boolean;
 }
 
+/** What the public site shows of a tenant. */
+export interface PublicTenantView extends TenantView {
+	description: string | null;
+	contactEmail: string | null;
+}
+
 export function toTenantView(t: Tenant): TenantView {
 	return {
 		id: t.id,
@@ -95,12 +101,17 @@ export async function listPublicTenants(db: Executor): Promise<TenantView[]> {
 }
 
 /** The public face of a tenant; a hidden tenant reads as missing. */
-export async function findPublicTenant(db: Executor, slug: string): Promise<TenantView | null> {
+export async function findPublicTenant(db: Executor, slug: string): Promise<PublicTenantView | null> {
 	const [row] = await db
 		.select()
 		.from(tenants)
 		.where(and(eq(tenants.slug, slug), eq(tenants.isPublic, true)));
-	return row ? toTenantView(row) : null;
+	if (!row) return null;
+	return {
+		...toTenantView(row),
+		description: row.settings.publicDescription ?? null,
+		contactEmail: row.settings.publicContactEmail ?? null
+	};
 }
 
 /** Municipalities of a district (public ones only). */

@@ -3,6 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { keepValues, runAction, sessionCookieOptions } from '$lib/server/http';
+import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -23,6 +24,16 @@ export const actions: Actions = {
 		);
 		if (!('token' in result)) return result;
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
+		// The language chosen earlier on another device follows the person, unless chosen here.
+		if (result.locale && isLocale(result.locale) && !cookies.get(cookieName)) {
+			cookies.set(cookieName, result.locale, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
+		}
 		locals.log.info({ userId: result.userId }, 'signed in');
 		redirect(303, safeNext(String(form.get('next') ?? '')));
 	}

@@ -11,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 		tenant,
 		role: actor.roles[tenant.id] ?? null,
 		canSeePeople: can(actor, 'tenant.people.view', { tenantId: tenant.id }),
-		canSeeAudit: can(actor, 'tenant.audit.view', { tenantId: tenant.id })
+		canSeeAudit: can(actor, 'tenant.audit.view', { tenantId: tenant.id }),
+		canEditSettings: can(actor, 'tenant.settings.edit', { tenantId: tenant.id })
 	};
 };

@@ -1,0 +1,141 @@
+/**
+ * Helpers for the end-to-end specs: signing in without the form, visiting pages with an
+ * accessibility check, and the invitation flow's building blocks (invite, read the mail).
+ */
+import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
+
+export { expect, test };
+export type { Page };
+
+/** Password of every demo account (src/lib/server/demo/seed.ts). */
+export const DEMO_PASSWORD = 'miteinander-demo';
+
+/** Demo accounts (seeded into the fresh database that e2e/serve.mjs starts with). */
+export const ACCOUNTS = {
+	admin: 'admin@miteinander.example',
+	coordinatorLandshut: 'koordination@landshut.example',
+	coordinatorGifhorn: 'koordination@gifhorn.example',
+	coordinatorFreising: 'koordination@freising.example',
+	memberLandshut: 'mitglied@landshut.example',
+	editorLandshut: 'redaktion@landshut.example'
+} as const;
+
+/** WCAG 2.2 AA as axe-core tags it. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function baseURL(): string {
+	const url = test.info().project.use.baseURL;
+	if (!url) throw new Error('baseURL is not configured (playwright.config.ts)');
+	return url;
+}
+
+/** Matches exactly this text (for `hasText`, which otherwise matches substrings). */
+export function exactly(text: string): RegExp {
+	return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** A new address per call, so that runs and tests never share people. */
+export function uniqueEmail(prefix = 'person'): string {
+	return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}@e2e.example`;
+}
+
+/**
+ * Runs axe-core (WCAG 2.2 AA tags) on the page as it is now and fails with a readable list of
+ * violations: rule, impact, help text, and each offending element with axe's explanation.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const readable = violations.map((v) =>
+		[
+			`${v.id} (${v.impact ?? 'n/a'}): ${v.help} – ${v.helpUrl}`,
+			...v.nodes.map(
+				(n) =>
+					`    at ${n.target.join(' ')}\n      ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`
+			)
+		].join('\n')
+	);
+	expect(readable, `axe-core found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Opens a page and checks it with axe-core. Returns the main response (e.g. for its status). */
+export async function visit(page: Page, path: string): Promise<Response | null> {
+	const response = await page.goto(path);
+	await expectAccessible(page);
+	return response;
+}
+
+/**
+ * Signs in without the form: posts the sign-in form's fields through the page's request
+ * context, so that the session cookie lands in the browser context. Only
+ * auth/coordinator-invites-person.spec.ts tests the form itself.
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	const response = await page.request.post('/anmelden', {
+		form: { email, password, next: '' },
+		// SvelteKit checks the Origin of form posts; text/html asks for the redirect a browser gets.
+		headers: { origin: baseURL(), accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `sign-in as ${email} should redirect`).toBe(303);
+}
+
+/** A page in a new browser context (own cookies), signed in as the given account. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signInAs(page, email);
+	return page;
+}
+
+export interface Invitee {
+	name: string;
+	email: string;
+	role?: 'member' | 'editor' | 'coordinator' | 'steering' | 'guest';
+}
+
+/**
+ * As the coordinator signed in on `page`, invites a person through /app/{slug}/personen and
+ * waits for the confirmation.
+ */
+export async function invitePerson(page: Page, slug: string, invitee: Invitee): Promise<void> {
+	await visit(page, `/app/${slug}/personen`);
+	const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Einladung senden' }) });
+	await form.getByRole('textbox', { name: /^Name/ }).fill(invitee.name);
+	await form.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(invitee.email);
+	await form.getByLabel('Rolle').selectOption(invitee.role ?? 'member');
+	await form.getByRole('button', { name: 'Einladung senden' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		`Die Einladung an ${invitee.email.toLowerCase()} wurde gesendet.`
+	);
+	await expectAccessible(page);
+}
+
+/**
+ * Reads the invitation link sent to `email` from the development mailbox (/admin/postfach), as
+ * the platform admin in a browser context of its own; polls until the mail is there.
+ */
+export async function readInvitationLink(browser: Browser, email: string): Promise<string> {
+	const admin = await signedInPage(browser, ACCOUNTS.admin);
+	try {
+		let link: string | null = null;
+		await expect
+			.poll(
+				async () => {
+					await visit(admin, '/admin/postfach');
+					const mail = admin
+						.getByRole('article')
+						.filter({ has: admin.getByTestId('mail-to').filter({ hasText: exactly(email) }) });
+					if ((await mail.count()) === 0) return null;
+					link = await mail.first().locator('pre a[href*="/einladung/"]').first().getAttribute('href');
+					return link;
+				},
+				{ message: `invitation mail to ${email} in /admin/postfach`, timeout: 20_000 }
+			)
+			.toBeTruthy();
+		return link!;
+	} finally {
+		await admin.context().close();
+	}
+}

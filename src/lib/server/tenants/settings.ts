@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../context';
+import { tenants, type TenantSettings } from './schema';
+import { authorize } from '../auth/policy';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+
+const optionalText = (max: number, key: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: key })
+		.transform((v) => (v === '' ? undefined : v))
+		.optional();
+
+export const settingsInput = z.object({
+	publicDescription: optionalText(5000, 'error_description_too_long'),
+	publicContactEmail: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.transform((v) => (v === '' ? undefined : v))
+		.pipe(z.email({ error: 'error_email_invalid' }).optional())
+		.optional(),
+	offerConfirmationMonths: z.coerce
+		.number({ error: 'error_months_invalid' })
+		.int({ error: 'error_months_invalid' })
+		.min(1, { error: 'error_months_invalid' })
+		.max(24, { error: 'error_months_invalid' })
+});
+
+export const DEFAULT_OFFER_CONFIRMATION_MONTHS = 6;
+
+export async function getTenantSettings(ctx: Ctx, tenantId: string): Promise<Required<Pick<TenantSettings, 'offerConfirmationMonths'>> & TenantSettings> {
+	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
+	const [row] = await ctx.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId));
+	if (!row) throw new NotFoundError();
+	return { offerConfirmationMonths: DEFAULT_OFFER_CONFIRMATION_MONTHS, ...row.settings };
+}
+
+/** A coordinator changes the tenant's own settings. */
+export async function updateTenantSettings(ctx: Ctx, tenantId: string, raw: unknown): Promise<TenantSettings> {
+	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
+	const parsed = settingsInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+		if (!row) throw new NotFoundError();
+		const next: TenantSettings = { ...row.settings };
+		for (const [key, value] of Object.entries(parsed.data) as [keyof TenantSettings, never][]) {
+			if (value === undefined) delete next[key];
+			else next[key] = value;
+		}
+		await tx.update(tenants).set({ settings: next, updatedAt: new Date() }).where(eq(tenants.id, tenantId));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'tenant.settings_update',
+			entityType: 'tenant',
+			entityId: tenantId,
+			before: row.settings,
+			after: next
+		});
+		return next;
+	});
+}
