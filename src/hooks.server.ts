@@ -18,7 +18,9 @@ export const init: ServerInit = async () => {
 		});
 	} catch (error) {
 		if (error instanceof ConfigError) {
-			console.error(`\nMiteinander cannot start.\n${error.message}\nSee README.md, section "Configuration".\n`);
+			console.error(
+				`\nMiteinander cannot start.\n${error.message}\nSee README.md, section "Configuration".\n`
+			);
 			process.exit(1);
 		}
 		throw error;
@@ -70,7 +72,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		if (session) {
 			actor = session.actor;
 			if (session.renewed) {
-				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, session.expiresAt));
+				event.cookies.set(
+					SESSION_COOKIE,
+					token,
+					sessionCookieOptions(event.url, session.expiresAt)
+				);
 			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
@@ -104,17 +110,26 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
-	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (event.url.protocol === 'https:')
+		h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	if (event.locals.actor && !h.has('Cache-Control')) h.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(handleRequestLog, handleSecurityHeaders, handleLocale, handleSession);
+export const handle = sequence(
+	handleRequestLog,
+	handleSecurityHeaders,
+	handleLocale,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;
 	if (status >= 500) {
-		(event.locals.log ?? console).error({ err: error, path: event.url.pathname }, 'unhandled error');
+		(event.locals.log ?? console).error(
+			{ err: error, path: event.url.pathname },
+			'unhandled error'
+		);
 	}
 	return { message, requestId };
 };

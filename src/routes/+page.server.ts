@@ -3,5 +3,8 @@ import { listPublicTenants } from '$lib/server/tenants/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const tenants = await listPublicTenants(locals.ctx.db);
-	return { tenants: tenants.filter((t) => !t.parentId) , municipalities: tenants.filter((t) => t.parentId) };
+	return {
+		tenants: tenants.filter((t) => !t.parentId),
+		municipalities: tenants.filter((t) => t.parentId)
+	};
 };

@@ -19,7 +19,11 @@ export function roleLabel(role: string | null | undefined): string {
 }
 
 export function kindLabel(kind: string): string {
-	return kind === 'district' ? m.kind_district() : kind === 'city' ? m.kind_city() : m.kind_municipality();
+	return kind === 'district'
+		? m.kind_district()
+		: kind === 'city'
+			? m.kind_city()
+			: m.kind_municipality();
 }
 
 const LANDS: Record<string, () => string> = {
@@ -67,7 +71,9 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'user.sign_in': m.audit_action_user_sign_in,
 	'user.password_reset': m.audit_action_user_password_reset,
 	'tenant.create': m.audit_action_tenant_create,
-	'tenant.settings_update': m.audit_action_tenant_settings_update
+	'tenant.settings_update': m.audit_action_tenant_settings_update,
+	'member.role_change': m.audit_action_member_role_change,
+	'member.remove': m.audit_action_member_remove
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {

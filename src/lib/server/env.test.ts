@@ -71,6 +71,10 @@ describe('parseEnv', () => {
 
 	it('names every wrong variable at once', () => {
 		const error = configError({ PORT: 'x', SEED_DEMO: 'perhaps', SMTP_URL: 'ftp://x' });
-		expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual(['PORT', 'SEED_DEMO', 'SMTP_URL']);
+		expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual([
+			'PORT',
+			'SEED_DEMO',
+			'SMTP_URL'
+		]);
 	});
 });

@@ -27,9 +27,7 @@ export const envSchema = z.object({
 	/** PostgreSQL server to use instead of the embedded database. */
 	DATABASE_URL: postgresUrl.optional(),
 	/** Public address of the app, used in links in mails; adapter-node also uses it for CSRF checks. */
-	ORIGIN: z
-		.url({ error: 'must be a URL such as https://integration.example.de' })
-		.optional(),
+	ORIGIN: z.url({ error: 'must be a URL such as https://integration.example.de' }).optional(),
 	/** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.de:587; without it mails go to the dev mailbox. */
 	SMTP_URL: z
 		.string()
@@ -67,7 +65,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = envSchema.safeParse(cleaned);
 	if (!result.success) {
 		throw new ConfigError(
-			result.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got "${cleaned[String(i.path[0])] ?? ''}")`)
+			result.error.issues.map(
+				(i) => `${i.path.join('.')}: ${i.message} (got "${cleaned[String(i.path[0])] ?? ''}")`
+			)
 		);
 	}
 	return result.data;

@@ -11,11 +11,20 @@ import { hashPassword } from './auth/password';
 
 const short = () => randomUUID().slice(0, 8);
 
-export async function buildTenant(db: Executor, overrides: Partial<typeof tenants.$inferInsert> = {}): Promise<Tenant> {
+export async function buildTenant(
+	db: Executor,
+	overrides: Partial<typeof tenants.$inferInsert> = {}
+): Promise<Tenant> {
 	const id = short();
 	const [row] = await db
 		.insert(tenants)
-		.values({ name: `Teststadt ${id}`, slug: `teststadt-${id}`, kind: 'city', land: 'BY', ...overrides })
+		.values({
+			name: `Teststadt ${id}`,
+			slug: `teststadt-${id}`,
+			kind: 'city',
+			land: 'BY',
+			...overrides
+		})
 		.returning();
 	return row;
 }
@@ -85,7 +94,9 @@ export async function buildOrganization(
 		.values({ tenantId, name: `Organisation ${short()}`, ...rest })
 		.returning();
 	if (alsoIn.length > 0) {
-		await db.insert(organizationTenants).values(alsoIn.map((t) => ({ organizationId: row.id, tenantId: t })));
+		await db
+			.insert(organizationTenants)
+			.values(alsoIn.map((t) => ({ organizationId: row.id, tenantId: t })));
 	}
 	return row;
 }

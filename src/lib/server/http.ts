@@ -15,7 +15,9 @@ export function sessionCookieOptions(url: URL, expires: Date) {
 
 /** Translates a message key from a use case into the request's language. */
 export function t(key: string, params: Record<string, unknown> = {}): string {
-	const fn = (m as unknown as Record<string, ((p: Record<string, unknown>) => string) | undefined>)[key];
+	const fn = (m as unknown as Record<string, ((p: Record<string, unknown>) => string) | undefined>)[
+		key
+	];
 	return fn ? fn(params) : key;
 }
 
@@ -40,7 +42,8 @@ export async function runAction<T>(
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof ValidationError) return fail(400, { values, errors: translateErrors(e.fieldErrors) });
+		if (e instanceof ValidationError)
+			return fail(400, { values, errors: translateErrors(e.fieldErrors) });
 		if (e instanceof RateLimitError) {
 			const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
 			return fail(429, { values, errors: { form: m.error_rate_limited({ minutes }) } });

@@ -42,10 +42,17 @@ async function boot(): Promise<Runtime> {
 	const log = createLogger(config.LOG_LEVEL);
 	const started = Date.now();
 	if (!config.DATABASE_URL) fs.mkdirSync(path.resolve(config.DATA_DIR), { recursive: true });
-	const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.DATA_DIR) });
+	const database = await openDatabase({
+		databaseUrl: config.DATABASE_URL,
+		dataDir: path.resolve(config.DATA_DIR)
+	});
 	const { applied } = await migrate(database.db);
 	log.info(
-		{ database: database.kind, dataDir: config.DATABASE_URL ? undefined : path.resolve(config.DATA_DIR), applied },
+		{
+			database: database.kind,
+			dataDir: config.DATABASE_URL ? undefined : path.resolve(config.DATA_DIR),
+			applied
+		},
 		'database ready'
 	);
 	let seeded = false;
@@ -73,7 +80,10 @@ async function boot(): Promise<Runtime> {
 	);
 	maintenance.unref();
 	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
-	log.info({ ms: Date.now() - started, seeded, mail: transport.name, origin }, 'miteinander started');
+	log.info(
+		{ ms: Date.now() - started, seeded, mail: transport.name, origin },
+		'miteinander started'
+	);
 	let stopping: Promise<void> | null = null;
 	return {
 		env: config,
@@ -94,7 +104,11 @@ async function boot(): Promise<Runtime> {
 	};
 }
 
-function printSignIn(config: Env, accounts: { email: string; description: string }[], seeded: boolean) {
+function printSignIn(
+	config: Env,
+	accounts: { email: string; description: string }[],
+	seeded: boolean
+) {
 	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 	const lines = [
 		'',

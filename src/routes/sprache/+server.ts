@@ -10,7 +10,8 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 	const locale = String(form.get('locale') ?? '');
 	const target = String(form.get('redirectTo') ?? '/');
 	// Only same-site paths: no open redirect.
-	const safeTarget = target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/';
+	const safeTarget =
+		target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/';
 	if (isLocale(locale)) {
 		cookies.set(cookieName, locale, {
 			path: '/',

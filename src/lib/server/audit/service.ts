@@ -45,7 +45,9 @@ export async function listAudit(
 	}
 	// Day boundaries are those of the tenants' time zone, not the server's.
 	if (filter.from) {
-		where.push(sql`${auditLog.createdAt} >= (${filter.from}::date::timestamp AT TIME ZONE 'Europe/Berlin')`);
+		where.push(
+			sql`${auditLog.createdAt} >= (${filter.from}::date::timestamp AT TIME ZONE 'Europe/Berlin')`
+		);
 	}
 	if (filter.to) {
 		where.push(

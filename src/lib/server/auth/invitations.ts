@@ -34,7 +34,9 @@ export async function inviteUser(ctx: Ctx, tenantId: string, raw: unknown) {
 			const found = await tx
 				.select({ id: organizations.id })
 				.from(organizations)
-				.where(and(eq(organizations.tenantId, tenantId), inArray(organizations.id, organizationIds)));
+				.where(
+					and(eq(organizations.tenantId, tenantId), inArray(organizations.id, organizationIds))
+				);
 			if (found.length !== new Set(organizationIds).size) {
 				throw new ValidationError({ organizationIds: 'error_organization_invalid' });
 			}
@@ -118,7 +120,8 @@ export async function findInvitation(ctx: Ctx, token: string): Promise<Invitatio
 		.where(eq(invitations.tokenHash, hashToken(token)));
 	if (!row || row.invitation.revokedAt) return { state: 'invalid' };
 	if (row.invitation.acceptedAt) return { state: 'used' };
-	if (row.invitation.expiresAt.getTime() <= Date.now()) return { state: 'expired', tenantName: row.tenantName };
+	if (row.invitation.expiresAt.getTime() <= Date.now())
+		return { state: 'expired', tenantName: row.tenantName };
 	const [user] = await ctx.db
 		.select({ passwordHash: users.passwordHash })
 		.from(users)
@@ -137,15 +140,21 @@ export async function findInvitation(ctx: Ctx, token: string): Promise<Invitatio
  * Accepts an invitation: a new person sets a password; a person who already has an account
  * confirms with their password. Single use; the person is signed in afterwards.
  */
-export async function acceptInvitation(ctx: Ctx, token: string, raw: { password?: unknown; passwordConfirm?: unknown }) {
+export async function acceptInvitation(
+	ctx: Ctx,
+	token: string,
+	raw: { password?: unknown; passwordConfirm?: unknown }
+) {
 	return ctx.db.transaction(async (tx) => {
 		const [inv] = await tx
 			.select()
 			.from(invitations)
 			.where(eq(invitations.tokenHash, hashToken(token)))
 			.for('update');
-		if (!inv || inv.revokedAt || inv.acceptedAt) throw new ValidationError({ form: 'error_invitation_invalid' });
-		if (inv.expiresAt.getTime() <= Date.now()) throw new ValidationError({ form: 'error_invitation_expired' });
+		if (!inv || inv.revokedAt || inv.acceptedAt)
+			throw new ValidationError({ form: 'error_invitation_invalid' });
+		if (inv.expiresAt.getTime() <= Date.now())
+			throw new ValidationError({ form: 'error_invitation_expired' });
 
 		let [user] = await tx.select().from(users).where(eq(users.email, inv.email));
 		if (user?.passwordHash) {
@@ -158,37 +167,60 @@ export async function acceptInvitation(ctx: Ctx, token: string, raw: { password?
 			if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 			const passwordHash = await hashPassword(parsed.data.password);
 			if (user) {
-				await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+				await tx
+					.update(users)
+					.set({ passwordHash, updatedAt: new Date() })
+					.where(eq(users.id, user.id));
 			} else {
-				[user] = await tx.insert(users).values({ email: inv.email, name: inv.name, passwordHash }).returning();
-				await recordAudit(tx, { requestId: ctx.requestId, actor: null }, {
-					tenantId: inv.tenantId,
-					action: 'user.create',
-					entityType: 'user',
-					entityId: user.id,
-					after: { email: user.email, name: user.name }
-				});
+				[user] = await tx
+					.insert(users)
+					.values({ email: inv.email, name: inv.name, passwordHash })
+					.returning();
+				await recordAudit(
+					tx,
+					{ requestId: ctx.requestId, actor: null },
+					{
+						tenantId: inv.tenantId,
+						action: 'user.create',
+						entityType: 'user',
+						entityId: user.id,
+						after: { email: user.email, name: user.name }
+					}
+				);
 			}
 		}
 		await tx
 			.insert(tenantMembers)
 			.values({ tenantId: inv.tenantId, userId: user.id, role: inv.role })
-			.onConflictDoUpdate({ target: [tenantMembers.tenantId, tenantMembers.userId], set: { role: inv.role } });
+			.onConflictDoUpdate({
+				target: [tenantMembers.tenantId, tenantMembers.userId],
+				set: { role: inv.role }
+			});
 		if (inv.organizationIds.length > 0) {
 			await tx
 				.insert(editorOrganizations)
-				.values(inv.organizationIds.map((organizationId) => ({ tenantId: inv.tenantId, userId: user.id, organizationId })))
+				.values(
+					inv.organizationIds.map((organizationId) => ({
+						tenantId: inv.tenantId,
+						userId: user.id,
+						organizationId
+					}))
+				)
 				.onConflictDoNothing();
 		}
 		await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, inv.id));
-		await recordAudit(tx, { requestId: ctx.requestId, actor: { userId: user.id } }, {
-			tenantId: inv.tenantId,
-			action: 'invitation.accept',
-			entityType: 'invitation',
-			entityId: inv.id,
-			before: { acceptedAt: null },
-			after: { acceptedAt: new Date(), role: inv.role, userId: user.id }
-		});
+		await recordAudit(
+			tx,
+			{ requestId: ctx.requestId, actor: { userId: user.id } },
+			{
+				tenantId: inv.tenantId,
+				action: 'invitation.accept',
+				entityType: 'invitation',
+				entityId: inv.id,
+				before: { acceptedAt: null },
+				after: { acceptedAt: new Date(), role: inv.role, userId: user.id }
+			}
+		);
 		const session = await createSession(tx, user.id);
 		return { userId: user.id, tenantId: inv.tenantId, ...session };
 	});

@@ -18,7 +18,8 @@ export const RESET_MINUTES = 60;
  */
 export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
 	const parsed = emailSchema.safeParse(raw);
-	if (!parsed.success) throw new ValidationError({ email: parsed.error.issues[0]?.message ?? 'error_email_invalid' });
+	if (!parsed.success)
+		throw new ValidationError({ email: parsed.error.issues[0]?.message ?? 'error_email_invalid' });
 	const email = parsed.data;
 	// At most three reset mails per address and hour; further requests are silently dropped.
 	const key = `reset:${email}`;
@@ -78,14 +79,24 @@ export async function resetPassword(ctx: Ctx, token: string, raw: unknown): Prom
 		if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) {
 			throw new ValidationError({ form: 'error_reset_invalid' });
 		}
-		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
-		await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, reset.tokenHash));
+		await tx
+			.update(users)
+			.set({ passwordHash, updatedAt: new Date() })
+			.where(eq(users.id, reset.userId));
+		await tx
+			.update(passwordResets)
+			.set({ usedAt: new Date() })
+			.where(eq(passwordResets.tokenHash, reset.tokenHash));
 		await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
-		await recordAudit(tx, { requestId: ctx.requestId, actor: { userId: reset.userId } }, {
-			tenantId: null,
-			action: 'user.password_reset',
-			entityType: 'user',
-			entityId: reset.userId
-		});
+		await recordAudit(
+			tx,
+			{ requestId: ctx.requestId, actor: { userId: reset.userId } },
+			{
+				tenantId: null,
+				action: 'user.password_reset',
+				entityType: 'user',
+				entityId: reset.userId
+			}
+		);
 	});
 }

@@ -39,7 +39,10 @@ export async function listPeople(ctx: Ctx, tenantId: string): Promise<PersonView
 }
 
 /** Invitations not yet accepted or revoked (expired ones are listed as such). */
-export async function listOpenInvitations(ctx: Ctx, tenantId: string): Promise<InvitationListItem[]> {
+export async function listOpenInvitations(
+	ctx: Ctx,
+	tenantId: string
+): Promise<InvitationListItem[]> {
 	authorize(ctx.actor, 'tenant.people.view', { tenantId });
 	const rows = await ctx.db
 		.select()

@@ -47,7 +47,11 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 };
 
 /** Whether the actor may do the action on the resource. Pure; no database access. */
-export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+export function can(
+	actor: Actor | null | undefined,
+	action: Action,
+	resource: Resource = {}
+): boolean {
 	if (!actor) return false;
 	if (actor.isPlatformAdmin) return true;
 	if (action.startsWith('platform.')) return false;

@@ -15,7 +15,10 @@ export const SIGN_IN_LIMITS = {
 	perIp: { max: 30, windowSeconds: 15 * 60 }
 };
 
-async function countInWindow(db: Executor, limit: Limit): Promise<{ count: number; oldest: Date | null }> {
+async function countInWindow(
+	db: Executor,
+	limit: Limit
+): Promise<{ count: number; oldest: Date | null }> {
 	const since = new Date(Date.now() - limit.windowSeconds * 1000);
 	const [row] = await db
 		.select({
@@ -33,7 +36,10 @@ export async function assertWithinLimits(db: Executor, limits: Limit[]): Promise
 		const { count, oldest } = await countInWindow(db, limit);
 		if (count >= limit.max) {
 			const retry = oldest
-				? Math.max(1, Math.ceil((oldest.getTime() + limit.windowSeconds * 1000 - Date.now()) / 1000))
+				? Math.max(
+						1,
+						Math.ceil((oldest.getTime() + limit.windowSeconds * 1000 - Date.now()) / 1000)
+					)
 				: limit.windowSeconds;
 			throw new RateLimitError(retry);
 		}

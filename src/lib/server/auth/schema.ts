@@ -47,7 +47,10 @@ export const tenantMembers = pgTable(
 		role: text('role', { enum: ROLES }).notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index('tenant_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.userId] }),
+		index('tenant_members_user_idx').on(t.userId)
+	]
 );
 
 /** The organisations an editor may keep, per tenant. */
@@ -92,7 +95,10 @@ export const invitations = pgTable(
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),
 		/** organisations an editor will keep */
-		organizationIds: uuid('organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
+		organizationIds: uuid('organization_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
 		tokenHash: text('token_hash').notNull(),
 		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

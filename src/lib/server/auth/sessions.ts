@@ -9,7 +9,10 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A session lives 30 days and is extended when used in its second half. */
 export const SESSION_DAYS = 30;
 
-export async function createSession(db: Executor, userId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+	db: Executor,
+	userId: string
+): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
 	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt });
@@ -25,7 +28,10 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 		.from(tenantMembers)
 		.where(eq(tenantMembers.userId, userId));
 	const orgRows = await db
-		.select({ tenantId: editorOrganizations.tenantId, organizationId: editorOrganizations.organizationId })
+		.select({
+			tenantId: editorOrganizations.tenantId,
+			organizationId: editorOrganizations.organizationId
+		})
 		.from(editorOrganizations)
 		.where(eq(editorOrganizations.userId, userId));
 	const editorOf: Record<string, string[]> = {};
@@ -79,7 +85,10 @@ export async function invalidateSession(db: Db, token: string): Promise<void> {
 
 /** "Sign out everywhere": ends every session of the user. */
 export async function invalidateAllSessions(db: Db, userId: string): Promise<number> {
-	const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+	const deleted = await db
+		.delete(sessions)
+		.where(eq(sessions.userId, userId))
+		.returning({ id: sessions.id });
 	return deleted.length;
 }
 

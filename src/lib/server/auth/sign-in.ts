@@ -12,7 +12,10 @@ import { recordAudit } from '../audit/record';
  * Signs in with e-mail and password. Throws ValidationError (wrong input or credentials, one
  * message for unknown e-mail and wrong password) or RateLimitError (too many failures).
  */
-export async function signIn(ctx: Ctx, raw: unknown): Promise<{ token: string; expiresAt: Date; userId: string; locale: string | null }> {
+export async function signIn(
+	ctx: Ctx,
+	raw: unknown
+): Promise<{ token: string; expiresAt: Date; userId: string; locale: string | null }> {
 	const parsed = signInInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const { email, password } = parsed.data;
@@ -34,12 +37,16 @@ export async function signIn(ctx: Ctx, raw: unknown): Promise<{ token: string; e
 	return ctx.db.transaction(async (tx) => {
 		await clearFailures(tx, emailKey);
 		const session = await createSession(tx, user.id);
-		await recordAudit(tx, { requestId: ctx.requestId, actor: { userId: user.id } }, {
-			tenantId: null,
-			action: 'user.sign_in',
-			entityType: 'user',
-			entityId: user.id
-		});
+		await recordAudit(
+			tx,
+			{ requestId: ctx.requestId, actor: { userId: user.id } },
+			{
+				tenantId: null,
+				action: 'user.sign_in',
+				entityType: 'user',
+				entityId: user.id
+			}
+		);
 		return { ...session, userId: user.id, locale: user.locale };
 	});
 }

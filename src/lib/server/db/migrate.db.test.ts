@@ -3,7 +3,12 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
 import { fromPostgresUrl, rowsOf, type Database, type Db } from './client';
 import { migrate, migrationsFolder } from './migrate';
-import { createEmptyPostgresDatabase, createEmptyTestDb, createTestDb, testDbKind } from './testing/test-db';
+import {
+	createEmptyPostgresDatabase,
+	createEmptyTestDb,
+	createTestDb,
+	testDbKind
+} from './testing/test-db';
 
 const kind = testDbKind();
 const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
@@ -40,7 +45,9 @@ describe(`migrate (${kind})`, () => {
 					sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`
 				)
 			).map((r) => r.table_name);
-			expect(tables).toEqual(expect.arrayContaining(['tenants', 'users', 'invitations', 'outbox', 'audit_log']));
+			expect(tables).toEqual(
+				expect.arrayContaining(['tenants', 'users', 'invitations', 'outbox', 'audit_log'])
+			);
 			expect(await migrate(empty.db)).toEqual({ applied: 0 });
 		} finally {
 			await empty.close();

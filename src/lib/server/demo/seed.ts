@@ -9,7 +9,13 @@ import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
 import { invitations } from '../auth/schema';
 import { hashToken } from '../auth/tokens';
-import { buildOrganization, buildOrganizationType, buildTenant, buildUser, grantRole } from '../factories';
+import {
+	buildOrganization,
+	buildOrganizationType,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -31,7 +37,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@gifhorn.example', description: 'Koordination Landkreis Gifhorn' },
 	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
-	{ email: 'redaktion@landshut.example', description: 'Redaktion einer Organisation, Stadt Landshut' }
+	{
+		email: 'redaktion@landshut.example',
+		description: 'Redaktion einer Organisation, Stadt Landshut'
+	}
 ];
 
 /** Organisation types the seeds name (000 "Beteiligte", 004 Helferkreise, Zentrum der Familie). */

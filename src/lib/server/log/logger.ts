@@ -6,6 +6,9 @@ export function createLogger(level: string): Logger {
 		level,
 		base: { app: 'miteinander' },
 		timestamp: pino.stdTimeFunctions.isoTime,
-		redact: { paths: ['password', '*.password', 'token', '*.token', 'req.headers.cookie'], remove: true }
+		redact: {
+			paths: ['password', '*.password', 'token', '*.token', 'req.headers.cookie'],
+			remove: true
+		}
 	});
 }

@@ -11,7 +11,11 @@ export function onMailQueued(listener: () => void): () => void {
 /**
  * Queues a mail in the caller's transaction: it is sent only if the change that causes it commits.
  */
-export async function enqueueMail(tx: Executor, tenantId: string | null, payload: MailPayload): Promise<string> {
+export async function enqueueMail(
+	tx: Executor,
+	tenantId: string | null,
+	payload: MailPayload
+): Promise<string> {
 	const [row] = await tx.insert(outbox).values({ tenantId, payload }).returning({ id: outbox.id });
 	// Wake the worker shortly after; by then the transaction has normally committed,
 	// and if not, the worker's next poll picks the row up.

@@ -18,7 +18,9 @@ export const outbox = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'set null' }),
-		kind: text('kind', { enum: ['mail'] }).notNull().default('mail'),
+		kind: text('kind', { enum: ['mail'] })
+			.notNull()
+			.default('mail'),
 		payload: jsonb('payload').$type<MailPayload>().notNull(),
 		/** pending → sending → sent | failed (after the last retry) */
 		status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })

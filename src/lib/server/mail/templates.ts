@@ -26,13 +26,24 @@ export function invitationMail(args: {
 		subject: m.mail_invitation_subject({ tenant: args.tenantName }, { locale }),
 		text:
 			m.mail_invitation_body(
-				{ name: args.name, inviter: args.inviterName, tenant: args.tenantName, link: args.link, expires },
+				{
+					name: args.name,
+					inviter: args.inviterName,
+					tenant: args.tenantName,
+					link: args.link,
+					expires
+				},
 				{ locale }
 			) + footer(locale)
 	};
 }
 
-export function passwordResetMail(args: { to: string; name: string; link: string; locale: Locale }): MailPayload {
+export function passwordResetMail(args: {
+	to: string;
+	name: string;
+	link: string;
+	locale: Locale;
+}): MailPayload {
 	const { locale } = args;
 	return {
 		to: args.to,

@@ -36,7 +36,10 @@ export function mailboxTransport(log: Logger): MailTransport {
 	return {
 		name: 'mailbox',
 		async send(payload) {
-			log.info({ to: payload.to, subject: payload.subject }, 'mail kept in the dev mailbox (no SMTP_URL set)');
+			log.info(
+				{ to: payload.to, subject: payload.subject },
+				'mail kept in the dev mailbox (no SMTP_URL set)'
+			);
 		}
 	};
 }

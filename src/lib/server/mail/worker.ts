@@ -38,14 +38,25 @@ export async function claimDue(db: Db, limit = 10): Promise<OutboxRow[]> {
 }
 
 /** Sends one batch; returns how many rows were handled. */
-export async function deliverBatch(db: Db, transport: MailTransport, from: string, log: Logger): Promise<number> {
+export async function deliverBatch(
+	db: Db,
+	transport: MailTransport,
+	from: string,
+	log: Logger
+): Promise<number> {
 	const rows = await claimDue(db);
 	for (const row of rows) {
 		try {
 			await transport.send(row.payload, from);
 			await db
 				.update(outbox)
-				.set({ status: 'sent', sentAt: new Date(), lockedAt: null, lastError: null, transport: transport.name })
+				.set({
+					status: 'sent',
+					sentAt: new Date(),
+					lockedAt: null,
+					lastError: null,
+					transport: transport.name
+				})
 				.where(eq(outbox.id, row.id));
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -59,7 +70,10 @@ export async function deliverBatch(db: Db, transport: MailTransport, from: strin
 					runAt: new Date(Date.now() + retryDelayMs(row.attempts))
 				})
 				.where(eq(outbox.id, row.id));
-			log.warn({ mailId: row.id, attempts: row.attempts, failed, err: message }, 'mail delivery failed');
+			log.warn(
+				{ mailId: row.id, attempts: row.attempts, failed, err: message },
+				'mail delivery failed'
+			);
 		}
 	}
 	return rows.length;
@@ -127,4 +141,3 @@ export async function listMailbox(ctx: Ctx, page = 1, pageSize = 50) {
 		.offset((page - 1) * pageSize);
 	return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
-

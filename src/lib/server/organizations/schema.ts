@@ -54,7 +54,9 @@ export const organizationTenants = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.organizationId, t.tenantId] }),
-		foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete(
+			'cascade'
+		),
 		index('organization_tenants_tenant_idx').on(t.tenantId)
 	]
 );

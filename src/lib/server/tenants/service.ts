@@ -40,7 +40,10 @@ export function toTenantView(t: Tenant): TenantView {
 }
 
 /** Inserts a tenant without any check: for the factories; the use case below is for people. */
-export async function insertTenant(tx: Executor, values: typeof tenants.$inferInsert): Promise<Tenant> {
+export async function insertTenant(
+	tx: Executor,
+	values: typeof tenants.$inferInsert
+): Promise<Tenant> {
 	const [row] = await tx.insert(tenants).values(values).returning();
 	return row;
 }
@@ -61,11 +64,14 @@ export async function createTenant(ctx: Ctx, raw: unknown): Promise<TenantView> 
 					? sql`${tenants.slug} = ${input.slug} OR ${tenants.ags} = ${input.ags}`
 					: eq(tenants.slug, input.slug)
 			);
-		if (clash.some((c) => c.slug === input.slug)) throw new ValidationError({ slug: 'error_slug_taken' });
-		if (clash.some((c) => c.ags === input.ags)) throw new ValidationError({ ags: 'error_ags_taken' });
+		if (clash.some((c) => c.slug === input.slug))
+			throw new ValidationError({ slug: 'error_slug_taken' });
+		if (clash.some((c) => c.ags === input.ags))
+			throw new ValidationError({ ags: 'error_ags_taken' });
 		if (input.parentId) {
 			const [parent] = await tx.select().from(tenants).where(eq(tenants.id, input.parentId));
-			if (!parent || parent.kind !== 'district') throw new ValidationError({ parentId: 'error_parent_invalid' });
+			if (!parent || parent.kind !== 'district')
+				throw new ValidationError({ parentId: 'error_parent_invalid' });
 		}
 		const row = await insertTenant(tx, {
 			name: input.name,
@@ -96,12 +102,19 @@ export async function listAllTenants(ctx: Ctx): Promise<TenantView[]> {
 
 /** Tenants whose public site is shown, for the start page. */
 export async function listPublicTenants(db: Executor): Promise<TenantView[]> {
-	const rows = await db.select().from(tenants).where(eq(tenants.isPublic, true)).orderBy(asc(tenants.name));
+	const rows = await db
+		.select()
+		.from(tenants)
+		.where(eq(tenants.isPublic, true))
+		.orderBy(asc(tenants.name));
 	return rows.map(toTenantView);
 }
 
 /** The public face of a tenant; a hidden tenant reads as missing. */
-export async function findPublicTenant(db: Executor, slug: string): Promise<PublicTenantView | null> {
+export async function findPublicTenant(
+	db: Executor,
+	slug: string
+): Promise<PublicTenantView | null> {
 	const [row] = await db
 		.select()
 		.from(tenants)
@@ -142,6 +155,10 @@ export async function listMyTenants(ctx: Ctx): Promise<(TenantView & { role: str
 	}
 	const ids = Object.keys(actor.roles);
 	if (ids.length === 0) return [];
-	const rows = await ctx.db.select().from(tenants).where(inArray(tenants.id, ids)).orderBy(asc(tenants.name));
+	const rows = await ctx.db
+		.select()
+		.from(tenants)
+		.where(inArray(tenants.id, ids))
+		.orderBy(asc(tenants.name));
 	return rows.map((r) => ({ ...toTenantView(r), role: actor.roles[r.id] }));
 }

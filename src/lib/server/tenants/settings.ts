@@ -33,15 +33,25 @@ export const settingsInput = z.object({
 
 export const DEFAULT_OFFER_CONFIRMATION_MONTHS = 6;
 
-export async function getTenantSettings(ctx: Ctx, tenantId: string): Promise<Required<Pick<TenantSettings, 'offerConfirmationMonths'>> & TenantSettings> {
+export async function getTenantSettings(
+	ctx: Ctx,
+	tenantId: string
+): Promise<Required<Pick<TenantSettings, 'offerConfirmationMonths'>> & TenantSettings> {
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	const [row] = await ctx.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId));
+	const [row] = await ctx.db
+		.select({ settings: tenants.settings })
+		.from(tenants)
+		.where(eq(tenants.id, tenantId));
 	if (!row) throw new NotFoundError();
 	return { offerConfirmationMonths: DEFAULT_OFFER_CONFIRMATION_MONTHS, ...row.settings };
 }
 
 /** A coordinator changes the tenant's own settings. */
-export async function updateTenantSettings(ctx: Ctx, tenantId: string, raw: unknown): Promise<TenantSettings> {
+export async function updateTenantSettings(
+	ctx: Ctx,
+	tenantId: string,
+	raw: unknown
+): Promise<TenantSettings> {
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
 	const parsed = settingsInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -53,7 +63,10 @@ export async function updateTenantSettings(ctx: Ctx, tenantId: string, raw: unkn
 			if (value === undefined) delete next[key];
 			else next[key] = value;
 		}
-		await tx.update(tenants).set({ settings: next, updatedAt: new Date() }).where(eq(tenants.id, tenantId));
+		await tx
+			.update(tenants)
+			.set({ settings: next, updatedAt: new Date() })
+			.where(eq(tenants.id, tenantId));
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'tenant.settings_update',

@@ -1,10 +1,31 @@
 import { z } from 'zod';
 
-export const LAENDER = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
+export const LAENDER = [
+	'BW',
+	'BY',
+	'BE',
+	'BB',
+	'HB',
+	'HH',
+	'HE',
+	'MV',
+	'NI',
+	'NW',
+	'RP',
+	'SL',
+	'SN',
+	'ST',
+	'SH',
+	'TH'
+] as const;
 export const TENANT_KINDS = ['district', 'city', 'municipality'] as const;
 
 export const tenantInput = z.object({
-	name: z.string().trim().min(2, { error: 'error_name_required' }).max(200, { error: 'error_name_too_long' }),
+	name: z
+		.string()
+		.trim()
+		.min(2, { error: 'error_name_required' })
+		.max(200, { error: 'error_name_too_long' }),
 	slug: z
 		.string()
 		.trim()
@@ -30,7 +51,21 @@ export type TenantInput = z.input<typeof tenantInput>;
 
 /** Slugs that would collide with the app's own top-level routes. */
 export const RESERVED_SLUGS = new Set([
-	'app', 'admin', 'api', 'oparl', 'healthz', 'anmelden', 'abmelden', 'einladung', 'konto',
-	'passwort-vergessen', 'passwort-zuruecksetzen', 'sprache', 'barrierefreiheit', 'impressum',
-	'datenschutz', 'static', '_app'
+	'app',
+	'admin',
+	'api',
+	'oparl',
+	'healthz',
+	'anmelden',
+	'abmelden',
+	'einladung',
+	'konto',
+	'passwort-vergessen',
+	'passwort-zuruecksetzen',
+	'sprache',
+	'barrierefreiheit',
+	'impressum',
+	'datenschutz',
+	'static',
+	'_app'
 ]);

@@ -1,6 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
-import { invalidateAllSessions, invalidateSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import {
+	invalidateAllSessions,
+	invalidateSession,
+	SESSION_COOKIE
+} from '$lib/server/auth/sessions';
 
 export const load: PageServerLoad = ({ url }) => ({
 	everywhere: url.searchParams.has('ueberall'),

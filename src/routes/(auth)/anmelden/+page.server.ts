@@ -7,7 +7,9 @@ import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/app';
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/app';
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {

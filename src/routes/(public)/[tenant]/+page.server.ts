@@ -2,7 +2,11 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, or } from 'drizzle-orm';
 import { findPublicTenant, listChildTenants } from '$lib/server/tenants/service';
-import { organizations, organizationTenants, organizationTypes } from '$lib/server/organizations/schema';
+import {
+	organizations,
+	organizationTenants,
+	organizationTypes
+} from '$lib/server/organizations/schema';
 import { tenants } from '$lib/server/tenants/schema';
 import { m } from '$lib/paraglide/messages';
 
@@ -22,7 +26,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	// Organisations kept by this tenant or taking part in it. Names and types only: public data.
 	const orgs = await db
-		.selectDistinct({ id: organizations.id, name: organizations.name, type: organizationTypes.name })
+		.selectDistinct({
+			id: organizations.id,
+			name: organizations.name,
+			type: organizationTypes.name
+		})
 		.from(organizations)
 		.leftJoin(organizationTypes, eq(organizationTypes.id, organizations.typeId))
 		.leftJoin(organizationTenants, eq(organizationTenants.organizationId, organizations.id))

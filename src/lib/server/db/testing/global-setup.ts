@@ -26,7 +26,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-	const tarball = path.join(os.tmpdir(), `miteinander-pglite-${process.pid}-${randomBytes(4).toString('hex')}.tar.gz`);
+	const tarball = path.join(
+		os.tmpdir(),
+		`miteinander-pglite-${process.pid}-${randomBytes(4).toString('hex')}.tar.gz`
+	);
 	const client = new PGlite();
 	const pglite = fromPglite(client);
 	try {

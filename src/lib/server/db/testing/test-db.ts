@@ -40,7 +40,9 @@ async function withAdmin<T>(adminUrl: string, fn: (sql: postgres.Sql) => Promise
  * Creates a database on the test server, empty or cloned from `template`; returns its URL and
  * a function that drops it.
  */
-async function createPostgresDatabase(template?: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function createPostgresDatabase(
+	template?: string
+): Promise<{ url: string; drop(): Promise<void> }> {
 	const { adminUrl, template: migrated } = postgresTemplate();
 	const name = `${testDatabasePrefix(migrated)}${randomBytes(6).toString('hex')}`;
 	await withAdmin(adminUrl, (sql) =>
@@ -48,7 +50,10 @@ async function createPostgresDatabase(template?: string): Promise<{ url: string;
 	);
 	return {
 		url: databaseUrl(adminUrl, name),
-		drop: () => withAdmin(adminUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {})
+		drop: () =>
+			withAdmin(adminUrl, (sql) =>
+				sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+			).then(() => {})
 	};
 }
 
@@ -72,7 +77,8 @@ async function loadPgliteTemplate(): Promise<Database> {
 
 /** A migrated database of its own for one test file. */
 export async function createTestDb(): Promise<Database> {
-	if (testDbKind() === 'postgres') return connectPostgres(await createPostgresDatabase(postgresTemplate().template));
+	if (testDbKind() === 'postgres')
+		return connectPostgres(await createPostgresDatabase(postgresTemplate().template));
 	return loadPgliteTemplate();
 }
 

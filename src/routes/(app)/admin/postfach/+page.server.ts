@@ -6,7 +6,12 @@ import { orNotFound } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);
-	const page = z.coerce.number().int().min(1).catch(1).parse(event.url.searchParams.get('page') ?? 1);
+	const page = z.coerce
+		.number()
+		.int()
+		.min(1)
+		.catch(1)
+		.parse(event.url.searchParams.get('page') ?? 1);
 	const { rows, hasMore } = await orNotFound(() => listMailbox(event.locals.ctx, page));
 	return {
 		page,

@@ -27,7 +27,8 @@ export const actions: Actions = {
 				offerConfirmationMonths: form.get('offerConfirmationMonths') ?? ''
 			})
 		);
-		if (result && typeof result === 'object' && 'status' in result && 'data' in result) return result;
+		if (result && typeof result === 'object' && 'status' in result && 'data' in result)
+			return result;
 		return { success: m.settings_saved() };
 	}
 };

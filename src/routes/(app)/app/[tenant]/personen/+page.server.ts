@@ -5,6 +5,7 @@ import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize } from '$lib/server/auth/policy';
 import { listOpenInvitations, listPeople } from '$lib/server/auth/people';
 import { inviteUser, revokeInvitation } from '$lib/server/auth/invitations';
+import { changeRole, removeMember } from '$lib/server/auth/memberships';
 import { organizations } from '$lib/server/organizations/schema';
 import { keepValues, orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
@@ -35,7 +36,10 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const tenant = await tenantFor(event);
 		const form = await event.request.formData();
-		const values = { ...keepValues(form), organizationIds: form.getAll('organizationIds').map(String) };
+		const values = {
+			...keepValues(form),
+			organizationIds: form.getAll('organizationIds').map(String)
+		};
 		const result = await runAction(values, () =>
 			inviteUser(event.locals.ctx, tenant.id, {
 				email: form.get('email') ?? '',
@@ -57,5 +61,28 @@ export const actions: Actions = {
 		});
 		if (!('ok' in result)) return result;
 		return { success: m.invitation_revoked() };
+	},
+	role: async (event) => {
+		const tenant = await tenantFor(event);
+		const form = await event.request.formData();
+		const result = await runAction({}, async () => {
+			await changeRole(event.locals.ctx, tenant.id, {
+				userId: String(form.get('userId') ?? ''),
+				role: String(form.get('role') ?? '')
+			});
+			return { ok: true as const };
+		});
+		if (!('ok' in result)) return result;
+		return { success: m.people_role_changed() };
+	},
+	remove: async (event) => {
+		const tenant = await tenantFor(event);
+		const form = await event.request.formData();
+		const result = await runAction({}, async () => {
+			await removeMember(event.locals.ctx, tenant.id, String(form.get('userId') ?? ''));
+			return { ok: true as const };
+		});
+		if (!('ok' in result)) return result;
+		return { success: m.people_removed() };
 	}
 };

@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { editorOrganizations, tenantMembers, users, ROLES } from './schema';
+import { authorize } from './policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+
+const roleInput = z.object({
+	userId: z.uuid({ error: 'error_not_found' }),
+	role: z.enum(ROLES, { error: 'error_role_invalid' })
+});
+
+async function membership(tx: Executor, tenantId: string, userId: string) {
+	const [row] = await tx
+		.select({ role: tenantMembers.role, name: users.name, email: users.email })
+		.from(tenantMembers)
+		.innerJoin(users, eq(users.id, tenantMembers.userId))
+		.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)))
+		.for('update', { of: tenantMembers });
+	return row;
+}
+
+async function coordinatorCount(tx: Executor, tenantId: string): Promise<number> {
+	const rows = await tx
+		.select({ userId: tenantMembers.userId })
+		.from(tenantMembers)
+		.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.role, 'coordinator')));
+	return rows.length;
+}
+
+/**
+ * A coordinator changes a person's role. The last coordinator cannot give up the role, so a
+ * network is never left without someone who can invite. Editors keep their organisations only
+ * while they are editors.
+ */
+export async function changeRole(ctx: Ctx, tenantId: string, raw: unknown): Promise<void> {
+	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
+	const parsed = roleInput.safeParse(raw);
+	if (!parsed.success) throw new NotFoundError();
+	const { userId, role } = parsed.data;
+	await ctx.db.transaction(async (tx) => {
+		const current = await membership(tx, tenantId, userId);
+		if (!current) throw new NotFoundError();
+		if (current.role === role) return;
+		if (current.role === 'coordinator' && (await coordinatorCount(tx, tenantId)) <= 1) {
+			throw new ValidationError({ form: 'error_last_coordinator' });
+		}
+		if (role === 'editor') {
+			const orgs = await tx
+				.select({ id: editorOrganizations.organizationId })
+				.from(editorOrganizations)
+				.where(
+					and(eq(editorOrganizations.tenantId, tenantId), eq(editorOrganizations.userId, userId))
+				);
+			if (orgs.length === 0) throw new ValidationError({ form: 'error_editor_needs_organization' });
+		}
+		await tx
+			.update(tenantMembers)
+			.set({ role })
+			.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'member.role_change',
+			entityType: 'user',
+			entityId: userId,
+			before: { name: current.name, role: current.role },
+			after: { name: current.name, role }
+		});
+	});
+}
+
+/** A coordinator removes a person from the network (the account itself stays). */
+export async function removeMember(ctx: Ctx, tenantId: string, userId: string): Promise<void> {
+	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
+	if (!z.uuid().safeParse(userId).success) throw new NotFoundError();
+	await ctx.db.transaction(async (tx) => {
+		const current = await membership(tx, tenantId, userId);
+		if (!current) throw new NotFoundError();
+		if (current.role === 'coordinator' && (await coordinatorCount(tx, tenantId)) <= 1) {
+			throw new ValidationError({ form: 'error_last_coordinator' });
+		}
+		await tx
+			.delete(editorOrganizations)
+			.where(
+				and(eq(editorOrganizations.tenantId, tenantId), eq(editorOrganizations.userId, userId))
+			);
+		await tx
+			.delete(tenantMembers)
+			.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'member.remove',
+			entityType: 'user',
+			entityId: userId,
+			before: { name: current.name, email: current.email, role: current.role },
+			after: null
+		});
+	});
+}
