@@ -73,7 +73,9 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'tenant.create': m.audit_action_tenant_create,
 	'tenant.settings_update': m.audit_action_tenant_settings_update,
 	'member.role_change': m.audit_action_member_role_change,
-	'member.remove': m.audit_action_member_remove
+	'member.remove': m.audit_action_member_remove,
+	'user.password_change': m.audit_action_user_password_change,
+	'user.name_change': m.audit_action_user_name_change
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {

@@ -34,7 +34,10 @@ async function setup() {
 describe('changeRole / removeMember', () => {
 	it('a coordinator changes a role and the change is audited with before and after', async () => {
 		const { db, tenant, coordinator, member, actor } = await setup();
-		await changeRole(await actor(coordinator.id), tenant.id, { userId: member.id, role: 'steering' });
+		await changeRole(await actor(coordinator.id), tenant.id, {
+			userId: member.id,
+			role: 'steering'
+		});
 		const [row] = await db
 			.select()
 			.from(tenantMembers)
@@ -52,16 +55,22 @@ describe('changeRole / removeMember', () => {
 	it('the last coordinator can neither be demoted nor removed', async () => {
 		const { tenant, coordinator, actor } = await setup();
 		const ctx = await actor(coordinator.id);
-		await expect(changeRole(ctx, tenant.id, { userId: coordinator.id, role: 'member' })).rejects.toMatchObject({
+		await expect(
+			changeRole(ctx, tenant.id, { userId: coordinator.id, role: 'member' })
+		).rejects.toMatchObject({
 			fieldErrors: { form: 'error_last_coordinator' }
 		});
-		await expect(removeMember(ctx, tenant.id, coordinator.id)).rejects.toBeInstanceOf(ValidationError);
+		await expect(removeMember(ctx, tenant.id, coordinator.id)).rejects.toBeInstanceOf(
+			ValidationError
+		);
 	});
 
 	it('an editor role needs an organisation', async () => {
 		const { db, tenant, coordinator, member, actor } = await setup();
 		const ctx = await actor(coordinator.id);
-		await expect(changeRole(ctx, tenant.id, { userId: member.id, role: 'editor' })).rejects.toMatchObject({
+		await expect(
+			changeRole(ctx, tenant.id, { userId: member.id, role: 'editor' })
+		).rejects.toMatchObject({
 			fieldErrors: { form: 'error_editor_needs_organization' }
 		});
 		const org = await buildOrganization(db, tenant.id);
@@ -87,12 +96,14 @@ describe('changeRole / removeMember', () => {
 			removeMember(await actor(otherCoordinator.id), tenant.id, member.id)
 		).rejects.toBeInstanceOf(NotFoundError);
 		const ctx = await actor(coordinator.id);
-		await expect(removeMember(ctx, tenant.id, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			removeMember(ctx, tenant.id, '00000000-0000-4000-8000-000000000000')
+		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(removeMember(ctx, tenant.id, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
 		// A person of another tenant cannot be reached through this tenant.
-		await expect(removeMember(ctx, tenant.id, otherCoordinator.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeMember(ctx, tenant.id, otherCoordinator.id)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 });
 
@@ -107,9 +118,15 @@ describe('tenant settings', () => {
 			offerConfirmationMonths: '12'
 		});
 		await expect(
-			updateTenantSettings(ctx, tenant.id, { publicContactEmail: 'kaputt', offerConfirmationMonths: '0' })
+			updateTenantSettings(ctx, tenant.id, {
+				publicContactEmail: 'kaputt',
+				offerConfirmationMonths: '0'
+			})
 		).rejects.toMatchObject({
-			fieldErrors: { publicContactEmail: 'error_email_invalid', offerConfirmationMonths: 'error_months_invalid' }
+			fieldErrors: {
+				publicContactEmail: 'error_email_invalid',
+				offerConfirmationMonths: 'error_months_invalid'
+			}
 		});
 		const [row] = await db.select().from(tenants).where(eq(tenants.id, tenant.id));
 		expect(row.settings).toEqual({
@@ -126,5 +143,39 @@ describe('tenant settings', () => {
 				updateTenantSettings(await actor(id), tenant.id, { offerConfirmationMonths: 3 })
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
+	});
+});
+
+describe('own account', () => {
+	it('changing the password needs the current one and ends the other sessions only', async () => {
+		const { db, tenant } = await setup();
+		const { changePassword } = await import('./account');
+		const { createSession, validateSession } = await import('./sessions');
+		const { signIn } = await import('./sign-in');
+		const user = await buildUser(db, { password: 'altes-passwort-123' });
+		await grantRole(db, tenant.id, user.id, 'member');
+		const current = await createSession(db, user.id);
+		const other = await createSession(db, user.id);
+		const ctx = testCtx(db, await loadActor(db, user.id));
+		await expect(
+			changePassword(ctx, current.token, {
+				currentPassword: 'falsch',
+				password: 'neues-passwort-456',
+				passwordConfirm: 'neues-passwort-456'
+			})
+		).rejects.toMatchObject({ fieldErrors: { currentPassword: 'error_current_password_wrong' } });
+		await changePassword(ctx, current.token, {
+			currentPassword: 'altes-passwort-123',
+			password: 'neues-passwort-456',
+			passwordConfirm: 'neues-passwort-456'
+		});
+		expect(await validateSession(db, current.token)).not.toBeNull();
+		expect(await validateSession(db, other.token)).toBeNull();
+		await expect(
+			signIn(testCtx(db), { email: user.email, password: 'altes-passwort-123' })
+		).rejects.toBeInstanceOf(ValidationError);
+		await expect(
+			signIn(testCtx(db), { email: user.email, password: 'neues-passwort-456' })
+		).resolves.toMatchObject({ userId: user.id });
 	});
 });
