@@ -31,13 +31,16 @@ export default defineConfig({
 				}
 			}
 		}),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			emitTsDeclarations: true,
-			// The chosen language is kept in a cookie; then the browser's preference; then German.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		})
+		// Under Vitest the messages are compiled once beforehand (npm run i18n:compile); the plugin's
+		// file watcher would otherwise keep the test process from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				emitTsDeclarations: true,
+				// The chosen language is kept in a cookie; then the browser's preference; then German.
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			})
 	],
 	server: { port: 3000 },
 	test: {
