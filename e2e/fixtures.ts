@@ -4,7 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Page,
+	type Response
+} from '@playwright/test';
 
 export { expect, test };
 export type { Page };
@@ -42,10 +49,25 @@ export function uniqueEmail(prefix = 'person'): string {
 }
 
 /**
+ * Contexts created with newNoScriptPage(). axe-core runs inside the page, which a context
+ * without JavaScript does not allow; their pages are checked as served to a context with
+ * JavaScript and the same cookies.
+ */
+const noScriptContexts = new WeakSet<BrowserContext>();
+
+/** A page in a new browser context with JavaScript switched off. */
+export async function newNoScriptPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	noScriptContexts.add(context);
+	return context.newPage();
+}
+
+/**
  * Runs axe-core (WCAG 2.2 AA tags) on the page as it is now and fails with a readable list of
  * violations: rule, impact, help text, and each offending element with axe's explanation.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+	if (noScriptContexts.has(page.context())) return expectAccessibleAsServed(page);
 	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const readable = violations.map((v) =>
 		[
@@ -57,6 +79,21 @@ export async function expectAccessible(page: Page): Promise<void> {
 		].join('\n')
 	);
 	expect(readable, `axe-core found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Checks the address a no-JavaScript page shows in a context with JavaScript and its cookies. */
+async function expectAccessibleAsServed(page: Page): Promise<void> {
+	const browser = page.context().browser();
+	if (!browser) throw new Error('no browser for the accessibility check');
+	const mirror = await browser.newContext({ javaScriptEnabled: true });
+	try {
+		await mirror.addCookies(await page.context().cookies());
+		const copy = await mirror.newPage();
+		await copy.goto(page.url());
+		await expectAccessible(copy);
+	} finally {
+		await mirror.close();
+	}
 }
 
 /** Opens a page and checks it with axe-core. Returns the main response (e.g. for its status). */
@@ -101,7 +138,9 @@ export interface Invitee {
  */
 export async function invitePerson(page: Page, slug: string, invitee: Invitee): Promise<void> {
 	await visit(page, `/app/${slug}/personen`);
-	const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Einladung senden' }) });
+	const form = page
+		.locator('form')
+		.filter({ has: page.getByRole('button', { name: 'Einladung senden' }) });
 	await form.getByRole('textbox', { name: /^Name/ }).fill(invitee.name);
 	await form.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(invitee.email);
 	await form.getByLabel('Rolle').selectOption(invitee.role ?? 'member');
@@ -128,7 +167,11 @@ export async function readInvitationLink(browser: Browser, email: string): Promi
 						.getByRole('article')
 						.filter({ has: admin.getByTestId('mail-to').filter({ hasText: exactly(email) }) });
 					if ((await mail.count()) === 0) return null;
-					link = await mail.first().locator('pre a[href*="/einladung/"]').first().getAttribute('href');
+					link = await mail
+						.first()
+						.locator('pre a[href*="/einladung/"]')
+						.first()
+						.getAttribute('href');
 					return link;
 				},
 				{ message: `invitation mail to ${email} in /admin/postfach`, timeout: 20_000 }

@@ -2,7 +2,8 @@
 // Starts the app for the end-to-end tests on port 3100 with a fresh database, and removes that
 // database again when the app stops:
 // - without DATABASE_URL: a new PGlite folder in the temp directory;
-// - with DATABASE_URL (postgres://…): a new database mt_e2e_<random> on that server.
+// - with DATABASE_URL (postgres://…): a new database mt_e2e_<random> on that server
+//   (prefix from E2E_DATABASE_PREFIX when set).
 // Playwright starts this (playwright.config.ts, webServer) and stops it with SIGTERM.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +27,10 @@ async function freshDatabase() {
 			remove: async () => fs.rmSync(dir, { recursive: true, force: true })
 		};
 	}
-	const name = `mt_e2e_${randomBytes(6).toString('hex')}`;
+	// CI sets E2E_DATABASE_PREFIX to find and drop the database even if this process is killed.
+	const prefix = process.env.E2E_DATABASE_PREFIX || 'mt_e2e_';
+	if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad E2E_DATABASE_PREFIX: ${prefix}`);
+	const name = `${prefix}${randomBytes(6).toString('hex')}`;
 	const admin = () => postgres(serverUrl, { max: 1, onnotice: () => {} });
 	const sql = admin();
 	try {
@@ -84,7 +88,7 @@ const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
 
 // Playwright signals the whole process group; forwarding again is harmless (adapter-node
 // ignores a second signal) and covers a signal sent to this process alone.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) {
 	process.on(signal, () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 	});

@@ -45,7 +45,9 @@ test('the admin creates a municipality under Landkreis Freising', async ({ page 
 		expect(response?.status()).toBe(200);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeinde Allershausen');
 		await expect(page.getByRole('main')).toContainText('Gemeinde in Bayern');
-		await expect(page.getByRole('main').getByRole('link', { name: 'Landkreis Freising' })).toBeVisible();
+		await expect(
+			page.getByRole('main').getByRole('link', { name: 'Landkreis Freising' })
+		).toBeVisible();
 
 		await visit(page, '/landkreis-freising');
 		await expect(

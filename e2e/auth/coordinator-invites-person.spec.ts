@@ -22,12 +22,12 @@ test('a coordinator invites a person, who sets a password, switches to English a
 
 	await test.step('the coordinator signs in through the form', async () => {
 		await visit(page, '/anmelden');
-		await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS.coordinatorLandshut);
-		await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+		await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(ACCOUNTS.coordinatorLandshut);
+		await page.getByLabel(/^Passwort/).fill(DEMO_PASSWORD);
 		await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 		await expect(page).toHaveURL('/app');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Übersicht');
-		await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Abmelden', exact: true })).toBeVisible();
 		await expectAccessible(page);
 	});
 
@@ -43,8 +43,7 @@ test('a coordinator invites a person, who sets a password, switches to English a
 	});
 
 	const link = await test.step('the invitation mail arrives', () =>
-		readInvitationLink(browser, invitee.email)
-	);
+		readInvitationLink(browser, invitee.email));
 	expect(link).toMatch(/^http:\/\/localhost:3100\/einladung\/[\w-]+$/);
 
 	const person = await (await browser.newContext()).newPage();
@@ -59,7 +58,7 @@ test('a coordinator invites a person, who sets a password, switches to English a
 		await expect(person).toHaveURL('/app/landshut');
 		await expect(person.getByRole('heading', { level: 1 })).toHaveText('Stadt Landshut');
 		await expect(person.getByRole('main')).toContainText('Ihre Rolle: Mitglied');
-		await expect(person.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+		await expect(person.getByRole('button', { name: 'Abmelden', exact: true })).toBeVisible();
 		await expectAccessible(person);
 	});
 
@@ -70,7 +69,7 @@ test('a coordinator invites a person, who sets a password, switches to English a
 		const nav = person.getByRole('navigation', { name: 'Main navigation' });
 		await expect(nav.getByRole('link', { name: 'Overview' })).toBeVisible();
 		await expect(nav.getByRole('link', { name: 'My account' })).toBeVisible();
-		await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
+		await expect(nav.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 		await expect(person.getByRole('button', { name: 'English' })).toHaveAttribute(
 			'aria-pressed',
 			'true'
@@ -88,10 +87,10 @@ test('a coordinator invites a person, who sets a password, switches to English a
 	});
 
 	await test.step('the person signs out', async () => {
-		await person.getByRole('button', { name: 'Sign out' }).click();
+		await person.getByRole('button', { name: 'Sign out', exact: true }).click();
 		await expect(person).toHaveURL('/abmelden?done');
 		await expect(person.getByRole('status')).toHaveText('You have been signed out.');
-		await expect(person.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+		await expect(person.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
 		await expectAccessible(person);
 	});
 
@@ -99,8 +98,8 @@ test('a coordinator invites a person, who sets a password, switches to English a
 		await person.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
 		await expect(person).toHaveURL('/anmelden');
 		await expectAccessible(person);
-		await person.getByLabel('E-mail address').fill(invitee.email);
-		await person.getByLabel('Password').fill(password);
+		await person.getByRole('textbox', { name: /^E-mail address/ }).fill(invitee.email);
+		await person.getByLabel(/^Password/).fill(password);
 		await person.getByRole('button', { name: 'Sign in', exact: true }).click();
 		await expect(person).toHaveURL('/app');
 		await expect(person.locator('html')).toHaveAttribute('lang', 'en');

