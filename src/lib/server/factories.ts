@@ -6,7 +6,15 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from './db/client';
 import { tenants, type Tenant } from './tenants/schema';
 import { editorOrganizations, tenantMembers, users, type Role, type User } from './auth/schema';
-import { organizations, organizationTypes, organizationTenants } from './organizations/schema';
+import {
+	contacts,
+	organizations,
+	organizationTypes,
+	organizationTenants
+} from './organizations/schema';
+import { fieldsOfAction } from './fields-of-action/schema';
+import { offerPlaces, offers, offerTexts } from './offers/schema';
+import { needs } from './needs/schema';
 import { hashPassword } from './auth/password';
 
 const short = () => randomUUID().slice(0, 8);
@@ -98,5 +106,99 @@ export async function buildOrganization(
 			.insert(organizationTenants)
 			.values(alsoIn.map((t) => ({ organizationId: row.id, tenantId: t })));
 	}
+	return row;
+}
+
+export async function buildFieldOfAction(
+	db: Executor,
+	tenantId: string,
+	overrides: Partial<typeof fieldsOfAction.$inferInsert> = {}
+) {
+	const id = short();
+	const [row] = await db
+		.insert(fieldsOfAction)
+		.values({ tenantId, key: `feld-${id}`, names: { de: `Handlungsfeld ${id}` }, ...overrides })
+		.returning();
+	return row;
+}
+
+export async function buildContact(
+	db: Executor,
+	tenantId: string,
+	organizationId: string,
+	overrides: Partial<typeof contacts.$inferInsert> & { consent?: boolean } = {}
+) {
+	const { consent = false, ...rest } = overrides;
+	const [row] = await db
+		.insert(contacts)
+		.values({
+			tenantId,
+			organizationId,
+			name: `Ansprechperson ${short()}`,
+			...(consent
+				? {
+						consentText:
+							'Ich bin damit einverstanden, dass mein Name, meine Rolle und meine Kontaktdaten öffentlich angezeigt werden.',
+						consentGivenAt: new Date()
+					}
+				: {}),
+			...rest
+		})
+		.returning();
+	return row;
+}
+
+/**
+ * An offer with its German text (and further languages in `texts`). Published by default.
+ */
+export async function buildOffer(
+	db: Executor,
+	tenantId: string,
+	organizationId: string,
+	overrides: Partial<typeof offers.$inferInsert> & {
+		title?: string;
+		description?: string;
+		texts?: Omit<typeof offerTexts.$inferInsert, 'offerId'>[];
+		places?: Omit<typeof offerPlaces.$inferInsert, 'offerId'>[];
+	} = {}
+) {
+	const { title, description, texts = [], places = [], ...rest } = overrides;
+	const now = new Date();
+	const [row] = await db
+		.insert(offers)
+		.values({
+			tenantId,
+			organizationId,
+			status: 'published',
+			publishedAt: now,
+			lastConfirmedAt: now,
+			...rest
+		})
+		.returning();
+	await db.insert(offerTexts).values([
+		{
+			offerId: row.id,
+			locale: 'de',
+			title: title ?? `Angebot ${short()}`,
+			description: description ?? '',
+			state: 'original'
+		},
+		...texts.map((t) => ({ ...t, offerId: row.id }))
+	]);
+	if (places.length > 0) {
+		await db.insert(offerPlaces).values(places.map((p) => ({ ...p, offerId: row.id })));
+	}
+	return row;
+}
+
+export async function buildNeed(
+	db: Executor,
+	tenantId: string,
+	overrides: Partial<typeof needs.$inferInsert> = {}
+) {
+	const [row] = await db
+		.insert(needs)
+		.values({ tenantId, title: `Bedarf ${short()}`, sourceKind: 'working_group', ...overrides })
+		.returning();
 	return row;
 }

@@ -44,9 +44,16 @@ const COORDINATOR: Action[] = [
 	'tenant.people.invite',
 	'tenant.audit.view',
 	'tenant.settings.edit',
-	'organization.edit'
+	'organization.edit',
+	'organization.view',
+	'organization.manage',
+	'offer.review',
+	'needs.manage',
+	'data.transfer'
 ];
 const VIEW: Action[] = ['tenant.view'];
+/** members, editors and the steering group see the network's organisations and offers */
+const NETWORK: Action[] = ['tenant.view', 'organization.view'];
 
 /**
  * Allowed actions per actor and resource; every other cell is denied. Every actor is tried on
@@ -70,22 +77,26 @@ const MATRIX: {
 	{
 		name: 'editor of A bound to org1',
 		actor: withRole('editor', { [A]: [ORG_A1] }),
-		allowed: { A: VIEW, 'A/org1': [...VIEW, 'organization.edit'], 'A/org2': VIEW }
+		allowed: { A: NETWORK, 'A/org1': [...NETWORK, 'organization.edit'], 'A/org2': NETWORK }
 	},
 	{
 		name: 'editor of A whose org1 binding is recorded under B',
 		actor: withRole('editor', { [B]: [ORG_A1] }),
-		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+		allowed: { A: NETWORK, 'A/org1': NETWORK, 'A/org2': NETWORK }
 	},
 	{
 		name: 'member of A',
 		actor: withRole('member'),
-		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+		allowed: { A: NETWORK, 'A/org1': NETWORK, 'A/org2': NETWORK }
 	},
 	{
 		name: 'steering group of A',
 		actor: withRole('steering'),
-		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+		allowed: {
+			A: [...NETWORK, 'needs.manage'],
+			'A/org1': [...NETWORK, 'needs.manage'],
+			'A/org2': [...NETWORK, 'needs.manage']
+		}
 	},
 	{
 		name: 'guest of A',

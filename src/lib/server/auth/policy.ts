@@ -21,8 +21,18 @@ export const ACTIONS = [
 	'tenant.audit.view',
 	/** change the tenant's settings */
 	'tenant.settings.edit',
-	/** change an organisation's record and offers */
-	'organization.edit'
+	/** change an organisation's record and offers (editors: only their own organisations) */
+	'organization.edit',
+	/** see the network's organisations and offers, drafts included, in the signed-in area */
+	'organization.view',
+	/** create organisations, set them trusted, archive them */
+	'organization.manage',
+	/** approve or reject changes in the review queue; publish offers */
+	'offer.review',
+	/** record needs (Bedarfe), see the coverage view, mark offers reviewed against needs */
+	'needs.manage',
+	/** import and export organisations and offers as CSV */
+	'data.transfer'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,11 +48,16 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'tenant.people.invite',
 		'tenant.audit.view',
 		'tenant.settings.edit',
-		'organization.edit'
+		'organization.edit',
+		'organization.view',
+		'organization.manage',
+		'offer.review',
+		'needs.manage',
+		'data.transfer'
 	],
-	editor: ['tenant.view', 'organization.edit'],
-	member: ['tenant.view'],
-	steering: ['tenant.view'],
+	editor: ['tenant.view', 'organization.edit', 'organization.view'],
+	member: ['tenant.view', 'organization.view'],
+	steering: ['tenant.view', 'organization.view', 'needs.manage'],
 	guest: ['tenant.view']
 };
 

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -7,6 +8,9 @@ import postgres from 'postgres';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
+
+/** Extensions the migrations use; PGlite must load them when it opens a database. */
+export const pgliteExtensions = { pg_trgm };
 /** The database, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -46,7 +50,7 @@ export async function openDatabase(config: {
 	dataDir: string;
 }): Promise<Database> {
 	if (config.databaseUrl) return fromPostgresUrl(config.databaseUrl);
-	const client = await PGlite.create(config.dataDir);
+	const client = await PGlite.create(config.dataDir, { extensions: pgliteExtensions });
 	return fromPglite(client);
 }
 

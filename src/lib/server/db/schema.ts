@@ -4,3 +4,6 @@ export * from '../auth/schema';
 export * from '../organizations/schema';
 export * from '../audit/schema';
 export * from '../mail/schema';
+export * from '../fields-of-action/schema';
+export * from '../offers/schema';
+export * from '../needs/schema';

@@ -1,14 +1,19 @@
 import {
+	boolean,
+	customType,
+	doublePrecision,
+	foreignKey,
 	index,
 	pgTable,
 	primaryKey,
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Kinds of actors (Sprachschule, Beratungsstelle …); each tenant keeps its own list. */
 export const organizationTypes = pgTable(
@@ -35,15 +40,32 @@ export const organizations = pgTable(
 			.references(() => tenants.id, { onDelete: 'cascade' }),
 		typeId: uuid('type_id').references(() => organizationTypes.id, { onDelete: 'set null' }),
 		name: text('name').notNull(),
+		/** German description; other languages in organization_texts */
 		description: text('description'),
 		website: text('website'),
+		phone: text('phone'),
+		/** the organisation's public e-mail (not a person's) */
+		email: text('email'),
+		street: text('street'),
+		postalCode: text('postal_code'),
+		city: text('city'),
+		latitude: doublePrecision('latitude'),
+		longitude: doublePrecision('longitude'),
+		/** ISO 639-1 codes of the languages spoken there */
+		languages: text('languages').array().notNull().default([]),
+		wheelchairAccessible: boolean('wheelchair_accessible'),
+		/** free text on the accessibility of the premises */
+		accessibilityNote: text('accessibility_note'),
+		/** changes by the organisation's editors go live without review */
+		trusted: boolean('trusted').notNull().default(false),
+		isPublic: boolean('is_public').notNull().default(true),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('organizations_tenant_idx').on(t.tenantId, t.name)]
 );
 
-/** Further tenants an organisation takes part in (e.g. the municipalities of a district). */
+/** Further tenants an organisation takes part in / serves (e.g. the municipalities of a district). */
 export const organizationTenants = pgTable(
 	'organization_tenants',
 	{
@@ -59,4 +81,58 @@ export const organizationTenants = pgTable(
 		),
 		index('organization_tenants_tenant_idx').on(t.tenantId)
 	]
+);
+
+/** An organisation's description in further languages. */
+export const organizationTexts = pgTable(
+	'organization_texts',
+	{
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		description: text('description').notNull(),
+		/** original | draft | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'reviewed', 'outdated'] })
+			.notNull()
+			.default('draft'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.organizationId, t.locale] })]
+);
+
+export const organizationLogos = pgTable('organization_logos', {
+	organizationId: uuid('organization_id')
+		.primaryKey()
+		.references(() => organizations.id, { onDelete: 'cascade' }),
+	contentType: text('content_type').notNull(),
+	content: bytea('content').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * Ansprechpartner:innen. Shown publicly only while consent is recorded and not withdrawn.
+ */
+export const contacts = pgTable(
+	'contacts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		role: text('role'),
+		phone: text('phone'),
+		email: text('email'),
+		/** the consent text the person agreed to, as shown at the time */
+		consentText: text('consent_text'),
+		consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
+		consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('contacts_organization_idx').on(t.organizationId)]
 );

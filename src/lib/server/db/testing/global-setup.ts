@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, fromPostgresUrl } from '../client';
+import { fromPglite, fromPostgresUrl, pgliteExtensions } from '../client';
 import { migrate } from '../migrate';
 import { databaseUrl, testDatabasePrefix } from './names';
 
@@ -55,7 +55,7 @@ export async function setup(project: TestProject) {
 				os.tmpdir(),
 				`miteinander-pglite-${process.pid}-${randomBytes(4).toString('hex')}.tar.gz`
 			);
-			const client = new PGlite();
+			const client = new PGlite({ extensions: pgliteExtensions });
 			try {
 				await migrate(fromPglite(client).db);
 				const dump = await client.dumpDataDir('gzip');

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
-import { fromPglite, fromPostgresUrl, type Database, type Db } from '../client';
+import { fromPglite, fromPostgresUrl, pgliteExtensions, type Database, type Db } from '../client';
 import type { Ctx } from '../../context';
 import type { Actor } from '../../auth/actor';
 import { databaseUrl, testDatabasePrefix } from './names';
@@ -70,7 +70,10 @@ async function connectPostgres(created: { url: string; drop(): Promise<void> }):
 
 async function loadPgliteTemplate(): Promise<Database> {
 	const tarball = await fs.readFile(inject('pgliteTemplate'));
-	const client = new PGlite({ loadDataDir: new Blob([tarball], { type: 'application/x-gzip' }) });
+	const client = new PGlite({
+		loadDataDir: new Blob([tarball], { type: 'application/x-gzip' }),
+		extensions: pgliteExtensions
+	});
 	await client.waitReady;
 	return fromPglite(client);
 }

@@ -1,0 +1,25 @@
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+
+/** Names per locale; German is always present. */
+export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
+
+/**
+ * Handlungsfelder (fields of action) of a tenant: the shared vocabulary of offers, needs,
+ * working groups and the integration concept.
+ */
+export const fieldsOfAction = pgTable(
+	'fields_of_action',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		names: jsonb('names').$type<LocalizedNames>().notNull(),
+		position: integer('position').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('fields_of_action_tenant_key').on(t.tenantId, t.key)]
+);
+export type FieldOfAction = typeof fieldsOfAction.$inferSelect;

@@ -1,0 +1,44 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { users } from '../auth/schema';
+
+/**
+ * Bedarfe: what people need, recorded by coordinators from working groups, dialogues, citizens'
+ * messages … Compared with published offers in the coverage view.
+ */
+export const needs = pgTable(
+	'needs',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description'),
+		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
+			onDelete: 'set null'
+		}),
+		/** key from TARGET_GROUPS */
+		targetGroup: text('target_group'),
+		/** ISO 639-1 */
+		language: text('language'),
+		/** a municipality (child tenant) or the tenant itself when null */
+		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'set null' }),
+		/** working_group | dialogue | inquiry | statistics | counselling | other */
+		sourceKind: text('source_kind', {
+			enum: ['working_group', 'dialogue', 'inquiry', 'statistics', 'counselling', 'other']
+		}).notNull(),
+		sourceNote: text('source_note'),
+		urgency: text('urgency', { enum: ['low', 'medium', 'high'] })
+			.notNull()
+			.default('medium'),
+		status: text('status', { enum: ['open', 'covered', 'closed'] })
+			.notNull()
+			.default('open'),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('needs_tenant_idx').on(t.tenantId, t.status)]
+);
