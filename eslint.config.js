@@ -38,7 +38,10 @@ export default defineConfig(
 			// The app is served from the root path (no paths.base), so plain hrefs are correct;
 			// wrapping every link in resolve() would add noise without changing behaviour.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	}
 );

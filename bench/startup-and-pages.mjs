@@ -36,7 +36,13 @@ async function waitHealthy(child, timeoutMs) {
 function start(dataDir) {
 	const child = spawn(process.execPath, ['scripts/start.mjs'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, SKIP_BUILD: '1', LOG_LEVEL: 'warn' },
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			DATA_DIR: dataDir,
+			SKIP_BUILD: '1',
+			LOG_LEVEL: 'warn'
+		},
 		stdio: 'ignore'
 	});
 	return child;
@@ -74,14 +80,27 @@ const rows = [];
 try {
 	let app = start(dataDir);
 	const first = await waitHealthy(app, 60_000);
-	rows.push(['first start (migrations + demo), embedded', `${(first / 1000).toFixed(2)} s`, '≤ 15 s', `${Math.round((first / 15000) * 100)} %`]);
+	rows.push([
+		'first start (migrations + demo), embedded',
+		`${(first / 1000).toFixed(2)} s`,
+		'≤ 15 s',
+		`${Math.round((first / 15000) * 100)} %`
+	]);
 	await stop(app);
 	app = start(dataDir);
 	const later = await waitHealthy(app, 60_000);
-	rows.push(['later start, embedded', `${(later / 1000).toFixed(2)} s`, '≤ 3 s', `${Math.round((later / 3000) * 100)} %`]);
+	rows.push([
+		'later start, embedded',
+		`${(later / 1000).toFixed(2)} s`,
+		'≤ 3 s',
+		`${Math.round((later / 3000) * 100)} %`
+	]);
 
 	// Sign in once to measure a signed-in page as well.
-	const form = new URLSearchParams({ email: 'koordination@landshut.example', password: 'miteinander-demo' });
+	const form = new URLSearchParams({
+		email: 'koordination@landshut.example',
+		password: 'miteinander-demo'
+	});
 	const res = await fetch(`${base}/anmelden`, {
 		method: 'POST',
 		body: form,
@@ -97,7 +116,12 @@ try {
 	]) {
 		await latency(p, 20, 5, headers); // warm-up
 		const { p50, p95 } = await latency(p, 400, 50, headers);
-		rows.push([`${label}, 50 concurrent, embedded demo data`, `p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`, 'p95 ≤ 50 ms (Land scale, PostgreSQL)', `${Math.round((p95 / 50) * 100)} %`]);
+		rows.push([
+			`${label}, 50 concurrent, embedded demo data`,
+			`p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+			'p95 ≤ 50 ms (Land scale, PostgreSQL)',
+			`${Math.round((p95 / 50) * 100)} %`
+		]);
 	}
 	await stop(app);
 } finally {

@@ -12,8 +12,8 @@ export const load: PageServerLoad = ({ url }) => ({
 });
 
 export const actions: Actions = {
-	/** Ends this session. */
-	default: async ({ locals, cookies }) => {
+	/** Ends this session. (Named, because SvelteKit allows no default action beside named ones.) */
+	signout: async ({ locals, cookies }) => {
 		if (locals.sessionToken) await invalidateSession(locals.ctx.db, locals.sessionToken);
 		cookies.delete(SESSION_COOKIE, { path: '/' });
 		redirect(303, '/abmelden?done');
