@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const lockPath = new URL('../package-lock.json', import.meta.url);
-let output = '';
+let output;
 try {
 	output = execFileSync('npm', ['ci', '--dry-run', '--ignore-scripts'], {
 		encoding: 'utf8',
