@@ -10,6 +10,7 @@ import { startMailWorker, type MailWorker } from './mail/worker';
 import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
+import { sendConfirmationReminders } from './offers/reminders';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -70,16 +71,25 @@ async function boot(): Promise<Runtime> {
 		log,
 		pollMs: config.MAIL_POLL_SECONDS * 1000
 	});
+	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
+	// Offer owners are reminded to confirm their offers (offers/reminders.ts): hourly, and once
+	// shortly after the start.
+	const remind = () =>
+		sendConfirmationReminders(database.db, origin)
+			.then((r) => r.mails > 0 && log.info(r, 'offer confirmation reminders queued'))
+			.catch((err) => log.error({ err }, 'offer confirmation reminders failed'));
 	const maintenance = setInterval(
 		() => {
 			Promise.all([deleteExpiredSessions(database.db), pruneAttempts(database.db)]).catch((err) =>
 				log.error({ err }, 'maintenance failed')
 			);
+			remind();
 		},
 		60 * 60 * 1000
 	);
 	maintenance.unref();
-	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
+	const firstReminders = setTimeout(remind, 60 * 1000);
+	firstReminders.unref();
 	log.info(
 		{ ms: Date.now() - started, seeded, mail: transport.name, origin },
 		'miteinander started'
@@ -95,6 +105,7 @@ async function boot(): Promise<Runtime> {
 		stop() {
 			stopping ??= (async () => {
 				clearInterval(maintenance);
+				clearTimeout(firstReminders);
 				await mailWorker.stop();
 				await database.close();
 				log.info('miteinander stopped');

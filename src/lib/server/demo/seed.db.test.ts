@@ -11,6 +11,12 @@ import { signIn } from '../auth/sign-in';
 import { loadActor } from '../auth/sessions';
 import { listPeople } from '../auth/people';
 import { NotFoundError } from '../errors';
+import { contacts } from '../organizations/schema';
+import { offers, offerTexts } from '../offers/schema';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { isPubliclyVisible } from '../offers/visibility';
+import { needs } from '../needs/schema';
+import { listCoverage } from '../needs/coverage';
 
 let database: Database;
 let bySlug: Record<string, Tenant>;
@@ -137,6 +143,120 @@ describe('seedDemo', () => {
 		);
 		for (const slug of Object.keys(bySlug).filter((s) => s !== 'landshut')) {
 			await expect(listPeople(ctx, bySlug[slug].id)).rejects.toBeInstanceOf(NotFoundError);
+		}
+	});
+
+	it('gives every network its fields of action; Gifhorn the four Lebensfelder of its Arbeitskreise', async () => {
+		const names = async (slug: string) =>
+			(
+				await database.db
+					.select({ names: fieldsOfAction.names })
+					.from(fieldsOfAction)
+					.where(eq(fieldsOfAction.tenantId, bySlug[slug].id))
+					.orderBy(fieldsOfAction.position)
+			).map((f) => f.names.de);
+		expect(await names('landkreis-gifhorn')).toEqual([
+			'Bildung',
+			'Familienleben',
+			'Integration in Ausbildung und Arbeit',
+			'Gesellschaftliche Teilhabe'
+		]);
+		expect(await names('landshut')).toEqual(
+			expect.arrayContaining(['Sprache', 'Bildung', 'Wohnen', 'Gesundheit', 'Sport'])
+		);
+		expect(await names('landkreis-freising')).toEqual(
+			expect.arrayContaining(['Sprache', 'Familie', 'Wohnen'])
+		);
+	});
+
+	it('publishes at least 40 offers across fields, target groups and languages', async () => {
+		const published = await database.db
+			.select({
+				tenantId: offers.tenantId,
+				fieldOfActionId: offers.fieldOfActionId,
+				targetGroups: offers.targetGroups,
+				languages: offers.languages,
+				scheduleKind: offers.scheduleKind,
+				childcare: offers.childcare,
+				costKind: offers.costKind
+			})
+			.from(offers)
+			.where(isPubliclyVisible());
+		expect(published.length).toBeGreaterThanOrEqual(40);
+		for (const slug of ['landshut', 'landkreis-gifhorn', 'landkreis-freising'])
+			expect(published.filter((o) => o.tenantId === bySlug[slug].id).length).toBeGreaterThan(10);
+		const fields = new Set(published.map((o) => o.fieldOfActionId));
+		const groups = new Set(published.flatMap((o) => o.targetGroups));
+		const languages = new Set(published.flatMap((o) => o.languages));
+		expect(fields.size).toBeGreaterThanOrEqual(15);
+		expect(fields.has(null)).toBe(false);
+		for (const g of ['all', 'children', 'youth', 'women', 'parents', 'refugees', 'newcomers'])
+			expect(groups, g).toContain(g);
+		for (const l of ['de', 'en', 'ar', 'uk', 'tr', 'ru', 'fa']) expect(languages, l).toContain(l);
+		expect(new Set(published.map((o) => o.scheduleKind))).toEqual(
+			new Set(['recurring', 'once', 'appointment'])
+		);
+		expect(published.some((o) => o.childcare)).toBe(true);
+		expect(published.some((o) => o.costKind === 'paid')).toBe(true);
+		// Every published offer has its German text; some have translations in several states.
+		const texts = await database.db.select().from(offerTexts);
+		const german = new Set(texts.filter((t) => t.locale === 'de').map((t) => t.offerId));
+		const all = await database.db.select({ id: offers.id }).from(offers);
+		expect(all.every((o) => german.has(o.id))).toBe(true);
+		const translated = texts.filter((t) => t.locale !== 'de');
+		expect(new Set(translated.map((t) => t.locale))).toEqual(
+			new Set(['en', 'ar', 'uk', 'tr', 'ru', 'fa'])
+		);
+		expect(new Set(translated.map((t) => t.state))).toEqual(
+			new Set(['reviewed', 'draft', 'outdated'])
+		);
+	});
+
+	it('sends the Beratungsbus to every municipality of Landkreis Freising', async () => {
+		const freising = bySlug['landkreis-freising'];
+		const rows = await database.db
+			.select({ offer: offers, title: offerTexts.title })
+			.from(offers)
+			.innerJoin(offerTexts, eq(offerTexts.offerId, offers.id))
+			.where(eq(offers.tenantId, freising.id));
+		const bus = rows.filter(
+			(r) => r.title.includes('Beratungsbus') && r.offer.locationKind === 'mobile'
+		);
+		const children = Object.values(bySlug).filter((t) => t.parentId === freising.id);
+		expect(new Set(bus.flatMap((b) => b.offer.municipalityIds))).toEqual(
+			new Set(children.map((c) => c.id))
+		);
+	});
+
+	it('keeps contact persons as teams, some with consent', async () => {
+		const rows = await database.db.select().from(contacts);
+		expect(rows.filter((c) => c.consentGivenAt !== null).length).toBeGreaterThan(3);
+		expect(rows.some((c) => c.consentGivenAt === null)).toBe(true);
+		for (const c of rows) expect(c.name).toMatch(/^(Team|Kursbüro|Übungsleitung|Koordination)/);
+		for (const c of rows) expect(c.email ?? '').toMatch(/\.example$/);
+	});
+
+	it('records needs, with gaps the coverage view shows first', async () => {
+		const freising = bySlug['landkreis-freising'];
+		const ctx = testCtx(database.db, await actorFor('koordination@freising.example'));
+		const { rows, summary } = await listCoverage(ctx, freising.id);
+		expect(summary.gaps).toBeGreaterThanOrEqual(2);
+		const gaps = rows.filter((r) => r.matches === 0).map((r) => r.title);
+		expect(gaps).toEqual(
+			expect.arrayContaining([
+				'Sprachförderung in Kindertagesstätten in Eching',
+				'Unterstützung bei der Wohnungssuche in Moosburg'
+			])
+		);
+		expect(rows.find((r) => r.title === 'Elternberatung auf Arabisch in Neufahrn')?.matches).toBe(
+			1
+		);
+		for (const slug of ['landshut', 'landkreis-gifhorn']) {
+			const [row] = await database.db
+				.select({ n: count() })
+				.from(needs)
+				.where(eq(needs.tenantId, bySlug[slug].id));
+			expect(Number(row.n)).toBeGreaterThan(2);
 		}
 	});
 

@@ -16,6 +16,7 @@ import {
 	buildUser,
 	grantRole
 } from '../factories';
+import { seedNetwork } from './network';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -139,10 +140,12 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			description:
 				'Moderiert das Netzwerk Integration. Seit 01.09.16 gibt es eine städtische Integrationsbeauftragte.'
 		});
-		await buildOrganization(tx, landshut.id, {
+		const landshutSport = await buildOrganization(tx, landshut.id, {
 			name: 'Stützpunktverein „Integration durch Sport“',
 			typeId: lt.sportverein,
-			description: 'Sportverein im Programm „Integration durch Sport“.'
+			description: 'Sportverein im Programm „Integration durch Sport“.',
+			city: 'Landshut',
+			languages: ['de', 'ar', 'tr']
 		});
 		await buildOrganization(tx, landshut.id, {
 			name: 'Bundesamt für Migration und Flüchtlinge (BAMF)',
@@ -151,7 +154,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		});
 
 		// Gifhorn (seed 002): the Stabsstelle Integration runs the network.
-		await buildOrganization(tx, gifhorn.id, {
+		const gifhornOffice = await buildOrganization(tx, gifhorn.id, {
 			name: 'Landkreis Gifhorn – Stabsstelle Integration',
 			typeId: gt.verwaltung,
 			description:
@@ -159,25 +162,33 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		});
 
 		// Freising (seed 004): the district office and the actors of the Vernetzungstreffen.
-		await buildOrganization(tx, freising.id, {
+		const freisingOffice = await buildOrganization(tx, freising.id, {
 			name: 'Landratsamt Freising – Integrationsbeauftragte',
 			typeId: ft.verwaltung,
 			description: 'Lädt zum Vernetzungstreffen der Gemeinden zum Thema Integration ein.'
 		});
-		await buildOrganization(tx, freising.id, {
+		const familyCentre = await buildOrganization(tx, freising.id, {
 			name: 'Zentrum der Familie Freising',
 			typeId: ft.familienzentrum,
 			description:
 				'Projekt „Mobile Elternbegleitung – Beratungsbus“: wohnortnahe Hilfe und Beratung für alle Eltern in den Kommunen, gefördert vom Landkreis Freising.',
+			city: 'Freising',
+			postalCode: '85354',
+			languages: ['de', 'en', 'ar', 'tr'],
+			wheelchairAccessible: true,
 			alsoIn: municipalities.map((m) => m.id)
 		});
-		await buildOrganization(tx, freising.id, {
+		const healthRegion = await buildOrganization(tx, freising.id, {
 			name: 'Gesundheitsregionplus Landkreis Freising',
-			typeId: ft.verwaltung
+			typeId: ft.verwaltung,
+			description: 'Netzwerk für Gesundheitsförderung und Prävention im Landkreis.',
+			city: 'Freising'
 		});
-		await buildOrganization(tx, freising.id, {
+		const youthWork = await buildOrganization(tx, freising.id, {
 			name: 'Kommunale Jugendarbeit Landkreis Freising',
-			typeId: ft.jugendeinrichtung
+			typeId: ft.jugendeinrichtung,
+			description: 'Jugendarbeit des Landkreises in Zusammenarbeit mit den Gemeinden.',
+			city: 'Freising'
 		});
 
 		const password = DEMO_PASSWORD;
@@ -217,6 +228,25 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			password
 		});
 		await grantRole(tx, landshut.id, editor.id, 'editor', [landshutOffice.id]);
+
+		// Organisations, offers, fields of action and needs of the three networks (demo/network.ts).
+		await seedNetwork(tx, {
+			landshut,
+			gifhorn,
+			freising,
+			municipalities: Object.fromEntries(municipalities.map((m) => [m.slug, m])),
+			types: { [landshut.id]: lt, [gifhorn.id]: gt, [freising.id]: ft },
+			existing: {
+				landshutOffice,
+				landshutSport,
+				gifhornOffice,
+				freisingOffice,
+				familyCentre,
+				healthRegion,
+				youthWork
+			},
+			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
+		});
 
 		const day = 24 * 60 * 60 * 1000;
 		await tx.insert(invitations).values({

@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import {
+	buildFieldOfAction,
+	buildNeed,
+	buildOrganization,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import { auditLog } from '../audit/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { needs } from './schema';
+import { createNeed, setNeedStatus, updateNeed } from './save-need';
+import { getNeed, listNeeds, needFormOptions } from './list-needs';
+import { needFilter, NEEDS_PAGE_SIZE } from './validation';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+async function setup(kind: 'city' | 'district' = 'city') {
+	const db = database.db;
+	const tenant = await buildTenant(db, { kind });
+	const other = await buildTenant(db);
+	const field = await buildFieldOfAction(db, tenant.id, {
+		names: { de: 'Sprache', en: 'Language' }
+	});
+	const otherField = await buildFieldOfAction(db, other.id);
+	const ctxFor = async (role: Role | 'admin' | 'none' | 'other', orgs: string[] = []) => {
+		if (role === 'none') return testCtx(db, null);
+		const user = await buildUser(db, { isPlatformAdmin: role === 'admin' });
+		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
+		else if (role !== 'admin') await grantRole(db, tenant.id, user.id, role, orgs);
+		return testCtx(db, await loadActor(db, user.id));
+	};
+	return { db, tenant, other, field, otherField, ctxFor };
+}
+
+const valid = (extra: Record<string, unknown> = {}) => ({
+	title: 'Sprachförderung in Kitas',
+	description: 'Aus dem Arbeitskreis Bildung',
+	fieldOfActionId: '',
+	targetGroup: 'children',
+	language: '',
+	municipalityId: '',
+	sourceKind: 'working_group',
+	sourceNote: 'AK Bildung, Sitzung im März',
+	urgency: 'high',
+	status: '',
+	...extra
+});
+
+describe('createNeed', () => {
+	it('a coordinator records a need; it is stored for the tenant and audited', async () => {
+		const { db, tenant, field, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createNeed(ctx, tenant.id, valid({ fieldOfActionId: field.id }));
+		const [row] = await db.select().from(needs).where(eq(needs.id, id));
+		expect(row).toMatchObject({
+			tenantId: tenant.id,
+			title: 'Sprachförderung in Kitas',
+			fieldOfActionId: field.id,
+			targetGroup: 'children',
+			language: null,
+			municipalityId: null,
+			sourceKind: 'working_group',
+			urgency: 'high',
+			status: 'open',
+			createdBy: ctx.actor!.userId
+		});
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'need.create')));
+		expect(audit).toMatchObject({ tenantId: tenant.id, actorId: ctx.actor!.userId });
+		expect(audit.after).toMatchObject({ title: 'Sprachförderung in Kitas', urgency: 'high' });
+	});
+
+	it('answers bad input with message keys per field and writes nothing', async () => {
+		const { db, tenant, otherField, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const attempt = createNeed(
+			ctx,
+			tenant.id,
+			valid({
+				title: '  ',
+				sourceKind: '',
+				targetGroup: 'aliens',
+				language: 'xx',
+				urgency: 'extreme',
+				fieldOfActionId: 'not-a-uuid'
+			})
+		);
+		await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+		await expect(attempt).rejects.toMatchObject({
+			fieldErrors: {
+				title: 'needs_error_title_required',
+				sourceKind: 'needs_error_source_required',
+				targetGroup: 'needs_error_target_group_invalid',
+				language: 'needs_error_language_invalid',
+				urgency: 'needs_error_urgency_invalid',
+				fieldOfActionId: 'needs_error_field_invalid'
+			}
+		});
+		// A field of action of another tenant is refused like an unknown one.
+		await expect(
+			createNeed(ctx, tenant.id, valid({ fieldOfActionId: otherField.id }))
+		).rejects.toMatchObject({ fieldErrors: { fieldOfActionId: 'needs_error_field_invalid' } });
+		expect(await db.select().from(needs).where(eq(needs.tenantId, tenant.id))).toHaveLength(0);
+	});
+
+	it('a district places a need in one of its municipalities, never in another tenant', async () => {
+		const { db, tenant, other, ctxFor } = await setup('district');
+		const moosburg = await buildTenant(db, { kind: 'municipality', parentId: tenant.id });
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createNeed(ctx, tenant.id, valid({ municipalityId: moosburg.id }));
+		expect((await getNeed(ctx, tenant.id, id)).municipalityName).toBe(moosburg.name);
+		await expect(
+			createNeed(ctx, tenant.id, valid({ municipalityId: other.id }))
+		).rejects.toMatchObject({
+			fieldErrors: { municipalityId: 'needs_error_municipality_invalid' }
+		});
+		const options = await needFormOptions(ctx, tenant.id);
+		expect(options.municipalities).toEqual([{ id: moosburg.id, name: moosburg.name }]);
+	});
+});
+
+describe('updateNeed / setNeedStatus', () => {
+	it('changes a need and audits before and after', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const need = await buildNeed(db, tenant.id, { title: 'Alt', urgency: 'low' });
+		await updateNeed(ctx, tenant.id, need.id, valid({ title: 'Neu', urgency: 'medium' }));
+		const [row] = await db.select().from(needs).where(eq(needs.id, need.id));
+		expect(row).toMatchObject({ title: 'Neu', urgency: 'medium', targetGroup: 'children' });
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, need.id), eq(auditLog.action, 'need.update')));
+		expect(audit.before).toMatchObject({ title: 'Alt', urgency: 'low' });
+		expect(audit.after).toMatchObject({ title: 'Neu', urgency: 'medium' });
+	});
+
+	it('closes and reopens a need, audited; a bad status is refused', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const need = await buildNeed(db, tenant.id);
+		await setNeedStatus(ctx, tenant.id, need.id, 'closed');
+		expect((await getNeed(ctx, tenant.id, need.id)).status).toBe('closed');
+		await setNeedStatus(ctx, tenant.id, need.id, 'open');
+		expect((await getNeed(ctx, tenant.id, need.id)).status).toBe('open');
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, need.id), eq(auditLog.action, 'need.status_change')));
+		expect(audits.map((a) => (a.after as { status: string }).status).sort()).toEqual([
+			'closed',
+			'open'
+		]);
+		await expect(setNeedStatus(ctx, tenant.id, need.id, 'done')).rejects.toMatchObject({
+			fieldErrors: { status: 'needs_error_status_invalid' }
+		});
+		await expect(setNeedStatus(ctx, tenant.id, need.id, '')).rejects.toBeInstanceOf(
+			ValidationError
+		);
+	});
+
+	it('treats needs of other tenants, unknown and malformed ids as not found', async () => {
+		const { db, tenant, other, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const foreign = await buildNeed(db, other.id, { title: 'Fremd' });
+		for (const id of [foreign.id, '00000000-0000-4000-8000-000000000000', 'kaputt', "1' OR 1=1"]) {
+			await expect(getNeed(ctx, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(updateNeed(ctx, tenant.id, id, valid())).rejects.toBeInstanceOf(NotFoundError);
+			await expect(setNeedStatus(ctx, tenant.id, id, 'closed')).rejects.toBeInstanceOf(
+				NotFoundError
+			);
+		}
+		const [row] = await db.select().from(needs).where(eq(needs.id, foreign.id));
+		expect(row).toMatchObject({ title: 'Fremd', status: 'open' });
+	});
+});
+
+describe('listNeeds', () => {
+	it('lists open before covered before closed, urgent first, and filters', async () => {
+		const { db, tenant, field, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		await buildNeed(db, tenant.id, { title: 'geschlossen', status: 'closed', urgency: 'high' });
+		await buildNeed(db, tenant.id, { title: 'offen niedrig', urgency: 'low' });
+		await buildNeed(db, tenant.id, {
+			title: 'offen hoch',
+			urgency: 'high',
+			fieldOfActionId: field.id
+		});
+		await buildNeed(db, tenant.id, { title: 'gedeckt', status: 'covered' });
+		const all = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		expect(all.rows.map((r) => r.title)).toEqual([
+			'offen hoch',
+			'offen niedrig',
+			'gedeckt',
+			'geschlossen'
+		]);
+		expect(all.rows[0].fieldOfActionName).toBe('Sprache');
+		const open = await listNeeds(ctx, tenant.id, needFilter.parse({ status: 'open' }));
+		expect(open.rows.map((r) => r.title)).toEqual(['offen hoch', 'offen niedrig']);
+		const high = await listNeeds(ctx, tenant.id, needFilter.parse({ urgency: 'high' }));
+		expect(high.rows.map((r) => r.title)).toEqual(['offen hoch', 'geschlossen']);
+		const byField = await listNeeds(ctx, tenant.id, needFilter.parse({ field: field.id }));
+		expect(byField.rows.map((r) => r.title)).toEqual(['offen hoch']);
+		// Bad filter values are ignored rather than failing the page.
+		expect(needFilter.parse({ status: 'x', field: 'y', urgency: 'z', page: '-3' })).toEqual({
+			page: 1
+		});
+	});
+
+	it('English names of fields of action when the request is in English', async () => {
+		const { db, tenant, field, ctxFor } = await setup();
+		const ctx = { ...(await ctxFor('coordinator')), locale: 'en' as const };
+		await buildNeed(db, tenant.id, { fieldOfActionId: field.id });
+		const { rows } = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		expect(rows[0].fieldOfActionName).toBe('Language');
+	});
+
+	it('paginates', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		for (let i = 0; i < NEEDS_PAGE_SIZE + 2; i++) await buildNeed(db, tenant.id);
+		const first = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		expect(first.rows).toHaveLength(NEEDS_PAGE_SIZE);
+		expect(first.hasMore).toBe(true);
+		const second = await listNeeds(ctx, tenant.id, needFilter.parse({ page: '2' }));
+		expect(second.rows).toHaveLength(2);
+		expect(second.hasMore).toBe(false);
+		const ids = new Set([...first.rows, ...second.rows].map((r) => r.id));
+		expect(ids.size).toBe(NEEDS_PAGE_SIZE + 2);
+	});
+
+	it('never shows another tenant’s needs', async () => {
+		const { db, tenant, other, ctxFor } = await setup();
+		await buildNeed(db, other.id, { title: 'Fremd' });
+		const ctx = await ctxFor('coordinator');
+		expect((await listNeeds(ctx, tenant.id, needFilter.parse({}))).rows).toEqual([]);
+	});
+});
+
+describe('authorisation', () => {
+	it.each(['coordinator', 'steering', 'admin'] as const)('%s may manage needs', async (role) => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor(role);
+		const { id } = await createNeed(ctx, tenant.id, valid());
+		await updateNeed(ctx, tenant.id, id, valid({ title: 'geändert' }));
+		await setNeedStatus(ctx, tenant.id, id, 'covered');
+		expect((await listNeeds(ctx, tenant.id, needFilter.parse({}))).rows).toHaveLength(1);
+		expect((await db.select().from(needs).where(eq(needs.id, id)))[0].status).toBe('covered');
+	});
+
+	it.each(['member', 'editor', 'guest', 'none', 'other'] as const)(
+		'%s may do nothing with needs, and it looks like "not found"',
+		async (role) => {
+			const { db, tenant, ctxFor } = await setup();
+			const org = await buildOrganization(db, tenant.id);
+			const ctx = await ctxFor(role, role === 'editor' ? [org.id] : []);
+			const need = await buildNeed(db, tenant.id, { title: 'bleibt' });
+			const denied = [
+				() => createNeed(ctx, tenant.id, valid()),
+				() => updateNeed(ctx, tenant.id, need.id, valid()),
+				() => setNeedStatus(ctx, tenant.id, need.id, 'closed'),
+				() => listNeeds(ctx, tenant.id, needFilter.parse({})),
+				() => getNeed(ctx, tenant.id, need.id),
+				() => needFormOptions(ctx, tenant.id)
+			];
+			for (const call of denied) await expect(call()).rejects.toBeInstanceOf(NotFoundError);
+			const rows = await db.select().from(needs).where(eq(needs.tenantId, tenant.id));
+			expect(rows).toHaveLength(1);
+			expect(rows[0]).toMatchObject({ title: 'bleibt', status: 'open' });
+		}
+	);
+});

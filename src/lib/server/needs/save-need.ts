@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { needs } from './schema';
+import { isUuid, needInput, type NeedData } from './validation';
+import { isOwnField, isOwnMunicipality } from './views';
+
+/** Validates the input and checks that the field and municipality belong to the tenant. */
+async function parseNeed(db: Executor, tenantId: string, raw: unknown): Promise<NeedData> {
+	const parsed = needInput.safeParse(raw);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error);
+	if (parsed.success) {
+		const data = parsed.data;
+		if (data.fieldOfActionId && !(await isOwnField(db, tenantId, data.fieldOfActionId)))
+			errors.fieldOfActionId = 'needs_error_field_invalid';
+		if (data.municipalityId && !(await isOwnMunicipality(db, tenantId, data.municipalityId)))
+			errors.municipalityId = 'needs_error_municipality_invalid';
+	}
+	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
+	return parsed.data;
+}
+
+function columns(data: NeedData) {
+	return {
+		title: data.title,
+		description: data.description ?? null,
+		fieldOfActionId: data.fieldOfActionId ?? null,
+		targetGroup: data.targetGroup ?? null,
+		language: data.language ?? null,
+		municipalityId: data.municipalityId ?? null,
+		sourceKind: data.sourceKind,
+		sourceNote: data.sourceNote ?? null,
+		urgency: data.urgency,
+		status: data.status
+	};
+}
+
+/** What the audit log keeps of a need. */
+function auditView(row: typeof needs.$inferSelect) {
+	const { tenantId: _t, createdBy: _c, createdAt: _ca, updatedAt: _u, ...rest } = row;
+	return { name: row.title, ...rest };
+}
+
+/** A coordinator (or the steering group) records a need. */
+export async function createNeed(
+	ctx: Ctx,
+	tenantId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'needs.manage', { tenantId });
+	const actor = ctx.actor;
+	const data = await parseNeed(ctx.db, tenantId, raw);
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(needs)
+			.values({ tenantId, ...columns(data), createdBy: actor.userId })
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'need.create',
+			entityType: 'need',
+			entityId: row.id,
+			after: auditView(row)
+		});
+		return { id: row.id };
+	});
+}
+
+/** Changes a need, its status included. */
+export async function updateNeed(
+	ctx: Ctx,
+	tenantId: string,
+	id: string,
+	raw: unknown
+): Promise<void> {
+	authorize(ctx.actor, 'needs.manage', { tenantId });
+	if (!isUuid(id)) throw new NotFoundError();
+	const data = await parseNeed(ctx.db, tenantId, raw);
+	await ctx.db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(needs)
+			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
+			.for('update');
+		if (!before) throw new NotFoundError();
+		const [after] = await tx
+			.update(needs)
+			.set({ ...columns(data), updatedAt: new Date() })
+			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'need.update',
+			entityType: 'need',
+			entityId: id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
+}
+
+/**
+ * Sets a need's status: "covered" when an offer now meets it, "closed" when it is no longer
+ * pursued, "open" to reopen it.
+ */
+export async function setNeedStatus(
+	ctx: Ctx,
+	tenantId: string,
+	id: string,
+	status: unknown
+): Promise<void> {
+	authorize(ctx.actor, 'needs.manage', { tenantId });
+	if (!isUuid(id)) throw new NotFoundError();
+	const parsed = needInput.shape.status.safeParse(status);
+	if (!parsed.success || status === '' || status == null)
+		throw new ValidationError({ status: 'needs_error_status_invalid' });
+	await ctx.db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(needs)
+			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
+			.for('update');
+		if (!before) throw new NotFoundError();
+		if (before.status === parsed.data) return;
+		await tx
+			.update(needs)
+			.set({ status: parsed.data, updatedAt: new Date() })
+			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'need.status_change',
+			entityType: 'need',
+			entityId: id,
+			before: { name: before.title, status: before.status },
+			after: { name: before.title, status: parsed.data }
+		});
+	});
+}

@@ -1,0 +1,408 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import {
+	buildContact,
+	buildOffer,
+	buildOrganization,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import { auditLog } from '../audit/schema';
+import { outbox } from '../mail/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { offers, offerTexts, revisions } from './schema';
+import { getOffer, updateOffer, changeOfferStatus, createOffer } from './offers';
+import { offerFormValues } from './state';
+import { offerInputFromForm } from './validation';
+import { approveRevision, getRevision, listPendingRevisions, rejectRevision } from './revisions';
+import { updateOrganization } from '../organizations/organizations';
+import { organizations } from '../organizations/schema';
+import { organizationStateFrom } from '../organizations/state';
+import { organizationInput, organizationInputFromForm } from '../organizations/validation';
+import { organizationFormValues } from '../organizations/state';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+async function setup(orgOverrides: { trusted?: boolean } = {}) {
+	const db = database.db;
+	const tenant = await buildTenant(db);
+	const org = await buildOrganization(db, tenant.id, {
+		name: 'Sprachschule Isar',
+		...orgOverrides
+	});
+	const otherOrg = await buildOrganization(db, tenant.id, { name: 'Andere Organisation' });
+	const offer = await buildOffer(db, tenant.id, org.id, {
+		title: 'Deutschkurs am Vormittag',
+		description: 'Für Anfänger:innen',
+		texts: [{ locale: 'en', title: 'German course in the morning', state: 'reviewed' }]
+	});
+	const otherOffer = await buildOffer(db, tenant.id, otherOrg.id, { title: 'Fremdes Angebot' });
+	const coordinator = await buildUser(db, { name: 'Koordination' });
+	await grantRole(db, tenant.id, coordinator.id, 'coordinator');
+	const editor = await buildUser(db, { name: 'Redaktion Isar', locale: 'en' });
+	await grantRole(db, tenant.id, editor.id, 'editor', [org.id]);
+	const member = await buildUser(db);
+	await grantRole(db, tenant.id, member.id, 'member');
+	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
+	return {
+		db,
+		tenant,
+		org,
+		otherOrg,
+		offer,
+		otherOffer,
+		coordinator,
+		editor,
+		member,
+		coordinatorCtx: await ctxOf(coordinator.id),
+		editorCtx: await ctxOf(editor.id),
+		memberCtx: await ctxOf(member.id)
+	};
+}
+
+/** The edit form of an offer as it is now, with some fields changed. */
+async function formFor(
+	s: Awaited<ReturnType<typeof setup>>,
+	offerId: string,
+	changes: Record<string, string | string[]>
+) {
+	const detail = await getOffer(s.coordinatorCtx, s.tenant.id, offerId);
+	// the factory's offers have no place: call them mobile
+	return offerInputFromForm({
+		...offerFormValues(detail.state),
+		locationKind: 'mobile',
+		...changes
+	});
+}
+
+async function germanTitle(s: Awaited<ReturnType<typeof setup>>, offerId: string) {
+	const [row] = await s.db
+		.select({ title: offerTexts.title })
+		.from(offerTexts)
+		.where(and(eq(offerTexts.offerId, offerId), eq(offerTexts.locale, 'de')));
+	return row.title;
+}
+
+describe('review of changes to published offers', () => {
+	it('an editor’s change to a published offer waits as a revision; the live offer stays', async () => {
+		const s = await setup();
+		const input = await formFor(s, s.offer.id, {
+			locationKind: 'mobile',
+			text_de_title: 'Deutschkurs am Nachmittag'
+		});
+		const result = await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		expect(result.outcome).toBe('pending');
+		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
+		const [rev] = await s.db
+			.select()
+			.from(revisions)
+			.where(and(eq(revisions.entityId, s.offer.id), eq(revisions.status, 'pending')));
+		expect(rev.submittedBy).toBe(s.editor.id);
+		const queue = await listPendingRevisions(s.coordinatorCtx, s.tenant.id);
+		expect(queue.items.map((i) => [i.id, i.entityName, i.submittedByName])).toEqual([
+			[rev.id, 'Deutschkurs am Vormittag', 'Redaktion Isar']
+		]);
+		const detail = await getRevision(s.coordinatorCtx, s.tenant.id, rev.id);
+		expect(detail.changes).toContainEqual({
+			field: 'title',
+			locale: 'de',
+			kind: 'text',
+			before: 'Deutschkurs am Vormittag',
+			after: 'Deutschkurs am Nachmittag'
+		});
+		// the untouched English text becomes outdated because the German one changed
+		expect(detail.changes).toContainEqual({
+			field: 'translationState',
+			locale: 'en',
+			kind: 'enum',
+			before: 'reviewed',
+			after: 'outdated'
+		});
+	});
+
+	it('approval puts the change live, is audited and mails the submitter', async () => {
+		const s = await setup();
+		const input = await formFor(s, s.offer.id, {
+			locationKind: 'mobile',
+			text_de_title: 'Deutschkurs am Abend'
+		});
+		await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
+		const longAgo = new Date('2020-01-01T00:00:00Z');
+		await s.db.update(offers).set({ lastConfirmedAt: longAgo }).where(eq(offers.id, s.offer.id));
+		await approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, { note: 'Danke!' });
+		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Abend');
+		const [offer] = await s.db.select().from(offers).where(eq(offers.id, s.offer.id));
+		expect(offer.locationKind).toBe('mobile');
+		expect(offer.status).toBe('published');
+		// a reviewed change counts as a confirmation that the offer is current
+		expect(offer.lastConfirmedAt!.getTime()).toBeGreaterThan(longAgo.getTime());
+		const [after] = await s.db.select().from(revisions).where(eq(revisions.id, rev.id));
+		expect(after).toMatchObject({
+			status: 'approved',
+			decidedBy: s.coordinator.id,
+			decisionNote: 'Danke!'
+		});
+		const [audit] = await s.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.tenantId, s.tenant.id), eq(auditLog.action, 'offer.revision_approve'))
+			);
+		expect(audit.actorId).toBe(s.coordinator.id);
+		expect(JSON.stringify(audit.before)).toContain('Deutschkurs am Vormittag');
+		expect(JSON.stringify(audit.after)).toContain('Deutschkurs am Abend');
+		const mails = await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].payload.to).toBe(s.editor.email);
+		// the editor chose English for their account
+		expect(mails[0].payload.subject).toBe(
+			'Your change to “Deutschkurs am Abend” has been approved'
+		);
+		expect(mails[0].payload.text).toContain('Danke!');
+		expect(mails[0].payload.text).toContain(`/angebote/${s.offer.id}`);
+		// decided once only
+		await expect(approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, {})).rejects.toBeInstanceOf(
+			ValidationError
+		);
+	});
+
+	it('rejection keeps the live offer, needs a reason and mails it to the submitter', async () => {
+		const s = await setup();
+		const input = await formFor(s, s.offer.id, { text_de_title: 'Werbung!!!' });
+		await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
+		await expect(
+			rejectRevision(s.coordinatorCtx, s.tenant.id, rev.id, { note: '  ' })
+		).rejects.toMatchObject({ fieldErrors: { note: 'offers_error_reject_note_required' } });
+		await rejectRevision(s.coordinatorCtx, s.tenant.id, rev.id, {
+			note: 'Bitte sachlich bleiben.'
+		});
+		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
+		const [after] = await s.db.select().from(revisions).where(eq(revisions.id, rev.id));
+		expect(after.status).toBe('rejected');
+		const audits = await s.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.tenantId, s.tenant.id), eq(auditLog.action, 'offer.revision_reject')));
+		expect(audits).toHaveLength(1);
+		const [mail] = await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id));
+		expect(mail.payload.subject).toContain('was not accepted');
+		expect(mail.payload.text).toContain('Bitte sachlich bleiben.');
+	});
+
+	it('a newer proposal supersedes the older one', async () => {
+		const s = await setup();
+		await updateOffer(
+			s.editorCtx,
+			s.tenant.id,
+			s.offer.id,
+			await formFor(s, s.offer.id, { text_de_title: 'Erster Vorschlag' })
+		);
+		await updateOffer(
+			s.editorCtx,
+			s.tenant.id,
+			s.offer.id,
+			await formFor(s, s.offer.id, { text_de_title: 'Zweiter Vorschlag' })
+		);
+		const rows = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
+		expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'superseded']);
+	});
+
+	it('changes of a trusted organisation’s editor go live at once', async () => {
+		const s = await setup({ trusted: true });
+		const input = await formFor(s, s.offer.id, { text_de_title: 'Sofort sichtbar' });
+		expect((await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input)).outcome).toBe('live');
+		expect(await germanTitle(s, s.offer.id)).toBe('Sofort sichtbar');
+		expect(await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id))).toEqual(
+			[]
+		);
+	});
+
+	it('coordinators’ changes and changes to drafts go live at once', async () => {
+		const s = await setup();
+		const input = await formFor(s, s.offer.id, { text_de_title: 'Von der Koordination' });
+		expect((await updateOffer(s.coordinatorCtx, s.tenant.id, s.offer.id, input)).outcome).toBe(
+			'live'
+		);
+		const draft = await buildOffer(s.db, s.tenant.id, s.org.id, {
+			status: 'draft',
+			title: 'Entwurf'
+		});
+		const draftInput = await formFor(s, draft.id, { text_de_title: 'Entwurf, überarbeitet' });
+		expect((await updateOffer(s.editorCtx, s.tenant.id, draft.id, draftInput)).outcome).toBe(
+			'live'
+		);
+		expect(await germanTitle(s, draft.id)).toBe('Entwurf, überarbeitet');
+	});
+
+	it('an editor cannot touch another organisation’s offer; a member cannot edit at all', async () => {
+		const s = await setup();
+		const input = await formFor(s, s.otherOffer.id, { text_de_title: 'Gekapert' });
+		await expect(
+			updateOffer(s.editorCtx, s.tenant.id, s.otherOffer.id, input)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(updateOffer(s.memberCtx, s.tenant.id, s.offer.id, input)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(createOffer(s.memberCtx, s.tenant.id, s.org.id, input)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(
+			createOffer(s.editorCtx, s.tenant.id, s.otherOrg.id, input)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			changeOfferStatus(s.editorCtx, s.tenant.id, s.otherOffer.id, 'submit')
+		).rejects.toBeInstanceOf(NotFoundError);
+		// another tenant's coordinator sees nothing either
+		const elsewhere = await buildTenant(s.db);
+		const stranger = await buildUser(s.db);
+		await grantRole(s.db, elsewhere.id, stranger.id, 'coordinator');
+		const strangerCtx = testCtx(s.db, await loadActor(s.db, stranger.id));
+		await expect(getOffer(strangerCtx, s.tenant.id, s.offer.id)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(getOffer(strangerCtx, elsewhere.id, s.offer.id)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		expect(await germanTitle(s, s.otherOffer.id)).toBe('Fremdes Angebot');
+		// and a malformed id is simply not found
+		await expect(getOffer(s.coordinatorCtx, s.tenant.id, 'not-a-uuid')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+	});
+
+	it('only reviewers see the queue and decide', async () => {
+		const s = await setup();
+		await updateOffer(
+			s.editorCtx,
+			s.tenant.id,
+			s.offer.id,
+			await formFor(s, s.offer.id, { text_de_title: 'Vorschlag' })
+		);
+		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
+		await expect(listPendingRevisions(s.editorCtx, s.tenant.id)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(approveRevision(s.editorCtx, s.tenant.id, rev.id, {})).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(
+			rejectRevision(s.memberCtx, s.tenant.id, rev.id, { note: 'nein' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
+	});
+});
+
+describe('status workflow', () => {
+	it('editor creates a draft and submits it; the coordinator publishes it', async () => {
+		const s = await setup();
+		const contact = await buildContact(s.db, s.tenant.id, s.org.id);
+		const { id } = await createOffer(
+			s.editorCtx,
+			s.tenant.id,
+			s.org.id,
+			offerInputFromForm({
+				text_de_title: 'Elterncafé',
+				locationKind: 'place',
+				place_0_name: 'Familienzentrum',
+				place_0_city: 'Landshut',
+				scheduleKind: 'recurring',
+				weekdays: ['2', '4'],
+				timeStart: '15:00',
+				timeEnd: '17:00',
+				costKind: 'free',
+				contactId: contact.id,
+				validFrom: '2030-01-01'
+			})
+		);
+		const [created] = await s.db.select().from(offers).where(eq(offers.id, id));
+		expect(created).toMatchObject({
+			status: 'draft',
+			rrule: 'FREQ=WEEKLY;BYDAY=TU,TH',
+			weekdays: [2, 4],
+			contactId: contact.id
+		});
+		// 2030-01-01 is a Tuesday; 15:00 in Berlin is 14:00 UTC in winter
+		expect(created.startsAt!.toISOString()).toBe('2030-01-01T14:00:00.000Z');
+		expect(created.endsAt!.toISOString()).toBe('2030-01-01T16:00:00.000Z');
+		await expect(changeOfferStatus(s.editorCtx, s.tenant.id, id, 'publish')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await changeOfferStatus(s.editorCtx, s.tenant.id, id, 'submit');
+		await changeOfferStatus(s.coordinatorCtx, s.tenant.id, id, 'publish');
+		const [published] = await s.db.select().from(offers).where(eq(offers.id, id));
+		expect(published.status).toBe('published');
+		expect(published.publishedAt).not.toBeNull();
+		expect(published.lastConfirmedAt).not.toBeNull();
+		await expect(changeOfferStatus(s.editorCtx, s.tenant.id, id, 'submit')).rejects.toBeInstanceOf(
+			ValidationError
+		);
+	});
+
+	it('returning an offer to draft mails the organisation’s editors', async () => {
+		const s = await setup();
+		await s.db.update(offers).set({ status: 'in_review' }).where(eq(offers.id, s.offer.id));
+		await changeOfferStatus(s.coordinatorCtx, s.tenant.id, s.offer.id, 'return', 'Ort fehlt.');
+		const [row] = await s.db.select().from(offers).where(eq(offers.id, s.offer.id));
+		expect(row.status).toBe('draft');
+		const mails = await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id));
+		expect(mails.map((m) => m.payload.to)).toEqual([s.editor.email]);
+		expect(mails[0].payload.text).toContain('Ort fehlt.');
+	});
+});
+
+describe('review of changes to published organisations', () => {
+	async function orgForm(s: Awaited<ReturnType<typeof setup>>, changes: Record<string, string>) {
+		const [org] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
+		const state = organizationStateFrom(
+			organizationInput.parse(
+				organizationInputFromForm({ name: org.name, wheelchairAccessible: '' })
+			),
+			null
+		);
+		return organizationInputFromForm({ ...organizationFormValues(state), ...changes });
+	}
+
+	it('an editor’s change waits for approval; approval applies it', async () => {
+		const s = await setup();
+		const input = await orgForm(s, { name: 'Sprachschule Isar e. V.', city: 'Landshut' });
+		expect((await updateOrganization(s.editorCtx, s.tenant.id, s.org.id, input)).outcome).toBe(
+			'pending'
+		);
+		const [live] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
+		expect(live.name).toBe('Sprachschule Isar');
+		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.org.id));
+		const detail = await getRevision(s.coordinatorCtx, s.tenant.id, rev.id);
+		expect(detail.entityType).toBe('organization');
+		expect(detail.changes.map((c) => c.field)).toEqual(['name', 'city']);
+		await approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, {});
+		const [after] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
+		expect(after).toMatchObject({ name: 'Sprachschule Isar e. V.', city: 'Landshut' });
+	});
+
+	it('an editor cannot change another organisation; a trusted one changes at once', async () => {
+		const s = await setup();
+		const input = await orgForm(s, { name: 'Übernommen' });
+		await expect(
+			updateOrganization(s.editorCtx, s.tenant.id, s.otherOrg.id, input)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			updateOrganization(s.memberCtx, s.tenant.id, s.org.id, input)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await s.db.update(organizations).set({ trusted: true }).where(eq(organizations.id, s.org.id));
+		expect((await updateOrganization(s.editorCtx, s.tenant.id, s.org.id, input)).outcome).toBe(
+			'live'
+		);
+		const [after] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
+		expect(after.name).toBe('Übernommen');
+	});
+});

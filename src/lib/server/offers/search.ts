@@ -1,0 +1,621 @@
+/**
+ * The public offer finder: full-text search, filters with facet counts, sorting and pagination
+ * over the offers a tenant's public site shows (see public.ts for the scope).
+ *
+ * Search: every word of the query must match, in the offer's German text or its text in the
+ * visitor's language (texts in other languages are not searched):
+ * - as a prefix of a stemmed word (to_tsquery with :*), in the text's own configuration
+ *   (german, english …); "Sprachkurs" finds "Sprachkurse". The German Snowball stemmer cuts a
+ *   final s ("Sprachkurs" → sprachkur) but keeps it before an ending ("Sprachkurse" →
+ *   sprachkurs), so a German stem ending in such an s is also tried without it;
+ * - or by trigram word similarity to the title (pg_trgm), which forgives typos ("Sprachkurz").
+ * Stop words ("für") are ignored. Hits are ranked by ts_rank plus the trigram similarity of
+ * the whole query to the title, so a title that is just the query comes first.
+ *
+ * Facets: each filter's counts are computed with all other filters applied (and the search), so
+ * a count says how many offers the finder shows after choosing that value too (values of one
+ * filter are alternatives: "Monday or Tuesday").
+ */
+import { z } from 'zod';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Executor } from '../db/client';
+import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema';
+import { offerPlaces, offerTexts, offers } from './schema';
+import { tenants } from '../tenants/schema';
+import { berlinToday } from './visibility';
+import { SPOKEN_LANGUAGES, TARGET_GROUPS, TS_CONFIG } from './vocabulary';
+import {
+	availableInMunicipalities,
+	localFieldName,
+	PUBLIC_TRANSLATION_STATES,
+	publicOfferCondition,
+	scopeTenantIds,
+	type FinderScope,
+	type LocalText
+} from './public';
+
+export const FINDER_PAGE_SIZE = 20;
+/** relevance = best hits first; without search words it orders by title */
+export const FINDER_SORTS = ['relevance', 'title', 'newest', 'date'] as const;
+export type FinderSort = (typeof FINDER_SORTS)[number];
+/** pg_trgm word similarity from which a search word counts as (mis)spelling a title word */
+export const TITLE_SIMILARITY = 0.6;
+/** at most this many words of a query are used */
+export const MAX_WORDS = 8;
+const MAX_PAGE = 1000;
+const MAX_VALUES = 30;
+
+/** The finder's state, as the query string carries it. */
+export interface FinderQuery {
+	q: string;
+	/** fields of action by key */
+	field: string[];
+	/** target groups (vocabulary keys) */
+	group: string[];
+	/** languages in which offers are given (ISO 639-1) */
+	language: string[];
+	/** municipalities by slug (district tenants only) */
+	municipality: string[];
+	/** ISO weekdays 1 (Monday) … 7 (Sunday) */
+	day: number[];
+	free: boolean;
+	childcare: boolean;
+	accessible: boolean;
+	sort: FinderSort;
+	page: number;
+}
+
+const SLUG_OR_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const targetGroupSet = new Set<string>(TARGET_GROUPS);
+const languageSet = new Set<string>(SPOKEN_LANGUAGES);
+
+/** Repeated parameters: invalid entries are dropped one by one, duplicates removed. */
+const values = (valid: (v: string) => boolean) =>
+	z
+		.array(z.string())
+		.catch([])
+		.transform((list) => [...new Set(list.filter(valid))].slice(0, MAX_VALUES));
+
+const flag = z
+	.string()
+	.nullish()
+	.catch(null)
+	.transform((v) => v === '1' || v === 'true' || v === 'on');
+
+const finderSchema = z.object({
+	q: z
+		.string()
+		.nullish()
+		.catch(null)
+		.transform((v) => (v ?? '').replace(/\s+/g, ' ').trim().slice(0, 200)),
+	field: values((v) => SLUG_OR_KEY.test(v)),
+	group: values((v) => targetGroupSet.has(v)),
+	language: values((v) => languageSet.has(v)),
+	municipality: values((v) => SLUG_OR_KEY.test(v)),
+	day: values((v) => /^[1-7]$/.test(v)).transform((list) => list.map(Number).sort((a, b) => a - b)),
+	free: flag,
+	childcare: flag,
+	accessible: flag,
+	sort: z.enum(FINDER_SORTS).catch('relevance'),
+	page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1)
+});
+
+/** Reads the finder's state from a query string. Bad values fall back to defaults; never throws. */
+export function parseFinderQuery(params: URLSearchParams): FinderQuery {
+	return finderSchema.parse({
+		q: params.get('q'),
+		field: params.getAll('field'),
+		group: params.getAll('group'),
+		language: params.getAll('language'),
+		municipality: params.getAll('municipality'),
+		day: params.getAll('day'),
+		free: params.get('free'),
+		childcare: params.get('childcare'),
+		accessible: params.get('accessible'),
+		sort: params.get('sort') ?? undefined,
+		page: params.get('page') ?? undefined
+	});
+}
+
+/** The query string of a finder state (defaults left out), e.g. for links to other pages. */
+export function finderQueryString(
+	query: FinderQuery,
+	overrides: Partial<FinderQuery> = {}
+): string {
+	const s = { ...query, ...overrides };
+	const p = new URLSearchParams();
+	if (s.q) p.set('q', s.q);
+	for (const v of s.field) p.append('field', v);
+	for (const v of s.group) p.append('group', v);
+	for (const v of s.language) p.append('language', v);
+	for (const v of s.municipality) p.append('municipality', v);
+	for (const v of s.day) p.append('day', String(v));
+	if (s.free) p.set('free', '1');
+	if (s.childcare) p.set('childcare', '1');
+	if (s.accessible) p.set('accessible', '1');
+	if (s.sort !== 'relevance') p.set('sort', s.sort);
+	if (s.page > 1) p.set('page', String(s.page));
+	const out = p.toString();
+	return out ? `?${out}` : '';
+}
+
+/** The words a query searches for: letters and digits, lower case, at least two characters. */
+export function searchWords(q: string): string[] {
+	const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+	return [...new Set(words.filter((w) => w.length >= 2).map((w) => w.slice(0, 40)))].slice(
+		0,
+		MAX_WORDS
+	);
+}
+
+export interface FacetOption {
+	value: string;
+	/** for fields of action and municipalities (data); other labels come from the messages */
+	label: string;
+	count: number;
+	selected: boolean;
+}
+
+export interface FlagFacet {
+	count: number;
+	selected: boolean;
+}
+
+export interface FinderFacets {
+	field: FacetOption[];
+	group: FacetOption[];
+	language: FacetOption[];
+	/** empty unless the tenant is a district */
+	municipality: FacetOption[];
+	day: FacetOption[];
+	free: FlagFacet;
+	childcare: FlagFacet;
+	accessible: FlagFacet;
+}
+
+/** An offer in the finder's list. */
+export interface OfferCard {
+	id: string;
+	title: LocalText;
+	/** the beginning of the description */
+	summary: LocalText | null;
+	organization: string;
+	fieldOfAction: string | null;
+	targetGroups: string[];
+	languages: string[];
+	locationKind: 'place' | 'mobile' | 'online';
+	/** cities (or names) of its places */
+	places: string | null;
+	scheduleKind: 'once' | 'recurring' | 'appointment';
+	startsAt: Date | null;
+	weekdays: number[];
+	/** next day it takes place (YYYY-MM-DD), where known */
+	nextDate: string | null;
+	costFree: boolean;
+	childcare: boolean;
+	accessible: boolean;
+	/** the tenant keeping it, when that is not the finder's own (a municipality or the district) */
+	keptBy: string | null;
+}
+
+export interface FinderResult {
+	/** the state actually used: unknown values dropped, page within range */
+	query: FinderQuery;
+	total: number;
+	page: number;
+	pageCount: number;
+	pageSize: number;
+	items: OfferCard[];
+	facets: FinderFacets;
+}
+
+type FacetKey =
+	'field' | 'group' | 'language' | 'municipality' | 'day' | 'free' | 'childcare' | 'accessible';
+
+/**
+ * Sorting by title without a German collation (PGlite has only C): the first letter is folded
+ * ("Ä" sorts with "A"), then the lower-case title. Folding only the first letter keeps it cheap
+ * (translate() over whole titles cost more than the rest of the query).
+ */
+const FOLD_FROM = 'äöüàáâèéêìíîòóôùúûçñ';
+const FOLD_TO = 'aouaaaeeeiiiooouuucn';
+const sortKey = (title: SQL) =>
+	sql`(translate(lower(left(${title}, 1)), ${FOLD_FROM}, ${FOLD_TO}) || lower(${title}))`;
+
+function list(values: readonly (string | number)[]): SQL {
+	return sql.join(
+		values.map((v) => sql`${v}`),
+		sql`, `
+	);
+}
+
+/** A word as a prefix query in a text-search configuration, with the German s-variant. */
+function wordQuery(config: string, word: string): SQL {
+	const prefix = sql`to_tsquery(${config}::regconfig, ${`${word}:*`})`;
+	if (config !== 'german') return prefix;
+	const stem = sql`(ts_lexize('german_stem', ${word}::text))[1]`;
+	return sql`(CASE WHEN ${stem} ~ '[bdfghklmnrt]s$' THEN ${prefix} || to_tsquery('simple', left(${stem}, -1) || ':*') ELSE ${prefix} END)`;
+}
+
+/** Europe/Berlin calendar day of a timestamp column. */
+const berlinDay = (column: SQL) => sql`((${column} AT TIME ZONE 'Europe/Berlin')::date)`;
+
+/**
+ * The next day (Berlin) an offer of the `offers` table takes place: a one-off offer's day
+ * unless it is over; for a recurring one the next of its weekdays from today (or its start or
+ * "valid from", whichever is later) up to its "valid to"; NULL for offers by appointment.
+ */
+function nextDateSql(): SQL {
+	const startDay = berlinDay(sql`${offers.startsAt}`);
+	return sql`(CASE ${offers.scheduleKind}
+		WHEN 'once' THEN CASE WHEN ${berlinDay(sql`coalesce(${offers.endsAt}, ${offers.startsAt})`)} >= ${berlinToday} THEN greatest(${startDay}, ${berlinToday}) END
+		WHEN 'recurring' THEN (
+			SELECT CASE WHEN n.d <= coalesce(${offers.validTo}, n.d) THEN n.d END
+			FROM (
+				SELECT min(s.d + ((wd - extract(isodow FROM s.d)::int + 7) % 7)) AS d
+				FROM (SELECT greatest(${berlinToday}, ${startDay}, ${offers.validFrom}) AS d) s
+				CROSS JOIN unnest(CASE
+					WHEN cardinality(${offers.weekdays}) > 0 THEN ${offers.weekdays}
+					WHEN ${offers.startsAt} IS NOT NULL THEN ARRAY[extract(isodow FROM ${offers.startsAt} AT TIME ZONE 'Europe/Berlin')::int]
+					ELSE ARRAY[]::int[] END) AS wd
+			) n
+		)
+	END)`;
+}
+
+interface Plan {
+	ctes: SQL;
+	filters: Record<FacetKey, SQL | null>;
+	words: string[];
+}
+
+/** The common table expressions: `base` holds every public offer in scope matching the words. */
+function plan(
+	scope: FinderScope,
+	query: FinderQuery,
+	municipalityIds: string[],
+	locale: string
+): Plan {
+	const words = searchWords(query.q);
+	const visitorConfig = TS_CONFIG[locale] ?? 'simple';
+	const translated = locale !== 'de';
+	const states = list(PUBLIC_TRANSLATION_STATES);
+	const textLocales = sql`("offer_texts"."locale" = 'de' OR ("offer_texts"."locale" = ${locale} AND "offer_texts"."state" IN (${states})))`;
+	const ctes: SQL[] = [];
+	if (words.length > 0) {
+		const columns: SQL[] = [];
+		words.forEach((w, i) => {
+			columns.push(sql`${wordQuery('german', w)} AS ${sql.raw(`d${i}`)}`);
+			if (translated) columns.push(sql`${wordQuery(visitorConfig, w)} AS ${sql.raw(`l${i}`)}`);
+		});
+		ctes.push(sql`q AS (SELECT ${sql.join(columns, sql`, `)})`);
+		const any = (prefix: 'd' | 'l') => sql.raw(words.map((_, i) => `q.${prefix}${i}`).join(' || '));
+		const queryOf = (prefix: 'd' | 'l', i: number) => sql.raw(`q.${prefix}${i}`);
+		const conditions = words.map((w, i) => {
+			const de = sql`(numnode(${queryOf('d', i)}) = 0 OR ${offerTexts.search} @@ ${queryOf('d', i)})`;
+			const stemmed = translated
+				? sql`(CASE WHEN ${offerTexts.locale} = 'de' THEN ${de} ELSE (numnode(${queryOf('l', i)}) = 0 OR ${offerTexts.search} @@ ${queryOf('l', i)}) END)`
+				: de;
+			return sql`bool_or(${stemmed} OR word_similarity(${w}::text, ${offerTexts.title}) >= ${TITLE_SIMILARITY})`;
+		});
+		const rankQuery = translated
+			? sql`(CASE WHEN ${offerTexts.locale} = 'de' THEN ${any('d')} ELSE ${any('l')} END)`
+			: any('d');
+		ctes.push(sql`matched AS (
+			SELECT ${offerTexts.offerId} AS offer_id,
+				max(coalesce(ts_rank(${offerTexts.search}, ${rankQuery}), 0) + similarity(${words.join(' ')}::text, ${offerTexts.title})) AS rank
+			FROM ${offerTexts}
+			CROSS JOIN q
+			JOIN ${offers} ON ${offers.id} = ${offerTexts.offerId}
+			JOIN "organizations" ON "organizations"."id" = ${offers.organizationId}
+			WHERE ${publicOfferCondition(scope)} AND ${textLocales}
+			GROUP BY ${offerTexts.offerId}
+			HAVING ${sql.join(conditions, sql` AND `)}
+		)`);
+	}
+	const title = sql`coalesce(tl.title, td.title)`;
+	// Materialized once, read by every facet count and the page: only what filters and sorting
+	// need. What the list shows is loaded for the page's rows alone (offerDetails).
+	ctes.push(sql`base AS MATERIALIZED (
+		SELECT ${offers.id} AS id,
+			${offers.tenantId} AS tenant_id,
+			${offers.municipalityIds} AS municipality_ids,
+			f.key AS field_key,
+			${offers.targetGroups} AS target_groups,
+			${offers.languages} AS languages,
+			${offers.weekdays} AS weekdays,
+			${offers.costKind} AS cost_kind,
+			${offers.childcare} AS childcare,
+			${offers.accessible} AS accessible,
+			${offers.publishedAt} AS published_at,
+			${offers.createdAt} AS created_at,
+			${sortKey(title)} AS sort_title,
+			${query.sort === 'date' ? nextDateSql() : sql`NULL::date`} AS next_date,
+			${words.length > 0 ? sql`matched.rank` : sql`0`} AS rank
+		FROM ${offers}
+		JOIN "organizations" ON "organizations"."id" = ${offers.organizationId}
+		JOIN ${offerTexts} td ON td.offer_id = ${offers.id} AND td.locale = 'de'
+		LEFT JOIN ${offerTexts} tl ON ${translated ? sql`tl.offer_id = ${offers.id} AND tl.locale = ${locale} AND tl.state IN (${states})` : sql`false`}
+		LEFT JOIN ${fieldsOfAction} f ON f.id = ${offers.fieldOfActionId}
+		${words.length > 0 ? sql`JOIN matched ON matched.offer_id = ${offers.id}` : sql``}
+		WHERE ${publicOfferCondition(scope)}
+	)`);
+
+	const filters: Record<FacetKey, SQL | null> = {
+		field: query.field.length > 0 ? sql`base.field_key IN (${list(query.field)})` : null,
+		group:
+			query.group.length > 0
+				? sql`base.target_groups && ARRAY[${list(query.group)}]::text[]`
+				: null,
+		language:
+			query.language.length > 0
+				? sql`base.languages && ARRAY[${list(query.language)}]::text[]`
+				: null,
+		municipality:
+			municipalityIds.length > 0
+				? availableInMunicipalities(
+						{ tenantId: sql`base.tenant_id`, municipalityIds: sql`base.municipality_ids` },
+						scope.tenant.id,
+						municipalityIds
+					)
+				: null,
+		day: query.day.length > 0 ? sql`base.weekdays && ARRAY[${list(query.day)}]::int[]` : null,
+		free: query.free ? sql`base.cost_kind = 'free'` : null,
+		childcare: query.childcare ? sql`base.childcare` : null,
+		accessible: query.accessible ? sql`base.accessible` : null
+	};
+	return { ctes: sql`WITH ${sql.join(ctes, sql`, `)}`, filters, words };
+}
+
+function where(filters: Record<FacetKey, SQL | null>, except?: FacetKey): SQL {
+	const parts = (Object.entries(filters) as [FacetKey, SQL | null][])
+		.filter(([k, v]) => k !== except && v !== null)
+		.map(([, v]) => v as SQL);
+	return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+function orderBy(sort: FinderSort, searching: boolean): SQL {
+	switch (sort) {
+		case 'newest':
+			return sql`base.published_at DESC NULLS LAST, base.created_at DESC, base.id`;
+		case 'date':
+			return sql`base.next_date ASC NULLS LAST, base.sort_title, base.id`;
+		case 'title':
+			return sql`base.sort_title, base.id`;
+		default:
+			return searching
+				? sql`base.rank DESC, base.sort_title, base.id`
+				: sql`base.sort_title, base.id`;
+	}
+}
+
+/** Fields of action of the scope's tenants, one per key (the tenant's own name first). */
+async function fieldOptions(
+	db: Executor,
+	scope: FinderScope,
+	locale: string
+): Promise<Map<string, { label: string; position: number }>> {
+	const rows = rowsOf<{ key: string; names: LocalizedNames; position: number; own: boolean }>(
+		await db.execute(sql`
+			SELECT ${fieldsOfAction.key} AS key, ${fieldsOfAction.names} AS names,
+				${fieldsOfAction.position} AS position,
+				(${fieldsOfAction.tenantId} = ${scope.tenant.id}::uuid) AS own
+			FROM ${fieldsOfAction}
+			WHERE ${fieldsOfAction.tenantId} IN (${list(scopeTenantIds(scope))})
+			ORDER BY own DESC, ${fieldsOfAction.position}, ${fieldsOfAction.key}`)
+	);
+	const out = new Map<string, { label: string; position: number }>();
+	for (const r of rows) {
+		if (!out.has(r.key))
+			out.set(r.key, { label: localFieldName(r.names, locale), position: Number(r.position) });
+	}
+	return out;
+}
+
+const collator = (locale: string) => new Intl.Collator(locale === 'de' ? 'de' : locale);
+
+/** Searches the public offers of a scope; see the module comment for how. */
+export async function searchOffers(
+	db: Executor,
+	scope: FinderScope,
+	requested: FinderQuery,
+	locale: string
+): Promise<FinderResult> {
+	const fields = await fieldOptions(db, scope, locale);
+	const bySlug = new Map(scope.municipalities.map((m) => [m.slug, m]));
+	// Values the scope does not know are dropped, so the page never shows a filter it cannot undo.
+	const query: FinderQuery = {
+		...requested,
+		field: requested.field.filter((k) => fields.has(k)),
+		municipality: requested.municipality.filter((s) => bySlug.has(s))
+	};
+	const municipalityIds = query.municipality.map((s) => bySlug.get(s)!.id);
+	const { ctes, filters, words } = plan(scope, query, municipalityIds, locale);
+
+	const facetSelects: SQL[] = [
+		sql`SELECT 'total' AS facet, NULL AS value, count(*)::int AS n FROM base WHERE ${where(filters)}`,
+		sql`SELECT 'field', base.field_key, count(*)::int FROM base WHERE base.field_key IS NOT NULL AND ${where(filters, 'field')} GROUP BY base.field_key`,
+		sql`SELECT 'group', g.v, count(*)::int FROM base CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(base.target_groups) AS u(v)) AS g WHERE ${where(filters, 'group')} GROUP BY g.v`,
+		sql`SELECT 'language', l.v, count(*)::int FROM base CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(base.languages) AS u(v)) AS l WHERE ${where(filters, 'language')} GROUP BY l.v`,
+		sql`SELECT 'day', d.v::text, count(*)::int FROM base CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(base.weekdays) AS u(v)) AS d WHERE ${where(filters, 'day')} GROUP BY d.v`,
+		sql`SELECT 'free', NULL, count(*)::int FROM base WHERE base.cost_kind = 'free' AND ${where(filters, 'free')}`,
+		sql`SELECT 'childcare', NULL, count(*)::int FROM base WHERE base.childcare AND ${where(filters, 'childcare')}`,
+		sql`SELECT 'accessible', NULL, count(*)::int FROM base WHERE base.accessible AND ${where(filters, 'accessible')}`
+	];
+	if (scope.municipalities.length > 0) {
+		facetSelects.push(sql`SELECT 'municipality', m.id::text, count(*)::int
+			FROM base JOIN unnest(ARRAY[${list(scope.municipalities.map((x) => x.id))}]::uuid[]) AS m(id)
+				ON (base.tenant_id = m.id OR (base.tenant_id = ${scope.tenant.id}::uuid AND (cardinality(base.municipality_ids) = 0 OR m.id = ANY(base.municipality_ids))))
+			WHERE ${where(filters, 'municipality')}
+			GROUP BY m.id`);
+	}
+	// The page in the same statement; a page beyond the last one shows the last one.
+	const all = where(filters);
+	const pageSql = sql`(SELECT least(${query.page}::int, greatest(1, ceil(count(*)::numeric / ${FINDER_PAGE_SIZE})::int)) FROM base WHERE ${all})`;
+	const order = orderBy(query.sort, words.length > 0);
+	facetSelects.push(sql`SELECT 'item', p.id::text, p.ord::int FROM (
+			SELECT base.id, row_number() OVER (ORDER BY ${order}) AS ord
+			FROM base WHERE ${all}
+			ORDER BY ${order}
+			LIMIT ${FINDER_PAGE_SIZE} OFFSET ((${pageSql} - 1) * ${FINDER_PAGE_SIZE})
+		) p`);
+	const rows = rowsOf<{ facet: string; value: string | null; n: number }>(
+		await db.execute(sql`${ctes} ${sql.join(facetSelects, sql` UNION ALL `)}`)
+	);
+	const counts = new Map<string, Map<string, number>>();
+	const pageIds: { id: string; ord: number }[] = [];
+	for (const r of rows) {
+		if (r.facet === 'item') {
+			pageIds.push({ id: r.value as string, ord: Number(r.n) });
+			continue;
+		}
+		let m = counts.get(r.facet);
+		if (!m) counts.set(r.facet, (m = new Map()));
+		m.set(r.value ?? '', Number(r.n));
+	}
+	const count = (facet: string, value = '') => counts.get(facet)?.get(value) ?? 0;
+
+	const total = count('total');
+	const pageCount = Math.max(1, Math.ceil(total / FINDER_PAGE_SIZE));
+	const page = Math.min(query.page, pageCount);
+	query.page = page;
+	pageIds.sort((a, b) => a.ord - b.ord);
+	const details = await offerDetails(
+		db,
+		scope,
+		pageIds.map((p) => p.id),
+		locale
+	);
+	const items = pageIds.flatMap((p) => {
+		const row = details.get(p.id);
+		return row ? [toCard(row, locale)] : [];
+	});
+
+	const option = (facet: FacetKey, value: string, label: string, selected: boolean) => ({
+		value,
+		label,
+		count: count(facet, value),
+		selected
+	});
+	const fieldList = [...fields.entries()].sort(
+		(a, b) => a[1].position - b[1].position || collator(locale).compare(a[1].label, b[1].label)
+	);
+	const facets: FinderFacets = {
+		field: fieldList.map(([key, f]) => option('field', key, f.label, query.field.includes(key))),
+		group: TARGET_GROUPS.map((g) => option('group', g, g, query.group.includes(g))),
+		language: SPOKEN_LANGUAGES.map((l) => option('language', l, l, query.language.includes(l))),
+		municipality: scope.municipalities.map((m) => ({
+			value: m.slug,
+			label: m.name,
+			count: count('municipality', m.id),
+			selected: query.municipality.includes(m.slug)
+		})),
+		day: [1, 2, 3, 4, 5, 6, 7].map((d) =>
+			option('day', String(d), String(d), query.day.includes(d))
+		),
+		free: { count: count('free'), selected: query.free },
+		childcare: { count: count('childcare'), selected: query.childcare },
+		accessible: { count: count('accessible'), selected: query.accessible }
+	};
+	return { query, total, page, pageCount, pageSize: FINDER_PAGE_SIZE, items, facets };
+}
+
+/** What the list shows of the offers of one page, by id. */
+async function offerDetails(
+	db: Executor,
+	scope: FinderScope,
+	ids: string[],
+	locale: string
+): Promise<Map<string, ItemRow>> {
+	if (ids.length === 0) return new Map();
+	const translated = locale !== 'de';
+	const summaryTranslated = sql`(tl.title IS NOT NULL AND tl.description <> '')`;
+	const rows = rowsOf<ItemRow>(
+		await db.execute(sql`
+			SELECT ${offers.id} AS id,
+				coalesce(tl.title, td.title) AS title,
+				CASE WHEN tl.title IS NOT NULL THEN tl.locale ELSE 'de' END AS title_lang,
+				left(CASE WHEN ${summaryTranslated} THEN tl.description ELSE td.description END, 400) AS summary,
+				CASE WHEN ${summaryTranslated} THEN tl.locale ELSE 'de' END AS summary_lang,
+				"organizations"."name" AS organization_name,
+				f.names AS field_names,
+				${offers.targetGroups} AS target_groups,
+				${offers.languages} AS languages,
+				${offers.locationKind} AS location_kind,
+				${offers.scheduleKind} AS schedule_kind,
+				${offers.startsAt} AS starts_at,
+				${offers.weekdays} AS weekdays,
+				${nextDateSql()}::text AS next_date,
+				${offers.costKind} AS cost_kind,
+				${offers.childcare} AS childcare,
+				${offers.accessible} AS accessible,
+				(SELECT string_agg(DISTINCT coalesce(${offerPlaces.city}, ${offerPlaces.name}), ', ')
+					FROM ${offerPlaces} WHERE ${offerPlaces.offerId} = ${offers.id}) AS places,
+				CASE WHEN ${offers.tenantId} = ${scope.tenant.id}::uuid THEN NULL
+					ELSE (SELECT ${tenants.name} FROM ${tenants} WHERE ${tenants.id} = ${offers.tenantId}) END AS kept_by
+			FROM ${offers}
+			JOIN "organizations" ON "organizations"."id" = ${offers.organizationId}
+			JOIN ${offerTexts} td ON td.offer_id = ${offers.id} AND td.locale = 'de'
+			LEFT JOIN ${offerTexts} tl ON ${translated ? sql`tl.offer_id = ${offers.id} AND tl.locale = ${locale} AND tl.state IN (${list(PUBLIC_TRANSLATION_STATES)})` : sql`false`}
+			LEFT JOIN ${fieldsOfAction} f ON f.id = ${offers.fieldOfActionId}
+			WHERE ${offers.id} IN (${sql.join(
+				ids.map((id) => sql`${id}::uuid`),
+				sql`, `
+			)}) AND ${publicOfferCondition(scope)}`)
+	);
+	return new Map(rows.map((r) => [r.id, r]));
+}
+
+interface ItemRow {
+	id: string;
+	title: string;
+	title_lang: string;
+	summary: string | null;
+	summary_lang: string;
+	organization_name: string;
+	field_names: LocalizedNames | null;
+	target_groups: string[];
+	languages: string[];
+	location_kind: OfferCard['locationKind'];
+	schedule_kind: OfferCard['scheduleKind'];
+	starts_at: Date | string | null;
+	weekdays: number[];
+	next_date: string | null;
+	cost_kind: 'free' | 'paid';
+	childcare: boolean;
+	accessible: boolean;
+	places: string | null;
+	kept_by: string | null;
+}
+
+/** The first sentences of a description, cut at a word boundary. */
+export function summarize(text: string, max = 180): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat.length <= max) return flat;
+	const cut = flat.slice(0, max);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, '')} …`;
+}
+
+function toCard(r: ItemRow, locale: string): OfferCard {
+	const summary = r.summary ? summarize(r.summary) : '';
+	return {
+		id: r.id,
+		title: { text: r.title, lang: r.title_lang },
+		summary: summary ? { text: summary, lang: r.summary_lang } : null,
+		organization: r.organization_name,
+		fieldOfAction: r.field_names ? localFieldName(r.field_names, locale) : null,
+		targetGroups: r.target_groups ?? [],
+		languages: r.languages ?? [],
+		locationKind: r.location_kind,
+		places: r.places,
+		scheduleKind: r.schedule_kind,
+		startsAt: r.starts_at === null ? null : new Date(r.starts_at),
+		weekdays: [...(r.weekdays ?? [])].map(Number).sort((a, b) => a - b),
+		nextDate: r.next_date,
+		costFree: r.cost_kind === 'free',
+		childcare: r.childcare,
+		accessible: r.accessible,
+		keptBy: r.kept_by
+	};
+}

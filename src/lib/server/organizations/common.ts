@@ -1,0 +1,144 @@
+/**
+ * Small helpers shared by the organisation and offer use cases: ids from requests, optional
+ * form fields, error keys for nested input.
+ */
+import { z } from 'zod';
+import { NotFoundError } from '../errors';
+
+/** Values of a submitted form: one string per field, or a list for repeated fields (checkboxes). */
+export type FormValues = Record<string, string | string[]>;
+
+/** A form's values; fields in `lists` are always lists (checkbox groups). No files, no passwords. */
+export function formValues(form: FormData, lists: readonly string[] = []): FormValues {
+	const out: FormValues = {};
+	for (const name of lists) out[name] = form.getAll(name).map(String);
+	for (const [k, v] of form.entries()) {
+		if (typeof v !== 'string' || lists.includes(k)) continue;
+		out[k] = v;
+	}
+	return out;
+}
+
+export function str(v: unknown): string {
+	if (Array.isArray(v)) return str(v[0]);
+	return typeof v === 'string' ? v : '';
+}
+
+export function list(v: unknown): string[] {
+	if (Array.isArray(v)) return v.map(String);
+	return typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+/** A malformed id is just another unknown id: 404, never a database error. */
+export function requireUuid(id: unknown): string {
+	const parsed = z.uuid().safeParse(id);
+	if (!parsed.success) throw new NotFoundError();
+	return parsed.data;
+}
+
+export function isUuid(id: unknown): id is string {
+	return z.uuid().safeParse(id).success;
+}
+
+/** Trimmed text; '' becomes null. */
+export const optionalText = (max: number, key: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: key })
+		.transform((v) => (v === '' ? null : v));
+
+export const requiredText = (max: number, requiredKey: string, tooLongKey: string) =>
+	z.string().trim().min(1, { error: requiredKey }).max(max, { error: tooLongKey });
+
+/** A decimal number as people type it ("48,5372" or "48.5372"); '' becomes null. */
+export const optionalDecimal = (min: number, max: number, key: string) =>
+	z
+		.string()
+		.trim()
+		.transform((v, c) => {
+			if (v === '') return null;
+			const n = Number(v.replace(',', '.'));
+			if (!/^-?\d+([.,]\d+)?$/.test(v) || !Number.isFinite(n) || n < min || n > max) {
+				c.addIssue({ code: 'custom', message: key });
+				return z.NEVER;
+			}
+			return n;
+		});
+
+/** http(s) address; "www.example.de" gets https:// in front. '' becomes null. */
+export const optionalUrl = (key: string) =>
+	z
+		.string()
+		.trim()
+		.max(500, { error: key })
+		.transform((v, c) => {
+			if (v === '') return null;
+			const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`;
+			try {
+				const url = new URL(withScheme);
+				if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.'))
+					throw new Error('scheme');
+				return url.toString();
+			} catch {
+				c.addIssue({ code: 'custom', message: key });
+				return z.NEVER;
+			}
+		});
+
+export const optionalPhone = (key: string) =>
+	z
+		.string()
+		.trim()
+		.max(50, { error: key })
+		.regex(/^$|^\+?[0-9][0-9 ()/.-]{3,}$/, { error: key })
+		.transform((v) => (v === '' ? null : v));
+
+export const optionalEmail = (key: string) =>
+	z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(254, { error: key })
+		.transform((v) => (v === '' ? null : v))
+		.pipe(z.email({ error: key }).nullable());
+
+export const optionalPostalCode = (key: string) =>
+	z
+		.string()
+		.trim()
+		.regex(/^$|^\d{5}$/, { error: key })
+		.transform((v) => (v === '' ? null : v));
+
+/**
+ * Turns a zod error into { field: messageKey } with flat field names matching the form:
+ * texts.en.title → text_en_title, places.0.city → place_0_city, else the first path element.
+ */
+export function nestedFieldErrors(error: z.ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const [a, b, c] = issue.path.map(String);
+		let key = a ?? 'form';
+		if (a === 'texts' && b && c) key = `text_${b}_${c}`;
+		else if (a === 'places' && b !== undefined && c) key = `place_${b}_${c}`;
+		out[key] ??= issue.message;
+	}
+	return out;
+}
+
+/** JSON with object keys sorted, so equal values compare equal after a JSONB round trip. */
+export function stableStringify(value: unknown): string {
+	if (value === undefined) return 'null';
+	if (value === null || typeof value !== 'object') return JSON.stringify(value);
+	if (value instanceof Date) return JSON.stringify(value.toISOString());
+	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+	const obj = value as Record<string, unknown>;
+	return `{${Object.keys(obj)
+		.sort()
+		.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`)
+		.join(',')}}`;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+	return stableStringify(a) === stableStringify(b);
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import { buildContact, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
+import { loadActor } from '../auth/sessions';
+import { auditLog } from '../audit/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import {
+	addContact,
+	DEFAULT_CONSENT_TEXT,
+	listContacts,
+	publicContacts,
+	publicContactsByIds,
+	recordConsent,
+	removeContact,
+	updateContact,
+	withdrawConsent
+} from './contacts';
+import { contacts } from './schema';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+async function setup() {
+	const db = database.db;
+	const tenant = await buildTenant(db);
+	const org = await buildOrganization(db, tenant.id);
+	const otherOrg = await buildOrganization(db, tenant.id);
+	const coordinator = await buildUser(db);
+	await grantRole(db, tenant.id, coordinator.id, 'coordinator');
+	const editor = await buildUser(db);
+	await grantRole(db, tenant.id, editor.id, 'editor', [org.id]);
+	const member = await buildUser(db);
+	await grantRole(db, tenant.id, member.id, 'member');
+	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
+	return {
+		db,
+		tenant,
+		org,
+		otherOrg,
+		editorCtx: await ctxOf(editor.id),
+		memberCtx: await ctxOf(member.id),
+		coordinatorCtx: await ctxOf(coordinator.id)
+	};
+}
+
+describe('consent decides whether a contact person is public', () => {
+	it('without consent: not public; with consent: public; withdrawn: not public again', async () => {
+		const s = await setup();
+		const { id } = await addContact(s.editorCtx, s.tenant.id, s.org.id, {
+			name: 'Aylin Demir',
+			role: 'Beratung',
+			phone: '0871 123456',
+			email: 'Aylin.Demir@Example.org'
+		});
+		expect(await publicContacts(s.db, s.tenant.id, [s.org.id])).toEqual([]);
+		expect(await publicContactsByIds(s.db, s.tenant.id, [id])).toEqual([]);
+
+		await recordConsent(s.editorCtx, s.tenant.id, s.org.id, id, {
+			consentText: DEFAULT_CONSENT_TEXT,
+			confirmed: true
+		});
+		const shown = await publicContacts(s.db, s.tenant.id, [s.org.id]);
+		expect(shown).toEqual([
+			{
+				id,
+				organizationId: s.org.id,
+				name: 'Aylin Demir',
+				role: 'Beratung',
+				phone: '0871 123456',
+				email: 'aylin.demir@example.org'
+			}
+		]);
+		// the public view carries no consent data
+		expect(Object.keys(shown[0])).not.toContain('consentText');
+		const [row] = await s.db.select().from(contacts).where(eq(contacts.id, id));
+		expect(row.consentText).toBe(DEFAULT_CONSENT_TEXT);
+		expect(row.consentGivenAt).not.toBeNull();
+
+		await withdrawConsent(s.editorCtx, s.tenant.id, s.org.id, id);
+		expect(await publicContacts(s.db, s.tenant.id, [s.org.id])).toEqual([]);
+		const [after] = await s.db.select().from(contacts).where(eq(contacts.id, id));
+		// the record of what was agreed stays
+		expect(after.consentText).toBe(DEFAULT_CONSENT_TEXT);
+		expect(after.consentWithdrawnAt).not.toBeNull();
+		const list = await listContacts(s.editorCtx, s.tenant.id, s.org.id);
+		expect(list.map((c) => c.isPublic)).toEqual([false]);
+
+		const audits = await s.db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(and(eq(auditLog.tenantId, s.tenant.id), eq(auditLog.entityId, id)));
+		expect(audits.map((a) => a.action).sort()).toEqual([
+			'contact.consent_record',
+			'contact.consent_withdraw',
+			'contact.create'
+		]);
+	});
+
+	it('consent needs the text and the confirmation; a date may not lie ahead', async () => {
+		const s = await setup();
+		const c = await buildContact(s.db, s.tenant.id, s.org.id);
+		await expect(
+			recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+				consentText: '',
+				confirmed: false
+			})
+		).rejects.toMatchObject({
+			fieldErrors: {
+				consentText: 'org_error_consent_text_required',
+				confirmed: 'org_error_consent_confirm'
+			}
+		});
+		await expect(
+			recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+				consentText: DEFAULT_CONSENT_TEXT,
+				confirmed: true,
+				givenOn: '2999-01-01'
+			})
+		).rejects.toMatchObject({ fieldErrors: { givenOn: 'org_error_date_future' } });
+		await recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+			consentText: DEFAULT_CONSENT_TEXT,
+			confirmed: true,
+			givenOn: '2024-05-02'
+		});
+		const [row] = await s.db.select().from(contacts).where(eq(contacts.id, c.id));
+		expect(row.consentGivenAt!.toISOString().slice(0, 10)).toBe('2024-05-02');
+		await expect(
+			withdrawConsent(
+				s.editorCtx,
+				s.tenant.id,
+				s.org.id,
+				(await buildContact(s.db, s.tenant.id, s.org.id)).id
+			)
+		).rejects.toBeInstanceOf(ValidationError);
+	});
+
+	it('is tenant-scoped and per organisation', async () => {
+		const s = await setup();
+		const c = await buildContact(s.db, s.tenant.id, s.org.id, { consent: true });
+		const elsewhere = await buildTenant(s.db);
+		expect(await publicContacts(s.db, elsewhere.id, [s.org.id])).toEqual([]);
+		expect(await publicContacts(s.db, s.tenant.id, [s.otherOrg.id])).toEqual([]);
+		expect(
+			(await publicContacts(s.db, [elsewhere.id, s.tenant.id], [s.org.id])).map((x) => x.id)
+		).toEqual([c.id]);
+	});
+});
+
+describe('who keeps contact persons', () => {
+	it('editors only for their own organisation; members not at all', async () => {
+		const s = await setup();
+		const mine = await buildContact(s.db, s.tenant.id, s.org.id);
+		const theirs = await buildContact(s.db, s.tenant.id, s.otherOrg.id);
+		await updateContact(s.editorCtx, s.tenant.id, s.org.id, mine.id, {
+			name: 'Neuer Name',
+			role: '',
+			phone: '',
+			email: ''
+		});
+		await expect(
+			updateContact(s.editorCtx, s.tenant.id, s.otherOrg.id, theirs.id, { name: 'X' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		// nor through their own organisation's id
+		await expect(
+			removeContact(s.editorCtx, s.tenant.id, s.org.id, theirs.id)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listContacts(s.memberCtx, s.tenant.id, s.org.id)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(
+			addContact(s.memberCtx, s.tenant.id, s.org.id, { name: 'X' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await removeContact(s.coordinatorCtx, s.tenant.id, s.org.id, mine.id);
+		expect(await s.db.select().from(contacts).where(eq(contacts.id, mine.id))).toEqual([]);
+	});
+
+	it('validates name, phone and e-mail', async () => {
+		const s = await setup();
+		await expect(
+			addContact(s.editorCtx, s.tenant.id, s.org.id, {
+				name: ' ',
+				role: '',
+				phone: 'abc',
+				email: 'kein-at'
+			})
+		).rejects.toMatchObject({
+			fieldErrors: {
+				name: 'org_error_contact_name_required',
+				phone: 'org_error_phone_invalid',
+				email: 'error_email_invalid'
+			}
+		});
+	});
+});

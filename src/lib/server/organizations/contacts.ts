@@ -1,0 +1,357 @@
+/**
+ * Ansprechpartner:innen of an organisation. A person is shown publicly only while their consent
+ * is recorded (the exact text they agreed to, and when) and not withdrawn.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { fieldErrors } from '../auth/validation';
+import { berlinDateString } from '../offers/visibility';
+import { contacts, organizations } from './schema';
+import { requireUuid } from './common';
+import { consentInput, contactInput } from './validation';
+
+/** The consent text offered by default (the form shows it and lets the coordinator adapt it). */
+export const DEFAULT_CONSENT_TEXT =
+	'Ich bin damit einverstanden, dass mein Name, meine Funktion, meine Telefonnummer und meine E-Mail-Adresse als Ansprechperson meiner Organisation auf der öffentlichen Seite des Netzwerks angezeigt werden. Ich kann diese Einwilligung jederzeit ohne Angabe von Gründen widerrufen.';
+
+/** What the public may see of a contact person. */
+export interface PublicContactView {
+	id: string;
+	organizationId: string;
+	name: string;
+	role: string | null;
+	phone: string | null;
+	email: string | null;
+}
+
+/** A contact person as the organisation's editors and the coordination see them. */
+export interface ContactView extends PublicContactView {
+	consentText: string | null;
+	consentGivenAt: Date | null;
+	consentWithdrawnAt: Date | null;
+	/** shown publicly: consent recorded and not withdrawn */
+	isPublic: boolean;
+}
+
+/**
+ * SQL condition "this contact may be shown publicly": consent recorded and not withdrawn.
+ * Pass an alias's columns if the query uses one.
+ */
+export function hasPublicConsent(
+	table: { consentGivenAt: AnyPgColumn; consentWithdrawnAt: AnyPgColumn } = contacts
+): SQL {
+	return and(isNotNull(table.consentGivenAt), isNull(table.consentWithdrawnAt)) as SQL;
+}
+
+/** The same rule for a loaded row. */
+export function isContactPublic(row: {
+	consentGivenAt: Date | null;
+	consentWithdrawnAt: Date | null;
+}): boolean {
+	return row.consentGivenAt !== null && row.consentWithdrawnAt === null;
+}
+
+const publicColumns = {
+	id: contacts.id,
+	organizationId: contacts.organizationId,
+	name: contacts.name,
+	role: contacts.role,
+	phone: contacts.phone,
+	email: contacts.email
+};
+
+/**
+ * Contacts of the given organisations that may be shown publicly, by name. For public pages:
+ * no actor needed, tenant-scoped (a district passes its own id and its municipalities' ids).
+ */
+export async function publicContacts(
+	db: Executor,
+	tenantIds: string | string[],
+	organizationIds: string[]
+): Promise<PublicContactView[]> {
+	const tenants = Array.isArray(tenantIds) ? tenantIds : [tenantIds];
+	if (tenants.length === 0 || organizationIds.length === 0) return [];
+	return db
+		.select(publicColumns)
+		.from(contacts)
+		.where(
+			and(
+				inArray(contacts.tenantId, tenants),
+				inArray(contacts.organizationId, organizationIds),
+				hasPublicConsent()
+			)
+		)
+		.orderBy(asc(contacts.name), asc(contacts.id));
+}
+
+/** Contacts by id (e.g. offers' contact_id) that may be shown publicly; others are left out. */
+export async function publicContactsByIds(
+	db: Executor,
+	tenantIds: string | string[],
+	contactIds: string[]
+): Promise<PublicContactView[]> {
+	const tenants = Array.isArray(tenantIds) ? tenantIds : [tenantIds];
+	const ids = contactIds.filter(Boolean);
+	if (tenants.length === 0 || ids.length === 0) return [];
+	return db
+		.select(publicColumns)
+		.from(contacts)
+		.where(and(inArray(contacts.tenantId, tenants), inArray(contacts.id, ids), hasPublicConsent()));
+}
+
+function toView(row: typeof contacts.$inferSelect): ContactView {
+	return {
+		id: row.id,
+		organizationId: row.organizationId,
+		name: row.name,
+		role: row.role,
+		phone: row.phone,
+		email: row.email,
+		consentText: row.consentText,
+		consentGivenAt: row.consentGivenAt,
+		consentWithdrawnAt: row.consentWithdrawnAt,
+		isPublic: isContactPublic(row)
+	};
+}
+
+async function assertOrganization(db: Executor, tenantId: string, organizationId: string) {
+	const [org] = await db
+		.select({ id: organizations.id })
+		.from(organizations)
+		.where(and(eq(organizations.id, organizationId), eq(organizations.tenantId, tenantId)));
+	if (!org) throw new NotFoundError();
+}
+
+async function findContact(
+	tx: Executor,
+	tenantId: string,
+	organizationId: string,
+	contactId: string
+) {
+	const [row] = await tx
+		.select()
+		.from(contacts)
+		.where(
+			and(
+				eq(contacts.id, contactId),
+				eq(contacts.tenantId, tenantId),
+				eq(contacts.organizationId, organizationId)
+			)
+		)
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/** All contacts of an organisation with their consent (editors of it and the coordination). */
+export async function listContacts(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string
+): Promise<ContactView[]> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	await assertOrganization(ctx.db, tenantId, organizationId);
+	const rows = await ctx.db
+		.select()
+		.from(contacts)
+		.where(and(eq(contacts.tenantId, tenantId), eq(contacts.organizationId, organizationId)))
+		.orderBy(asc(contacts.name), asc(contacts.id));
+	return rows.map(toView);
+}
+
+/** For the audit log: the person without their consent text (it is long and unchanged). */
+function auditView(row: typeof contacts.$inferSelect) {
+	return {
+		name: row.name,
+		role: row.role,
+		phone: row.phone,
+		email: row.email,
+		consentGivenAt: row.consentGivenAt,
+		consentWithdrawnAt: row.consentWithdrawnAt
+	};
+}
+
+function parseContact(raw: unknown) {
+	const parsed = contactInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	return parsed.data;
+}
+
+export async function addContact(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	const input = parseContact(raw);
+	return ctx.db.transaction(async (tx) => {
+		await assertOrganization(tx, tenantId, organizationId);
+		const [row] = await tx
+			.insert(contacts)
+			.values({ tenantId, organizationId, ...input })
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'contact.create',
+			entityType: 'contact',
+			entityId: row.id,
+			after: auditView(row)
+		});
+		return { id: row.id };
+	});
+}
+
+export async function updateContact(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string,
+	contactId: string,
+	raw: unknown
+): Promise<void> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	requireUuid(contactId);
+	const input = parseContact(raw);
+	await ctx.db.transaction(async (tx) => {
+		const before = await findContact(tx, tenantId, organizationId, contactId);
+		const [after] = await tx
+			.update(contacts)
+			.set({ ...input, updatedAt: new Date() })
+			.where(eq(contacts.id, before.id))
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'contact.update',
+			entityType: 'contact',
+			entityId: before.id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
+}
+
+export async function removeContact(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string,
+	contactId: string
+): Promise<void> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	requireUuid(contactId);
+	await ctx.db.transaction(async (tx) => {
+		const before = await findContact(tx, tenantId, organizationId, contactId);
+		await tx.delete(contacts).where(eq(contacts.id, before.id));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'contact.remove',
+			entityType: 'contact',
+			entityId: before.id,
+			before: auditView(before),
+			after: null
+		});
+	});
+}
+
+/**
+ * Records a person's consent to be shown publicly: the exact text they agreed to and when
+ * (today, or the day given if they agreed earlier, e.g. on paper). Replaces a withdrawn consent.
+ */
+export async function recordConsent(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string,
+	contactId: string,
+	raw: unknown,
+	now: Date = new Date()
+): Promise<void> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	requireUuid(contactId);
+	const parsed = consentInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const { consentText, givenOn } = parsed.data;
+	let givenAt = now;
+	if (givenOn) {
+		const day = new Date(`${givenOn}T12:00:00Z`);
+		if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== givenOn)
+			throw new ValidationError({ givenOn: 'org_error_date_invalid' });
+		if (givenOn > berlinDateString(now))
+			throw new ValidationError({ givenOn: 'org_error_date_future' });
+		if (givenOn !== berlinDateString(now)) givenAt = day;
+	}
+	await ctx.db.transaction(async (tx) => {
+		const before = await findContact(tx, tenantId, organizationId, contactId);
+		const [after] = await tx
+			.update(contacts)
+			.set({
+				consentText,
+				consentGivenAt: givenAt,
+				consentWithdrawnAt: null,
+				updatedAt: new Date()
+			})
+			.where(eq(contacts.id, before.id))
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'contact.consent_record',
+			entityType: 'contact',
+			entityId: before.id,
+			before: auditView(before),
+			after: { ...auditView(after), consentText }
+		});
+	});
+}
+
+/** Withdraws the consent: the person is no longer shown publicly; the record of it stays. */
+export async function withdrawConsent(
+	ctx: Ctx,
+	tenantId: string,
+	organizationId: string,
+	contactId: string
+): Promise<void> {
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
+	requireUuid(organizationId);
+	requireUuid(contactId);
+	await ctx.db.transaction(async (tx) => {
+		const before = await findContact(tx, tenantId, organizationId, contactId);
+		if (!before.consentGivenAt || before.consentWithdrawnAt) {
+			throw new ValidationError({ form: 'org_error_no_consent' });
+		}
+		const [after] = await tx
+			.update(contacts)
+			.set({ consentWithdrawnAt: new Date(), updatedAt: new Date() })
+			.where(eq(contacts.id, before.id))
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'contact.consent_withdraw',
+			entityType: 'contact',
+			entityId: before.id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
+}
+
+/** Contacts an offer of the organisation may name (all of them; public only with consent). */
+export async function contactChoices(
+	db: Executor,
+	tenantId: string,
+	organizationId: string
+): Promise<{ id: string; name: string; role: string | null; isPublic: boolean }[]> {
+	const rows = await db
+		.select()
+		.from(contacts)
+		.where(and(eq(contacts.tenantId, tenantId), eq(contacts.organizationId, organizationId)))
+		.orderBy(asc(contacts.name));
+	return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, isPublic: isContactPublic(r) }));
+}

@@ -1,0 +1,657 @@
+/**
+ * CSV import of organisations and offers, in two steps: `previewImport` checks everything and
+ * writes nothing; `runImport` checks again and, only when the whole import is valid, writes it in
+ * one transaction with an audit row per record. One import may hold an organisations file and an
+ * offers file; offers name their organisation, which must exist in the tenant or come in the
+ * organisations file of the same import.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { recordAudit } from '../audit/record';
+import { tenants } from '../tenants/schema';
+import { organizations, organizationTenants, organizationTypes } from '../organizations/schema';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { offerPlaces, offers, offerTexts } from '../offers/schema';
+import {
+	COST_KINDS,
+	LOCATION_KINDS,
+	OFFER_STATUSES,
+	SCHEDULE_KINDS,
+	SPOKEN_LANGUAGES,
+	TARGET_GROUPS
+} from '../offers/vocabulary';
+import { LIST_SEPARATOR, parseCsv, type CsvRecord } from './csv';
+import {
+	COLUMNS,
+	MAX_IMPORT_BYTES,
+	MAX_IMPORT_ROWS,
+	TRANSLATION_LOCALES,
+	type TransferFile
+} from './columns';
+import { parseBerlinDateTime, parseDay } from './time';
+
+export interface ImportFiles {
+	organizations?: string | null;
+	offers?: string | null;
+}
+
+/** One problem: where (file, line, column) and what (message key with parameters). */
+export interface ImportIssue {
+	file: TransferFile;
+	line: number;
+	column: string | null;
+	key: string;
+	params?: Record<string, string | number>;
+}
+
+export interface OrganizationPreviewRow {
+	line: number;
+	name: string;
+	type: string | null;
+	city: string | null;
+	languages: string[];
+	municipalities: string[];
+}
+
+export interface OfferPreviewRow {
+	line: number;
+	title: string;
+	organization: string;
+	fieldOfAction: string | null;
+	targetGroups: string[];
+	languages: string[];
+	scheduleKind: string;
+	status: string;
+	translations: string[];
+}
+
+export interface ImportPreview {
+	organizations: OrganizationPreviewRow[];
+	offers: OfferPreviewRow[];
+	errors: ImportIssue[];
+}
+
+export type ImportResult =
+	{ ok: true; organizations: number; offers: number } | { ok: false; preview: ImportPreview };
+
+type OrganizationPlan = Omit<typeof organizations.$inferInsert, 'tenantId'> & {
+	line: number;
+	servedTenantIds: string[];
+};
+
+interface OfferPlan {
+	line: number;
+	/** lower-cased name of the organisation, resolved when writing */
+	organizationKey: string;
+	values: Omit<typeof offers.$inferInsert, 'tenantId' | 'organizationId'>;
+	texts: Omit<typeof offerTexts.$inferInsert, 'offerId'>[];
+	place: Omit<typeof offerPlaces.$inferInsert, 'offerId'> | null;
+}
+
+interface Reference {
+	types: Map<string, { id: string; key: string }>;
+	fields: Map<string, { id: string; key: string }>;
+	municipalities: Map<string, string>;
+	existingOrganizations: Map<string, string[]>;
+}
+
+const normal = (s: string) => s.trim().toLocaleLowerCase('de-DE');
+
+async function loadReference(db: Executor, tenantId: string): Promise<Reference> {
+	const [types, fields, children, orgs] = await Promise.all([
+		db
+			.select({
+				id: organizationTypes.id,
+				key: organizationTypes.key,
+				name: organizationTypes.name
+			})
+			.from(organizationTypes)
+			.where(eq(organizationTypes.tenantId, tenantId)),
+		db
+			.select({ id: fieldsOfAction.id, key: fieldsOfAction.key, names: fieldsOfAction.names })
+			.from(fieldsOfAction)
+			.where(eq(fieldsOfAction.tenantId, tenantId)),
+		db
+			.select({ id: tenants.id, slug: tenants.slug })
+			.from(tenants)
+			.where(eq(tenants.parentId, tenantId)),
+		db
+			.select({ id: organizations.id, name: organizations.name })
+			.from(organizations)
+			.where(eq(organizations.tenantId, tenantId))
+	]);
+	const typeMap = new Map<string, { id: string; key: string }>();
+	for (const t of types) {
+		typeMap.set(normal(t.name), { id: t.id, key: t.key });
+		typeMap.set(normal(t.key), { id: t.id, key: t.key });
+	}
+	const fieldMap = new Map<string, { id: string; key: string }>();
+	for (const f of fields) {
+		for (const name of Object.values(f.names))
+			if (name) fieldMap.set(normal(name), { id: f.id, key: f.key });
+		fieldMap.set(normal(f.key), { id: f.id, key: f.key });
+	}
+	const existing = new Map<string, string[]>();
+	for (const o of orgs)
+		existing.set(normal(o.name), [...(existing.get(normal(o.name)) ?? []), o.id]);
+	return {
+		types: typeMap,
+		fields: fieldMap,
+		municipalities: new Map(children.map((c) => [c.slug, c.id])),
+		existingOrganizations: existing
+	};
+}
+
+/** Reads the fields of one record and collects its problems. */
+class RowReader {
+	readonly issues: ImportIssue[] = [];
+	constructor(
+		private readonly file: TransferFile,
+		private readonly record: CsvRecord
+	) {}
+
+	get line() {
+		return this.record.line;
+	}
+
+	issue(column: string | null, key: string, params?: Record<string, string | number>) {
+		this.issues.push({ file: this.file, line: this.record.line, column, key, params });
+	}
+
+	/** Trimmed text, or null when empty. */
+	text(column: string, max: number, required = false): string | null {
+		const v = this.record.values[column] ?? '';
+		if (v === '') {
+			if (required) this.issue(column, 'transfer_error_required');
+			return null;
+		}
+		if (v.length > max) {
+			this.issue(column, 'transfer_error_too_long', { max });
+			return null;
+		}
+		return v;
+	}
+
+	/** A "|"-separated list of values from a vocabulary. */
+	list<T extends string>(column: string, allowed: readonly T[]): T[] {
+		const raw = this.record.values[column] ?? '';
+		if (raw === '') return [];
+		const out: T[] = [];
+		for (const part of raw.split(LIST_SEPARATOR).map((p) => p.trim().toLowerCase())) {
+			if (part === '') continue;
+			if (!(allowed as readonly string[]).includes(part)) {
+				this.issue(column, 'transfer_error_unknown_value', { value: part });
+				continue;
+			}
+			if (!out.includes(part as T)) out.push(part as T);
+		}
+		return out;
+	}
+
+	choice<T extends string>(column: string, allowed: readonly T[], fallback: T): T {
+		const raw = (this.record.values[column] ?? '').toLowerCase();
+		if (raw === '') return fallback;
+		if (!(allowed as readonly string[]).includes(raw)) {
+			this.issue(column, 'transfer_error_unknown_value', { value: raw });
+			return fallback;
+		}
+		return raw as T;
+	}
+
+	bool(column: string): boolean | null {
+		const raw = (this.record.values[column] ?? '').toLowerCase();
+		if (raw === '') return null;
+		if (['ja', 'j', 'yes', 'y', 'true', 'wahr', '1', 'x'].includes(raw)) return true;
+		if (['nein', 'n', 'no', 'false', 'falsch', '0'].includes(raw)) return false;
+		this.issue(column, 'transfer_error_boolean', { value: raw });
+		return null;
+	}
+
+	/** A decimal number, with a point or a German comma. */
+	number(column: string, min: number, max: number): number | null {
+		const raw = this.record.values[column] ?? '';
+		if (raw === '') return null;
+		const n = /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
+		if (!Number.isFinite(n)) {
+			this.issue(column, 'transfer_error_number', { value: raw });
+			return null;
+		}
+		if (n < min || n > max) {
+			this.issue(column, 'transfer_error_out_of_range', { min, max });
+			return null;
+		}
+		return n;
+	}
+
+	url(column: string): string | null {
+		const raw = this.text(column, 500);
+		if (!raw) return null;
+		const withScheme = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
+		try {
+			const u = new URL(withScheme);
+			if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.'))
+				return u.toString();
+		} catch {
+			// reported below
+		}
+		this.issue(column, 'transfer_error_url', { value: raw });
+		return null;
+	}
+
+	email(column: string): string | null {
+		const raw = this.text(column, 254);
+		if (!raw) return null;
+		if (!z.email().safeParse(raw.toLowerCase()).success) {
+			this.issue(column, 'transfer_error_email', { value: raw });
+			return null;
+		}
+		return raw.toLowerCase();
+	}
+
+	day(column: string): string | null {
+		const raw = this.record.values[column] ?? '';
+		if (raw === '') return null;
+		const d = parseDay(raw);
+		if (!d) this.issue(column, 'transfer_error_date', { value: raw });
+		return d;
+	}
+
+	dateTime(column: string): Date | null {
+		const raw = this.record.values[column] ?? '';
+		if (raw === '') return null;
+		const d = parseBerlinDateTime(raw);
+		if (!d) this.issue(column, 'transfer_error_datetime', { value: raw });
+		return d;
+	}
+
+	municipalities(column: string, ref: Reference): string[] {
+		const raw = this.record.values[column] ?? '';
+		if (raw === '') return [];
+		const ids: string[] = [];
+		for (const slug of raw.split(LIST_SEPARATOR).map((p) => p.trim().toLowerCase())) {
+			if (slug === '') continue;
+			const id = ref.municipalities.get(slug);
+			if (!id) this.issue(column, 'transfer_error_unknown_municipality', { value: slug });
+			else if (!ids.includes(id)) ids.push(id);
+		}
+		return ids;
+	}
+}
+
+/** Problems with the file as a whole or its header line; null when the records can be read. */
+function checkFile(file: TransferFile, text: string, issues: ImportIssue[]): CsvRecord[] | null {
+	if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
+		issues.push({
+			file,
+			line: 1,
+			column: null,
+			key: 'transfer_error_too_large',
+			params: { max: MAX_IMPORT_BYTES / 1024 / 1024 }
+		});
+		return null;
+	}
+	const parsed = parseCsv(text);
+	if (!parsed.ok) {
+		issues.push({
+			file,
+			line: parsed.line,
+			column: null,
+			key: parsed.reason === 'empty' ? 'transfer_error_empty' : 'transfer_error_structure'
+		});
+		return null;
+	}
+	const known = COLUMNS[file].map((c) => c.name);
+	const before = issues.length;
+	const seen = new Set<string>();
+	for (const name of parsed.header) {
+		if (name === '') continue;
+		if (!known.includes(name))
+			issues.push({ file, line: 1, column: name, key: 'transfer_error_unknown_column' });
+		else if (seen.has(name))
+			issues.push({ file, line: 1, column: name, key: 'transfer_error_duplicate_column' });
+		seen.add(name);
+	}
+	for (const c of COLUMNS[file])
+		if (c.required && !seen.has(c.name))
+			issues.push({ file, line: 1, column: c.name, key: 'transfer_error_missing_column' });
+	if (parsed.records.length === 0)
+		issues.push({ file, line: 2, column: null, key: 'transfer_error_empty' });
+	if (parsed.records.length > MAX_IMPORT_ROWS)
+		issues.push({
+			file,
+			line: parsed.records[MAX_IMPORT_ROWS].line,
+			column: null,
+			key: 'transfer_error_too_many_rows',
+			params: { max: MAX_IMPORT_ROWS }
+		});
+	for (const r of parsed.records)
+		if (r.fieldCount > parsed.header.length)
+			issues.push({
+				file,
+				line: r.line,
+				column: null,
+				key: 'transfer_error_too_many_fields',
+				params: { count: r.fieldCount, expected: parsed.header.length }
+			});
+	return issues.length > before ? null : parsed.records;
+}
+
+function readOrganizations(
+	records: CsvRecord[],
+	ref: Reference,
+	issues: ImportIssue[]
+): { plans: OrganizationPlan[]; preview: OrganizationPreviewRow[] } {
+	const plans: OrganizationPlan[] = [];
+	const preview: OrganizationPreviewRow[] = [];
+	const firstLine = new Map<string, number>();
+	for (const record of records) {
+		const r = new RowReader('organizations', record);
+		const name = r.text('name', 200, true);
+		if (name) {
+			const key = normal(name);
+			if (ref.existingOrganizations.has(key))
+				r.issue('name', 'transfer_error_organization_exists', { value: name });
+			else if (firstLine.has(key))
+				r.issue('name', 'transfer_error_duplicate_in_file', { line: firstLine.get(key)! });
+			else firstLine.set(key, record.line);
+		}
+		const typeRaw = r.text('type', 200);
+		const type = typeRaw ? ref.types.get(normal(typeRaw)) : undefined;
+		if (typeRaw && !type) r.issue('type', 'transfer_error_unknown_type', { value: typeRaw });
+		let postalCode = r.text('postal_code', 20);
+		// Spreadsheets drop the leading zero of postal codes like 01067.
+		if (postalCode && /^\d{4}$/.test(postalCode)) postalCode = `0${postalCode}`;
+		const languages = r.list('languages', SPOKEN_LANGUAGES);
+		const served = r.municipalities('municipalities', ref);
+		const plan: OrganizationPlan = {
+			line: record.line,
+			name: name ?? '',
+			typeId: type?.id ?? null,
+			description: r.text('description', 5000),
+			street: r.text('street', 200),
+			postalCode,
+			city: r.text('city', 200),
+			latitude: r.number('latitude', -90, 90),
+			longitude: r.number('longitude', -180, 180),
+			website: r.url('website'),
+			phone: r.text('phone', 50),
+			email: r.email('email'),
+			languages,
+			wheelchairAccessible: r.bool('wheelchair_accessible'),
+			accessibilityNote: r.text('accessibility_note', 2000),
+			servedTenantIds: served
+		};
+		issues.push(...r.issues);
+		plans.push(plan);
+		preview.push({
+			line: record.line,
+			name: plan.name,
+			type: type?.key ?? null,
+			city: plan.city ?? null,
+			languages,
+			municipalities: [...ref.municipalities.entries()]
+				.filter(([, id]) => served.includes(id))
+				.map(([slug]) => slug)
+		});
+	}
+	return { plans, preview };
+}
+
+const RRULE = /^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+\-:]+)*$/;
+
+function readOffers(
+	records: CsvRecord[],
+	ref: Reference,
+	/** names (normalised) of the organisations in this import; null if that file was unreadable */
+	newOrganizations: Set<string> | null,
+	issues: ImportIssue[]
+): { plans: OfferPlan[]; preview: OfferPreviewRow[] } {
+	const plans: OfferPlan[] = [];
+	const preview: OfferPreviewRow[] = [];
+	for (const record of records) {
+		const r = new RowReader('offers', record);
+		const organization = r.text('organization', 200, true);
+		const organizationKey = organization ? normal(organization) : '';
+		if (organization) {
+			const existing = ref.existingOrganizations.get(organizationKey) ?? [];
+			if (existing.length > 1)
+				r.issue('organization', 'transfer_error_ambiguous_organization', { value: organization });
+			else if (existing.length === 0 && newOrganizations && !newOrganizations.has(organizationKey))
+				r.issue('organization', 'transfer_error_unknown_organization', { value: organization });
+		}
+		const title = r.text('title_de', 200, true);
+		const description = r.text('description_de', 10000, true);
+		const fieldRaw = r.text('field_of_action', 200);
+		const field = fieldRaw ? ref.fields.get(normal(fieldRaw)) : undefined;
+		if (fieldRaw && !field)
+			r.issue('field_of_action', 'transfer_error_unknown_field', { value: fieldRaw });
+		const targetGroups = r.list('target_groups', TARGET_GROUPS);
+		const languages = r.list('languages', SPOKEN_LANGUAGES);
+		const municipalityIds = r.municipalities('municipalities', ref);
+		const locationKind = r.choice('location_kind', LOCATION_KINDS, 'place');
+		const onlineUrl = r.url('online_url');
+		if (locationKind === 'online' && !onlineUrl && !r.issues.some((i) => i.column === 'online_url'))
+			r.issue('online_url', 'transfer_error_online_needs_url');
+		const scheduleKind = r.choice('schedule_kind', SCHEDULE_KINDS, 'appointment');
+		const startsAt = r.dateTime('starts_at');
+		const endsAt = r.dateTime('ends_at');
+		if (startsAt && endsAt && endsAt < startsAt) r.issue('ends_at', 'transfer_error_date_order');
+		const rrule = r.text('rrule', 500)?.toUpperCase() ?? null;
+		if (rrule && !RRULE.test(rrule)) r.issue('rrule', 'transfer_error_rrule');
+		const weekdaysRaw = record.values['weekdays'] ?? '';
+		const weekdays: number[] = [];
+		for (const part of weekdaysRaw.split(LIST_SEPARATOR).map((p) => p.trim())) {
+			if (part === '') continue;
+			const n = /^[1-7]$/.test(part) ? Number(part) : NaN;
+			if (Number.isNaN(n)) r.issue('weekdays', 'transfer_error_weekday', { value: part });
+			else if (!weekdays.includes(n)) weekdays.push(n);
+		}
+		weekdays.sort();
+		if (scheduleKind === 'once' && !startsAt && !record.values['starts_at'])
+			r.issue('starts_at', 'transfer_error_once_needs_start');
+		if (scheduleKind === 'recurring' && !rrule && weekdaysRaw === '')
+			r.issue('rrule', 'transfer_error_recurring_needs_rule');
+		const costKind = r.choice('cost_kind', COST_KINDS, 'free');
+		const validFrom = r.day('valid_from');
+		const validTo = r.day('valid_to');
+		if (validFrom && validTo && validTo < validFrom)
+			r.issue('valid_to', 'transfer_error_date_order');
+		const status = r.choice('status', OFFER_STATUSES, 'draft');
+		const place = {
+			name: r.text('place_name', 200),
+			street: r.text('place_street', 200),
+			postalCode: r.text('place_postal_code', 20),
+			city: r.text('place_city', 200)
+		};
+		if (place.postalCode && /^\d{4}$/.test(place.postalCode))
+			place.postalCode = `0${place.postalCode}`;
+		const texts: OfferPlan['texts'] = [
+			{
+				locale: 'de',
+				title: title ?? '',
+				description: description ?? '',
+				scheduleNote: r.text('schedule_note_de', 1000),
+				costNote: r.text('cost_note_de', 1000),
+				registrationNote: r.text('registration_note_de', 1000),
+				accessibilityNote: r.text('accessibility_note_de', 1000),
+				state: 'original'
+			}
+		];
+		for (const locale of TRANSLATION_LOCALES) {
+			const tTitle = r.text(`title_${locale}`, 200);
+			const tDescription = r.text(`description_${locale}`, 10000);
+			if (tDescription && !tTitle)
+				r.issue(`title_${locale}`, 'transfer_error_translation_needs_title');
+			if (tTitle)
+				texts.push({ locale, title: tTitle, description: tDescription ?? '', state: 'draft' });
+		}
+		const registrationRequired = r.bool('registration_required') ?? false;
+		const childcare = r.bool('childcare') ?? false;
+		const accessible = r.bool('accessible') ?? false;
+		const now = new Date();
+		issues.push(...r.issues);
+		plans.push({
+			line: record.line,
+			organizationKey,
+			values: {
+				fieldOfActionId: field?.id ?? null,
+				targetGroups,
+				languages,
+				municipalityIds,
+				locationKind,
+				onlineUrl,
+				scheduleKind,
+				startsAt,
+				endsAt,
+				rrule,
+				weekdays,
+				costKind,
+				registrationRequired,
+				childcare,
+				accessible,
+				validFrom,
+				validTo,
+				status,
+				publishedAt: status === 'published' ? now : null,
+				lastConfirmedAt: now
+			},
+			texts,
+			place: Object.values(place).some((v) => v) ? place : null
+		});
+		preview.push({
+			line: record.line,
+			title: title ?? '',
+			organization: organization ?? '',
+			fieldOfAction: field?.key ?? null,
+			targetGroups,
+			languages,
+			scheduleKind,
+			status,
+			translations: texts.filter((t) => t.locale !== 'de').map((t) => t.locale)
+		});
+	}
+	return { plans, preview };
+}
+
+interface Analysis {
+	preview: ImportPreview;
+	organizations: OrganizationPlan[];
+	offers: OfferPlan[];
+}
+
+async function analyse(db: Executor, tenantId: string, files: ImportFiles): Promise<Analysis> {
+	const errors: ImportIssue[] = [];
+	const orgText = files.organizations?.trim() ? files.organizations : null;
+	const offerText = files.offers?.trim() ? files.offers : null;
+	const empty: Analysis = {
+		preview: { organizations: [], offers: [], errors },
+		organizations: [],
+		offers: []
+	};
+	if (!orgText && !offerText) {
+		errors.push({ file: 'organizations', line: 0, column: null, key: 'transfer_error_no_file' });
+		return empty;
+	}
+	const ref = await loadReference(db, tenantId);
+	const orgRecords = orgText ? checkFile('organizations', orgText, errors) : [];
+	const offerRecords = offerText ? checkFile('offers', offerText, errors) : [];
+	const orgs = readOrganizations(orgRecords ?? [], ref, errors);
+	// When the organisations file could not be read, its names are unknown: do not report every
+	// offer of it as naming an unknown organisation.
+	const newNames =
+		orgRecords === null
+			? null
+			: new Set(orgs.plans.map((p) => normal(p.name)).filter((n) => n !== ''));
+	const offs = readOffers(offerRecords ?? [], ref, newNames, errors);
+	errors.sort((a, b) =>
+		a.file === b.file ? a.line - b.line : a.file === 'organizations' ? -1 : 1
+	);
+	return {
+		preview: { organizations: orgs.preview, offers: offs.preview, errors },
+		organizations: orgs.plans,
+		offers: offs.plans
+	};
+}
+
+/** Checks an import and shows what it would create. Writes nothing. */
+export async function previewImport(
+	ctx: Ctx,
+	tenantId: string,
+	files: ImportFiles
+): Promise<ImportPreview> {
+	authorize(ctx.actor, 'data.transfer', { tenantId });
+	return (await analyse(ctx.db, tenantId, files)).preview;
+}
+
+/**
+ * Checks the import again and, only if it is valid as a whole, creates every organisation and
+ * offer in one transaction (with one audit row per record and one for the import).
+ */
+export async function runImport(
+	ctx: Ctx,
+	tenantId: string,
+	files: ImportFiles
+): Promise<ImportResult> {
+	authorize(ctx.actor, 'data.transfer', { tenantId });
+	return ctx.db.transaction(async (tx) => {
+		// Serialise imports of one tenant, so two of them cannot create the same organisation.
+		await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`import:${tenantId}`}))`);
+		const analysis = await analyse(tx, tenantId, files);
+		if (analysis.preview.errors.length > 0) return { ok: false, preview: analysis.preview };
+
+		const orgIds = new Map<string, string>();
+		for (const [name, ids] of (await loadReference(tx, tenantId)).existingOrganizations)
+			if (ids.length === 1) orgIds.set(name, ids[0]);
+		for (const plan of analysis.organizations) {
+			const { line: _line, servedTenantIds, ...values } = plan;
+			const [row] = await tx
+				.insert(organizations)
+				.values({ ...values, tenantId })
+				.returning();
+			if (servedTenantIds.length > 0)
+				await tx
+					.insert(organizationTenants)
+					.values(servedTenantIds.map((t) => ({ organizationId: row.id, tenantId: t })));
+			orgIds.set(normal(row.name), row.id);
+			await recordAudit(tx, ctx, {
+				tenantId,
+				action: 'organization.import',
+				entityType: 'organization',
+				entityId: row.id,
+				after: { name: row.name, city: row.city, typeId: row.typeId }
+			});
+		}
+		for (const plan of analysis.offers) {
+			const organizationId = orgIds.get(plan.organizationKey);
+			if (!organizationId) throw new Error(`organisation of line ${plan.line} vanished`);
+			const [row] = await tx
+				.insert(offers)
+				.values({ ...plan.values, tenantId, organizationId })
+				.returning({ id: offers.id, status: offers.status });
+			await tx.insert(offerTexts).values(plan.texts.map((t) => ({ ...t, offerId: row.id })));
+			if (plan.place) await tx.insert(offerPlaces).values({ ...plan.place, offerId: row.id });
+			await recordAudit(tx, ctx, {
+				tenantId,
+				action: 'offer.import',
+				entityType: 'offer',
+				entityId: row.id,
+				after: { name: plan.texts[0].title, status: row.status, organizationId }
+			});
+		}
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'transfer.import',
+			entityType: 'tenant',
+			entityId: tenantId,
+			after: { organizations: analysis.organizations.length, offers: analysis.offers.length }
+		});
+		return {
+			ok: true,
+			organizations: analysis.organizations.length,
+			offers: analysis.offers.length
+		};
+	});
+}

@@ -1,0 +1,140 @@
+import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { findFinderScope } from '$lib/server/offers/public';
+import {
+	finderQueryString,
+	parseFinderQuery,
+	searchOffers,
+	type FacetOption,
+	type FinderQuery,
+	type FlagFacet
+} from '$lib/server/offers/search';
+import {
+	formatDay,
+	languageName,
+	listOf,
+	scheduleText,
+	targetGroupLabel,
+	weekdayName
+} from './format.server';
+
+// Server-rendered only: the finder is a GET form and links, so it needs no JavaScript at all
+// (the budget is 30 KB; this ships 0).
+export const csr = false;
+
+export interface FinderOption {
+	value: string;
+	label: string;
+	count: number;
+	selected: boolean;
+}
+
+export interface FinderGroup {
+	name: keyof Pick<FinderQuery, 'field' | 'group' | 'language' | 'municipality' | 'day'>;
+	legend: string;
+	/** values with offers, and the selected ones */
+	options: FinderOption[];
+	selectedCount: number;
+}
+
+export interface FinderFlag {
+	name: 'free' | 'childcare' | 'accessible';
+	label: string;
+	count: number;
+	selected: boolean;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const db = locals.ctx.db;
+	const locale = locals.ctx.locale;
+	const scope = await findFinderScope(db, params.tenant);
+	if (!scope) error(404, m.error_not_found());
+	const result = await searchOffers(db, scope, parseFinderQuery(url.searchParams), locale);
+	const { query, facets } = result;
+	const base = `/${scope.tenant.slug}/angebote`;
+
+	const group = (
+		name: FinderGroup['name'],
+		legend: string,
+		options: FacetOption[],
+		label: (o: FacetOption) => string = (o) => o.label
+	): FinderGroup => {
+		const shown = options
+			.filter((o) => o.count > 0 || o.selected)
+			.map((o) => ({ value: o.value, label: label(o), count: o.count, selected: o.selected }));
+		return { name, legend, options: shown, selectedCount: shown.filter((o) => o.selected).length };
+	};
+	const groups = [
+		group('field', m.finder_filter_field(), facets.field),
+		group('group', m.finder_filter_group(), facets.group, (o) => targetGroupLabel(o.value)),
+		group('language', m.finder_filter_language(), facets.language, (o) =>
+			languageName(o.value, locale)
+		),
+		...(scope.municipalities.length > 0
+			? [group('municipality', m.finder_filter_municipality(), facets.municipality)]
+			: []),
+		group('day', m.finder_filter_day(), facets.day, (o) => weekdayName(Number(o.value), locale))
+	].filter((g) => g.options.length > 0);
+	const flag = (name: FinderFlag['name'], label: string, f: FlagFacet): FinderFlag => ({
+		name,
+		label,
+		...f
+	});
+	const flags = [
+		flag('free', m.finder_filter_free(), facets.free),
+		flag('childcare', m.finder_filter_childcare(), facets.childcare),
+		flag('accessible', m.finder_filter_accessible(), facets.accessible)
+	].filter((f) => f.count > 0 || f.selected);
+
+	const items = result.items.map((o) => ({
+		id: o.id,
+		href: `${base}/${o.id}`,
+		title: o.title,
+		summary: o.summary,
+		organization: o.organization,
+		keptBy: o.keptBy,
+		field: o.fieldOfAction,
+		when:
+			scheduleText(o, locale) +
+			(o.nextDate && o.scheduleKind === 'recurring'
+				? ` (${m.finder_schedule_next({ date: formatDay(o.nextDate, locale) })})`
+				: ''),
+		where:
+			o.locationKind === 'mobile'
+				? m.finder_location_mobile()
+				: o.locationKind === 'online'
+					? m.finder_location_online()
+					: o.places,
+		languages: listOf(
+			o.languages.map((l) => languageName(l, locale)),
+			locale
+		),
+		groups: listOf(o.targetGroups.map(targetGroupLabel), locale),
+		badges: [
+			o.costFree ? m.finder_badge_free() : null,
+			o.childcare ? m.finder_badge_childcare() : null,
+			o.accessible ? m.finder_badge_accessible() : null
+		].filter((b) => b !== null)
+	}));
+
+	const pageHref = (page: number) => `${base}${finderQueryString(query, { page })}`;
+	return {
+		tenant: { name: scope.tenant.name, slug: scope.tenant.slug },
+		base,
+		query,
+		total: result.total,
+		page: result.page,
+		pageCount: result.pageCount,
+		from: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
+		to: (result.page - 1) * result.pageSize + result.items.length,
+		prevHref: result.page > 1 ? pageHref(result.page - 1) : null,
+		nextHref: result.page < result.pageCount ? pageHref(result.page + 1) : null,
+		groups,
+		flags,
+		filtered:
+			query.q !== '' || groups.some((g) => g.selectedCount > 0) || flags.some((f) => f.selected),
+		items,
+		locale
+	};
+};
