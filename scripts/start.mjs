@@ -46,5 +46,7 @@ const port = process.env.PORT && process.env.PORT.trim() !== '' ? process.env.PO
 process.env.PORT = port;
 // A malformed PORT is left for the app's own configuration check, which names it clearly.
 if (!process.env.ORIGIN && /^\d{1,5}$/.test(port)) process.env.ORIGIN = `http://localhost:${port}`;
+// Logo uploads and CSV imports (sent twice: preview, then run) need more than adapter-node's 512K.
+if (!process.env.BODY_SIZE_LIMIT) process.env.BODY_SIZE_LIMIT = '6M';
 process.chdir(root);
 await import(path.join(root, 'build', 'index.js'));
