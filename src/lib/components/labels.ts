@@ -64,6 +64,32 @@ export function formatDate(d: Date | string, locale: string): string {
 }
 
 const AUDIT_ACTIONS: Record<string, () => string> = {
+	'contact.consent_record': m.audit_action_contact_consent_record,
+	'contact.consent_withdraw': m.audit_action_contact_consent_withdraw,
+	'contact.create': m.audit_action_contact_create,
+	'contact.remove': m.audit_action_contact_remove,
+	'contact.update': m.audit_action_contact_update,
+	'need.create': m.audit_action_need_create,
+	'need.update': m.audit_action_need_update,
+	'need.status_change': m.audit_action_need_status_change,
+	'offer.confirm': m.audit_action_offer_confirm,
+	'offer.create': m.audit_action_offer_create,
+	'offer.update': m.audit_action_offer_update,
+	'offer.import': m.audit_action_offer_import,
+	'offer.needs_review': m.audit_action_offer_needs_review,
+	'offer.revision_submit': m.audit_action_offer_revision_submit,
+	'offer.revision_approve': m.audit_action_offer_revision_approve,
+	'offer.revision_reject': m.audit_action_offer_revision_reject,
+	'organization.create': m.audit_action_organization_create,
+	'organization.update': m.audit_action_organization_update,
+	'organization.flags_update': m.audit_action_organization_flags_update,
+	'organization.import': m.audit_action_organization_import,
+	'organization.logo_update': m.audit_action_organization_logo_update,
+	'organization.logo_remove': m.audit_action_organization_logo_remove,
+	'organization.revision_submit': m.audit_action_organization_revision_submit,
+	'organization.revision_approve': m.audit_action_organization_revision_approve,
+	'organization.revision_reject': m.audit_action_organization_revision_reject,
+	'transfer.import': m.audit_action_transfer_import,
 	'invitation.create': m.audit_action_invitation_create,
 	'invitation.accept': m.audit_action_invitation_accept,
 	'invitation.revoke': m.audit_action_invitation_revoke,
@@ -83,6 +109,10 @@ export function auditActionLabel(action: string): string {
 }
 
 const AUDIT_ENTITIES: Record<string, () => string> = {
+	need: m.audit_entity_need,
+	offer: m.audit_entity_offer,
+	organization: m.audit_entity_organization,
+	contact: m.audit_entity_contact,
 	invitation: m.audit_entity_invitation,
 	user: m.audit_entity_user,
 	tenant: m.audit_entity_tenant
