@@ -1,4 +1,8 @@
 import { m } from '$lib/paraglide/messages';
+import * as bodiesAudit from './audit-labels/bodies';
+import * as meetingsAudit from './audit-labels/meetings';
+import * as invitationsAudit from './audit-labels/invitations';
+import * as minutesAudit from './audit-labels/minutes';
 
 /** Translated names of the fixed vocabularies. */
 export function roleLabel(role: string | null | undefined): string {
@@ -101,7 +105,11 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'member.role_change': m.audit_action_member_role_change,
 	'member.remove': m.audit_action_member_remove,
 	'user.password_change': m.audit_action_user_password_change,
-	'user.name_change': m.audit_action_user_name_change
+	'user.name_change': m.audit_action_user_name_change,
+	...bodiesAudit.ACTIONS,
+	...meetingsAudit.ACTIONS,
+	...invitationsAudit.ACTIONS,
+	...minutesAudit.ACTIONS
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {
@@ -115,7 +123,11 @@ const AUDIT_ENTITIES: Record<string, () => string> = {
 	contact: m.audit_entity_contact,
 	invitation: m.audit_entity_invitation,
 	user: m.audit_entity_user,
-	tenant: m.audit_entity_tenant
+	tenant: m.audit_entity_tenant,
+	...bodiesAudit.ENTITIES,
+	...meetingsAudit.ENTITIES,
+	...invitationsAudit.ENTITIES,
+	...minutesAudit.ENTITIES
 };
 export function auditEntityLabel(entity: string): string {
 	return AUDIT_ENTITIES[entity]?.() ?? entity;

@@ -15,6 +15,8 @@ import {
 import { fieldsOfAction } from './fields-of-action/schema';
 import { offerPlaces, offers, offerTexts } from './offers/schema';
 import { needs } from './needs/schema';
+import { bodies, bodyHosts, bodyMemberships, type MembershipRole } from './bodies/schema';
+import { actionItems, agendaItems, meetings } from './meetings/schema';
 import { hashPassword } from './auth/password';
 
 const short = () => randomUUID().slice(0, 8);
@@ -199,6 +201,101 @@ export async function buildNeed(
 	const [row] = await db
 		.insert(needs)
 		.values({ tenantId, title: `Bedarf ${short()}`, sourceKind: 'working_group', ...overrides })
+		.returning();
+	return row;
+}
+
+export async function buildBody(
+	db: Executor,
+	tenantId: string,
+	overrides: Partial<typeof bodies.$inferInsert> = {}
+) {
+	const [row] = await db
+		.insert(bodies)
+		.values({ tenantId, kind: 'working_group', name: `Arbeitskreis ${short()}`, ...overrides })
+		.returning();
+	return row;
+}
+
+/** A current membership (started yesterday unless given). */
+export async function buildMembership(
+	db: Executor,
+	body: { id: string; tenantId: string },
+	userId: string,
+	role: MembershipRole = 'member',
+	overrides: Partial<typeof bodyMemberships.$inferInsert> = {}
+) {
+	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+	const [row] = await db
+		.insert(bodyMemberships)
+		.values({
+			tenantId: body.tenantId,
+			bodyId: body.id,
+			userId,
+			role,
+			startDate: yesterday,
+			...overrides
+		})
+		.returning();
+	return row;
+}
+
+export async function buildBodyHost(
+	db: Executor,
+	body: { id: string; tenantId: string },
+	organizationId: string
+) {
+	await db.insert(bodyHosts).values({ tenantId: body.tenantId, bodyId: body.id, organizationId });
+}
+
+/** A meeting of the body, two hours long, a week from now unless given. */
+export async function buildMeeting(
+	db: Executor,
+	body: { id: string; tenantId: string },
+	overrides: Partial<typeof meetings.$inferInsert> = {}
+) {
+	const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
+	const [row] = await db
+		.insert(meetings)
+		.values({
+			tenantId: body.tenantId,
+			bodyId: body.id,
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+			location: 'Rathaus, Raum 1',
+			...overrides
+		})
+		.returning();
+	return row;
+}
+
+export async function buildAgendaItem(
+	db: Executor,
+	meeting: { id: string; tenantId: string },
+	position: number,
+	overrides: Partial<typeof agendaItems.$inferInsert> = {}
+) {
+	const [row] = await db
+		.insert(agendaItems)
+		.values({
+			tenantId: meeting.tenantId,
+			meetingId: meeting.id,
+			position,
+			title: `TOP ${position}`,
+			...overrides
+		})
+		.returning();
+	return row;
+}
+
+export async function buildActionItem(
+	db: Executor,
+	body: { id: string; tenantId: string },
+	overrides: Partial<typeof actionItems.$inferInsert> = {}
+) {
+	const [row] = await db
+		.insert(actionItems)
+		.values({ tenantId: body.tenantId, bodyId: body.id, title: `Aufgabe ${short()}`, ...overrides })
 		.returning();
 	return row;
 }

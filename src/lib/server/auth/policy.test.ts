@@ -9,6 +9,8 @@ const B = 'tenant-b';
 const ORG_A1 = 'org-a1';
 const ORG_A2 = 'org-a2';
 const ORG_B1 = 'org-b1';
+const BODY_A1 = 'body-a1';
+const BODY_A2 = 'body-a2';
 
 function actor(overrides: Partial<Actor> = {}): Actor {
 	return {
@@ -18,6 +20,7 @@ function actor(overrides: Partial<Actor> = {}): Actor {
 		isPlatformAdmin: false,
 		roles: {},
 		editorOf: {},
+		bodyRoles: {},
 		...overrides
 	};
 }
@@ -33,7 +36,11 @@ const RESOURCES: Record<string, Resource> = {
 	B: { tenantId: B },
 	'B/org1': { tenantId: B, organizationId: ORG_B1 },
 	// an organisation of A asked for under tenant B: the tenant decides, not the id
-	'B/orgA1': { tenantId: B, organizationId: ORG_A1 }
+	'B/orgA1': { tenantId: B, organizationId: ORG_A1 },
+	'A/body1': { tenantId: A, bodyId: BODY_A1 },
+	'A/body2': { tenantId: A, bodyId: BODY_A2 },
+	// a body role only counts inside a tenant where the person has a role
+	'B/body1': { tenantId: B, bodyId: BODY_A1 }
 };
 type ResourceName = keyof typeof RESOURCES;
 
@@ -49,11 +56,16 @@ const COORDINATOR: Action[] = [
 	'organization.manage',
 	'offer.review',
 	'needs.manage',
-	'data.transfer'
+	'data.transfer',
+	'body.view',
+	'body.manage',
+	'body.join',
+	'body.members.decide',
+	'meeting.manage'
 ];
-const VIEW: Action[] = ['tenant.view'];
-/** members, editors and the steering group see the network's organisations and offers */
-const NETWORK: Action[] = ['tenant.view', 'organization.view'];
+const VIEW: Action[] = ['tenant.view', 'body.view'];
+/** members, editors and the steering group see the network's organisations, offers and bodies */
+const NETWORK: Action[] = ['tenant.view', 'organization.view', 'body.view', 'body.join'];
 
 /**
  * Allowed actions per actor and resource; every other cell is denied. Every actor is tried on
@@ -72,22 +84,82 @@ const MATRIX: {
 	{
 		name: 'coordinator of A',
 		actor: withRole('coordinator'),
-		allowed: { A: COORDINATOR, 'A/org1': COORDINATOR, 'A/org2': COORDINATOR }
+		allowed: {
+			A: COORDINATOR,
+			'A/org1': COORDINATOR,
+			'A/org2': COORDINATOR,
+			'A/body1': COORDINATOR,
+			'A/body2': COORDINATOR
+		}
 	},
 	{
 		name: 'editor of A bound to org1',
 		actor: withRole('editor', { [A]: [ORG_A1] }),
-		allowed: { A: NETWORK, 'A/org1': [...NETWORK, 'organization.edit'], 'A/org2': NETWORK }
+		allowed: {
+			A: NETWORK,
+			'A/org1': [...NETWORK, 'organization.edit'],
+			'A/org2': NETWORK,
+			'A/body1': NETWORK,
+			'A/body2': NETWORK
+		}
 	},
 	{
 		name: 'editor of A whose org1 binding is recorded under B',
 		actor: withRole('editor', { [B]: [ORG_A1] }),
-		allowed: { A: NETWORK, 'A/org1': NETWORK, 'A/org2': NETWORK }
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': NETWORK,
+			'A/body2': NETWORK
+		}
 	},
 	{
 		name: 'member of A',
 		actor: withRole('member'),
-		allowed: { A: NETWORK, 'A/org1': NETWORK, 'A/org2': NETWORK }
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': NETWORK,
+			'A/body2': NETWORK
+		}
+	},
+	{
+		name: 'member of A, speaker of body1',
+		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'speaker' } }),
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide'],
+			'A/body2': NETWORK
+		}
+	},
+	{
+		name: 'member of A, moderator of body1',
+		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'moderator' } }),
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': [...NETWORK, 'meeting.manage'],
+			'A/body2': NETWORK
+		}
+	},
+	{
+		name: 'member of A, plain member or guest of bodies',
+		actor: actor({
+			roles: { [A]: 'member' },
+			bodyRoles: { [BODY_A1]: 'member', [BODY_A2]: 'guest' }
+		}),
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': NETWORK,
+			'A/body2': NETWORK
+		}
 	},
 	{
 		name: 'steering group of A',
@@ -95,13 +167,15 @@ const MATRIX: {
 		allowed: {
 			A: [...NETWORK, 'needs.manage'],
 			'A/org1': [...NETWORK, 'needs.manage'],
-			'A/org2': [...NETWORK, 'needs.manage']
+			'A/org2': [...NETWORK, 'needs.manage'],
+			'A/body1': [...NETWORK, 'needs.manage'],
+			'A/body2': [...NETWORK, 'needs.manage']
 		}
 	},
 	{
 		name: 'guest of A',
 		actor: withRole('guest'),
-		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW }
+		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW, 'A/body1': VIEW, 'A/body2': VIEW }
 	},
 	{ name: 'signed in without any role', actor: actor(), allowed: {} },
 	{ name: 'anonymous (null)', actor: null, allowed: {} },

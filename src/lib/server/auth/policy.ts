@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import type { Role } from './schema';
+import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError } from '../errors';
 
 /**
@@ -32,14 +33,35 @@ export const ACTIONS = [
 	/** record needs (Bedarfe), see the coverage view, mark offers reviewed against needs */
 	'needs.manage',
 	/** import and export organisations and offers as CSV */
-	'data.transfer'
+	'data.transfer',
+	/** see the tenant's bodies (Gremien) and their meetings, as far as each body's visibility allows */
+	'body.view',
+	/** create and change bodies, their members, host pool and meeting series */
+	'body.manage',
+	/** ask to join a body */
+	'body.join',
+	/** accept or decline requests to join a body (speakers and deputies of that body too) */
+	'body.members.decide',
+	/** plan meetings, agendas, invitations, attendance and minutes (speakers, deputies, moderators of that body too) */
+	'meeting.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Resource {
 	tenantId?: string;
 	organizationId?: string;
+	/** a body of resource.tenantId (the caller has checked that it belongs to the tenant) */
+	bodyId?: string;
 }
+
+/** What a role in a body adds to the tenant role, for that body only. */
+const BODY_ROLE_ACTIONS: Record<MembershipRole, readonly Action[]> = {
+	speaker: ['meeting.manage', 'body.members.decide'],
+	deputy: ['meeting.manage', 'body.members.decide'],
+	moderator: ['meeting.manage'],
+	member: [],
+	guest: []
+};
 
 const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 	coordinator: [
@@ -53,12 +75,17 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'organization.manage',
 		'offer.review',
 		'needs.manage',
-		'data.transfer'
+		'data.transfer',
+		'body.view',
+		'body.manage',
+		'body.join',
+		'body.members.decide',
+		'meeting.manage'
 	],
-	editor: ['tenant.view', 'organization.edit', 'organization.view'],
-	member: ['tenant.view', 'organization.view'],
-	steering: ['tenant.view', 'organization.view', 'needs.manage'],
-	guest: ['tenant.view']
+	editor: ['tenant.view', 'organization.edit', 'organization.view', 'body.view', 'body.join'],
+	member: ['tenant.view', 'organization.view', 'body.view', 'body.join'],
+	steering: ['tenant.view', 'organization.view', 'needs.manage', 'body.view', 'body.join'],
+	guest: ['tenant.view', 'body.view']
 };
 
 /** Whether the actor may do the action on the resource. Pure; no database access. */
@@ -73,7 +100,10 @@ export function can(
 	if (!resource.tenantId) return false;
 	const role = actor.roles[resource.tenantId];
 	if (!role) return false;
-	if (!TENANT_ROLE_ACTIONS[role].includes(action)) return false;
+	if (!TENANT_ROLE_ACTIONS[role].includes(action)) {
+		const bodyRole = resource.bodyId ? actor.bodyRoles?.[resource.bodyId] : undefined;
+		return !!bodyRole && BODY_ROLE_ACTIONS[bodyRole].includes(action);
+	}
 	if (action === 'organization.edit' && role === 'editor') {
 		return (
 			!!resource.organizationId &&

@@ -1,4 +1,5 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { bodyMemberships } from '../bodies/schema';
 import type { Db, Executor } from '../db/client';
 import { editorOrganizations, sessions, tenantMembers, users } from './schema';
 import { hashToken, newToken } from './tokens';
@@ -34,6 +35,16 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 		})
 		.from(editorOrganizations)
 		.where(eq(editorOrganizations.userId, userId));
+	const bodyRows = await db
+		.select({ bodyId: bodyMemberships.bodyId, role: bodyMemberships.role })
+		.from(bodyMemberships)
+		.where(
+			and(
+				eq(bodyMemberships.userId, userId),
+				lte(bodyMemberships.startDate, sql`CURRENT_DATE`),
+				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, sql`CURRENT_DATE`))
+			)
+		);
 	const editorOf: Record<string, string[]> = {};
 	for (const r of orgRows) (editorOf[r.tenantId] ??= []).push(r.organizationId);
 	return {
@@ -42,7 +53,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 		name: user.name,
 		isPlatformAdmin: user.isPlatformAdmin,
 		roles: Object.fromEntries(roleRows.map((r) => [r.tenantId, r.role])),
-		editorOf
+		editorOf,
+		bodyRoles: Object.fromEntries(bodyRows.map((r) => [r.bodyId, r.role]))
 	};
 }
 

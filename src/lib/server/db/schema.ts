@@ -7,3 +7,5 @@ export * from '../mail/schema';
 export * from '../fields-of-action/schema';
 export * from '../offers/schema';
 export * from '../needs/schema';
+export * from '../bodies/schema';
+export * from '../meetings/schema';

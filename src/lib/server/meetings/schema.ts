@@ -1,0 +1,290 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	customType,
+	date,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { organizations } from '../organizations/schema';
+import { bodies } from '../bodies/schema';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v))
+});
+
+export const MEETING_STATES = ['planned', 'invited', 'held', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+
+/** host: at the host organisation's address; room: a named room/address; online: a link */
+export const LOCATION_KINDS = ['host', 'room', 'online'] as const;
+
+/** none → draft → shared (with attendees) → approved → published (with the body's visibility) */
+export const MINUTES_STATES = ['none', 'draft', 'shared', 'approved', 'published'] as const;
+export type MinutesState = (typeof MINUTES_STATES)[number];
+
+/** Sitzungen / Treffen of a body. */
+export const meetings = pgTable(
+	'meetings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		/** optional; the body's name and the date name the meeting otherwise */
+		title: text('title'),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		locationKind: text('location_kind', { enum: LOCATION_KINDS }).notNull().default('room'),
+		/** address or room (for kind host: defaults to the host's address) */
+		location: text('location'),
+		onlineUrl: text('online_url'),
+		hostOrganizationId: uuid('host_organization_id').references(() => organizations.id, {
+			onDelete: 'set null'
+		}),
+		moderatorUserId: uuid('moderator_user_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		state: text('state', { enum: MEETING_STATES }).notNull().default('planned'),
+		/** iCalendar SEQUENCE: raised on every change members were told about */
+		sequence: integer('sequence').notNull().default(0),
+		invitedAt: timestamp('invited_at', { withTimezone: true }),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		cancelReason: text('cancel_reason'),
+		minutesState: text('minutes_state', { enum: MINUTES_STATES }).notNull().default('none'),
+		/** general remarks of the minutes (before the items) */
+		minutesIntro: text('minutes_intro'),
+		minutesSharedAt: timestamp('minutes_shared_at', { withTimezone: true }),
+		minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
+		minutesApprovedBy: uuid('minutes_approved_by').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		/** when the minutes were approved at a later meeting */
+		minutesApprovedInMeetingId: uuid('minutes_approved_in_meeting_id'),
+		minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('meetings_tenant_time_idx').on(t.tenantId, t.startsAt),
+		index('meetings_body_time_idx').on(t.bodyId, t.startsAt),
+		check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`)
+	]
+);
+export type Meeting = typeof meetings.$inferSelect;
+
+/** Tagesordnungspunkte (TOPs). Minutes per item live here too (notes, decision). */
+export const agendaItems = pgTable(
+	'agenda_items',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** order on the agenda, 1-based; the TOP number is derived from it */
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		description: text('description'),
+		responsibleUserId: uuid('responsible_user_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		plannedMinutes: integer('planned_minutes'),
+		isPublic: boolean('is_public').notNull().default(true),
+		/** Protokoll: what was discussed */
+		notes: text('notes'),
+		/** Beschluss (OParl AgendaItem.resolutionText) */
+		decision: text('decision'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+		check('agenda_items_minutes', sql`${t.plannedMinutes} IS NULL OR ${t.plannedMinutes} > 0`)
+	]
+);
+export type AgendaItem = typeof agendaItems.$inferSelect;
+
+/** Referent:innen: guests presenting an agenda item; they need no account. */
+export const agendaItemSpeakers = pgTable(
+	'agenda_item_speakers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** organisation or function, free text */
+		affiliation: text('affiliation'),
+		/** only for sending them the invitation; never shown publicly */
+		email: text('email'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('agenda_item_speakers_item_idx').on(t.agendaItemId)]
+);
+
+/**
+ * Files attached to a meeting or an agenda item (later also papers). Content is kept in the
+ * database; served as download (Content-Disposition: attachment) unless the type is safe inline.
+ */
+export const files = pgTable(
+	'files',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+			onDelete: 'cascade'
+		}),
+		fileName: text('file_name').notNull(),
+		mediaType: text('media_type').notNull(),
+		size: integer('size').notNull(),
+		/** hex SHA-256 of the content (OParl File.sha512Checksum is optional; ETag) */
+		sha256: text('sha256').notNull(),
+		content: bytea('content').notNull(),
+		isPublic: boolean('is_public').notNull().default(false),
+		uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('files_meeting_idx').on(t.meetingId),
+		index('files_agenda_item_idx').on(t.agendaItemId),
+		check('files_size', sql`${t.size} >= 0`)
+	]
+);
+
+export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+
+/** One row per invited member: their answer, and the token of the answer link in the mail. */
+export const meetingInvitations = pgTable(
+	'meeting_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** SHA-256 (hex) of the token in the answer link */
+		tokenHash: text('token_hash').notNull(),
+		response: text('response', { enum: RSVP_RESPONSES }),
+		comment: text('comment'),
+		respondedAt: timestamp('responded_at', { withTimezone: true }),
+		/** the meeting SEQUENCE last mailed to this person */
+		mailedSequence: integer('mailed_sequence'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('meeting_invitations_member_key').on(t.meetingId, t.userId),
+		uniqueIndex('meeting_invitations_token_key').on(t.tokenHash),
+		index('meeting_invitations_user_idx').on(t.userId)
+	]
+);
+
+export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
+
+/** Anwesenheitsliste: members (userId) and guests (guestName). */
+export const meetingAttendance = pgTable(
+	'meeting_attendance',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		guestName: text('guest_name'),
+		/** organisation or function of a guest, or the organisation a member represented */
+		affiliation: text('affiliation'),
+		status: text('status', { enum: ATTENDANCE_STATES }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('meeting_attendance_member_key')
+			.on(t.meetingId, t.userId)
+			.where(sql`${t.userId} IS NOT NULL`),
+		check('meeting_attendance_who', sql`(${t.userId} IS NOT NULL) <> (${t.guestName} IS NOT NULL)`)
+	]
+);
+
+export const ACTION_ITEM_STATES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionItemState = (typeof ACTION_ITEM_STATES)[number];
+
+/** Aufgaben from the minutes: what, who (person or organisation), by when. */
+export const actionItems = pgTable(
+	'action_items',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		/** the meeting (and item) whose minutes created it */
+		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+			onDelete: 'set null'
+		}),
+		title: text('title').notNull(),
+		description: text('description'),
+		assigneeUserId: uuid('assignee_user_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		assigneeOrganizationId: uuid('assignee_organization_id').references(() => organizations.id, {
+			onDelete: 'set null'
+		}),
+		dueDate: date('due_date'),
+		state: text('state', { enum: ACTION_ITEM_STATES }).notNull().default('open'),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+		/** when the reminder before the due date was sent */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('action_items_body_idx').on(t.tenantId, t.bodyId, t.state),
+		index('action_items_assignee_idx').on(t.assigneeUserId, t.state),
+		index('action_items_due_idx').on(t.state, t.dueDate)
+	]
+);
+export type ActionItem = typeof actionItems.$inferSelect;
+
+/** A person's secret calendar feed (the token's SHA-256; the URL is shown when created). */
+export const calendarTokens = pgTable('calendar_tokens', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
