@@ -10,7 +10,7 @@ if (!fs.existsSync(chromium)) {
 	);
 }
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({

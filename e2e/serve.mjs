@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the app for the end-to-end tests on port 3100 with a fresh database, and removes that
+// Starts the app for the end-to-end tests on port 3100 (or E2E_PORT) with a fresh database, and removes that
 // database again when the app stops:
 // - without DATABASE_URL: a new PGlite folder in the temp directory;
 // - with DATABASE_URL (postgres://…): a new database mt_e2e_<random> on that server
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = '3100';
+const PORT = process.env.E2E_PORT || '3100';
 
 /** Creates the fresh database; returns its settings for the app and how to remove it. */
 async function freshDatabase() {
