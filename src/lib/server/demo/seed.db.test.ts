@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { createTestDb, testCtx } from '../db/testing/test-db';
 import { buildUser } from '../factories';
@@ -17,6 +17,8 @@ import { fieldsOfAction } from '../fields-of-action/schema';
 import { isPubliclyVisible } from '../offers/visibility';
 import { needs } from '../needs/schema';
 import { listCoverage } from '../needs/coverage';
+import { bodies } from '../bodies/schema';
+import { actionItems, agendaItems, meetings } from '../meetings/schema';
 
 let database: Database;
 let bySlug: Record<string, Tenant>;
@@ -272,5 +274,68 @@ describe('seedDemo', () => {
 		const after = await database.db.select({ n: count() }).from(organizations);
 		expect(Number(after[0].n)).toBe(Number(before[0].n));
 		expect(await database.db.select().from(tenants)).toHaveLength(Object.keys(bySlug).length);
+	});
+});
+
+describe('demo bodies and meetings (seeds 000, 002, 004)', () => {
+	async function bodiesOf(slug: string) {
+		return database.db.select().from(bodies).where(eq(bodies.tenantId, bySlug[slug].id));
+	}
+
+	it('gives Gifhorn four quarterly Arbeitskreise, a half-yearly steering group and a yearly network', async () => {
+		const list = await bodiesOf('landkreis-gifhorn');
+		const groups = list.filter((b) => b.kind === 'working_group');
+		expect(groups.map((b) => b.name).sort()).toEqual([
+			'Arbeitskreis Bildung',
+			'Arbeitskreis Familienleben',
+			'Arbeitskreis Integration in Ausbildung und Arbeit',
+			'Arbeitskreis gesellschaftliche Teilhabe'
+		]);
+		expect(groups.every((b) => b.cadenceKind === 'quarterly' && b.fieldOfActionId)).toBe(true);
+		expect(list.find((b) => b.kind === 'steering_group')?.cadenceKind).toBe('half_yearly');
+		expect(list.find((b) => b.kind === 'network')?.cadenceKind).toBe('yearly');
+	});
+
+	it('lets Landshut meet every six to eight weeks with rotating hosts, minutes and open action items', async () => {
+		const [network] = (await bodiesOf('landshut')).filter((b) => b.kind === 'network');
+		expect([network.cadenceKind, network.cadenceMinWeeks, network.cadenceMaxWeeks]).toEqual([
+			'weeks',
+			6,
+			8
+		]);
+		expect(network.rotateHost).toBe(true);
+		const list = await database.db
+			.select()
+			.from(meetings)
+			.where(eq(meetings.bodyId, network.id))
+			.orderBy(meetings.startsAt);
+		const held = list.filter((m) => m.state === 'held');
+		expect(held.length).toBeGreaterThanOrEqual(3);
+		expect(held.filter((m) => m.minutesState === 'published').length).toBeGreaterThanOrEqual(2);
+		// a different host each time, nobody twice in a row
+		for (let i = 1; i < list.length; i++)
+			expect(list[i].hostOrganizationId).not.toBe(list[i - 1].hostOrganizationId);
+		const upcoming = list.filter((m) => m.startsAt > new Date());
+		expect(upcoming.map((m) => m.state)).toEqual(['invited']);
+		const open = await database.db
+			.select()
+			.from(actionItems)
+			.where(and(eq(actionItems.bodyId, network.id), eq(actionItems.state, 'open')));
+		expect(open.length).toBeGreaterThan(0);
+		// the demo member belongs to the network and can answer the invitation in the app
+		const member = await actorFor('mitglied@landshut.example');
+		expect(member.bodyRoles[network.id]).toBe('member');
+	});
+
+	it('records the Freising Vernetzungstreffen with its guest speakers and published minutes', async () => {
+		const [treffen] = await bodiesOf('landkreis-freising');
+		expect(treffen.kind).toBe('municipal_network');
+		const [m] = await database.db.select().from(meetings).where(eq(meetings.bodyId, treffen.id));
+		expect(m.minutesState).toBe('published');
+		const items = await database.db
+			.select()
+			.from(agendaItems)
+			.where(eq(agendaItems.meetingId, m.id));
+		expect(items.some((i) => i.decision?.includes('regelmäßig'))).toBe(true);
 	});
 });

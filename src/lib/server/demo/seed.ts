@@ -17,6 +17,7 @@ import {
 	grantRole
 } from '../factories';
 import { seedNetwork } from './network';
+import { seedMeetings } from './meetings';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -246,6 +247,14 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 				youthWork
 			},
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
+		});
+
+		// Bodies, meetings, minutes and action items (demo/meetings.ts).
+		await seedMeetings(tx, {
+			landshut,
+			gifhorn,
+			freising,
+			accounts: { koLandshut, koGifhorn, koFreising, member, editor }
 		});
 
 		const day = 24 * 60 * 60 * 1000;
