@@ -21,6 +21,9 @@ export async function createSession(
 }
 
 /** Loads the actor (user with roles) for a user id; null for a disabled or unknown user. */
+/** Today's date in Berlin (memberships start and end by the local calendar day). */
+const berlinToday = sql`(now() AT TIME ZONE 'Europe/Berlin')::date`;
+
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || user.disabledAt) return null;
@@ -41,8 +44,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 		.where(
 			and(
 				eq(bodyMemberships.userId, userId),
-				lte(bodyMemberships.startDate, sql`CURRENT_DATE`),
-				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, sql`CURRENT_DATE`))
+				lte(bodyMemberships.startDate, berlinToday),
+				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, berlinToday))
 			)
 		);
 	const editorOf: Record<string, string[]> = {};
