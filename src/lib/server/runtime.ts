@@ -11,6 +11,8 @@ import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
 import { sendConfirmationReminders } from './offers/reminders';
+import { sendMeetingReminders } from './invitations/reminders';
+import { sendActionItemReminders } from './minutes/action-items';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -72,12 +74,21 @@ async function boot(): Promise<Runtime> {
 		pollMs: config.MAIL_POLL_SECONDS * 1000
 	});
 	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
-	// Offer owners are reminded to confirm their offers (offers/reminders.ts): hourly, and once
-	// shortly after the start.
+	// Reminders run hourly, and once shortly after the start: offer owners are asked to confirm
+	// their offers (offers/reminders.ts), members are reminded of meetings (bodies.reminder_days
+	// before, invitations/reminders.ts) and of action items due soon (minutes/action-items.ts).
 	const remind = () =>
-		sendConfirmationReminders(database.db, origin)
-			.then((r) => r.mails > 0 && log.info(r, 'offer confirmation reminders queued'))
-			.catch((err) => log.error({ err }, 'offer confirmation reminders failed'));
+		Promise.all([
+			sendConfirmationReminders(database.db, origin)
+				.then((r) => r.mails > 0 && log.info(r, 'offer confirmation reminders queued'))
+				.catch((err) => log.error({ err }, 'offer confirmation reminders failed')),
+			sendMeetingReminders(database.db, origin)
+				.then((r) => r.mails > 0 && log.info(r, 'meeting reminders queued'))
+				.catch((err) => log.error({ err }, 'meeting reminders failed')),
+			sendActionItemReminders(database.db, origin)
+				.then((r) => r.mails > 0 && log.info(r, 'action item reminders queued'))
+				.catch((err) => log.error({ err }, 'action item reminders failed'))
+		]);
 	const maintenance = setInterval(
 		() => {
 			Promise.all([deleteExpiredSessions(database.db), pruneAttempts(database.db)]).catch((err) =>

@@ -59,6 +59,8 @@ export const RESERVED_SLUGS = new Set([
 	'anmelden',
 	'abmelden',
 	'einladung',
+	'antwort',
+	'kalender',
 	'konto',
 	'passwort-vergessen',
 	'passwort-zuruecksetzen',

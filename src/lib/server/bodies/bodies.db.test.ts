@@ -1,0 +1,379 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import {
+	buildActionItem,
+	buildBody,
+	buildFieldOfAction,
+	buildMeeting,
+	buildMembership,
+	buildOrganization,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import { auditLog } from '../audit/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { bodies } from './schema';
+import { createBody, setBodyArchived, updateBody } from './bodies';
+import { getBodyForEdit, getBodyPage, getPublicBody, listBodies, listPublicBodies } from './views';
+import { bodyFilter } from './validation';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+async function setup() {
+	const db = database.db;
+	const tenant = await buildTenant(db, { isPublic: true });
+	const other = await buildTenant(db);
+	const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Bildung' } });
+	const otherField = await buildFieldOfAction(db, other.id);
+	const ctxFor = async (role: Role | 'other' | 'none') => {
+		if (role === 'none') return testCtx(db, null);
+		const user = await buildUser(db);
+		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
+		else await grantRole(db, tenant.id, user.id, role);
+		return testCtx(db, await loadActor(db, user.id));
+	};
+	return { db, tenant, other, field, otherField, ctxFor };
+}
+
+const valid = (extra: Record<string, unknown> = {}) => ({
+	kind: 'working_group',
+	name: 'Arbeitskreis Bildung',
+	shortName: 'AK Bildung',
+	description: 'Sprachförderung, Schule, Ausbildung',
+	fieldOfActionId: '',
+	guidingQuestions: 'Wie erreichen wir Eltern?\n\n  Welche Angebote fehlen?  \n',
+	visibility: 'network',
+	cadenceKind: 'weeks',
+	cadenceMinWeeks: '6',
+	cadenceMaxWeeks: '8',
+	preferredWeekday: '2',
+	preferredTime: '14:00',
+	durationMinutes: '120',
+	defaultLocation: 'Rathaus, Raum 2',
+	rotateHost: 'on',
+	reminderDays: '3',
+	...extra
+});
+
+const all = bodyFilter.parse({});
+
+describe('createBody and updateBody', () => {
+	it('a coordinator creates a body with its meeting series; it is stored and audited', async () => {
+		const { db, tenant, field, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createBody(ctx, tenant.id, valid({ fieldOfActionId: field.id }));
+		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+		expect(row).toMatchObject({
+			tenantId: tenant.id,
+			kind: 'working_group',
+			name: 'Arbeitskreis Bildung',
+			shortName: 'AK Bildung',
+			fieldOfActionId: field.id,
+			guidingQuestions: 'Wie erreichen wir Eltern?\nWelche Angebote fehlen?',
+			visibility: 'network',
+			cadenceKind: 'weeks',
+			cadenceMinWeeks: 6,
+			cadenceMaxWeeks: 8,
+			preferredWeekday: 2,
+			preferredTime: '14:00',
+			durationMinutes: 120,
+			rotateHost: true,
+			reminderDays: 3,
+			archivedAt: null
+		});
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'body.create')));
+		expect(audit).toMatchObject({ tenantId: tenant.id, actorId: ctx.actor!.userId });
+		expect(audit.after).toMatchObject({ name: 'Arbeitskreis Bildung', cadenceMinWeeks: 6 });
+	});
+
+	it('answers bad input with a message key per field and writes nothing', async () => {
+		const { db, tenant, otherField, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const attempt = createBody(
+			ctx,
+			tenant.id,
+			valid({
+				kind: '',
+				name: ' ',
+				visibility: 'secret',
+				cadenceMinWeeks: '8',
+				cadenceMaxWeeks: '6',
+				preferredTime: '25:00',
+				preferredWeekday: '9',
+				durationMinutes: 'lang'
+			})
+		);
+		await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+		await expect(attempt).rejects.toMatchObject({
+			fieldErrors: {
+				kind: 'bodies_error_kind_required',
+				name: 'bodies_error_name_required',
+				visibility: 'bodies_error_visibility_required',
+				preferredTime: 'bodies_error_time_invalid',
+				preferredWeekday: 'bodies_error_weekday_invalid',
+				durationMinutes: 'bodies_error_duration_invalid'
+			}
+		});
+		// max weeks below min weeks, on otherwise valid input
+		await expect(
+			createBody(ctx, tenant.id, valid({ cadenceMinWeeks: '8', cadenceMaxWeeks: '6' }))
+		).rejects.toMatchObject({ fieldErrors: { cadenceMaxWeeks: 'bodies_error_max_below_min' } });
+		await expect(
+			createBody(ctx, tenant.id, valid({ cadenceMinWeeks: '', cadenceMaxWeeks: '' }))
+		).rejects.toMatchObject({
+			fieldErrors: {
+				cadenceMinWeeks: 'bodies_error_min_weeks_required',
+				cadenceMaxWeeks: 'bodies_error_max_weeks_required'
+			}
+		});
+		// a field of action of another tenant is refused like an unknown one
+		await expect(
+			createBody(ctx, tenant.id, valid({ fieldOfActionId: otherField.id }))
+		).rejects.toMatchObject({ fieldErrors: { fieldOfActionId: 'bodies_error_field_invalid' } });
+		expect(await db.select().from(bodies).where(eq(bodies.tenantId, tenant.id))).toHaveLength(0);
+	});
+
+	it('clears the week range when the cadence is not "weeks"', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createBody(
+			ctx,
+			tenant.id,
+			valid({ cadenceKind: 'quarterly', rotateHost: '', reminderDays: '' })
+		);
+		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+		expect(row).toMatchObject({
+			cadenceKind: 'quarterly',
+			cadenceMinWeeks: null,
+			cadenceMaxWeeks: null,
+			rotateHost: false,
+			reminderDays: null
+		});
+	});
+
+	it('only coordinators create, edit and archive: others get NotFoundError', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const body = await buildBody(db, tenant.id, { name: 'AK Integration' });
+		for (const role of ['member', 'editor', 'steering', 'guest', 'other', 'none'] as const) {
+			const ctx = await ctxFor(role);
+			await expect(createBody(ctx, tenant.id, valid())).rejects.toBeInstanceOf(NotFoundError);
+			await expect(updateBody(ctx, tenant.id, body.id, valid())).rejects.toBeInstanceOf(
+				NotFoundError
+			);
+			await expect(setBodyArchived(ctx, tenant.id, body.id, true)).rejects.toBeInstanceOf(
+				NotFoundError
+			);
+			await expect(getBodyForEdit(ctx, tenant.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+		}
+		// a speaker of the body may plan meetings but not change the body itself
+		const speaker = await buildUser(db);
+		await grantRole(db, tenant.id, speaker.id, 'member');
+		await buildMembership(db, body, speaker.id, 'speaker');
+		const speakerCtx = testCtx(db, await loadActor(db, speaker.id));
+		await expect(updateBody(speakerCtx, tenant.id, body.id, valid())).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		const [row] = await db.select().from(bodies).where(eq(bodies.id, body.id));
+		expect(row).toMatchObject({ name: 'AK Integration', archivedAt: null });
+	});
+
+	it('a coordinator of another tenant can neither see nor change the body, even with its id', async () => {
+		const { db, tenant, other, ctxFor } = await setup();
+		const body = await buildBody(db, tenant.id, { visibility: 'network' });
+		const foreign = await ctxFor('other');
+		// through the other tenant's id: the body is not found there
+		await expect(updateBody(foreign, other.id, body.id, valid())).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(setBodyArchived(foreign, other.id, body.id, true)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(getBodyPage(foreign, other.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+		// through this tenant's id: no role here
+		await expect(getBodyPage(foreign, tenant.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listBodies(foreign, tenant.id, all)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await listBodies(foreign, other.id, all)).rows).toHaveLength(0);
+	});
+
+	it('updates a body and records before and after', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createBody(ctx, tenant.id, valid());
+		await updateBody(
+			ctx,
+			tenant.id,
+			id,
+			valid({ name: 'AK Bildung und Sprache', cadenceKind: 'half_yearly', visibility: 'public' })
+		);
+		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+		expect(row).toMatchObject({
+			name: 'AK Bildung und Sprache',
+			cadenceKind: 'half_yearly',
+			visibility: 'public'
+		});
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'body.update')));
+		expect(audit.before).toMatchObject({ name: 'Arbeitskreis Bildung' });
+		expect(audit.after).toMatchObject({ name: 'AK Bildung und Sprache' });
+	});
+
+	it('archives and restores; archived bodies are hidden from the list unless asked for', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const ctx = await ctxFor('coordinator');
+		const { id } = await createBody(ctx, tenant.id, valid());
+		await setBodyArchived(ctx, tenant.id, id, true);
+		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+		expect(row.archivedAt).toBeInstanceOf(Date);
+		expect((await listBodies(ctx, tenant.id, all)).rows.map((r) => r.id)).not.toContain(id);
+		const withArchived = await listBodies(ctx, tenant.id, bodyFilter.parse({ archived: '1' }));
+		expect(withArchived.rows.find((r) => r.id === id)).toMatchObject({ archived: true });
+		await setBodyArchived(ctx, tenant.id, id, false);
+		expect((await listBodies(ctx, tenant.id, all)).rows.map((r) => r.id)).toContain(id);
+		const actions = await db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.entityId, id));
+		expect(actions.map((a) => a.action)).toEqual(
+			expect.arrayContaining(['body.archive', 'body.unarchive'])
+		);
+	});
+});
+
+describe('visibility', () => {
+	it('members-only bodies are hidden from non-members, in the list and by id', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const open = await buildBody(db, tenant.id, { name: 'Netzwerk', visibility: 'network' });
+		const closed = await buildBody(db, tenant.id, {
+			name: 'Steuerungsgruppe',
+			kind: 'steering_group',
+			visibility: 'members'
+		});
+		const outsider = await ctxFor('member');
+		const ids = (await listBodies(outsider, tenant.id, all)).rows.map((r) => r.id);
+		expect(ids).toContain(open.id);
+		expect(ids).not.toContain(closed.id);
+		await expect(getBodyPage(outsider, tenant.id, closed.id)).rejects.toBeInstanceOf(NotFoundError);
+		// a member of the closed body sees it, with themselves as member
+		const insider = await buildUser(db);
+		await grantRole(db, tenant.id, insider.id, 'member');
+		await buildMembership(db, closed, insider.id, 'member');
+		const insiderCtx = testCtx(db, await loadActor(db, insider.id));
+		expect((await listBodies(insiderCtx, tenant.id, all)).rows.map((r) => r.id)).toContain(
+			closed.id
+		);
+		const page = await getBodyPage(insiderCtx, tenant.id, closed.id);
+		expect(page.isMember).toBe(true);
+		expect(page.members.current.map((x) => x.userId)).toEqual([insider.id]);
+		// coordinators see every body
+		const coordinator = await ctxFor('coordinator');
+		expect((await listBodies(coordinator, tenant.id, all)).rows.map((r) => r.id)).toEqual(
+			expect.arrayContaining([open.id, closed.id])
+		);
+		// nobody signed in: not even the network body
+		await expect(listBodies(await ctxFor('none'), tenant.id, all)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+	});
+
+	it('the list shows the next planned or invited meeting, not past or cancelled ones', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const body = await buildBody(db, tenant.id);
+		const day = 86_400_000;
+		await buildMeeting(db, body, { startsAt: new Date(Date.now() - 3 * day), state: 'held' });
+		await buildMeeting(db, body, { startsAt: new Date(Date.now() + 2 * day), state: 'cancelled' });
+		const next = await buildMeeting(db, body, {
+			startsAt: new Date(Date.now() + 5 * day),
+			state: 'invited'
+		});
+		await buildMeeting(db, body, { startsAt: new Date(Date.now() + 40 * day) });
+		const ctx = await ctxFor('member');
+		const row = (await listBodies(ctx, tenant.id, all)).rows.find((r) => r.id === body.id);
+		expect(row?.nextMeeting?.toISOString()).toBe(next.startsAt.toISOString());
+		expect(row?.canJoin).toBe(true);
+	});
+
+	it('the body page lists meetings, minutes state and open action items, overdue ones marked', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const body = await buildBody(db, tenant.id);
+		const org = await buildOrganization(db, tenant.id, { name: 'Caritas' });
+		const day = 86_400_000;
+		const past = await buildMeeting(db, body, {
+			startsAt: new Date(Date.now() - 10 * day),
+			state: 'held',
+			minutesState: 'approved'
+		});
+		const upcoming = await buildMeeting(db, body, { startsAt: new Date(Date.now() + 10 * day) });
+		await buildActionItem(db, body, { title: 'Flyer drucken', dueDate: '2000-01-01' });
+		await buildActionItem(db, body, {
+			title: 'Raum anfragen',
+			state: 'in_progress',
+			assigneeOrganizationId: org.id
+		});
+		await buildActionItem(db, body, { title: 'Erledigt', state: 'done' });
+		const otherBody = await buildBody(db, tenant.id);
+		await buildActionItem(db, otherBody, { title: 'Fremde Aufgabe' });
+		const page = await getBodyPage(await ctxFor('member'), tenant.id, body.id);
+		expect(page.upcoming.map((x) => x.id)).toEqual([upcoming.id]);
+		expect(page.past).toMatchObject([{ id: past.id, minutesState: 'approved' }]);
+		expect(page.actionItems.map((a) => a.title)).toEqual(['Flyer drucken', 'Raum anfragen']);
+		expect(page.actionItems[0].overdue).toBe(true);
+		expect(page.actionItems[1]).toMatchObject({
+			overdue: false,
+			assigneeOrganization: 'Caritas',
+			state: 'in_progress'
+		});
+		expect(page.actionItemsTotal).toBe(2);
+		expect(page.canManageBody).toBe(false);
+		expect(page.canPlan).toBe(false);
+	});
+
+	it('public pages show public bodies with member organisations, never persons', async () => {
+		const { db, tenant } = await setup();
+		const pub = await buildBody(db, tenant.id, {
+			name: 'Integrationsbeirat',
+			visibility: 'public'
+		});
+		const net = await buildBody(db, tenant.id, { visibility: 'network' });
+		const archived = await buildBody(db, tenant.id, {
+			visibility: 'public',
+			archivedAt: new Date()
+		});
+		const org = await buildOrganization(db, tenant.id, { name: 'Diakonie' });
+		const hidden = await buildOrganization(db, tenant.id, { name: 'Verdeckt', isPublic: false });
+		const person = await buildUser(db, { name: 'Erika Mustermann' });
+		await grantRole(db, tenant.id, person.id, 'member');
+		await buildMembership(db, pub, person.id, 'speaker', { organizationId: org.id });
+		const second = await buildUser(db);
+		await buildMembership(db, pub, second.id, 'member', { organizationId: hidden.id });
+		const held = await buildMeeting(db, pub, {
+			startsAt: new Date(Date.now() - 20 * 86_400_000),
+			state: 'held',
+			minutesState: 'published'
+		});
+		expect((await listPublicBodies(db, tenant.id, 'de')).map((b) => b.id)).toEqual([pub.id]);
+		expect(await getPublicBody(db, tenant.id, net.id, 'de')).toBeNull();
+		expect(await getPublicBody(db, tenant.id, archived.id, 'de')).toBeNull();
+		expect(await getPublicBody(db, tenant.id, 'nonsense', 'de')).toBeNull();
+		const page = await getPublicBody(db, tenant.id, pub.id, 'de');
+		expect(page?.organizations).toEqual([{ id: org.id, name: 'Diakonie' }]);
+		expect(page?.past).toMatchObject([{ id: held.id, minutesState: 'published' }]);
+		expect(JSON.stringify(page)).not.toContain('Erika');
+		// another tenant's id does not open it
+		const { other } = await setup();
+		expect(await getPublicBody(db, other.id, pub.id, 'de')).toBeNull();
+	});
+});

@@ -1,0 +1,108 @@
+/**
+ * The host pool of a body: organisations willing to host its meetings, each with an optional
+ * meeting address. Kept by those who may plan the body's meetings (coordinators; the body's
+ * speakers, deputies and moderators).
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { isUuid } from '../organizations/common';
+import { organizations } from '../organizations/schema';
+import { bodyHosts, type Body } from './schema';
+import { canManageMeetings, loadVisibleBody } from './access';
+import { hostInput } from './validation';
+import { isTenantOrganization } from './lookups';
+
+/** The body, when the actor may keep its host pool; NotFoundError otherwise. */
+export async function loadBodyForHosts(ctx: Ctx, tenantId: string, bodyId: string): Promise<Body> {
+	const body = await loadVisibleBody(ctx, tenantId, bodyId);
+	if (!canManageMeetings(ctx.actor, body)) throw new NotFoundError();
+	return body;
+}
+
+async function organizationName(ctx: Ctx, organizationId: string): Promise<string | null> {
+	const [row] = await ctx.db
+		.select({ name: organizations.name })
+		.from(organizations)
+		.where(eq(organizations.id, organizationId));
+	return row?.name ?? null;
+}
+
+/** Adds an organisation to the pool, or changes its meeting address when it is there already. */
+export async function saveHost(
+	ctx: Ctx,
+	tenantId: string,
+	bodyId: string,
+	raw: unknown
+): Promise<void> {
+	const body = await loadBodyForHosts(ctx, tenantId, bodyId);
+	const parsed = hostInput.safeParse(raw);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error);
+	if (parsed.success && !(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
+		errors.organizationId = 'bodies_error_host_required';
+	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
+	const { organizationId } = parsed.data;
+	const location = parsed.data.location ?? null;
+	const orgName = await organizationName(ctx, organizationId);
+	await ctx.db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(bodyHosts)
+			.where(and(eq(bodyHosts.bodyId, body.id), eq(bodyHosts.organizationId, organizationId)))
+			.for('update');
+		if (before) {
+			if (before.location === location) return;
+			await tx
+				.update(bodyHosts)
+				.set({ location })
+				.where(and(eq(bodyHosts.bodyId, body.id), eq(bodyHosts.organizationId, organizationId)));
+		} else {
+			await tx
+				.insert(bodyHosts)
+				.values({ tenantId, bodyId: body.id, organizationId, location })
+				.onConflictDoNothing();
+		}
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: before ? 'body.host_update' : 'body.host_add',
+			entityType: 'body_host',
+			entityId: body.id,
+			before: before ? { name: body.name, organization: orgName, location: before.location } : null,
+			after: { name: body.name, organizationId, organization: orgName, location }
+		});
+	});
+}
+
+/** Removes an organisation from the pool. */
+export async function removeHost(
+	ctx: Ctx,
+	tenantId: string,
+	bodyId: string,
+	organizationId: string
+): Promise<void> {
+	const body = await loadBodyForHosts(ctx, tenantId, bodyId);
+	if (!isUuid(organizationId)) throw new NotFoundError();
+	const orgName = await organizationName(ctx, organizationId);
+	await ctx.db.transaction(async (tx) => {
+		const [removed] = await tx
+			.delete(bodyHosts)
+			.where(
+				and(
+					eq(bodyHosts.tenantId, tenantId),
+					eq(bodyHosts.bodyId, body.id),
+					eq(bodyHosts.organizationId, organizationId)
+				)
+			)
+			.returning();
+		if (!removed) throw new NotFoundError();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'body.host_remove',
+			entityType: 'body_host',
+			entityId: body.id,
+			before: { name: body.name, organizationId, organization: orgName, location: removed.location }
+		});
+	});
+}

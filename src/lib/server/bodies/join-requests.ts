@@ -1,0 +1,277 @@
+/**
+ * Requests to join a body: a member of the tenant asks (body.join), can withdraw; the body's
+ * speakers and deputies or the coordinators (body.members.decide) accept or decline. Mails go
+ * through the outbox in the same transaction.
+ */
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize, can } from '../auth/policy';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { enqueueMail } from '../mail/enqueue';
+import { isUuid } from '../organizations/common';
+import { organizations } from '../organizations/schema';
+import { tenantMembers, users } from '../auth/schema';
+import { bodyJoinRequests, bodyMemberships, type Body } from './schema';
+import { loadVisibleBody } from './access';
+import { berlinToday, defaultStartDate, joinRequestInput } from './validation';
+import { isTenantOrganization, isTenantPerson, tenantSlug } from './lookups';
+import { hasOverlappingMembership, insertMembership, lockBodyRow, notEnded } from './memberships';
+import { joinDecisionMail, joinRequestMail, mailLocale } from './mails';
+
+export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string): string {
+	return `${ctx.origin}/app/${slug}/gremien/${bodyId}`;
+}
+
+/**
+ * Who hears about a new request: the body's current speakers and deputies; when it has none, the
+ * tenant's coordinators.
+ */
+async function deciderRecipients(tx: Executor, body: Body) {
+	const today = berlinToday();
+	const speakers = await tx
+		.selectDistinct({ email: users.email, name: users.name, locale: users.locale })
+		.from(bodyMemberships)
+		.innerJoin(users, eq(users.id, bodyMemberships.userId))
+		.where(
+			and(
+				eq(bodyMemberships.tenantId, body.tenantId),
+				eq(bodyMemberships.bodyId, body.id),
+				inArray(bodyMemberships.role, ['speaker', 'deputy']),
+				lte(bodyMemberships.startDate, today),
+				notEnded(today),
+				isNull(users.disabledAt)
+			)
+		);
+	if (speakers.length > 0) return speakers;
+	return tx
+		.selectDistinct({ email: users.email, name: users.name, locale: users.locale })
+		.from(tenantMembers)
+		.innerJoin(users, eq(users.id, tenantMembers.userId))
+		.where(
+			and(
+				eq(tenantMembers.tenantId, body.tenantId),
+				eq(tenantMembers.role, 'coordinator'),
+				isNull(users.disabledAt)
+			)
+		);
+}
+
+/** Whether the person is, or will be, a member of the body (a membership that has not ended). */
+async function isMemberNow(db: Executor, bodyId: string, userId: string): Promise<boolean> {
+	return hasOverlappingMembership(db, bodyId, userId, berlinToday(), null);
+}
+
+/** A member of the tenant asks to join a body they can see. */
+export async function requestToJoin(
+	ctx: Ctx,
+	tenantId: string,
+	bodyId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'body.join', { tenantId });
+	const actor = ctx.actor;
+	const body = await loadVisibleBody(ctx, tenantId, bodyId);
+	if (body.archivedAt) throw new ValidationError({ form: 'bodies_error_archived' });
+	const parsed = joinRequestInput.safeParse(raw);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error);
+	if (parsed.success && parsed.data.organizationId) {
+		if (!(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
+			errors.organizationId = 'bodies_error_organization_invalid';
+	}
+	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
+	const data = parsed.data;
+	const slug = await tenantSlug(ctx.db, tenantId);
+	return ctx.db.transaction(async (tx) => {
+		await lockBodyRow(tx, tenantId, body.id);
+		if (await isMemberNow(tx, body.id, actor.userId))
+			throw new ValidationError({ form: 'bodies_error_already_member_self' });
+		const [pending] = await tx
+			.select({ id: bodyJoinRequests.id })
+			.from(bodyJoinRequests)
+			.where(
+				and(
+					eq(bodyJoinRequests.bodyId, body.id),
+					eq(bodyJoinRequests.userId, actor.userId),
+					eq(bodyJoinRequests.status, 'pending')
+				)
+			);
+		if (pending) throw new ValidationError({ form: 'bodies_error_request_pending' });
+		const [row] = await tx
+			.insert(bodyJoinRequests)
+			.values({
+				tenantId,
+				bodyId: body.id,
+				userId: actor.userId,
+				organizationId: data.organizationId ?? null,
+				message: data.message ?? null
+			})
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'body.join_request',
+			entityType: 'body_join_request',
+			entityId: row.id,
+			after: {
+				name: body.name,
+				bodyId: body.id,
+				userId: actor.userId,
+				organizationId: row.organizationId,
+				message: row.message
+			}
+		});
+		let organization: string | null = null;
+		if (row.organizationId) {
+			const [org] = await tx
+				.select({ name: organizations.name })
+				.from(organizations)
+				.where(eq(organizations.id, row.organizationId));
+			organization = org?.name ?? null;
+		}
+		const link = bodyLink(ctx, slug, body.id);
+		for (const r of await deciderRecipients(tx, body)) {
+			await enqueueMail(
+				tx,
+				tenantId,
+				joinRequestMail({
+					to: r.email,
+					name: r.name,
+					requester: actor.name,
+					organization,
+					message: row.message,
+					bodyName: body.name,
+					link,
+					locale: mailLocale(r.locale)
+				})
+			);
+		}
+		return { id: row.id };
+	});
+}
+
+async function lockRequest(tx: Executor, tenantId: string, requestId: string) {
+	if (!isUuid(requestId)) throw new NotFoundError();
+	const [row] = await tx
+		.select()
+		.from(bodyJoinRequests)
+		.where(and(eq(bodyJoinRequests.tenantId, tenantId), eq(bodyJoinRequests.id, requestId)))
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/** The person who asked withdraws their pending request. */
+export async function withdrawJoinRequest(
+	ctx: Ctx,
+	tenantId: string,
+	requestId: string
+): Promise<void> {
+	authorize(ctx.actor, 'body.view', { tenantId });
+	const actor = ctx.actor;
+	if (!isUuid(requestId)) throw new NotFoundError();
+	await ctx.db.transaction(async (tx) => {
+		const request = await lockRequest(tx, tenantId, requestId);
+		if (request.userId !== actor.userId) throw new NotFoundError();
+		if (request.status !== 'pending')
+			throw new ValidationError({ form: 'bodies_error_request_closed' });
+		await tx
+			.update(bodyJoinRequests)
+			.set({ status: 'withdrawn', decidedAt: new Date() })
+			.where(eq(bodyJoinRequests.id, requestId));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'body.join_withdraw',
+			entityType: 'body_join_request',
+			entityId: requestId,
+			before: { status: 'pending', bodyId: request.bodyId },
+			after: { status: 'withdrawn', bodyId: request.bodyId }
+		});
+	});
+}
+
+/**
+ * A speaker, deputy or coordinator accepts (the person becomes a member, role "member", from
+ * today) or declines a pending request. The person gets a mail either way.
+ */
+export async function decideJoinRequest(
+	ctx: Ctx,
+	tenantId: string,
+	requestId: string,
+	decision: 'accept' | 'decline'
+): Promise<void> {
+	authorize(ctx.actor, 'body.view', { tenantId });
+	const actor = ctx.actor;
+	if (!isUuid(requestId)) throw new NotFoundError();
+	if (decision !== 'accept' && decision !== 'decline') throw new NotFoundError();
+	const [found] = await ctx.db
+		.select({ bodyId: bodyJoinRequests.bodyId })
+		.from(bodyJoinRequests)
+		.where(and(eq(bodyJoinRequests.tenantId, tenantId), eq(bodyJoinRequests.id, requestId)));
+	if (!found) throw new NotFoundError();
+	await loadVisibleBody(ctx, tenantId, found.bodyId);
+	if (!can(actor, 'body.members.decide', { tenantId, bodyId: found.bodyId }))
+		throw new NotFoundError();
+	const slug = await tenantSlug(ctx.db, tenantId);
+	await ctx.db.transaction(async (tx) => {
+		// Body first, then the request, as in requestToJoin and addMembership.
+		const body = await lockBodyRow(tx, tenantId, found.bodyId);
+		const request = await lockRequest(tx, tenantId, requestId);
+		if (request.status !== 'pending')
+			throw new ValidationError({ form: 'bodies_error_request_closed' });
+		const accepted = decision === 'accept';
+		if (accepted) {
+			if (!(await isTenantPerson(tx, tenantId, request.userId)))
+				throw new ValidationError({ form: 'bodies_error_person_gone' });
+			if (!(await isMemberNow(tx, body.id, request.userId))) {
+				await insertMembership(
+					tx,
+					ctx,
+					{
+						tenantId,
+						bodyId: body.id,
+						userId: request.userId,
+						role: 'member',
+						organizationId: request.organizationId,
+						startDate: defaultStartDate(),
+						endDate: null
+					},
+					body.name,
+					'join_request'
+				);
+			}
+		}
+		const status = accepted ? 'accepted' : 'declined';
+		await tx
+			.update(bodyJoinRequests)
+			.set({ status, decidedBy: actor.userId, decidedAt: new Date() })
+			.where(eq(bodyJoinRequests.id, requestId));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: accepted ? 'body.join_accept' : 'body.join_decline',
+			entityType: 'body_join_request',
+			entityId: requestId,
+			before: { name: body.name, status: 'pending', userId: request.userId },
+			after: { name: body.name, status, userId: request.userId }
+		});
+		const [person] = await tx
+			.select({ email: users.email, name: users.name, locale: users.locale })
+			.from(users)
+			.where(eq(users.id, request.userId));
+		if (person) {
+			await enqueueMail(
+				tx,
+				tenantId,
+				joinDecisionMail({
+					to: person.email,
+					name: person.name,
+					bodyName: body.name,
+					accepted,
+					link: bodyLink(ctx, slug, body.id),
+					locale: mailLocale(person.locale)
+				})
+			);
+		}
+	});
+}

@@ -1,0 +1,258 @@
+/**
+ * What invitation mails, answer pages and calendar entries say about a meeting: its body,
+ * tenant, host, place and agenda, read in one go.
+ */
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { tenants } from '../tenants/schema';
+import { organizations } from '../organizations/schema';
+import { bodies, type Body } from '../bodies/schema';
+import { agendaItems, agendaItemSpeakers, meetings, type Meeting } from '../meetings/schema';
+import { TIME_ZONE } from '../offers/ical';
+
+export type Locale = 'de' | 'en';
+
+export interface AgendaSpeaker {
+	name: string;
+	affiliation: string | null;
+	/** only for mailing the speaker; never shown */
+	email: string | null;
+}
+
+export interface AgendaEntry {
+	/** "1", "2" … (TOP number) */
+	number: string;
+	title: string;
+	description: string | null;
+	isPublic: boolean;
+	speakers: AgendaSpeaker[];
+}
+
+export interface MeetingDetails {
+	meeting: Meeting;
+	body: Body;
+	tenant: { id: string; slug: string; name: string; isPublic: boolean };
+	host: { name: string; address: string | null } | null;
+	agenda: AgendaEntry[];
+}
+
+/**
+ * The agendas of meetings with TOP numbers and guest speakers, per meeting id.
+ * TODO: switch to fullAgenda() of meetings/agenda.ts once it exists (it adds attachments and
+ * the open tasks of earlier meetings).
+ */
+export async function meetingAgendas(
+	db: Executor,
+	tenantId: string | null,
+	meetingIds: string[]
+): Promise<Map<string, AgendaEntry[]>> {
+	const result = new Map<string, AgendaEntry[]>();
+	if (meetingIds.length === 0) return result;
+	const items = await db
+		.select()
+		.from(agendaItems)
+		.where(
+			and(
+				tenantId ? eq(agendaItems.tenantId, tenantId) : undefined,
+				inArray(agendaItems.meetingId, meetingIds)
+			)
+		)
+		.orderBy(asc(agendaItems.meetingId), asc(agendaItems.position), asc(agendaItems.createdAt));
+	const speakers =
+		items.length === 0
+			? []
+			: await db
+					.select()
+					.from(agendaItemSpeakers)
+					.where(
+						inArray(
+							agendaItemSpeakers.agendaItemId,
+							items.map((i) => i.id)
+						)
+					)
+					.orderBy(asc(agendaItemSpeakers.createdAt));
+	for (const item of items) {
+		const list = result.get(item.meetingId) ?? [];
+		list.push({
+			number: String(list.length + 1),
+			title: item.title,
+			description: item.description,
+			isPublic: item.isPublic,
+			speakers: speakers
+				.filter((s) => s.agendaItemId === item.id)
+				.map((s) => ({ name: s.name, affiliation: s.affiliation, email: s.email }))
+		});
+		result.set(item.meetingId, list);
+	}
+	return result;
+}
+
+/** The agenda of one meeting. */
+export async function meetingAgenda(
+	db: Executor,
+	tenantId: string,
+	meetingId: string
+): Promise<AgendaEntry[]> {
+	return (await meetingAgendas(db, tenantId, [meetingId])).get(meetingId) ?? [];
+}
+
+/**
+ * Meetings with everything mails and calendars show, for a condition on meetings/bodies/
+ * tenants (the caller scopes it), in start order.
+ */
+export async function loadMeetingDetailsWhere(
+	db: Executor,
+	where: SQL | undefined,
+	limit = 500
+): Promise<MeetingDetails[]> {
+	const rows = await db
+		.select({
+			meeting: meetings,
+			body: bodies,
+			tenant: {
+				id: tenants.id,
+				slug: tenants.slug,
+				name: tenants.name,
+				isPublic: tenants.isPublic
+			}
+		})
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.innerJoin(tenants, eq(tenants.id, meetings.tenantId))
+		.where(where)
+		.orderBy(asc(meetings.startsAt), asc(meetings.id))
+		.limit(limit);
+	if (rows.length === 0) return [];
+	const hostIds = [
+		...new Set(rows.map((r) => r.meeting.hostOrganizationId).filter((x): x is string => !!x))
+	];
+	const hosts = new Map<string, { name: string; address: string | null }>();
+	if (hostIds.length > 0) {
+		const orgs = await db
+			.select({
+				id: organizations.id,
+				name: organizations.name,
+				street: organizations.street,
+				postalCode: organizations.postalCode,
+				city: organizations.city
+			})
+			.from(organizations)
+			.where(inArray(organizations.id, hostIds));
+		for (const org of orgs) {
+			const cityLine = [org.postalCode, org.city].filter(Boolean).join(' ');
+			const address = [org.street, cityLine].filter((x) => x && x.trim() !== '').join(', ');
+			hosts.set(org.id, { name: org.name, address: address || null });
+		}
+	}
+	const agendas = await meetingAgendas(
+		db,
+		null,
+		rows.map((r) => r.meeting.id)
+	);
+	return rows.map((r) => ({
+		...r,
+		host: r.meeting.hostOrganizationId ? (hosts.get(r.meeting.hostOrganizationId) ?? null) : null,
+		agenda: agendas.get(r.meeting.id) ?? []
+	}));
+}
+
+/** The meeting with everything the mails show; null when it is not in the tenant. */
+export async function loadMeetingDetails(
+	db: Executor,
+	tenantId: string,
+	meetingId: string
+): Promise<MeetingDetails | null> {
+	const [details] = await loadMeetingDetailsWhere(
+		db,
+		and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)),
+		1
+	);
+	return details ?? null;
+}
+
+/** The body's short name (AK Bildung) or its name. */
+export function bodyLabel(body: Pick<Body, 'name' | 'shortName'>): string {
+	return body.shortName?.trim() || body.name;
+}
+
+/** The meeting's title in lists and calendars: "AK Bildung: Jahresplanung" or "AK Bildung". */
+export function meetingSummary(details: Pick<MeetingDetails, 'meeting' | 'body'>): string {
+	const label = bodyLabel(details.body);
+	const title = details.meeting.title?.trim();
+	return title ? `${label}: ${title}` : label;
+}
+
+/** The place (not the online link): the room or address, else the host's address. */
+export function placeText(details: Pick<MeetingDetails, 'meeting' | 'host'>): string | null {
+	const { meeting, host } = details;
+	const location = meeting.location?.trim() || null;
+	if (meeting.locationKind === 'online') return location;
+	if (meeting.locationKind === 'host' && host) {
+		const at = location ?? host.address;
+		return at ? `${host.name}, ${at}` : host.name;
+	}
+	return location ?? (host ? [host.name, host.address].filter(Boolean).join(', ') : null);
+}
+
+/** A safe http(s) link, or null. */
+export function onlineLink(meeting: Pick<Meeting, 'onlineUrl'>): string | null {
+	const url = meeting.onlineUrl?.trim();
+	return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+}
+
+function tag(locale: Locale) {
+	return locale === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** "Di., 8. Dez. 2026" / "Tue, 8 Dec 2026" */
+export function shortDate(date: Date, locale: Locale): string {
+	return date.toLocaleDateString(tag(locale), {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: TIME_ZONE
+	});
+}
+
+/** "Dienstag, 8. Dezember 2026" */
+export function longDate(date: Date, locale: Locale): string {
+	return date.toLocaleDateString(tag(locale), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: TIME_ZONE
+	});
+}
+
+/** "14:00" */
+export function timeOfDay(date: Date, locale: Locale): string {
+	return date.toLocaleTimeString(tag(locale), {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: TIME_ZONE
+	});
+}
+
+/** The agenda as plain text: "TOP 1: Begrüßung\n   Referent:in: …" */
+export function agendaText(
+	agenda: AgendaEntry[],
+	labels: { top: (n: string) => string; speakers: string },
+	options: { publicOnly?: boolean } = {}
+): string {
+	const items = options.publicOnly ? agenda.filter((a) => a.isPublic) : agenda;
+	return items
+		.map((a) => {
+			const lines = [`${labels.top(a.number)}: ${a.title}`];
+			if (a.speakers.length > 0) {
+				const names = a.speakers
+					.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name))
+					.join(', ');
+				lines.push(`   ${labels.speakers}: ${names}`);
+			}
+			return lines.join('\n');
+		})
+		.join('\n');
+}

@@ -1,0 +1,75 @@
+/** A meeting as a calendar event, for mails, downloads and feeds. */
+import { env } from '../env';
+import { m } from '$lib/paraglide/messages';
+import {
+	agendaText,
+	meetingSummary,
+	onlineLink,
+	placeText,
+	type Locale,
+	type MeetingDetails
+} from './details';
+import { addressOf, type MeetingEvent, type PartStat } from './ics';
+
+/** The ORGANIZER of invitations: the platform's sender address, named after the body. */
+export function organizerAddress(): string {
+	return addressOf(env().MAIL_FROM);
+}
+
+export interface EventOptions {
+	origin: string;
+	locale: Locale;
+	/** the page the event links to */
+	url: string;
+	/** public feeds: public agenda items only, no online link */
+	publicOnly?: boolean;
+	attendee?: { email: string; name: string; partstat?: PartStat } | null;
+	/** add ORGANIZER (needed for METHOD:REQUEST/CANCEL) */
+	withOrganizer?: boolean;
+}
+
+export function meetingEvent(details: MeetingDetails, options: EventOptions): MeetingEvent {
+	const { meeting, body } = details;
+	const o = { locale: options.locale };
+	const publicOnly = options.publicOnly ?? false;
+	const online = publicOnly ? null : onlineLink(meeting);
+	const place = placeText(details);
+	const agenda = agendaText(
+		details.agenda,
+		{
+			top: (n) => m.invitations_top({ number: n }, o),
+			speakers: m.invitations_speakers({}, o)
+		},
+		{ publicOnly }
+	);
+	const description = [
+		meeting.state === 'cancelled' && meeting.cancelReason?.trim()
+			? `${m.invitations_mail_reason({}, o)}: ${meeting.cancelReason.trim()}`
+			: null,
+		online ? `${m.invitations_mail_online({}, o)}: ${online}` : null,
+		details.host ? `${m.invitations_mail_host({}, o)}: ${details.host.name}` : null,
+		agenda ? `${m.invitations_mail_agenda({}, o)}:\n${agenda}` : null,
+		options.url
+	]
+		.filter((x): x is string => !!x)
+		.join('\n\n');
+	let location = place ?? online;
+	if (!location && meeting.locationKind === 'online')
+		location = m.invitations_location_online({}, o);
+	return {
+		meetingId: meeting.id,
+		origin: options.origin,
+		sequence: meeting.sequence,
+		start: meeting.startsAt,
+		end: meeting.endsAt,
+		summary: meetingSummary(details),
+		description,
+		location,
+		url: options.url,
+		cancelled: meeting.state === 'cancelled',
+		organizer: options.withOrganizer ? { email: organizerAddress(), name: body.name } : null,
+		attendee: options.attendee ?? null,
+		created: meeting.createdAt,
+		lastModified: meeting.updatedAt
+	};
+}

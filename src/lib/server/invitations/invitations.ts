@@ -1,0 +1,306 @@
+/**
+ * Sending the invitation of a meeting: one invitation row per current member of the body
+ * (answer token stored as SHA-256), one mail each with the agenda, the answer links and the
+ * .ics; guest speakers with an e-mail address get the information and the .ics.
+ */
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { enqueueMail } from '../mail/enqueue';
+import { newToken, hashToken } from '../auth/tokens';
+import { users } from '../auth/schema';
+import { organizations } from '../organizations/schema';
+import { bodyMemberships } from '../bodies/schema';
+import { meetingInvitations, meetings, type Meeting, type RsvpResponse } from '../meetings/schema';
+import { loadMeetingToManage } from '../meetings/access';
+import { loadMeetingDetails, type MeetingDetails } from './details';
+import { buildMeetingCalendar, partStat } from './ics';
+import { meetingEvent } from './events';
+import {
+	asLocale,
+	meetingMail,
+	meetingMailSubject,
+	meetingMailText,
+	meetingPageLink,
+	type MeetingMailKind
+} from './mails';
+
+export interface Member {
+	userId: string;
+	email: string;
+	name: string;
+	locale: string | null;
+	organizationName: string | null;
+}
+
+/**
+ * The body's current members (start ≤ today, no end or end ≥ today; every role, permanent
+ * guests included), one entry per person, disabled accounts left out.
+ */
+export async function currentMembers(
+	db: Executor,
+	tenantId: string,
+	bodyId: string
+): Promise<Member[]> {
+	const rows = await db
+		.select({
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			locale: users.locale,
+			organizationName: organizations.name
+		})
+		.from(bodyMemberships)
+		.innerJoin(users, eq(users.id, bodyMemberships.userId))
+		.leftJoin(organizations, eq(organizations.id, bodyMemberships.organizationId))
+		.where(
+			and(
+				eq(bodyMemberships.tenantId, tenantId),
+				eq(bodyMemberships.bodyId, bodyId),
+				lte(bodyMemberships.startDate, sql`CURRENT_DATE`),
+				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, sql`CURRENT_DATE`)),
+				isNull(users.disabledAt)
+			)
+		)
+		.orderBy(asc(users.name), asc(bodyMemberships.startDate));
+	const seen = new Map<string, Member>();
+	for (const r of rows) if (!seen.has(r.userId)) seen.set(r.userId, r);
+	return [...seen.values()];
+}
+
+/** The calendar file of one mail: REQUEST with the recipient as ATTENDEE, or CANCEL. */
+export function mailCalendar(
+	details: MeetingDetails,
+	origin: string,
+	recipient: { email: string; name: string; response?: RsvpResponse | null; locale: string | null },
+	kind: MeetingMailKind,
+	now: Date = new Date()
+): string {
+	const event = meetingEvent(details, {
+		origin,
+		locale: asLocale(recipient.locale),
+		url: meetingPageLink(origin, details.tenant.slug, details.meeting.id),
+		withOrganizer: true,
+		attendee: {
+			email: recipient.email,
+			name: recipient.name,
+			partstat: partStat(recipient.response)
+		}
+	});
+	return buildMeetingCalendar([event], { method: kind === 'cancel' ? 'CANCEL' : 'REQUEST', now });
+}
+
+/** Queues one meeting mail to one person (member or speaker). */
+export async function queueMeetingMail(
+	tx: Executor,
+	args: {
+		kind: MeetingMailKind;
+		details: MeetingDetails;
+		origin: string;
+		to: { email: string; name: string; locale: string | null };
+		token?: string | null;
+		response?: RsvpResponse | null;
+		changes?: string[];
+		sender?: string | null;
+		guest?: boolean;
+	}
+): Promise<void> {
+	const { details, origin, to } = args;
+	const locale = asLocale(to.locale);
+	await enqueueMail(
+		tx,
+		details.tenant.id,
+		meetingMail({
+			kind: args.kind,
+			to: to.email,
+			name: to.name,
+			locale,
+			details,
+			origin,
+			token: args.token,
+			response: args.response,
+			changes: args.changes,
+			sender: args.sender,
+			guest: args.guest,
+			ics: mailCalendar(details, origin, { ...to, response: args.response }, args.kind)
+		})
+	);
+}
+
+/** Guest speakers with an e-mail address, once per address. */
+export function speakersToMail(details: MeetingDetails): { email: string; name: string }[] {
+	const seen = new Map<string, { email: string; name: string }>();
+	for (const item of details.agenda)
+		for (const s of item.speakers) {
+			const email = s.email?.trim().toLowerCase();
+			if (email && /^[^\s@]+@[^\s@]+$/.test(email) && !seen.has(email))
+				seen.set(email, { email, name: s.name });
+		}
+	return [...seen.values()];
+}
+
+/** Whether invitations can go out for the meeting; throws a form error otherwise. */
+function assertOpen(meeting: Meeting, now: Date) {
+	if (meeting.state === 'cancelled')
+		throw new ValidationError({ form: 'invitations_error_cancelled' });
+	if (meeting.state === 'held' || meeting.endsAt <= now)
+		throw new ValidationError({ form: 'invitations_error_past' });
+}
+
+export interface SendResult {
+	/** members mailed */
+	mailed: number;
+	/** guest speakers mailed */
+	speakers: number;
+}
+
+/**
+ * Sends the invitation. The first time: to every current member and every guest speaker with
+ * an e-mail. Later: only to members who have not got the current version (new members), or,
+ * with `all`, to everyone again (each mail carries new answer links; earlier links stop working).
+ */
+export async function sendInvitations(
+	ctx: Ctx,
+	tenantId: string,
+	meetingId: string,
+	options: { all?: boolean } = {}
+): Promise<SendResult> {
+	const { meeting: found } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const now = new Date();
+	assertOpen(found, now);
+	const actor = ctx.actor!;
+	return ctx.db.transaction(async (tx) => {
+		const [meeting] = await tx
+			.select()
+			.from(meetings)
+			.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
+			.for('update');
+		assertOpen(meeting, now);
+		const details = (await loadMeetingDetails(tx, tenantId, meetingId))!;
+		const members = await currentMembers(tx, tenantId, meeting.bodyId);
+		if (members.length === 0) throw new ValidationError({ form: 'invitations_error_no_members' });
+		const existing = new Map(
+			(
+				await tx
+					.select()
+					.from(meetingInvitations)
+					.where(eq(meetingInvitations.meetingId, meetingId))
+			).map((r) => [r.userId, r])
+		);
+		let mailed = 0;
+		for (const member of members) {
+			const row = existing.get(member.userId);
+			if (!options.all && row && row.mailedSequence === meeting.sequence) continue;
+			const token = newToken();
+			await tx
+				.insert(meetingInvitations)
+				.values({
+					tenantId,
+					meetingId,
+					userId: member.userId,
+					tokenHash: hashToken(token),
+					mailedSequence: meeting.sequence
+				})
+				.onConflictDoUpdate({
+					target: [meetingInvitations.meetingId, meetingInvitations.userId],
+					set: { tokenHash: hashToken(token), mailedSequence: meeting.sequence }
+				});
+			await queueMeetingMail(tx, {
+				kind: 'invite',
+				details,
+				origin: ctx.origin,
+				to: member,
+				token,
+				response: row?.response ?? null,
+				sender: actor.name
+			});
+			mailed++;
+		}
+		let speakers = 0;
+		if (options.all || !meeting.invitedAt) {
+			for (const speaker of speakersToMail(details)) {
+				await queueMeetingMail(tx, {
+					kind: 'speaker',
+					details,
+					origin: ctx.origin,
+					to: { ...speaker, locale: 'de' },
+					sender: actor.name
+				});
+				speakers++;
+			}
+		}
+		if (mailed === 0 && speakers === 0) return { mailed, speakers };
+		await tx
+			.update(meetings)
+			.set({ state: 'invited', invitedAt: meeting.invitedAt ?? now, updatedAt: now })
+			.where(eq(meetings.id, meetingId));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'meeting.invitations_send',
+			entityType: 'meeting',
+			entityId: meetingId,
+			before: { state: meeting.state, invitedAt: meeting.invitedAt },
+			after: {
+				state: 'invited',
+				sequence: meeting.sequence,
+				members: mailed,
+				speakers,
+				all: !!options.all
+			}
+		});
+		return { mailed, speakers };
+	});
+}
+
+export interface InvitationPreview {
+	subject: string;
+	text: string;
+	/** current members */
+	members: number;
+	/** members who would get a mail with "send" (not yet got the current version) */
+	pending: number;
+	speakersWithEmail: number;
+	/** whether invitations can be sent now (not cancelled, not over) */
+	open: boolean;
+}
+
+/** The invitation as the members will get it (sample name and links), for managers. */
+export async function invitationPreview(
+	ctx: Ctx,
+	tenantId: string,
+	meetingId: string
+): Promise<InvitationPreview> {
+	const { meeting } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const details = (await loadMeetingDetails(ctx.db, tenantId, meetingId))!;
+	const members = await currentMembers(ctx.db, tenantId, meeting.bodyId);
+	const rows = await ctx.db
+		.select({
+			userId: meetingInvitations.userId,
+			mailedSequence: meetingInvitations.mailedSequence
+		})
+		.from(meetingInvitations)
+		.where(eq(meetingInvitations.meetingId, meetingId));
+	const current = new Set(
+		rows.filter((r) => r.mailedSequence === meeting.sequence).map((r) => r.userId)
+	);
+	const locale = ctx.locale;
+	const sampleName = ctx.actor?.name ?? '';
+	return {
+		subject: meetingMailSubject('invite', details, locale),
+		text: meetingMailText({
+			kind: 'invite',
+			name: sampleName,
+			locale,
+			details,
+			origin: ctx.origin,
+			token: '…',
+			sender: ctx.actor?.name ?? null
+		}),
+		members: members.length,
+		pending: members.filter((mb) => !current.has(mb.userId)).length,
+		speakersWithEmail: speakersToMail(details).length,
+		open: meeting.state !== 'cancelled' && meeting.state !== 'held' && meeting.endsAt > new Date()
+	};
+}

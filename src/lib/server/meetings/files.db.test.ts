@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import {
+	buildAgendaItem,
+	buildBody,
+	buildMeeting,
+	buildMembership,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import { auditLog } from '../audit/schema';
+import type { BodyVisibility, MembershipRole } from '../bodies/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { files } from './schema';
+import {
+	checkUpload,
+	cleanFileName,
+	deleteFile,
+	downloadHeaders,
+	fileResponse,
+	FILE_MAX_BYTES,
+	getFileForMember,
+	getPublicFile,
+	setFilePublic,
+	uploadFile
+} from './files';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** The start of a ZIP entry (local file header, 30 bytes) named `name`, content stored. */
+function zipEntry(name: string, content: string): Buffer {
+	const header = Buffer.alloc(30);
+	header.writeUInt32LE(0x04034b50, 0);
+	header.writeUInt16LE(name.length, 26);
+	return Buffer.concat([header, Buffer.from(name, 'latin1'), Buffer.from(content, 'latin1')]);
+}
+const ODT = zipEntry('mimetype', 'application/vnd.oasis.opendocument.text');
+const DOCX = Buffer.concat([
+	zipEntry('[Content_Types].xml', '<Types/>'),
+	zipEntry('word/document.xml', '<w:document/>')
+]);
+
+async function setup(visibility: BodyVisibility = 'network', tenantPublic = true) {
+	const db = database.db;
+	const tenant = await buildTenant(db, { isPublic: tenantPublic });
+	const other = await buildTenant(db);
+	const body = await buildBody(db, tenant.id, { visibility });
+	const meeting = await buildMeeting(db, body);
+	const item = await buildAgendaItem(db, meeting, 1);
+	const ctxFor = async (role: Role | 'other' | 'none', bodyRole?: MembershipRole) => {
+		if (role === 'none') return testCtx(db, null);
+		const user = await buildUser(db);
+		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
+		else await grantRole(db, tenant.id, user.id, role);
+		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
+		return testCtx(db, await loadActor(db, user.id));
+	};
+	const coordinator = await ctxFor('coordinator');
+	return { db, tenant, other, body, meeting, item, ctxFor, coordinator };
+}
+
+const fileError = (fileName: string, bytes: Uint8Array) => {
+	try {
+		checkUpload(fileName, bytes);
+		return null;
+	} catch (e) {
+		expect(e).toBeInstanceOf(ValidationError);
+		return (e as ValidationError).fieldErrors.file;
+	}
+};
+
+describe('checkUpload', () => {
+	it('accepts the allowed types by extension and content', () => {
+		expect(checkUpload('Einladung.pdf', PDF)).toEqual({
+			fileName: 'Einladung.pdf',
+			mediaType: 'application/pdf'
+		});
+		expect(checkUpload('Foto.PNG', PNG).mediaType).toBe('image/png');
+		expect(checkUpload('Bild.jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0])).mediaType).toBe(
+			'image/jpeg'
+		);
+		expect(checkUpload('Protokoll.odt', ODT).mediaType).toBe(
+			'application/vnd.oasis.opendocument.text'
+		);
+		expect(checkUpload('Bericht.docx', DOCX).mediaType).toBe(
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		);
+		expect(checkUpload('liste.csv', Buffer.from('Name;Ort\nCaritas;Landshut\n')).mediaType).toBe(
+			'text/csv; charset=utf-8'
+		);
+		// Excel's CSV in Windows-1252 ("Bürger" with ü = 0xfc)
+		expect(
+			checkUpload('alt.csv', Buffer.from([0x42, 0xfc, 0x72, 0x67, 0x65, 0x72])).mediaType
+		).toBe('text/csv; charset=windows-1252');
+	});
+
+	it('refuses other types: HTML, SVG, executables, no extension', () => {
+		expect(fileError('seite.html', Buffer.from('<html></html>'))).toBe('meetings_error_file_type');
+		expect(fileError('logo.svg', Buffer.from('<svg/>'))).toBe('meetings_error_file_type');
+		expect(fileError('setup.exe', Buffer.from('MZ\x90\x00'))).toBe('meetings_error_file_type');
+		expect(fileError('makro.docm', DOCX)).toBe('meetings_error_file_type');
+		expect(fileError('README', Buffer.from('text'))).toBe('meetings_error_file_type');
+	});
+
+	it('refuses content that does not match the extension', () => {
+		expect(fileError('falsch.pdf', Buffer.from('<html><script>alert(1)</script></html>'))).toBe(
+			'meetings_error_file_content'
+		);
+		expect(fileError('bild.pdf', PNG)).toBe('meetings_error_file_content');
+		expect(fileError('programm.png', Buffer.from('MZ\x90\x00\x03'))).toBe(
+			'meetings_error_file_content'
+		);
+		expect(fileError('tabelle.xlsx', DOCX)).toBe('meetings_error_file_content');
+		expect(fileError('text.odt', DOCX)).toBe('meetings_error_file_content');
+		expect(fileError('notiz.txt', Buffer.from('  <!DOCTYPE html><p>hi</p>'))).toBe(
+			'meetings_error_file_content'
+		);
+		expect(fileError('binär.txt', Buffer.from([0x41, 0x00, 0x42]))).toBe(
+			'meetings_error_file_content'
+		);
+	});
+
+	it('refuses empty and too large files', () => {
+		expect(fileError('leer.pdf', new Uint8Array())).toBe('meetings_error_file_missing');
+		const big = Buffer.alloc(FILE_MAX_BYTES + 1);
+		PDF.copy(big);
+		expect(fileError('gross.pdf', big)).toBe('meetings_error_file_too_large');
+		const exact = Buffer.alloc(FILE_MAX_BYTES);
+		PDF.copy(exact);
+		expect(fileError('genau.pdf', exact)).toBeNull();
+	});
+
+	it('cleans file names: no folders, no control characters, no quotes', () => {
+		expect(cleanFileName('../../etc/passwd.pdf')).toBe('passwd.pdf');
+		expect(cleanFileName('C:\\Users\\a\\Bericht "neu".pdf')).toBe('Bericht neu.pdf');
+		expect(cleanFileName('a\u0000b\r\n.pdf')).toBe('ab.pdf');
+		const long = cleanFileName(`${'x'.repeat(300)}.pdf`);
+		expect(long).toHaveLength(200);
+		expect(long.endsWith('.pdf')).toBe(true);
+	});
+});
+
+describe('uploadFile', () => {
+	it('stores the file with its checksum on the meeting or an item; audited', async () => {
+		const { db, tenant, meeting, item, coordinator } = await setup();
+		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'Einladung.pdf',
+			bytes: PDF,
+			isPublic: 'on'
+		});
+		const [row] = await db.select().from(files).where(eq(files.id, id));
+		expect(row).toMatchObject({
+			meetingId: meeting.id,
+			agendaItemId: null,
+			fileName: 'Einladung.pdf',
+			mediaType: 'application/pdf',
+			size: PDF.length,
+			sha256: createHash('sha256').update(PDF).digest('hex'),
+			isPublic: true,
+			uploadedBy: coordinator.actor!.userId
+		});
+		expect(Buffer.compare(row.content, PDF)).toBe(0);
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'meeting_file.upload')));
+		expect(audit.after).toMatchObject({ name: 'Einladung.pdf', size: PDF.length });
+		expect(JSON.stringify(audit.after)).not.toContain('content');
+
+		const onItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'Folien.odt',
+			bytes: ODT,
+			agendaItemId: item.id
+		});
+		const [itemRow] = await db.select().from(files).where(eq(files.id, onItem.id));
+		expect(itemRow).toMatchObject({ meetingId: null, agendaItemId: item.id, isPublic: false });
+	});
+
+	it('refuses uploads from members, other tenants, and items of other meetings', async () => {
+		const { db, tenant, body, meeting, ctxFor, coordinator } = await setup();
+		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')])
+			await expect(
+				uploadFile(ctx, tenant.id, meeting.id, { fileName: 'a.pdf', bytes: PDF })
+			).rejects.toThrow(NotFoundError);
+		const otherMeeting = await buildMeeting(db, body);
+		const foreignItem = await buildAgendaItem(db, otherMeeting, 1);
+		await expect(
+			uploadFile(coordinator, tenant.id, meeting.id, {
+				fileName: 'a.pdf',
+				bytes: PDF,
+				agendaItemId: foreignItem.id
+			})
+		).rejects.toThrow(NotFoundError);
+		await expect(
+			uploadFile(coordinator, tenant.id, meeting.id, { fileName: 'x.html', bytes: PDF })
+		).rejects.toThrow(ValidationError);
+		expect(await db.select().from(files).where(eq(files.tenantId, tenant.id))).toEqual([]);
+	});
+
+	it('the public flag changes and files can be deleted by managers only', async () => {
+		const { db, tenant, meeting, ctxFor, coordinator } = await setup();
+		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'a.pdf',
+			bytes: PDF
+		});
+		const member = await ctxFor('member', 'member');
+		await expect(setFilePublic(member, tenant.id, id, 'on')).rejects.toThrow(NotFoundError);
+		await expect(deleteFile(member, tenant.id, id)).rejects.toThrow(NotFoundError);
+		await setFilePublic(coordinator, tenant.id, id, 'on');
+		expect((await db.select().from(files).where(eq(files.id, id)))[0].isPublic).toBe(true);
+		await deleteFile(coordinator, tenant.id, id);
+		expect(await db.select().from(files).where(eq(files.id, id))).toEqual([]);
+	});
+});
+
+describe('downloads', () => {
+	it('members who see the body get the file; hidden bodies and other tenants answer not found', async () => {
+		const { tenant, meeting, ctxFor, coordinator } = await setup('members');
+		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'intern.pdf',
+			bytes: PDF
+		});
+		const bodyMember = await ctxFor('member', 'member');
+		const file = await getFileForMember(bodyMember, tenant.id, id);
+		expect(file.fileName).toBe('intern.pdf');
+		expect(file.meetingId).toBe(meeting.id);
+		for (const ctx of [await ctxFor('member'), await ctxFor('other'), await ctxFor('none')])
+			await expect(getFileForMember(ctx, tenant.id, id)).rejects.toThrow(NotFoundError);
+		await expect(getFileForMember(coordinator, tenant.id, 'kein-uuid')).rejects.toThrow(
+			NotFoundError
+		);
+	});
+
+	it('files of items are found through the item', async () => {
+		const { tenant, meeting, item, ctxFor, coordinator } = await setup();
+		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'folien.pdf',
+			bytes: PDF,
+			agendaItemId: item.id
+		});
+		const file = await getFileForMember(await ctxFor('member'), tenant.id, id);
+		expect(file.meetingId).toBe(meeting.id);
+	});
+
+	it('PDF inline, office files as downloads; always nosniff, sandbox and the checksum as ETag', async () => {
+		const { tenant, meeting, coordinator } = await setup();
+		const pdf = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'Bericht für März.pdf',
+			bytes: PDF
+		});
+		const docx = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'Liste.docx',
+			bytes: DOCX
+		});
+		const pdfFile = await getFileForMember(coordinator, tenant.id, pdf.id);
+		const h = downloadHeaders(pdfFile);
+		expect(h['Content-Type']).toBe('application/pdf');
+		expect(h['Content-Disposition']).toBe(
+			`inline; filename="Bericht f_r M_rz.pdf"; filename*=UTF-8''Bericht%20f%C3%BCr%20M%C3%A4rz.pdf`
+		);
+		expect(h['X-Content-Type-Options']).toBe('nosniff');
+		expect(h['Content-Security-Policy']).toBe('sandbox');
+		expect(h.ETag).toBe(`"${pdfFile.sha256}"`);
+
+		const docxFile = await getFileForMember(coordinator, tenant.id, docx.id);
+		const response = fileResponse(docxFile, new Request('http://localhost/x'));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('content-security-policy')).toBe('sandbox');
+		expect(Buffer.from(await response.arrayBuffer()).equals(DOCX)).toBe(true);
+
+		const cached = fileResponse(
+			docxFile,
+			new Request('http://localhost/x', { headers: { 'If-None-Match': `"${docxFile.sha256}"` } })
+		);
+		expect(cached.status).toBe(304);
+		expect(cached.headers.get('etag')).toBe(`"${docxFile.sha256}"`);
+		expect(await cached.text()).toBe('');
+	});
+
+	it('the public site serves only public files of public items of public bodies', async () => {
+		const { db, tenant, meeting, item, coordinator } = await setup('public');
+		const pub = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'flyer.pdf',
+			bytes: PDF,
+			isPublic: 'on'
+		});
+		const internal = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'intern.pdf',
+			bytes: PDF
+		});
+		const secretItem = await buildAgendaItem(db, meeting, 2, { isPublic: false });
+		const onSecretItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'personal.pdf',
+			bytes: PDF,
+			isPublic: 'on',
+			agendaItemId: secretItem.id
+		});
+		const onPublicItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+			fileName: 'vortrag.pdf',
+			bytes: PDF,
+			isPublic: 'on',
+			agendaItemId: item.id
+		});
+		expect((await getPublicFile(db, tenant.slug, pub.id)).fileName).toBe('flyer.pdf');
+		expect((await getPublicFile(db, tenant.slug, onPublicItem.id)).fileName).toBe('vortrag.pdf');
+		await expect(getPublicFile(db, tenant.slug, internal.id)).rejects.toThrow(NotFoundError);
+		await expect(getPublicFile(db, tenant.slug, onSecretItem.id)).rejects.toThrow(NotFoundError);
+		await expect(getPublicFile(db, 'gibt-es-nicht', pub.id)).rejects.toThrow(NotFoundError);
+	});
+
+	it('a public file of a network body, or of a non-public tenant, stays internal', async () => {
+		const network = await setup('network');
+		const a = await uploadFile(network.coordinator, network.tenant.id, network.meeting.id, {
+			fileName: 'a.pdf',
+			bytes: PDF,
+			isPublic: 'on'
+		});
+		await expect(getPublicFile(network.db, network.tenant.slug, a.id)).rejects.toThrow(
+			NotFoundError
+		);
+		const hidden = await setup('public', false);
+		const b = await uploadFile(hidden.coordinator, hidden.tenant.id, hidden.meeting.id, {
+			fileName: 'b.pdf',
+			bytes: PDF,
+			isPublic: 'on'
+		});
+		await expect(getPublicFile(hidden.db, hidden.tenant.slug, b.id)).rejects.toThrow(NotFoundError);
+	});
+});
