@@ -16,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		canSeeOrganizations: can(actor, 'organization.view', { tenantId: tenant.id }),
 		canReview: can(actor, 'offer.review', { tenantId: tenant.id }),
 		canManageNeeds: can(actor, 'needs.manage', { tenantId: tenant.id }),
-		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id })
+		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id }),
+		canSeeConcept: can(actor, 'concept.view', { tenantId: tenant.id })
 	};
 };
