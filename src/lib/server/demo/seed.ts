@@ -17,6 +17,7 @@ import {
 	grantRole
 } from '../factories';
 import { seedNetwork } from './network';
+import { seedConcepts } from './concept';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -245,6 +246,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 				healthRegion,
 				youthWork
 			},
+			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
+		});
+
+		await seedConcepts(tx, {
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
 
