@@ -24,6 +24,7 @@ test('the coordinator imports indicator values and the dashboard shows the new t
 	page,
 	browser
 }) => {
+	test.setTimeout(120_000); // many pages, each checked with axe-core
 	await signInAs(page, ACCOUNTS.coordinatorGifhorn);
 	await visit(page, `/app/${SLUG}/konzept`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -80,6 +81,7 @@ test('the coordinator imports indicator values and the dashboard shows the new t
 });
 
 test('every concept page of the coordinator is accessible', async ({ page }) => {
+	test.setTimeout(120_000); // many pages, each checked with axe-core
 	await signInAs(page, ACCOUNTS.coordinatorGifhorn);
 	for (const path of [
 		'struktur',
@@ -111,4 +113,23 @@ test('every concept page of the coordinator is accessible', async ({ page }) => 
 		'Zwei weitere Kitas'
 	);
 	await visit(page, `/app/${SLUG}/konzept/indikatoren/neu`);
+});
+
+test('the district coordinator compares the municipalities; the roadmap lists measures as text', async ({
+	page
+}) => {
+	await signInAs(page, ACCOUNTS.coordinatorFreising);
+	await visit(page, '/app/landkreis-freising/konzept');
+	const table = page.getByRole('table', {
+		name: 'Anteil der Ausländer:innen an der Bevölkerung: letzter Wert je Gemeinde'
+	});
+	await expect(table.getByRole('row')).toHaveCount(5);
+	await expect(table).toContainText('Gemeinde Neufahrn b.Freising');
+	await expect(
+		page.locator('svg[role="img"] title', { hasText: 'im Vergleich der Gemeinden' })
+	).toHaveCount(1);
+	await visit(page, '/app/landkreis-freising/konzept/roadmap');
+	await expect(
+		page.getByRole('region', { name: 'Maßnahmen und Meilensteine nach Handlungsfeld' })
+	).toContainText('Mobile Elternbegleitung – Beratungsbus in allen Gemeinden');
 });

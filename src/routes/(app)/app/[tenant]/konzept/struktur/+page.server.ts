@@ -1,7 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { updateEdition } from '$lib/server/concept/editions';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { can } from '$lib/server/auth/policy';
+import { meetings } from '$lib/server/meetings/schema';
+import { formatBerlinDateTime } from '$lib/server/transfer/time';
 import {
+	addGuidingQuestionToAgenda,
 	addGuidingQuestion,
 	createGoal,
 	createGuideline,
@@ -20,13 +25,43 @@ export const load: PageServerLoad = async (event) => {
 	const edition = await orNotFound(() =>
 		editionForPage(ctx, tenant.id, event.url.searchParams.get('ausgabe'))
 	);
-	if (!edition) return { edition: null, tree: null, fields: [], groups: [] };
+	if (!edition) return { edition: null, tree: null, fields: [], groups: [], meetingsByBody: {} };
 	const [tree, fields, groups] = await Promise.all([
 		getConceptTree(ctx, tenant.id, edition, today()),
 		fieldsOfActionOf(ctx.db, tenant.id, ctx.locale),
 		workingGroupsOf(ctx, tenant.id)
 	]);
-	return { edition, tree, fields, groups };
+	// upcoming meetings of the bodies with guiding questions, where the actor plans the meetings
+	const bodyIds = [
+		...new Set(tree.guidelines.flatMap((g) => g.questions.map((q) => q.bodyId)))
+	].filter((bodyId) => can(ctx.actor, 'meeting.manage', { tenantId: tenant.id, bodyId }));
+	const upcoming = bodyIds.length
+		? await ctx.db
+				.select({
+					id: meetings.id,
+					bodyId: meetings.bodyId,
+					startsAt: meetings.startsAt,
+					title: meetings.title
+				})
+				.from(meetings)
+				.where(
+					and(
+						eq(meetings.tenantId, tenant.id),
+						inArray(meetings.bodyId, bodyIds),
+						inArray(meetings.state, ['planned', 'invited']),
+						gte(meetings.startsAt, new Date())
+					)
+				)
+				.orderBy(asc(meetings.startsAt))
+				.limit(50)
+		: [];
+	const meetingsByBody: Record<string, { id: string; name: string }[]> = {};
+	for (const mt of upcoming)
+		(meetingsByBody[mt.bodyId] ??= []).push({
+			id: mt.id,
+			name: `${formatBerlinDateTime(mt.startsAt)}${mt.title ? ` – ${mt.title}` : ''}`
+		});
+	return { edition, tree, fields, groups, meetingsByBody };
 };
 
 async function act(
@@ -47,6 +82,22 @@ async function act(
 }
 
 export const actions: Actions = {
+	toAgenda: async (event) => {
+		const { tenant } = await conceptTenant(event);
+		const values = keepValues(await event.request.formData());
+		const result = await runAction(values, async () => {
+			await addGuidingQuestionToAgenda(
+				event.locals.ctx,
+				tenant.id,
+				values.meetingId ?? '',
+				values.questionId ?? ''
+			);
+			return { ok: true as const };
+		});
+		if (!('ok' in result))
+			return fail(result.status, { ...result.data, action: 'toAgenda', target: values.questionId });
+		return { success: m.concept_question_on_agenda(), action: 'toAgenda' };
+	},
 	edition: (event) =>
 		act(
 			event,
