@@ -66,7 +66,9 @@ describe('concept export', () => {
 		const { ctx, tenant } = await setup();
 		const res = await internalExport(ctx, tenant, null, 'html');
 		expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-		expect(res.headers.get('content-disposition')).toContain('filename="Integrationskonzept-2018-Landkreis-Beispiel.html"');
+		expect(res.headers.get('content-disposition')).toContain(
+			'filename="Integrationskonzept-2018-Landkreis-Beispiel.html"'
+		);
 		const html = await res.text();
 		expect(html).toContain('<html lang="de-DE">');
 		expect(html.match(/<h1>/g)).toHaveLength(1);

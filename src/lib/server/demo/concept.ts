@@ -429,14 +429,12 @@ async function fillEdition(
 					.insert(milestones)
 					.values({ tenantId, measureId: row.id, title, dueDate: due, doneOn: done });
 			if (ms.guideline !== undefined && guidelineIds[ms.guideline])
-				await tx
-					.insert(measureLinks)
-					.values({
-						tenantId,
-						measureId: row.id,
-						kind: 'guideline',
-						targetId: guidelineIds[ms.guideline]
-					});
+				await tx.insert(measureLinks).values({
+					tenantId,
+					measureId: row.id,
+					kind: 'guideline',
+					targetId: guidelineIds[ms.guideline]
+				});
 		}
 	}
 	return { guidelineIds, goalIds };
