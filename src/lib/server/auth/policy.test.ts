@@ -61,11 +61,21 @@ const COORDINATOR: Action[] = [
 	'body.manage',
 	'body.join',
 	'body.members.decide',
-	'meeting.manage'
+	'meeting.manage',
+	'concept.view',
+	'concept.manage',
+	'concept.prioritise'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
-const NETWORK: Action[] = ['tenant.view', 'organization.view', 'body.view', 'body.join'];
+const NETWORK: Action[] = [
+	'tenant.view',
+	'organization.view',
+	'body.view',
+	'body.join',
+	'concept.view',
+	'concept.prioritise'
+];
 
 /**
  * Allowed actions per actor and resource; every other cell is denied. Every actor is tried on

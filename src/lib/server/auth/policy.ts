@@ -43,7 +43,13 @@ export const ACTIONS = [
 	/** accept or decline requests to join a body (speakers and deputies of that body too) */
 	'body.members.decide',
 	/** plan meetings, agendas, invitations, attendance and minutes (speakers, deputies, moderators of that body too) */
-	'meeting.manage'
+	'meeting.manage',
+	/** see the integration concept in the signed-in area, internal measures and drafts included */
+	'concept.view',
+	/** keep the concept: editions, guidelines, goals, measures, states, indicators and their values, prioritisation rounds */
+	'concept.manage',
+	/** give points to proposed measures in a prioritisation round (of the whole network or of one's bodies) */
+	'concept.prioritise'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -80,11 +86,37 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.manage',
 		'body.join',
 		'body.members.decide',
-		'meeting.manage'
+		'meeting.manage',
+		'concept.view',
+		'concept.manage',
+		'concept.prioritise'
 	],
-	editor: ['tenant.view', 'organization.edit', 'organization.view', 'body.view', 'body.join'],
-	member: ['tenant.view', 'organization.view', 'body.view', 'body.join'],
-	steering: ['tenant.view', 'organization.view', 'needs.manage', 'body.view', 'body.join'],
+	editor: [
+		'tenant.view',
+		'organization.edit',
+		'organization.view',
+		'body.view',
+		'body.join',
+		'concept.view',
+		'concept.prioritise'
+	],
+	member: [
+		'tenant.view',
+		'organization.view',
+		'body.view',
+		'body.join',
+		'concept.view',
+		'concept.prioritise'
+	],
+	steering: [
+		'tenant.view',
+		'organization.view',
+		'needs.manage',
+		'body.view',
+		'body.join',
+		'concept.view',
+		'concept.prioritise'
+	],
 	guest: ['tenant.view', 'body.view']
 };
 

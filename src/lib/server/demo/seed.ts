@@ -18,6 +18,7 @@ import {
 } from '../factories';
 import { seedNetwork } from './network';
 import { seedMeetings } from './meetings';
+import { seedConcepts } from './concept';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -255,6 +256,11 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			gifhorn,
 			freising,
 			accounts: { koLandshut, koGifhorn, koFreising, member, editor }
+		});
+
+		// The integration concept (demo/concept.ts), after the bodies it links to.
+		await seedConcepts(tx, {
+			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
 
 		const day = 24 * 60 * 60 * 1000;

@@ -20,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		canManageNeeds: can(actor, 'needs.manage', { tenantId: tenant.id }),
 		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id }),
 		canSeeBodies,
-		nextMeetings: canSeeBodies ? await nextMeetings(event.locals.ctx, tenant.id) : []
+		nextMeetings: canSeeBodies ? await nextMeetings(event.locals.ctx, tenant.id) : [],
+		canSeeConcept: can(actor, 'concept.view', { tenantId: tenant.id })
 	};
 };

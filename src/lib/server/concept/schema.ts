@@ -1,0 +1,453 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { bodies } from '../bodies/schema';
+
+/**
+ * Integrationskonzept. A tenant's concept has editions (e.g. 2010, revised 2018); each edition
+ * holds the Leitbild, guidelines (Leitlinien), goals per field of action and measures. Indicators
+ * and their values belong to the tenant (they outlive editions) and link to goals.
+ */
+export const EDITION_STATES = ['draft', 'adopted', 'superseded'] as const;
+export type EditionState = (typeof EDITION_STATES)[number];
+
+export const conceptEditions = pgTable(
+	'concept_editions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		/** e.g. "Integrationskonzept 2018 (Fortschreibung)" */
+		title: text('title').notNull(),
+		/** Leitbild (mission statement) of this edition */
+		leitbild: text('leitbild'),
+		state: text('state', { enum: EDITION_STATES }).notNull().default('draft'),
+		adoptedOn: date('adopted_on'),
+		/** the body that adopted it, as text (e.g. "Kreistag") … */
+		adoptedBy: text('adopted_by'),
+		/** … or one of the tenant's bodies */
+		adoptedByBodyId: uuid('adopted_by_body_id').references(() => bodies.id, {
+			onDelete: 'set null'
+		}),
+		/** the edition this one was copied from */
+		basedOnId: uuid('based_on_id'),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_editions_tenant_idx').on(t.tenantId, t.state),
+		check('concept_editions_adopted', sql`${t.state} <> 'adopted' OR ${t.adoptedOn} IS NOT NULL`)
+	]
+);
+export type ConceptEdition = typeof conceptEditions.$inferSelect;
+
+/** Leitlinien of an edition. originId: the guideline of the previous edition it was copied from. */
+export const conceptGuidelines = pgTable(
+	'concept_guidelines',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		originId: uuid('origin_id'),
+		position: integer('position').notNull().default(0),
+		title: text('title').notNull(),
+		explanation: text('explanation'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('concept_guidelines_edition_idx').on(t.tenantId, t.editionId, t.position)]
+);
+export type ConceptGuideline = typeof conceptGuidelines.$inferSelect;
+
+/** Leitfragen: questions a guideline raises for one working group (a body). */
+export const conceptGuidingQuestions = pgTable(
+	'concept_guiding_questions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		guidelineId: uuid('guideline_id')
+			.notNull()
+			.references(() => conceptGuidelines.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		question: text('question').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_guiding_questions_body_idx').on(t.tenantId, t.bodyId),
+		index('concept_guiding_questions_guideline_idx').on(t.guidelineId)
+	]
+);
+
+/** Ziele of an edition, per field of action. */
+export const conceptGoals = pgTable(
+	'concept_goals',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		fieldOfActionId: uuid('field_of_action_id')
+			.notNull()
+			.references(() => fieldsOfAction.id, { onDelete: 'cascade' }),
+		originId: uuid('origin_id'),
+		position: integer('position').notNull().default(0),
+		title: text('title').notNull(),
+		description: text('description'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId)]
+);
+export type ConceptGoal = typeof conceptGoals.$inferSelect;
+
+/**
+ * What a measure state means for the logic: proposed (waits for prioritisation), active
+ * (planned … in progress), completed, deferred (zurückgestellt: no progress figure, never overdue).
+ */
+export const STATE_CATEGORIES = ['proposed', 'active', 'completed', 'deferred'] as const;
+export type StateCategory = (typeof STATE_CATEGORIES)[number];
+
+/** The tenant's measure states with their preset progress (as Decidim's accountability). */
+export const measureStates = pgTable(
+	'concept_measure_states',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		name: text('name').notNull(),
+		category: text('category', { enum: STATE_CATEGORIES }).notNull(),
+		/** preset progress in percent; null: none (e.g. deferred) */
+		progress: integer('progress'),
+		position: integer('position').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('concept_measure_states_key').on(t.tenantId, t.key),
+		check(
+			'concept_measure_states_progress',
+			sql`${t.progress} IS NULL OR ${t.progress} BETWEEN 0 AND 100`
+		)
+	]
+);
+export type MeasureState = typeof measureStates.$inferSelect;
+
+/** Maßnahmen of an edition, under a goal. */
+export const conceptMeasures = pgTable(
+	'concept_measures',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		goalId: uuid('goal_id')
+			.notNull()
+			.references(() => conceptGoals.id, { onDelete: 'cascade' }),
+		originId: uuid('origin_id'),
+		title: text('title').notNull(),
+		description: text('description'),
+		/** organisations of the tenant responsible for it (checked by the service) */
+		responsibleOrganizationIds: uuid('responsible_organization_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		/** the body (working group …) in charge */
+		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		/** partners, free text (organisations outside the network too) */
+		partners: text('partners'),
+		/** keys from TARGET_GROUPS */
+		targetGroups: text('target_groups')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/** municipalities (child tenants); empty: the whole tenant */
+		municipalityIds: uuid('municipality_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		startDate: date('start_date'),
+		endDate: date('end_date'),
+		/** whole euros */
+		costEuro: integer('cost_euro'),
+		funding: text('funding'),
+		stateId: uuid('state_id')
+			.notNull()
+			.references(() => measureStates.id, { onDelete: 'restrict' }),
+		/** overrides the state's preset progress; null: the preset */
+		progressOverride: integer('progress_override'),
+		isPublic: boolean('is_public').notNull().default(true),
+		/** set when the coordinator adopted it from a prioritisation round */
+		priorityRank: integer('priority_rank'),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_measures_edition_idx').on(t.tenantId, t.editionId, t.goalId),
+		check(
+			'concept_measures_progress',
+			sql`${t.progressOverride} IS NULL OR ${t.progressOverride} BETWEEN 0 AND 100`
+		),
+		check(
+			'concept_measures_dates',
+			sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`
+		),
+		check('concept_measures_cost', sql`${t.costEuro} IS NULL OR ${t.costEuro} >= 0`)
+	]
+);
+export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
+
+/** Every change of a measure's state or progress. */
+export const measureHistory = pgTable(
+	'concept_measure_history',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		measureId: uuid('measure_id')
+			.notNull()
+			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		/** the state's name at the time (states can be renamed later) */
+		stateName: text('state_name').notNull(),
+		progress: integer('progress'),
+		note: text('note'),
+		changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('concept_measure_history_measure_idx').on(t.measureId, t.changedAt)]
+);
+
+export const milestones = pgTable(
+	'concept_milestones',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		measureId: uuid('measure_id')
+			.notNull()
+			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		dueDate: date('due_date').notNull(),
+		doneOn: date('done_on'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('concept_milestones_measure_idx').on(t.measureId, t.dueDate)]
+);
+
+/**
+ * Links of a measure: guideline (targetId = concept_guidelines.id), agenda_item (a meeting
+ * decision, targetId = agenda_items.id), recommendation and paper (targetId of those tables once
+ * they exist), url (label + url).
+ */
+export const MEASURE_LINK_KINDS = [
+	'guideline',
+	'agenda_item',
+	'recommendation',
+	'paper',
+	'url'
+] as const;
+export type MeasureLinkKind = (typeof MEASURE_LINK_KINDS)[number];
+
+export const measureLinks = pgTable(
+	'concept_measure_links',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		measureId: uuid('measure_id')
+			.notNull()
+			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: MEASURE_LINK_KINDS }).notNull(),
+		targetId: uuid('target_id'),
+		label: text('label'),
+		url: text('url'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_measure_links_measure_idx').on(t.measureId),
+		check(
+			'concept_measure_links_target',
+			sql`(${t.kind} = 'url' AND ${t.url} IS NOT NULL) OR (${t.kind} <> 'url' AND ${t.targetId} IS NOT NULL)`
+		)
+	]
+);
+
+export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+export const INDICATOR_LEVELS = ['tenant', 'municipality'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+
+/** Indikatoren of the tenant. */
+export const indicators = pgTable(
+	'concept_indicators',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		/** key of the starter library entry it was adopted from */
+		libraryKey: text('library_key'),
+		name: text('name').notNull(),
+		definition: text('definition'),
+		numerator: text('numerator'),
+		denominator: text('denominator'),
+		unit: text('unit').notNull(),
+		source: text('source'),
+		direction: text('direction', { enum: INDICATOR_DIRECTIONS }).notNull(),
+		level: text('level', { enum: INDICATOR_LEVELS }).notNull().default('tenant'),
+		baselineValue: doublePrecision('baseline_value'),
+		baselineDate: date('baseline_date'),
+		targetValue: doublePrecision('target_value'),
+		targetDate: date('target_date'),
+		isPublic: boolean('is_public').notNull().default(true),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_indicators_tenant_idx').on(t.tenantId),
+		unique('concept_indicators_library_key').on(t.tenantId, t.libraryKey)
+	]
+);
+export type Indicator = typeof indicators.$inferSelect;
+
+export const indicatorGoals = pgTable(
+	'concept_indicator_goals',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		indicatorId: uuid('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		goalId: uuid('goal_id')
+			.notNull()
+			.references(() => conceptGoals.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.indicatorId, t.goalId] })]
+);
+
+/**
+ * Measured values. municipalityId null: the tenant as a whole. breakdown: a dimension (sex,
+ * age_group, nationality_group) and its category; both null: the total.
+ */
+export const indicatorValues = pgTable(
+	'concept_indicator_values',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		indicatorId: uuid('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'cascade' }),
+		date: date('date').notNull(),
+		value: doublePrecision('value').notNull(),
+		sourceNote: text('source_note'),
+		breakdownDimension: text('breakdown_dimension'),
+		breakdownCategory: text('breakdown_category'),
+		/** demo figures are marked as such wherever they are shown */
+		isDemo: boolean('is_demo').notNull().default(false),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('concept_indicator_values_idx').on(t.tenantId, t.indicatorId, t.date),
+		unique('concept_indicator_values_key')
+			.on(t.indicatorId, t.municipalityId, t.date, t.breakdownDimension, t.breakdownCategory)
+			.nullsNotDistinct(),
+		check(
+			'concept_indicator_values_breakdown',
+			sql`(${t.breakdownDimension} IS NULL) = (${t.breakdownCategory} IS NULL)`
+		)
+	]
+);
+export type IndicatorValue = typeof indicatorValues.$inferSelect;
+
+/** Punktabfrage: a round of dot voting on proposed measures. bodyId null: the whole network. */
+export const priorityRounds = pgTable(
+	'concept_priority_rounds',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		pointsPerMember: integer('points_per_member').notNull(),
+		state: text('state', { enum: ['open', 'closed'] })
+			.notNull()
+			.default('open'),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(t) => [
+		index('concept_priority_rounds_tenant_idx').on(t.tenantId, t.editionId),
+		check('concept_priority_rounds_points', sql`${t.pointsPerMember} BETWEEN 1 AND 100`)
+	]
+);
+export type PriorityRound = typeof priorityRounds.$inferSelect;
+
+/** Points a member gave a measure in a round. */
+export const priorityAllocations = pgTable(
+	'concept_priority_allocations',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => priorityRounds.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		measureId: uuid('measure_id')
+			.notNull()
+			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		points: integer('points').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.roundId, t.userId, t.measureId] }),
+		index('concept_priority_allocations_measure_idx').on(t.roundId, t.measureId),
+		check('concept_priority_allocations_points', sql`${t.points} > 0`)
+	]
+);

@@ -1,0 +1,212 @@
+/**
+ * Reads indicator values from CSV, also in the format of the German statistical offices
+ * (GENESIS tables): a block of title lines before the column header, semicolons, decimal comma
+ * with "." as thousands separator, special signs instead of numbers and a footer after the data.
+ *
+ * Columns (names are matched without case, the first that fits wins):
+ * - date: "Datum" / "Stichtag" (31.12.2023 or 2023-12-31) or "Jahr" (2023 → 31.12.2023)
+ * - value: "Wert" / "Anzahl" / "Anteil" / "Quote" / "Value"
+ * - optional "Gemeinde" / "Kommune" / "AGS" / "Municipality": a municipality by name or AGS
+ * - optional "Merkmal" (breakdown dimension) and "Ausprägung" (category)
+ * - optional "Quelle" / "Source": source note per row
+ *
+ * Special signs (no value, the row is skipped and counted): "-" (nothing), "." (unknown or
+ * secret), "x" (not applicable), "..." (not yet available), "/" (not reliable), "–", "—".
+ * Footer lines ("__", "©", "Stand", "Quelle:", "Hinweis", "Fußnote") and blank lines end the data.
+ */
+import { parse } from 'csv-parse/sync';
+import { detectSeparator } from '../transfer/csv';
+
+export const SPECIAL_SIGNS = ['-', '.', 'x', 'X', '...', '/', '–', '—'];
+
+export interface StatRow {
+	line: number;
+	date: string;
+	value: number | null;
+	/** the sign found instead of a number */
+	special?: string;
+	municipality: string | null;
+	dimension: string | null;
+	category: string | null;
+	sourceNote: string | null;
+}
+
+export interface StatIssue {
+	line: number;
+	/** message key (messages/concept) */
+	key: string;
+	params?: Record<string, string>;
+}
+
+export interface StatParse {
+	rows: StatRow[];
+	errors: StatIssue[];
+	/** the header line's number (1-based), null when none was found */
+	headerLine: number | null;
+}
+
+const COLUMN_NAMES = {
+	date: ['datum', 'stichtag', 'date'],
+	year: ['jahr', 'year', 'zeit'],
+	value: ['wert', 'anzahl', 'anteil', 'quote', 'value'],
+	municipality: ['gemeinde', 'kommune', 'ags', 'municipality', 'gebiet'],
+	dimension: ['merkmal', 'dimension'],
+	category: ['ausprägung', 'auspraegung', 'category', 'kategorie'],
+	source: ['quelle', 'source', 'quellenangabe']
+} as const;
+
+const norm = (s: string) =>
+	s
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase();
+
+function findColumn(header: string[], names: readonly string[]): number {
+	return header.findIndex((h) => names.includes(norm(h)));
+}
+
+/**
+ * A number in German (1.234,5 / 12,3 / -4) or plain (12.5) notation; null when it is none.
+ * "1.234" counts as one thousand two hundred thirty-four (German thousands separator).
+ */
+export function parseGermanNumber(raw: string): number | null {
+	const s = raw.trim().replace(/\s/g, '');
+	if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s))
+		return Number(s.replace(/\./g, '').replace(',', '.'));
+	if (/^[+-]?\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+	if (/^[+-]?\d+\.\d+$/.test(s)) return Number(s);
+	return null;
+}
+
+/** "31.12.2023", "2023-12-31" or a year "2023" (→ the year's last day); null when none. */
+export function parseStatDate(raw: string): string | null {
+	const s = raw.trim();
+	let y: number, m: number, d: number;
+	let match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+	if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)))
+		[y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else if ((match = /^(\d{4})$/.exec(s))) [y, m, d] = [Number(match[1]), 12, 31];
+	else return null;
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+		return null;
+	if (y < 1900 || y > 2200) return null;
+	return date.toISOString().slice(0, 10);
+}
+
+const isFooter = (first: string) =>
+	/^(__|©|\(c\)|stand|quelle:|hinweis|fußnote|fussnote|erläuterung)/i.test(first.trim());
+
+export function parseStatisticsCsv(text: string): StatParse {
+	const clean = text.replace(/^\uFEFF/, '');
+	const lines = clean.split(/\r\n|\r|\n/);
+	// the header is the first line that names a date/year column and a value column
+	const separator = detectSeparator(
+		lines.find((l) => /;/.test(l)) ?? lines.find((l) => l.trim() !== '') ?? ''
+	);
+	let records: string[][];
+	try {
+		records = parse(clean, {
+			delimiter: separator,
+			relax_column_count: true,
+			relax_quotes: true,
+			skip_empty_lines: false,
+			bom: true
+		}) as string[][];
+	} catch {
+		return {
+			rows: [],
+			errors: [{ line: 1, key: 'concept_import_error_unreadable' }],
+			headerLine: null
+		};
+	}
+	const errors: StatIssue[] = [];
+	const rows: StatRow[] = [];
+	let headerIndex = -1;
+	for (let i = 0; i < records.length; i++) {
+		const r = records[i];
+		const hasTime = findColumn(r, COLUMN_NAMES.date) >= 0 || findColumn(r, COLUMN_NAMES.year) >= 0;
+		if (hasTime && findColumn(r, COLUMN_NAMES.value) >= 0) {
+			headerIndex = i;
+			break;
+		}
+	}
+	if (headerIndex < 0)
+		return {
+			rows: [],
+			errors: [{ line: 1, key: 'concept_import_error_no_header' }],
+			headerLine: null
+		};
+	const header = records[headerIndex];
+	const col = {
+		date: findColumn(header, COLUMN_NAMES.date),
+		year: findColumn(header, COLUMN_NAMES.year),
+		value: findColumn(header, COLUMN_NAMES.value),
+		municipality: findColumn(header, COLUMN_NAMES.municipality),
+		dimension: findColumn(header, COLUMN_NAMES.dimension),
+		category: findColumn(header, COLUMN_NAMES.category),
+		source: findColumn(header, COLUMN_NAMES.source)
+	};
+	const cell = (r: string[], i: number) => (i >= 0 ? (r[i] ?? '').trim() : '');
+	for (let i = headerIndex + 1; i < records.length; i++) {
+		const r = records[i];
+		const line = i + 1;
+		const first = r[0] ?? '';
+		if (r.every((c) => c.trim() === '') || isFooter(first)) break;
+		const rawDate = col.date >= 0 ? cell(r, col.date) : cell(r, col.year);
+		const date = parseStatDate(rawDate);
+		if (!date) {
+			errors.push({ line, key: 'concept_import_error_date', params: { value: rawDate } });
+			continue;
+		}
+		const rawValue = cell(r, col.value);
+		const dimension = cell(r, col.dimension) || null;
+		const category = cell(r, col.category) || null;
+		if (!!dimension !== !!category) {
+			errors.push({ line, key: 'concept_import_error_breakdown' });
+			continue;
+		}
+		const base = {
+			line,
+			date,
+			municipality: cell(r, col.municipality) || null,
+			dimension,
+			category,
+			sourceNote: cell(r, col.source) || null
+		};
+		if (SPECIAL_SIGNS.includes(rawValue)) {
+			rows.push({ ...base, value: null, special: rawValue });
+			continue;
+		}
+		const value = parseGermanNumber(rawValue);
+		if (value === null) {
+			errors.push({
+				line,
+				key: rawValue === '' ? 'concept_import_error_value_missing' : 'concept_import_error_value',
+				params: { value: rawValue }
+			});
+			continue;
+		}
+		rows.push({ ...base, value });
+	}
+	// the same value twice in one file
+	const seen = new Map<string, number>();
+	for (const row of rows) {
+		const key = [row.date, row.municipality ?? '', row.dimension ?? '', row.category ?? ''].join(
+			'|'
+		);
+		const before = seen.get(key);
+		if (before !== undefined)
+			errors.push({
+				line: row.line,
+				key: 'concept_import_error_duplicate',
+				params: { other: String(before) }
+			});
+		else seen.set(key, row.line);
+	}
+	if (rows.length === 0 && errors.length === 0)
+		errors.push({ line: headerIndex + 1, key: 'concept_import_error_empty' });
+	errors.sort((a, b) => a.line - b.line);
+	return { rows, errors, headerLine: headerIndex + 1 };
+}

@@ -1,0 +1,343 @@
+/** Guidelines, guiding questions and goals of an edition. */
+import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { bodies } from '../bodies/schema';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { canSeeBody } from '../bodies/access';
+import {
+	conceptEditions,
+	conceptGoals,
+	conceptGuidelines,
+	conceptGuidingQuestions
+} from './schema';
+import { editableEdition } from './editions';
+import {
+	goalInput,
+	guidelineInput,
+	guidingQuestionInput,
+	isUuid,
+	parseOrThrow
+} from './validation';
+
+export async function createGuideline(
+	ctx: Ctx,
+	tenantId: string,
+	editionId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const data = parseOrThrow(guidelineInput, raw);
+	return ctx.db.transaction(async (tx) => {
+		await editableEdition(tx, tenantId, editionId);
+		const [{ last }] = await tx
+			.select({ last: max(conceptGuidelines.position) })
+			.from(conceptGuidelines)
+			.where(
+				and(eq(conceptGuidelines.tenantId, tenantId), eq(conceptGuidelines.editionId, editionId))
+			);
+		const [row] = await tx
+			.insert(conceptGuidelines)
+			.values({
+				tenantId,
+				editionId,
+				position: (last ?? 0) + 1,
+				title: data.title,
+				explanation: data.explanation ?? null
+			})
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.guideline_create',
+			entityType: 'concept_guideline',
+			entityId: row.id,
+			after: { name: row.title, explanation: row.explanation }
+		});
+		return { id: row.id };
+	});
+}
+
+async function guidelineOf(tx: Executor, tenantId: string, id: string) {
+	if (!isUuid(id)) throw new NotFoundError();
+	const [row] = await tx
+		.select()
+		.from(conceptGuidelines)
+		.where(and(eq(conceptGuidelines.tenantId, tenantId), eq(conceptGuidelines.id, id)));
+	if (!row) throw new NotFoundError();
+	await editableEdition(tx, tenantId, row.editionId);
+	return row;
+}
+
+export async function updateGuideline(ctx: Ctx, tenantId: string, id: string, raw: unknown) {
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const data = parseOrThrow(guidelineInput, raw);
+	await ctx.db.transaction(async (tx) => {
+		const before = await guidelineOf(tx, tenantId, id);
+		await tx
+			.update(conceptGuidelines)
+			.set({ title: data.title, explanation: data.explanation ?? null })
+			.where(and(eq(conceptGuidelines.tenantId, tenantId), eq(conceptGuidelines.id, id)));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.guideline_update',
+			entityType: 'concept_guideline',
+			entityId: id,
+			before: { name: before.title, explanation: before.explanation },
+			after: { name: data.title, explanation: data.explanation ?? null }
+		});
+	});
+}
+
+/** A guiding question of a guideline for one working group (a body of the tenant). */
+export async function addGuidingQuestion(ctx: Ctx, tenantId: string, raw: unknown) {
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const data = parseOrThrow(guidingQuestionInput, raw);
+	return ctx.db.transaction(async (tx) => {
+		const guideline = await guidelineOf(tx, tenantId, data.guidelineId);
+		const [body] = await tx
+			.select({ id: bodies.id })
+			.from(bodies)
+			.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, data.bodyId)));
+		if (!body) throw new ValidationError({ bodyId: 'concept_error_body_invalid' });
+		const [{ last }] = await tx
+			.select({ last: max(conceptGuidingQuestions.position) })
+			.from(conceptGuidingQuestions)
+			.where(eq(conceptGuidingQuestions.guidelineId, guideline.id));
+		const [row] = await tx
+			.insert(conceptGuidingQuestions)
+			.values({
+				tenantId,
+				guidelineId: guideline.id,
+				bodyId: body.id,
+				position: (last ?? 0) + 1,
+				question: data.question
+			})
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.question_create',
+			entityType: 'concept_guideline',
+			entityId: guideline.id,
+			after: { name: guideline.title, question: row.question, bodyId: row.bodyId }
+		});
+		return { id: row.id };
+	});
+}
+
+export interface GuidingQuestionView {
+	id: string;
+	question: string;
+	guidelineId: string;
+	guideline: string;
+	editionTitle: string;
+}
+
+/**
+ * The guiding questions for a working group, from the edition the network works with (the
+ * newest draft, else the adopted one), in guideline order. For the body's page: the caller has
+ * checked that the actor may see the body; nothing internal is in here.
+ */
+export async function guidingQuestionsForBody(
+	db: Executor,
+	tenantId: string,
+	bodyId: string
+): Promise<GuidingQuestionView[]> {
+	if (!isUuid(bodyId)) return [];
+	const rows = await db
+		.select({
+			id: conceptGuidingQuestions.id,
+			question: conceptGuidingQuestions.question,
+			guidelineId: conceptGuidelines.id,
+			guideline: conceptGuidelines.title,
+			editionId: conceptEditions.id,
+			editionTitle: conceptEditions.title,
+			editionState: conceptEditions.state,
+			editionCreated: conceptEditions.createdAt
+		})
+		.from(conceptGuidingQuestions)
+		.innerJoin(conceptGuidelines, eq(conceptGuidelines.id, conceptGuidingQuestions.guidelineId))
+		.innerJoin(conceptEditions, eq(conceptEditions.id, conceptGuidelines.editionId))
+		.where(
+			and(
+				eq(conceptGuidingQuestions.tenantId, tenantId),
+				eq(conceptGuidingQuestions.bodyId, bodyId)
+			)
+		)
+		.orderBy(asc(conceptGuidelines.position), asc(conceptGuidingQuestions.position));
+	const editions = [...new Map(rows.map((r) => [r.editionId, r])).values()].filter(
+		(r) => r.editionState !== 'superseded'
+	);
+	const chosen =
+		editions
+			.filter((e) => e.editionState === 'draft')
+			.sort((a, b) => +b.editionCreated - +a.editionCreated)[0] ??
+		editions.find((e) => e.editionState === 'adopted');
+	if (!chosen) return [];
+	return rows
+		.filter((r) => r.editionId === chosen.editionId)
+		.map((r) => ({
+			id: r.id,
+			question: r.question,
+			guidelineId: r.guidelineId,
+			guideline: r.guideline,
+			editionTitle: r.editionTitle
+		}));
+}
+
+/**
+ * Puts a guiding question on a meeting's agenda, as the last item (position = max + 1). Allowed
+ * to whoever may plan the meetings of the meeting's body; the question must belong to the tenant.
+ */
+export async function addGuidingQuestionToAgenda(
+	ctx: Ctx,
+	tenantId: string,
+	meetingId: string,
+	questionId: string
+): Promise<{ id: string }> {
+	if (!isUuid(meetingId) || !isUuid(questionId)) throw new NotFoundError();
+	const [meeting] = await ctx.db
+		.select({ id: meetings.id, bodyId: meetings.bodyId, state: meetings.state })
+		.from(meetings)
+		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
+	if (!meeting) throw new NotFoundError();
+	authorize(ctx.actor, 'meeting.manage', { tenantId, bodyId: meeting.bodyId });
+	const [q] = await ctx.db
+		.select({
+			question: conceptGuidingQuestions.question,
+			guideline: conceptGuidelines.title
+		})
+		.from(conceptGuidingQuestions)
+		.innerJoin(conceptGuidelines, eq(conceptGuidelines.id, conceptGuidingQuestions.guidelineId))
+		.where(
+			and(
+				eq(conceptGuidingQuestions.tenantId, tenantId),
+				eq(conceptGuidingQuestions.id, questionId)
+			)
+		);
+	if (!q) throw new NotFoundError();
+	if (meeting.state === 'cancelled' || meeting.state === 'held')
+		throw new ValidationError({ form: 'concept_error_meeting_closed' });
+	return ctx.db.transaction(async (tx) => {
+		const [{ last }] = await tx
+			.select({ last: max(agendaItems.position) })
+			.from(agendaItems)
+			.where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meeting.id)));
+		const [row] = await tx
+			.insert(agendaItems)
+			.values({
+				tenantId,
+				meetingId: meeting.id,
+				position: (last ?? 0) + 1,
+				title: q.question,
+				description: q.guideline
+			})
+			.returning({ id: agendaItems.id, position: agendaItems.position });
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.question_to_agenda',
+			entityType: 'meeting',
+			entityId: meeting.id,
+			after: { name: q.question, position: row.position }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function createGoal(
+	ctx: Ctx,
+	tenantId: string,
+	editionId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const data = parseOrThrow(goalInput, raw);
+	return ctx.db.transaction(async (tx) => {
+		await editableEdition(tx, tenantId, editionId);
+		const [field] = await tx
+			.select({ id: fieldsOfAction.id })
+			.from(fieldsOfAction)
+			.where(
+				and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, data.fieldOfActionId))
+			);
+		if (!field) throw new ValidationError({ fieldOfActionId: 'concept_error_field_required' });
+		const [{ last }] = await tx
+			.select({ last: max(conceptGoals.position) })
+			.from(conceptGoals)
+			.where(and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.editionId, editionId)));
+		const [row] = await tx
+			.insert(conceptGoals)
+			.values({
+				tenantId,
+				editionId,
+				fieldOfActionId: field.id,
+				position: (last ?? 0) + 1,
+				title: data.title,
+				description: data.description ?? null
+			})
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.goal_create',
+			entityType: 'concept_goal',
+			entityId: row.id,
+			after: { name: row.title, description: row.description }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function updateGoal(ctx: Ctx, tenantId: string, id: string, raw: unknown) {
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const data = parseOrThrow(goalInput, raw);
+	if (!isUuid(id)) throw new NotFoundError();
+	await ctx.db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(conceptGoals)
+			.where(and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.id, id)));
+		if (!before) throw new NotFoundError();
+		await editableEdition(tx, tenantId, before.editionId);
+		const [field] = await tx
+			.select({ id: fieldsOfAction.id })
+			.from(fieldsOfAction)
+			.where(
+				and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, data.fieldOfActionId))
+			);
+		if (!field) throw new ValidationError({ fieldOfActionId: 'concept_error_field_required' });
+		await tx
+			.update(conceptGoals)
+			.set({ title: data.title, description: data.description ?? null, fieldOfActionId: field.id })
+			.where(and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.id, id)));
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'concept.goal_update',
+			entityType: 'concept_goal',
+			entityId: id,
+			before: { name: before.title, description: before.description },
+			after: { name: data.title, description: data.description ?? null }
+		});
+	});
+}
+
+/** Bodies a guiding question can be given to: the tenant's working groups the actor can see. */
+export async function workingGroupsOf(ctx: Ctx, tenantId: string) {
+	const rows = await ctx.db
+		.select({
+			id: bodies.id,
+			tenantId: bodies.tenantId,
+			name: bodies.name,
+			shortName: bodies.shortName,
+			kind: bodies.kind,
+			visibility: bodies.visibility
+		})
+		.from(bodies)
+		.where(and(eq(bodies.tenantId, tenantId), isNull(bodies.archivedAt)))
+		.orderBy(asc(bodies.name));
+	return rows
+		.filter((b) => b.kind !== 'network' && canSeeBody(ctx.actor, b))
+		.map((b) => ({ id: b.id, name: b.shortName ?? b.name, kind: b.kind }));
+}

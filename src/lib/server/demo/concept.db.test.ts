@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import { seedDemo } from './seed';
+import { tenants, type Tenant } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { loadActor } from '../auth/sessions';
+import { compareEditions, listEditions } from '../concept/editions';
+import { getDashboard, publicConcept } from '../concept/views';
+import { getRound, listRounds } from '../concept/prioritisation';
+import { guidingQuestionsForBody } from '../concept/structure';
+import { conceptGuidingQuestions } from '../concept/schema';
+
+let database: Database;
+let bySlug: Record<string, Tenant>;
+beforeAll(async () => {
+	database = await createTestDb();
+	await seedDemo(database.db);
+	bySlug = Object.fromEntries((await database.db.select().from(tenants)).map((t) => [t.slug, t]));
+});
+afterAll(() => database?.close());
+
+async function ctxFor(email: string) {
+	const [user] = await database.db.select().from(users).where(eq(users.email, email));
+	return testCtx(database.db, await loadActor(database.db, user.id));
+}
+
+describe('demo concepts', () => {
+	it('gives Gifhorn its 2010 concept, superseded by the adopted 2018 revision, with a diff', async () => {
+		const ctx = await ctxFor('koordination@gifhorn.example');
+		const gifhorn = bySlug['landkreis-gifhorn'];
+		const editions = await listEditions(ctx, gifhorn.id);
+		expect(editions.map((e) => [e.state, e.adoptedOn, e.adoptedBy])).toEqual([
+			['adopted', '2018-12-13', 'Kreistag'],
+			['superseded', '2010-03-25', 'Kreistag']
+		]);
+		expect(editions[0].leitbild).toContain('18.12.2008');
+		const diff = await compareEditions(ctx, gifhorn.id, editions[1].id, editions[0].id);
+		expect(diff.guidelines.added).toHaveLength(8);
+		expect(diff.guidelines.unchanged).toBe(8);
+		expect(diff.measures.added.length).toBeGreaterThan(0);
+	});
+
+	it('publishes Gifhorn’s four fields with measures, internal ones hidden, indicators marked as demo', async () => {
+		const gifhorn = bySlug['landkreis-gifhorn'];
+		const pub = (await publicConcept(database.db, gifhorn.id, 'de', '2026-06-01'))!;
+		expect(pub.tree.fields.map((f) => f.name)).toEqual([
+			'Bildung',
+			'Familienleben',
+			'Integration in Ausbildung und Arbeit',
+			'Gesellschaftliche Teilhabe'
+		]);
+		const titles = pub.tree.fields.flatMap((f) =>
+			f.goals.flatMap((g) => g.measures.map((m) => m.title))
+		);
+		expect(titles).toContain('Sprachförderung in den Kindertagesstätten');
+		expect(titles).not.toContain('Sofortige Reaktion auf ausländerfeindliche Aktivitäten');
+		expect(titles).not.toContain('Zugang zu preiswerten Wohnungen in allen Ortsteilen');
+		expect(pub.tree.guidelines[0].title).toBe(
+			'Integration bedeutet miteinander, nicht nebeneinander leben'
+		);
+		const sgb2 = pub.indicators.find((i) => i.indicator.libraryKey === 'sgb2-quote-auslaender')!;
+		expect(sgb2.hasDemo).toBe(true);
+		expect(sgb2.series.length).toBeGreaterThanOrEqual(5);
+		expect(sgb2.trend.status).toBe('on_track');
+		const statuses = new Set(pub.indicators.map((i) => i.trend.status));
+		expect(statuses).toContain('off_track');
+		expect(statuses).toContain('no_data');
+	});
+
+	it('puts 001’s guiding questions on a working group and opens a dot-voting round in Landshut', async () => {
+		const landshut = bySlug.landshut;
+		const [q] = await database.db
+			.select()
+			.from(conceptGuidingQuestions)
+			.where(eq(conceptGuidingQuestions.tenantId, landshut.id))
+			.limit(1);
+		const questions = await guidingQuestionsForBody(database.db, landshut.id, q.bodyId);
+		expect(questions.map((x) => x.question)).toContain('Wie erreiche ich bestimmte Zielgruppen?');
+		const member = await ctxFor('mitglied@landshut.example');
+		const [round] = await listRounds(member, landshut.id);
+		expect(round).toMatchObject({ state: 'open', mayVote: true, pointsPerMember: 5 });
+		const view = await getRound(member, landshut.id, round.id);
+		expect(view.measures.length).toBe(4);
+		expect(view.ranking[0]).toMatchObject({ title: 'Sprachcafés in allen Stadtteilen', points: 3 });
+	});
+
+	it('compares the municipalities of Landkreis Freising', async () => {
+		const ctx = await ctxFor('koordination@freising.example');
+		const freising = bySlug['landkreis-freising'];
+		const [edition] = await listEditions(ctx, freising.id);
+		const dash = await getDashboard(ctx, freising.id, edition, '2026-06-01');
+		expect(dash.comparison[0].rows.map((r) => r.area)).toEqual([
+			'Gemeinde Eching',
+			'Gemeinde Neufahrn b.Freising',
+			'Stadt Freising',
+			'Stadt Moosburg a.d.Isar'
+		]);
+	});
+});
