@@ -61,11 +61,20 @@ const COORDINATOR: Action[] = [
 	'body.manage',
 	'body.join',
 	'body.members.decide',
-	'meeting.manage'
+	'meeting.manage',
+	'participation.view',
+	'participation.manage',
+	'inquiries.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
-const NETWORK: Action[] = ['tenant.view', 'organization.view', 'body.view', 'body.join'];
+const NETWORK: Action[] = [
+	'tenant.view',
+	'organization.view',
+	'body.view',
+	'body.join',
+	'participation.view'
+];
 
 /**
  * Allowed actions per actor and resource; every other cell is denied. Every actor is tried on

@@ -43,7 +43,13 @@ export const ACTIONS = [
 	/** accept or decline requests to join a body (speakers and deputies of that body too) */
 	'body.members.decide',
 	/** plan meetings, agendas, invitations, attendance and minutes (speakers, deputies, moderators of that body too) */
-	'meeting.manage'
+	'meeting.manage',
+	/** see the tenant's consultation processes, contributions and recommendations in the signed-in area */
+	'participation.view',
+	/** run consultation processes: phases, dialogues, moderation, offline contributions, recommendations */
+	'participation.manage',
+	/** work on citizens' messages (Anliegen): inbox, replies, notes, templates */
+	'inquiries.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -80,11 +86,28 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.manage',
 		'body.join',
 		'body.members.decide',
-		'meeting.manage'
+		'meeting.manage',
+		'participation.view',
+		'participation.manage',
+		'inquiries.manage'
 	],
-	editor: ['tenant.view', 'organization.edit', 'organization.view', 'body.view', 'body.join'],
-	member: ['tenant.view', 'organization.view', 'body.view', 'body.join'],
-	steering: ['tenant.view', 'organization.view', 'needs.manage', 'body.view', 'body.join'],
+	editor: [
+		'tenant.view',
+		'organization.edit',
+		'organization.view',
+		'body.view',
+		'body.join',
+		'participation.view'
+	],
+	member: ['tenant.view', 'organization.view', 'body.view', 'body.join', 'participation.view'],
+	steering: [
+		'tenant.view',
+		'organization.view',
+		'needs.manage',
+		'body.view',
+		'body.join',
+		'participation.view'
+	],
 	guest: ['tenant.view', 'body.view']
 };
 

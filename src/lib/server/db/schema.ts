@@ -9,3 +9,5 @@ export * from '../offers/schema';
 export * from '../needs/schema';
 export * from '../bodies/schema';
 export * from '../meetings/schema';
+export * from '../participation/schema';
+export * from '../inquiries/schema';
