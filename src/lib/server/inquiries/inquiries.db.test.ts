@@ -44,7 +44,12 @@ async function setup(settings: Record<string, unknown> = {}) {
 	const ctxFor = async (role: Role | 'none' | 'other', name = 'Anna Beispiel') => {
 		if (role === 'none') return testCtx(db, null);
 		const user = await buildUser(db, { name });
-		await grantRole(db, role === 'other' ? other.id : tenant.id, user.id, role === 'other' ? 'coordinator' : role);
+		await grantRole(
+			db,
+			role === 'other' ? other.id : tenant.id,
+			user.id,
+			role === 'other' ? 'coordinator' : role
+		);
 		return testCtx(db, await loadActor(db, user.id));
 	};
 	return { db, tenant, other, ctxFor };
@@ -65,8 +70,7 @@ function form(extra: Record<string, unknown> = {}, now = new Date()) {
 		...extra
 	};
 }
-const visitor = (db: Database['db'], ip = `198.51.100.${++ipCounter}`) =>
-	testCtx(db, null, { ip });
+const visitor = (db: Database['db'], ip = `198.51.100.${++ipCounter}`) => testCtx(db, null, { ip });
 
 describe('submitInquiry', () => {
 	it('stores the message with consent version and time, mails a reference and a status link', async () => {
@@ -124,7 +128,9 @@ describe('submitInquiry', () => {
 			email: 'inquiries_error_email_invalid',
 			consent: 'inquiries_error_consent_required'
 		});
-		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(0);
+		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(
+			0
+		);
 	});
 
 	it('rejects a filled honeypot and stores nothing', async () => {
@@ -136,7 +142,9 @@ describe('submitInquiry', () => {
 		).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fieldErrors).toEqual({ form: 'inquiries_error_spam_honeypot' });
-		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(0);
+		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(
+			0
+		);
 	});
 
 	it('rejects a form sent back within seconds, and one without our challenge', async () => {
@@ -193,7 +201,9 @@ describe('submitInquiry', () => {
 	it('does not take messages for a hidden tenant', async () => {
 		const { db } = await setup();
 		const hidden = await buildTenant(db, { isPublic: false });
-		await expect(submitInquiry(visitor(db), hidden.id, form())).rejects.toBeInstanceOf(NotFoundError);
+		await expect(submitInquiry(visitor(db), hidden.id, form())).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 });
 
@@ -204,9 +214,9 @@ describe('inbox', () => {
 		for (const role of ['member', 'editor', 'steering', 'guest', 'none', 'other'] as const) {
 			const ctx = await ctxFor(role);
 			await expect(getInquiry(ctx, tenant.id, r.id)).rejects.toBeInstanceOf(NotFoundError);
-			await expect(
-				listInquiries(ctx, tenant.id, inboxFilter.parse({}))
-			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(listInquiries(ctx, tenant.id, inboxFilter.parse({}))).rejects.toBeInstanceOf(
+				NotFoundError
+			);
 		}
 		// another tenant's coordinator asking under their own tenant does not find it either
 		const other = await ctxFor('other');
@@ -248,7 +258,11 @@ describe('inbox', () => {
 		const status = await getInquiryStatus(visitor(db), tenant.id, r.token);
 		expect(status.state).toBe('answered');
 		expect(status.entries).toEqual([
-			expect.objectContaining({ kind: 'reply', author: 'Anna', body: 'Ja, dienstags um 18 Uhr in der VHS.' })
+			expect.objectContaining({
+				kind: 'reply',
+				author: 'Anna',
+				body: 'Ja, dienstags um 18 Uhr in der VHS.'
+			})
 		]);
 		expect(JSON.stringify(status)).not.toContain('Intern');
 		expect(JSON.stringify(status)).not.toContain('Beispiel');
@@ -287,9 +301,9 @@ describe('inbox', () => {
 		expect(await listTemplates(staff, tenant.id)).toEqual([
 			{ id, title: 'Sprachkurse (VHS)', body: 'Text' }
 		]);
-		await expect(saveTemplate(staff, tenant.id, null, { title: '', body: '' })).rejects.toBeInstanceOf(
-			ValidationError
-		);
+		await expect(
+			saveTemplate(staff, tenant.id, null, { title: '', body: '' })
+		).rejects.toBeInstanceOf(ValidationError);
 		await deleteTemplate(staff, tenant.id, id);
 		expect(await listTemplates(staff, tenant.id)).toEqual([]);
 	});
@@ -350,7 +364,9 @@ describe('purgeExpiredInquiries', () => {
 		// running again changes nothing
 		const before = await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id));
 		await purgeExpiredInquiries(db);
-		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toEqual(before);
+		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toEqual(
+			before
+		);
 	});
 
 	it('follows the retention period the tenant sets', async () => {
@@ -382,7 +398,9 @@ describe('purgeExpiredInquiries', () => {
 				...base,
 				inquiryRetentionDays: bad
 			}).catch((e) => e);
-			expect(err.fieldErrors).toEqual({ inquiryRetentionDays: 'inquiries_error_retention_invalid' });
+			expect(err.fieldErrors).toEqual({
+				inquiryRetentionDays: 'inquiries_error_retention_invalid'
+			});
 		}
 		await updateTenantSettings(staff, tenant.id, { ...base, inquiryRetentionDays: '' });
 		expect((await getTenantSettings(staff, tenant.id)).inquiryRetentionDays).toBe(180);

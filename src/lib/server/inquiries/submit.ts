@@ -8,12 +8,7 @@ import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
 import { tenants } from '../tenants/schema';
 import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from './schema';
-import {
-	followupInput,
-	INQUIRY_CONSENT_VERSION,
-	inquiryInput,
-	newReference
-} from './validation';
+import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
 import { checkSubmission, HONEYPOT_FIELD, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
 

@@ -69,17 +69,20 @@ export const stateInput = z.enum(INQUIRY_STATES, { error: 'inquiries_error_state
 
 export const dueInput = z.preprocess(
 	blankToUndefined,
-	z
-		.string()
-		.refine(isDateString, { error: 'inquiries_error_due_invalid' })
-		.optional()
+	z.string().refine(isDateString, { error: 'inquiries_error_due_invalid' }).optional()
 );
 
 /** Filters of the inbox, read from the query string; bad values are ignored. */
 export const inboxFilter = z.object({
-	state: z.enum([...INQUIRY_STATES, 'open']).optional().catch(undefined),
+	state: z
+		.enum([...INQUIRY_STATES, 'open'])
+		.optional()
+		.catch(undefined),
 	kind: z.enum(INQUIRY_KINDS).optional().catch(undefined),
-	assignee: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional().catch(undefined),
+	assignee: z
+		.union([z.literal('me'), z.literal('none'), z.uuid()])
+		.optional()
+		.catch(undefined),
 	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;

@@ -110,7 +110,10 @@ export const dialogues = pgTable(
 		endsAt: timestamp('ends_at', { withTimezone: true }),
 		place: text('place'),
 		/** ISO 639-1 codes of the languages spoken or interpreted */
-		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+		languages: text('languages')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		accessibilityNote: text('accessibility_note'),
 		/** false: no registration needed (open event) */
 		registrationEnabled: boolean('registration_enabled').notNull().default(true),
