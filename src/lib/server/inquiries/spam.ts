@@ -19,8 +19,8 @@ import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limi
  */
 const SECRET = randomBytes(32);
 
-/** Leading zero bits the proof of work needs: about 65 000 hashes, well under a second. */
-export const POW_DIFFICULTY = 16;
+/** Leading zero bits the proof of work needs: about 16 000 hashes, well under a second. */
+export const POW_DIFFICULTY = 14;
 /** A form sent back faster than this was not filled in by a person. */
 export const MIN_FILL_SECONDS = 3;
 /** A form older than this has to be loaded again. */

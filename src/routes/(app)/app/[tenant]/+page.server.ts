@@ -16,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		canSeeOrganizations: can(actor, 'organization.view', { tenantId: tenant.id }),
 		canReview: can(actor, 'offer.review', { tenantId: tenant.id }),
 		canManageNeeds: can(actor, 'needs.manage', { tenantId: tenant.id }),
-		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id })
+		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id }),
+		canSeeParticipation: can(actor, 'participation.view', { tenantId: tenant.id }),
+		canManageInquiries: can(actor, 'inquiries.manage', { tenantId: tenant.id })
 	};
 };
