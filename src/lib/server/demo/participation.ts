@@ -173,7 +173,7 @@ export async function seedParticipation(
 			targetGroup: 'seniors',
 			start: '2009-06-02T15:00',
 			end: '2009-06-02T17:30',
-			languages: ['de', 'ru', 'pl']
+			languages: ['de', 'ru']
 		}
 	];
 	const dlg: Record<string, string> = {};
