@@ -23,7 +23,7 @@ import { formValues, rawValues } from '$lib/server/participation/forms';
 import { m } from '$lib/paraglide/messages';
 
 /** A random id of the browser, so that one person supports a contribution only once. */
-export const PARTICIPANT_COOKIE = 'mt_participant';
+const PARTICIPANT_COOKIE = 'mt_participant';
 
 async function tenantOf(locals: App.Locals, slug: string) {
 	const tenant = await findPublicTenant(locals.ctx.db, slug);
