@@ -61,6 +61,11 @@ test('the public participation pages are accessible; a visitor joins the waiting
 	await expectAccessible(page);
 	await expect(page.getByRole('img', { name: 'Beiträge je Integrations-Dialog' })).toBeVisible();
 	await expect(page.getByText('Sprachförderung in den Kindertagesstätten')).toBeVisible();
+	const pdf = await page.request.get(
+		(await page.getByRole('link', { name: /Als PDF herunterladen/ }).getAttribute('href'))!
+	);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 8).toString()).toBe('%PDF-1.7');
 
 	await visit(page, '/laatzen/beteiligung');
 	await page.getByRole('link', { name: CURRENT }).click();
