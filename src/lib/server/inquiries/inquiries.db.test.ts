@@ -336,7 +336,19 @@ describe('purgeExpiredInquiries', () => {
 			.set({ createdAt: new Date(Date.now() - 400 * DAY) })
 			.where(eq(inquiries.id, open.id));
 
+		// the mails to the sender have been sent
+		await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.tenantId, tenant.id));
+		const [oldRow] = await db.select().from(inquiries).where(eq(inquiries.id, old.id));
+		const mailsOf = async (reference: string) =>
+			(await db.select().from(outbox).where(eq(outbox.tenantId, tenant.id))).filter((m) =>
+				m.payload.subject.includes(reference)
+			);
+		expect(await mailsOf(oldRow.reference)).toHaveLength(2);
+
 		expect(await purgeExpiredInquiries(db)).toBeGreaterThanOrEqual(1);
+		expect(await mailsOf(oldRow.reference)).toHaveLength(0);
+		const [recentRow] = await db.select().from(inquiries).where(eq(inquiries.id, recent.id));
+		expect(await mailsOf(recentRow.reference)).toHaveLength(2);
 		const [purged] = await db.select().from(inquiries).where(eq(inquiries.id, old.id));
 		expect(purged).toMatchObject({
 			name: null,

@@ -5,7 +5,8 @@ import { DEFAULT_RETENTION_DAYS } from './validation';
 /**
  * Deletes the personal data of closed citizens' messages once the tenant's retention period
  * (settings.inquiryRetentionDays, default 180 days after closing) has passed: name, e-mail,
- * subject, text and the status link go, and so does the thread (replies, notes, follow-ups).
+ * subject, text and the status link go, and so do the thread (replies, notes, follow-ups) and
+ * the sent mails to the sender.
  * Kind, state and dates stay for the anonymous statistics. Runs in the hourly maintenance.
  * Returns the number of messages purged.
  */
@@ -27,6 +28,13 @@ export async function purgeExpiredInquiries(db: Executor, now: Date = new Date()
 			sql`, `
 		);
 		await tx.execute(sql`DELETE FROM inquiry_entries WHERE inquiry_id IN (${list})`);
+		// the mails to the sender (acknowledgement, answers) carry the same personal data; their
+		// subjects name the reference number
+		await tx.execute(sql`
+			DELETE FROM outbox o USING inquiries i
+			WHERE i.id IN (${list}) AND o.tenant_id = i.tenant_id
+			  AND o.status IN ('sent', 'failed')
+			  AND strpos(o.payload->>'subject', i.reference) > 0`);
 		await tx.execute(sql`
 			UPDATE inquiries SET name = NULL, email = NULL, subject = NULL, body = NULL,
 			  status_token_hash = NULL, purged_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
