@@ -25,6 +25,7 @@ export const ACCOUNTS = {
 	coordinatorLandshut: 'koordination@landshut.example',
 	coordinatorGifhorn: 'koordination@gifhorn.example',
 	coordinatorFreising: 'koordination@freising.example',
+	coordinatorLaatzen: 'koordination@laatzen.example',
 	memberLandshut: 'mitglied@landshut.example',
 	editorLandshut: 'redaktion@landshut.example'
 } as const;

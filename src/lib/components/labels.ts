@@ -4,6 +4,8 @@ import * as meetingsAudit from './audit-labels/meetings';
 import * as invitationsAudit from './audit-labels/invitations';
 import * as minutesAudit from './audit-labels/minutes';
 import * as conceptAudit from './audit-labels/concept';
+import * as participationAudit from './audit-labels/participation';
+import * as inquiriesAudit from './audit-labels/inquiries';
 
 /** Translated names of the fixed vocabularies. */
 export function roleLabel(role: string | null | undefined): string {
@@ -111,7 +113,9 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	...meetingsAudit.ACTIONS,
 	...invitationsAudit.ACTIONS,
 	...minutesAudit.ACTIONS,
-	...conceptAudit.ACTIONS
+	...conceptAudit.ACTIONS,
+	...participationAudit.ACTIONS,
+	...inquiriesAudit.ACTIONS
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {
@@ -130,7 +134,9 @@ const AUDIT_ENTITIES: Record<string, () => string> = {
 	...meetingsAudit.ENTITIES,
 	...invitationsAudit.ENTITIES,
 	...minutesAudit.ENTITIES,
-	...conceptAudit.ENTITIES
+	...conceptAudit.ENTITIES,
+	...participationAudit.ENTITIES,
+	...inquiriesAudit.ENTITIES
 };
 export function auditEntityLabel(entity: string): string {
 	return AUDIT_ENTITIES[entity]?.() ?? entity;

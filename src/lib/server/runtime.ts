@@ -10,6 +10,7 @@ import { startMailWorker, type MailWorker } from './mail/worker';
 import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
+import { purgeExpiredInquiries } from './inquiries/retention';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
 import { sendActionItemReminders } from './minutes/action-items';
@@ -91,9 +92,14 @@ async function boot(): Promise<Runtime> {
 		]);
 	const maintenance = setInterval(
 		() => {
-			Promise.all([deleteExpiredSessions(database.db), pruneAttempts(database.db)]).catch((err) =>
-				log.error({ err }, 'maintenance failed')
-			);
+			Promise.all([
+				deleteExpiredSessions(database.db),
+				pruneAttempts(database.db),
+				// citizens' messages: personal data deleted after the tenant's retention period
+				purgeExpiredInquiries(database.db).then(
+					(n) => n > 0 && log.info({ purged: n }, 'expired inquiries purged')
+				)
+			]).catch((err) => log.error({ err }, 'maintenance failed'));
 			remind();
 		},
 		60 * 60 * 1000

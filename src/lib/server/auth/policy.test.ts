@@ -64,7 +64,10 @@ const COORDINATOR: Action[] = [
 	'meeting.manage',
 	'concept.view',
 	'concept.manage',
-	'concept.prioritise'
+	'concept.prioritise',
+	'participation.view',
+	'participation.manage',
+	'inquiries.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
@@ -74,7 +77,8 @@ const NETWORK: Action[] = [
 	'body.view',
 	'body.join',
 	'concept.view',
-	'concept.prioritise'
+	'concept.prioritise',
+	'participation.view'
 ];
 
 /**

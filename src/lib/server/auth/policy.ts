@@ -49,7 +49,13 @@ export const ACTIONS = [
 	/** keep the concept: editions, guidelines, goals, measures, states, indicators and their values, prioritisation rounds */
 	'concept.manage',
 	/** give points to proposed measures in a prioritisation round (of the whole network or of one's bodies) */
-	'concept.prioritise'
+	'concept.prioritise',
+	/** see the tenant's consultation processes, contributions and recommendations in the signed-in area */
+	'participation.view',
+	/** run consultation processes: phases, dialogues, moderation, offline contributions, recommendations */
+	'participation.manage',
+	/** work on citizens' messages (Anliegen): inbox, replies, notes, templates */
+	'inquiries.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,7 +95,10 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'meeting.manage',
 		'concept.view',
 		'concept.manage',
-		'concept.prioritise'
+		'concept.prioritise',
+		'participation.view',
+		'participation.manage',
+		'inquiries.manage'
 	],
 	editor: [
 		'tenant.view',
@@ -98,7 +107,8 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.view',
 		'body.join',
 		'concept.view',
-		'concept.prioritise'
+		'concept.prioritise',
+		'participation.view'
 	],
 	member: [
 		'tenant.view',
@@ -106,7 +116,8 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.view',
 		'body.join',
 		'concept.view',
-		'concept.prioritise'
+		'concept.prioritise',
+		'participation.view'
 	],
 	steering: [
 		'tenant.view',
@@ -115,7 +126,8 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.view',
 		'body.join',
 		'concept.view',
-		'concept.prioritise'
+		'concept.prioritise',
+		'participation.view'
 	],
 	guest: ['tenant.view', 'body.view']
 };

@@ -10,3 +10,5 @@ export * from '../needs/schema';
 export * from '../bodies/schema';
 export * from '../meetings/schema';
 export * from '../concept/schema';
+export * from '../participation/schema';
+export * from '../inquiries/schema';

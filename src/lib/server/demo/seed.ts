@@ -19,6 +19,7 @@ import {
 import { seedNetwork } from './network';
 import { seedMeetings } from './meetings';
 import { seedConcepts } from './concept';
+import { seedParticipation } from './participation';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -39,6 +40,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@landshut.example', description: 'Koordination Stadt Landshut' },
 	{ email: 'koordination@gifhorn.example', description: 'Koordination Landkreis Gifhorn' },
 	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
+	{ email: 'koordination@laatzen.example', description: 'Koordination Stadt Laatzen' },
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
 	{
 		email: 'redaktion@landshut.example',
@@ -262,6 +264,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		await seedConcepts(tx, {
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
+		// Stadt Laatzen, its consultation process and citizens' messages (demo/participation.ts).
+		await seedParticipation(tx, { password, freising, freisingCoordinator: koFreising.id });
 
 		const day = 24 * 60 * 60 * 1000;
 		await tx.insert(invitations).values({

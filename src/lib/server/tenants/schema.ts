@@ -21,6 +21,8 @@ export interface TenantSettings {
 	publicContactEmail?: string;
 	/** About the network, shown on the public site (plain text, paragraphs separated by blank lines). */
 	publicDescription?: string;
+	/** Days after which the personal data of closed citizens' messages is deleted (default 180). */
+	inquiryRetentionDays?: number;
 }
 
 export const tenants = pgTable(

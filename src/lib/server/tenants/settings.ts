@@ -6,6 +6,7 @@ import { authorize } from '../auth/policy';
 import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
 
 const optionalText = (max: number, key: string) =>
 	z
@@ -28,7 +29,17 @@ export const settingsInput = z.object({
 		.number({ error: 'error_months_invalid' })
 		.int({ error: 'error_months_invalid' })
 		.min(1, { error: 'error_months_invalid' })
-		.max(24, { error: 'error_months_invalid' })
+		.max(24, { error: 'error_months_invalid' }),
+	/** blank: the default (180 days) */
+	inquiryRetentionDays: z.preprocess(
+		(v) => (v === '' || v === null ? undefined : v),
+		z.coerce
+			.number({ error: 'inquiries_error_retention_invalid' })
+			.int({ error: 'inquiries_error_retention_invalid' })
+			.min(7, { error: 'inquiries_error_retention_invalid' })
+			.max(3650, { error: 'inquiries_error_retention_invalid' })
+			.optional()
+	)
 });
 
 export const DEFAULT_OFFER_CONFIRMATION_MONTHS = 6;
@@ -36,14 +47,21 @@ export const DEFAULT_OFFER_CONFIRMATION_MONTHS = 6;
 export async function getTenantSettings(
 	ctx: Ctx,
 	tenantId: string
-): Promise<Required<Pick<TenantSettings, 'offerConfirmationMonths'>> & TenantSettings> {
+): Promise<
+	Required<Pick<TenantSettings, 'offerConfirmationMonths' | 'inquiryRetentionDays'>> &
+		TenantSettings
+> {
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
 	const [row] = await ctx.db
 		.select({ settings: tenants.settings })
 		.from(tenants)
 		.where(eq(tenants.id, tenantId));
 	if (!row) throw new NotFoundError();
-	return { offerConfirmationMonths: DEFAULT_OFFER_CONFIRMATION_MONTHS, ...row.settings };
+	return {
+		offerConfirmationMonths: DEFAULT_OFFER_CONFIRMATION_MONTHS,
+		inquiryRetentionDays: DEFAULT_RETENTION_DAYS,
+		...row.settings
+	};
 }
 
 /** A coordinator changes the tenant's own settings. */

@@ -21,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id }),
 		canSeeBodies,
 		nextMeetings: canSeeBodies ? await nextMeetings(event.locals.ctx, tenant.id) : [],
-		canSeeConcept: can(actor, 'concept.view', { tenantId: tenant.id })
+		canSeeConcept: can(actor, 'concept.view', { tenantId: tenant.id }),
+		canSeeParticipation: can(actor, 'participation.view', { tenantId: tenant.id }),
+		canManageInquiries: can(actor, 'inquiries.manage', { tenantId: tenant.id })
 	};
 };

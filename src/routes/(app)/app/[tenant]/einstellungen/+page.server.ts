@@ -24,7 +24,8 @@ export const actions: Actions = {
 			updateTenantSettings(ctx, tenant.id, {
 				publicDescription: form.get('publicDescription') ?? '',
 				publicContactEmail: form.get('publicContactEmail') ?? '',
-				offerConfirmationMonths: form.get('offerConfirmationMonths') ?? ''
+				offerConfirmationMonths: form.get('offerConfirmationMonths') ?? '',
+				inquiryRetentionDays: form.get('inquiryRetentionDays') ?? ''
 			})
 		);
 		if (result && typeof result === 'object' && 'status' in result && 'data' in result)

@@ -1,0 +1,137 @@
+/**
+ * Spam protection for public forms without third-party services:
+ *
+ * - a honeypot field that people never see (hidden from view and from assistive technology);
+ * - a server-signed challenge in a hidden field: it carries the time the form was issued (a form
+ *   sent back within a few seconds, or after a day, is rejected) and a proof-of-work puzzle;
+ * - the proof of work: where JavaScript runs, the browser finds a counter whose SHA-256 with the
+ *   challenge starts with `difficulty` zero bits. Without JavaScript the form still works: a
+ *   missing solution is accepted, a wrong one is rejected;
+ * - a rate limit per client address, kept only as a keyed hash (see `addressKey`).
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Executor } from '../db/client';
+import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limit';
+
+/**
+ * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
+ * earlier challenges no longer verify (the form asks to send again) and rate-limit keys change.
+ */
+const SECRET = randomBytes(32);
+
+/** Leading zero bits the proof of work needs: about 16 000 hashes, well under a second. */
+export const POW_DIFFICULTY = 14;
+/** A form sent back faster than this was not filled in by a person. */
+export const MIN_FILL_SECONDS = 3;
+/** A form older than this has to be loaded again. */
+export const MAX_FORM_AGE_SECONDS = 24 * 60 * 60;
+/** The name of the honeypot field; browsers must not fill it in automatically. */
+export const HONEYPOT_FIELD = 'website';
+
+function sign(payload: string): string {
+	return createHmac('sha256', SECRET).update(payload).digest('base64url');
+}
+
+/** A new challenge for a form: `<nonce>.<issued ms>.<difficulty>.<signature>`. */
+export function issueChallenge(now: Date = new Date(), difficulty = POW_DIFFICULTY): string {
+	const payload = `${randomBytes(12).toString('base64url')}.${now.getTime()}.${difficulty}`;
+	return `${payload}.${sign(payload)}`;
+}
+
+export interface ParsedChallenge {
+	issuedAt: Date;
+	difficulty: number;
+}
+
+/** The challenge's time and difficulty when its signature is ours; null otherwise. */
+export function parseChallenge(challenge: unknown): ParsedChallenge | null {
+	if (typeof challenge !== 'string' || challenge.length > 200) return null;
+	const parts = challenge.split('.');
+	if (parts.length !== 4) return null;
+	const [nonce, issued, difficulty, signature] = parts;
+	const expected = Buffer.from(sign(`${nonce}.${issued}.${difficulty}`));
+	const given = Buffer.from(signature);
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+	const issuedAt = new Date(Number(issued));
+	const bits = Number(difficulty);
+	if (Number.isNaN(issuedAt.getTime()) || !Number.isInteger(bits) || bits < 0 || bits > 32)
+		return null;
+	return { issuedAt, difficulty: bits };
+}
+
+/** Number of leading zero bits of a digest. */
+export function leadingZeroBits(digest: Uint8Array): number {
+	let bits = 0;
+	for (const byte of digest) {
+		if (byte === 0) {
+			bits += 8;
+			continue;
+		}
+		bits += Math.clz32(byte) - 24;
+		break;
+	}
+	return bits;
+}
+
+/** Whether `counter` solves the challenge: SHA-256("<challenge>:<counter>") has enough zero bits. */
+export function verifyProofOfWork(challenge: string, counter: string, difficulty: number): boolean {
+	if (!/^\d{1,12}$/.test(counter)) return false;
+	const digest = createHash('sha256').update(`${challenge}:${counter}`).digest();
+	return leadingZeroBits(digest) >= difficulty;
+}
+
+/** Finds a solution (tests and the demo; browsers do the same with Web Crypto). */
+export function solveProofOfWork(challenge: string, difficulty: number): string {
+	for (let i = 0; ; i++) {
+		if (verifyProofOfWork(challenge, String(i), difficulty)) return String(i);
+	}
+}
+
+/** Why a submission was refused; each is shown to the person as a form error. */
+export type SpamVerdict =
+	| { ok: true; proofOfWork: boolean }
+	| { ok: false; reason: 'honeypot' | 'too_fast' | 'expired' | 'proof_of_work' };
+
+/** Checks honeypot, challenge time and proof of work of a form submission. */
+export function checkSubmission(
+	form: { honeypot?: unknown; challenge?: unknown; pow?: unknown },
+	now: Date = new Date()
+): SpamVerdict {
+	if (typeof form.honeypot === 'string' && form.honeypot.trim() !== '')
+		return { ok: false, reason: 'honeypot' };
+	const challenge = parseChallenge(form.challenge);
+	if (!challenge) return { ok: false, reason: 'expired' };
+	const age = (now.getTime() - challenge.issuedAt.getTime()) / 1000;
+	if (age < MIN_FILL_SECONDS) return { ok: false, reason: 'too_fast' };
+	if (age > MAX_FORM_AGE_SECONDS) return { ok: false, reason: 'expired' };
+	const pow = typeof form.pow === 'string' ? form.pow.trim() : '';
+	if (pow === '') return { ok: true, proofOfWork: false };
+	if (!verifyProofOfWork(form.challenge as string, pow, challenge.difficulty))
+		return { ok: false, reason: 'proof_of_work' };
+	return { ok: true, proofOfWork: true };
+}
+
+/**
+ * A rate-limit key for a client address: a keyed hash, so that the raw address is never
+ * stored (the rows are pruned after a day).
+ */
+export function addressKey(scope: string, ip: string | undefined): string | null {
+	if (!ip) return null;
+	return `${scope}:${createHmac('sha256', SECRET).update(ip).digest('base64url')}`;
+}
+
+/**
+ * Counts one submission against a limit per address and throws RateLimitError once the
+ * limit is used up (every submission counts, not only failures).
+ */
+export async function takeFromLimit(
+	db: Executor,
+	scope: string,
+	ip: string | undefined,
+	limit: Omit<Limit, 'key'>
+): Promise<void> {
+	const key = addressKey(scope, ip);
+	if (!key) return;
+	await assertWithinLimits(db, [{ key, ...limit }]);
+	await recordFailure(db, [key]);
+}

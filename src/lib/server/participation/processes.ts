@@ -1,0 +1,405 @@
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { fieldErrors } from '../auth/validation';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { fieldsOfAction } from '../fields-of-action/schema';
+import { localName } from '../needs/views';
+import {
+	consultationProcesses,
+	contributions,
+	dialogues,
+	processFields,
+	processPhases,
+	recommendations,
+	type PhaseKind,
+	type ProcessStatus
+} from './schema';
+import { isUuid, phaseInput, processInput, type ProcessData } from './validation';
+import { berlinToday, rulesFor, type PhaseRules } from './phases';
+
+export interface PhaseView {
+	id: string;
+	kind: PhaseKind;
+	title: string | null;
+	startsOn: string;
+	endsOn: string;
+}
+
+export interface ProcessSummary {
+	id: string;
+	title: string;
+	purpose: string | null;
+	status: ProcessStatus;
+	currentPhase: PhaseKind | null;
+	contributionCount: number;
+	dialogueCount: number;
+	recommendationCount: number;
+}
+
+export interface ProcessView extends ProcessSummary {
+	allowAnonymous: boolean;
+	resultsIntro: string | null;
+	fields: { id: string; name: string }[];
+	phases: PhaseView[];
+	rules: PhaseRules;
+	today: string;
+}
+
+/** The process row of the tenant, or NotFoundError. */
+export async function loadProcess(db: Executor, tenantId: string, id: string, lock = false) {
+	if (!isUuid(id)) throw new NotFoundError();
+	const q = db
+		.select()
+		.from(consultationProcesses)
+		.where(and(eq(consultationProcesses.tenantId, tenantId), eq(consultationProcesses.id, id)));
+	const [row] = lock ? await q.for('update') : await q;
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+async function checkFields(db: Executor, tenantId: string, ids: string[]) {
+	if (ids.length === 0) return;
+	const rows = await db
+		.select({ id: fieldsOfAction.id })
+		.from(fieldsOfAction)
+		.where(and(eq(fieldsOfAction.tenantId, tenantId), inArray(fieldsOfAction.id, ids)));
+	if (rows.length !== new Set(ids).size)
+		throw new ValidationError({ fieldIds: 'participation_error_field_invalid' });
+}
+
+function parseProcess(raw: unknown): ProcessData {
+	const parsed = processInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	return parsed.data;
+}
+
+function processColumns(data: ProcessData) {
+	return {
+		title: data.title,
+		purpose: data.purpose ?? null,
+		status: data.status,
+		allowAnonymous: data.allowAnonymous,
+		resultsIntro: data.resultsIntro ?? null
+	};
+}
+
+export async function createProcess(
+	ctx: Ctx,
+	tenantId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'participation.manage', { tenantId });
+	const actor = ctx.actor;
+	const data = parseProcess(raw);
+	await checkFields(ctx.db, tenantId, data.fieldIds);
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(consultationProcesses)
+			.values({ tenantId, ...processColumns(data), createdBy: actor.userId })
+			.returning();
+		if (data.fieldIds.length > 0)
+			await tx.insert(processFields).values(
+				[...new Set(data.fieldIds)].map((fieldOfActionId) => ({
+					tenantId,
+					processId: row.id,
+					fieldOfActionId
+				}))
+			);
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'process.create',
+			entityType: 'consultation_process',
+			entityId: row.id,
+			after: { name: row.title, ...processColumns(data), fieldIds: data.fieldIds }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function updateProcess(
+	ctx: Ctx,
+	tenantId: string,
+	id: string,
+	raw: unknown
+): Promise<void> {
+	authorize(ctx.actor, 'participation.manage', { tenantId });
+	const data = parseProcess(raw);
+	await checkFields(ctx.db, tenantId, data.fieldIds);
+	await ctx.db.transaction(async (tx) => {
+		const before = await loadProcess(tx, tenantId, id, true);
+		await tx
+			.update(consultationProcesses)
+			.set({ ...processColumns(data), updatedAt: new Date() })
+			.where(and(eq(consultationProcesses.tenantId, tenantId), eq(consultationProcesses.id, id)));
+		await tx.delete(processFields).where(eq(processFields.processId, id));
+		if (data.fieldIds.length > 0)
+			await tx.insert(processFields).values(
+				[...new Set(data.fieldIds)].map((fieldOfActionId) => ({
+					tenantId,
+					processId: id,
+					fieldOfActionId
+				}))
+			);
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'process.update',
+			entityType: 'consultation_process',
+			entityId: id,
+			before: {
+				name: before.title,
+				title: before.title,
+				purpose: before.purpose,
+				status: before.status,
+				allowAnonymous: before.allowAnonymous
+			},
+			after: { name: data.title, ...processColumns(data), fieldIds: data.fieldIds }
+		});
+	});
+}
+
+export async function addPhase(
+	ctx: Ctx,
+	tenantId: string,
+	processId: string,
+	raw: unknown
+): Promise<{ id: string }> {
+	authorize(ctx.actor, 'participation.manage', { tenantId });
+	const parsed = phaseInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	return ctx.db.transaction(async (tx) => {
+		const process = await loadProcess(tx, tenantId, processId, true);
+		const [row] = await tx
+			.insert(processPhases)
+			.values({
+				tenantId,
+				processId,
+				kind: parsed.data.kind,
+				title: parsed.data.title ?? null,
+				startsOn: parsed.data.startsOn,
+				endsOn: parsed.data.endsOn
+			})
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'process.phase_add',
+			entityType: 'consultation_process',
+			entityId: processId,
+			after: { name: process.title, phase: row.kind, startsOn: row.startsOn, endsOn: row.endsOn }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function removePhase(
+	ctx: Ctx,
+	tenantId: string,
+	processId: string,
+	phaseId: string
+): Promise<void> {
+	authorize(ctx.actor, 'participation.manage', { tenantId });
+	if (!isUuid(phaseId)) throw new NotFoundError();
+	await ctx.db.transaction(async (tx) => {
+		const process = await loadProcess(tx, tenantId, processId, true);
+		const [row] = await tx
+			.delete(processPhases)
+			.where(
+				and(
+					eq(processPhases.tenantId, tenantId),
+					eq(processPhases.processId, processId),
+					eq(processPhases.id, phaseId)
+				)
+			)
+			.returning();
+		if (!row) throw new NotFoundError();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'process.phase_remove',
+			entityType: 'consultation_process',
+			entityId: processId,
+			before: { name: process.title, phase: row.kind, startsOn: row.startsOn, endsOn: row.endsOn }
+		});
+	});
+}
+
+export async function loadPhases(db: Executor, tenantId: string, processId: string) {
+	return db
+		.select({
+			id: processPhases.id,
+			kind: processPhases.kind,
+			title: processPhases.title,
+			startsOn: processPhases.startsOn,
+			endsOn: processPhases.endsOn
+		})
+		.from(processPhases)
+		.where(and(eq(processPhases.tenantId, tenantId), eq(processPhases.processId, processId)))
+		.orderBy(asc(processPhases.startsOn), asc(processPhases.endsOn));
+}
+
+/** What participants may do today in the process. */
+export async function processRules(
+	db: Executor,
+	process: { tenantId: string; id: string; status: ProcessStatus },
+	now: Date = new Date()
+) {
+	const phases = await loadPhases(db, process.tenantId, process.id);
+	return rulesFor(process.status, phases, berlinToday(now));
+}
+
+async function counts(db: Executor, tenantId: string, ids: string[], publicOnly: boolean) {
+	if (ids.length === 0) return { c: new Map(), d: new Map(), r: new Map() };
+	const [c, d, r] = await Promise.all([
+		db
+			.select({ id: contributions.processId, n: count() })
+			.from(contributions)
+			.where(
+				and(
+					eq(contributions.tenantId, tenantId),
+					inArray(contributions.processId, ids),
+					publicOnly ? eq(contributions.status, 'published') : ne(contributions.status, 'merged')
+				)
+			)
+			.groupBy(contributions.processId),
+		db
+			.select({ id: dialogues.processId, n: count() })
+			.from(dialogues)
+			.where(and(eq(dialogues.tenantId, tenantId), inArray(dialogues.processId, ids)))
+			.groupBy(dialogues.processId),
+		db
+			.select({ id: recommendations.processId, n: count() })
+			.from(recommendations)
+			.where(and(eq(recommendations.tenantId, tenantId), inArray(recommendations.processId, ids)))
+			.groupBy(recommendations.processId)
+	]);
+	const toMap = (rows: { id: string; n: number }[]) =>
+		new Map(rows.map((x) => [x.id, Number(x.n)]));
+	return { c: toMap(c), d: toMap(d), r: toMap(r) };
+}
+
+async function summaries(
+	db: Executor,
+	tenantId: string,
+	rows: (typeof consultationProcesses.$inferSelect)[],
+	publicOnly: boolean,
+	now: Date
+): Promise<ProcessSummary[]> {
+	const ids = rows.map((r) => r.id);
+	const n = await counts(db, tenantId, ids, publicOnly);
+	const phases =
+		ids.length === 0
+			? []
+			: await db
+					.select()
+					.from(processPhases)
+					.where(and(eq(processPhases.tenantId, tenantId), inArray(processPhases.processId, ids)));
+	const today = berlinToday(now);
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		purpose: r.purpose,
+		status: r.status,
+		currentPhase:
+			rulesFor(
+				'published',
+				phases.filter((p) => p.processId === r.id),
+				today
+			).phase?.kind ?? null,
+		contributionCount: n.c.get(r.id) ?? 0,
+		dialogueCount: n.d.get(r.id) ?? 0,
+		recommendationCount: n.r.get(r.id) ?? 0
+	}));
+}
+
+/** All processes of the tenant, for the signed-in area. */
+export async function listProcesses(
+	ctx: Ctx,
+	tenantId: string,
+	now: Date = new Date()
+): Promise<ProcessSummary[]> {
+	authorize(ctx.actor, 'participation.view', { tenantId });
+	const rows = await ctx.db
+		.select()
+		.from(consultationProcesses)
+		.where(eq(consultationProcesses.tenantId, tenantId))
+		.orderBy(desc(consultationProcesses.createdAt));
+	return summaries(ctx.db, tenantId, rows, false, now);
+}
+
+/** Published and archived processes, for the public site. */
+export async function listPublicProcesses(
+	db: Executor,
+	tenantId: string,
+	now: Date = new Date()
+): Promise<ProcessSummary[]> {
+	const rows = await db
+		.select()
+		.from(consultationProcesses)
+		.where(
+			and(eq(consultationProcesses.tenantId, tenantId), ne(consultationProcesses.status, 'draft'))
+		)
+		.orderBy(desc(consultationProcesses.createdAt));
+	return summaries(db, tenantId, rows, true, now);
+}
+
+async function toView(
+	db: Executor,
+	row: typeof consultationProcesses.$inferSelect,
+	locale: string,
+	publicOnly: boolean,
+	now: Date
+): Promise<ProcessView> {
+	const [summary] = await summaries(db, row.tenantId, [row], publicOnly, now);
+	const phases = await loadPhases(db, row.tenantId, row.id);
+	const fields = await db
+		.select({ id: fieldsOfAction.id, names: fieldsOfAction.names })
+		.from(processFields)
+		.innerJoin(fieldsOfAction, eq(fieldsOfAction.id, processFields.fieldOfActionId))
+		.where(and(eq(processFields.tenantId, row.tenantId), eq(processFields.processId, row.id)))
+		.orderBy(asc(fieldsOfAction.position), asc(fieldsOfAction.key));
+	const today = berlinToday(now);
+	return {
+		...summary,
+		allowAnonymous: row.allowAnonymous,
+		resultsIntro: row.resultsIntro,
+		fields: fields.map((f) => ({ id: f.id, name: localName(f.names, locale) })),
+		phases,
+		rules: rulesFor(row.status, phases, today).rules,
+		today
+	};
+}
+
+/** A process with its phases and fields, for staff. */
+export async function getProcess(
+	ctx: Ctx,
+	tenantId: string,
+	id: string,
+	now: Date = new Date()
+): Promise<ProcessView> {
+	authorize(ctx.actor, 'participation.view', { tenantId });
+	const row = await loadProcess(ctx.db, tenantId, id);
+	return toView(ctx.db, row, ctx.locale, false, now);
+}
+
+/** A published or archived process for the public site; a draft reads as missing. */
+export async function getPublicProcess(
+	db: Executor,
+	tenantId: string,
+	id: string,
+	locale: string,
+	now: Date = new Date()
+): Promise<ProcessView> {
+	const row = await loadProcess(db, tenantId, id);
+	if (row.status === 'draft') throw new NotFoundError();
+	return toView(db, row, locale, true, now);
+}
+
+/** Counts for the start page of the signed-in area. */
+export async function processCount(db: Executor, tenantId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(consultationProcesses)
+		.where(eq(consultationProcesses.tenantId, tenantId));
+	return Number(row?.n ?? 0);
+}

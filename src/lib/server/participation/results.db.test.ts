@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
+import { loadActor } from '../auth/sessions';
+import { NotFoundError } from '../errors';
+import { addPhase, createProcess, updateProcess } from './processes';
+import { createDialogue } from './dialogues';
+import { enterOfflineContributions, listContributions } from './contributions';
+import { createRecommendation, setRecommendationOutcome } from './recommendations';
+import { buildResultsDocument } from './results';
+import { renderResultsPdf } from './results-pdf';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+/** The text of a PDF's content streams (pdfkit compresses them with Flate). */
+function pdfText(pdf: Buffer): string {
+	const raw = pdf.toString('latin1');
+	let out = raw;
+	const re = /stream\r?\n/g;
+	let match: RegExpExecArray | null;
+	while ((match = re.exec(raw))) {
+		const start = match.index + match[0].length;
+		const end = raw.indexOf('endstream', start);
+		try {
+			out += inflateSync(Buffer.from(raw.slice(start, end), 'latin1')).toString('latin1');
+		} catch {
+			// not compressed
+		}
+	}
+	return out;
+}
+
+describe('results document', () => {
+	it('groups recommendations by field with outcomes and counts contributions per dialogue; PDF is tagged', async () => {
+		const db = database.db;
+		const tenant = await buildTenant(db);
+		const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Wohnen' }, position: 1 });
+		const user = await buildUser(db);
+		await grantRole(db, tenant.id, user.id, 'coordinator');
+		const staff = testCtx(db, await loadActor(db, user.id));
+		const { id } = await createProcess(staff, tenant.id, {
+			title: 'Beteiligung 2026',
+			status: 'draft',
+			resultsIntro: 'Einleitung des Thesenpapiers.'
+		});
+		await expect(buildResultsDocument(db, tenant.id, id, 'de')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await addPhase(staff, tenant.id, id, {
+			kind: 'results',
+			startsOn: '2026-01-01',
+			endsOn: '2026-12-31'
+		});
+		const { id: dlg } = await createDialogue(staff, tenant.id, id, {
+			title: 'Dialog für Seniorinnen und Senioren',
+			targetGroup: 'seniors',
+			startsAt: '2026-03-01T15:00'
+		});
+		await enterOfflineContributions(staff, tenant.id, id, {
+			lines: 'Karte A\nKarte B',
+			dialogueId: dlg
+		});
+		const cs = await listContributions(db, tenant.id, id, { staff: true, locale: 'de' });
+		const { id: rec } = await createRecommendation(staff, tenant.id, id, {
+			title: 'Zugang zu preiswerten Wohnungen',
+			fieldOfActionId: field.id,
+			contributionIds: cs.map((c) => c.id)
+		});
+		await setRecommendationOutcome(staff, tenant.id, rec, {
+			kind: 'adopted',
+			note: 'Ratsbeschluss'
+		});
+		await updateProcess(staff, tenant.id, id, {
+			title: 'Beteiligung 2026',
+			status: 'archived',
+			resultsIntro: 'Einleitung des Thesenpapiers.'
+		});
+
+		const doc = await buildResultsDocument(db, tenant.id, id, 'de');
+		expect(doc.dialogues.map((d) => [d.title, d.contributions])).toEqual([
+			['Dialog für Seniorinnen und Senioren', 2]
+		]);
+		expect(
+			doc.groups.map((g) => [
+				g.name,
+				g.items.map((r) => [r.title, r.outcomeKind, r.contributions.length])
+			])
+		).toEqual([['Wohnen', [['Zugang zu preiswerten Wohnungen', 'adopted', 2]]]]);
+
+		const pdf = await renderResultsPdf(
+			doc,
+			{
+				title: 'Ergebnisse: Beteiligung 2026',
+				tenant: tenant.name,
+				totals: '1 Dialog',
+				dialoguesHeading: 'Integrations-Dialoge',
+				dialogueLine: (d) => `${d.contributions} Beiträge`,
+				recommendationsHeading: 'Handlungsempfehlungen',
+				noField: 'Ohne Handlungsfeld',
+				outcomeLine: (r) => `Ergebnis: ${r.outcomeKind}`,
+				none: '–'
+			},
+			'de'
+		);
+		expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.7');
+		const text = pdfText(pdf);
+		expect(text).toContain('/StructTreeRoot');
+		expect(text).toContain('/MarkInfo');
+		expect(text).toMatch(/\/Lang \(de-DE\)/);
+		expect(text).toContain('/DisplayDocTitle true');
+		for (const tag of ['/H1', '/H2', '/H3', '/P', '/L', '/LI', '/LBody'])
+			expect(text).toContain(tag);
+	});
+});

@@ -1,0 +1,59 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { contributions } from './schema';
+import { getPublicProcess, type ProcessView } from './processes';
+import { listDialogues, type DialogueView } from './dialogues';
+import { groupByField, listRecommendations, type RecommendationView } from './recommendations';
+
+/**
+ * The results document (Thesenpapier / Ergebnisdokument) of a process: introduction, the
+ * dialogues held, and the recommendations by field of action with how many contributions each
+ * draws on and what became of it. One model for the HTML page and the PDF.
+ */
+export interface ResultsDocument {
+	process: ProcessView;
+	dialogues: (DialogueView & { contributions: number })[];
+	groups: { fieldOfActionId: string | null; name: string | null; items: RecommendationView[] }[];
+	totals: { contributions: number; recommendations: number; dialogues: number };
+}
+
+export async function buildResultsDocument(
+	db: Executor,
+	tenantId: string,
+	processId: string,
+	locale: string
+): Promise<ResultsDocument> {
+	const process = await getPublicProcess(db, tenantId, processId, locale);
+	const [dialogues, recs] = await Promise.all([
+		listDialogues(db, tenantId, process.id),
+		listRecommendations(db, tenantId, process.id, locale)
+	]);
+	const ids = dialogues.map((d) => d.id);
+	const perDialogue =
+		ids.length === 0
+			? []
+			: await db
+					.select({ id: contributions.dialogueId, n: count() })
+					.from(contributions)
+					.where(
+						and(
+							eq(contributions.tenantId, tenantId),
+							eq(contributions.status, 'published'),
+							inArray(contributions.dialogueId, ids)
+						)
+					)
+					.groupBy(contributions.dialogueId);
+	return {
+		process,
+		dialogues: dialogues.map((d) => ({
+			...d,
+			contributions: Number(perDialogue.find((x) => x.id === d.id)?.n ?? 0)
+		})),
+		groups: groupByField(recs),
+		totals: {
+			contributions: process.contributionCount,
+			recommendations: recs.length,
+			dialogues: dialogues.length
+		}
+	};
+}
