@@ -9,3 +9,4 @@ export * from '../offers/schema';
 export * from '../needs/schema';
 export * from '../bodies/schema';
 export * from '../meetings/schema';
+export * from '../papers/schema';
