@@ -43,7 +43,15 @@ export const ACTIONS = [
 	/** accept or decline requests to join a body (speakers and deputies of that body too) */
 	'body.members.decide',
 	/** plan meetings, agendas, invitations, attendance and minutes (speakers, deputies, moderators of that body too) */
-	'meeting.manage'
+	'meeting.manage',
+	/** write papers (Vorlagen) and submit them (speakers and deputies of the originating body too) */
+	'paper.create',
+	/** change any paper, put it back, configure the paper types and the workflow graph */
+	'paper.manage',
+	/** read the half-yearly status reports (Sachstandsberichte), also drafts */
+	'report.view',
+	/** generate, comment and freeze status reports */
+	'report.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,8 +64,8 @@ export interface Resource {
 
 /** What a role in a body adds to the tenant role, for that body only. */
 const BODY_ROLE_ACTIONS: Record<MembershipRole, readonly Action[]> = {
-	speaker: ['meeting.manage', 'body.members.decide'],
-	deputy: ['meeting.manage', 'body.members.decide'],
+	speaker: ['meeting.manage', 'body.members.decide', 'paper.create'],
+	deputy: ['meeting.manage', 'body.members.decide', 'paper.create'],
 	moderator: ['meeting.manage'],
 	member: [],
 	guest: []
@@ -80,11 +88,22 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.manage',
 		'body.join',
 		'body.members.decide',
-		'meeting.manage'
+		'meeting.manage',
+		'paper.create',
+		'paper.manage',
+		'report.view',
+		'report.manage'
 	],
 	editor: ['tenant.view', 'organization.edit', 'organization.view', 'body.view', 'body.join'],
 	member: ['tenant.view', 'organization.view', 'body.view', 'body.join'],
-	steering: ['tenant.view', 'organization.view', 'needs.manage', 'body.view', 'body.join'],
+	steering: [
+		'tenant.view',
+		'organization.view',
+		'needs.manage',
+		'body.view',
+		'body.join',
+		'report.view'
+	],
 	guest: ['tenant.view', 'body.view']
 };
 
