@@ -3,6 +3,7 @@ import * as bodiesAudit from './audit-labels/bodies';
 import * as meetingsAudit from './audit-labels/meetings';
 import * as invitationsAudit from './audit-labels/invitations';
 import * as minutesAudit from './audit-labels/minutes';
+import * as papersAudit from './audit-labels/papers';
 
 /** Translated names of the fixed vocabularies. */
 export function roleLabel(role: string | null | undefined): string {
@@ -109,7 +110,8 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	...bodiesAudit.ACTIONS,
 	...meetingsAudit.ACTIONS,
 	...invitationsAudit.ACTIONS,
-	...minutesAudit.ACTIONS
+	...minutesAudit.ACTIONS,
+	...papersAudit.ACTIONS
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {
@@ -127,7 +129,8 @@ const AUDIT_ENTITIES: Record<string, () => string> = {
 	...bodiesAudit.ENTITIES,
 	...meetingsAudit.ENTITIES,
 	...invitationsAudit.ENTITIES,
-	...minutesAudit.ENTITIES
+	...minutesAudit.ENTITIES,
+	...papersAudit.ENTITIES
 };
 export function auditEntityLabel(entity: string): string {
 	return AUDIT_ENTITIES[entity]?.() ?? entity;

@@ -16,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		canSeeOrganizations: can(actor, 'organization.view', { tenantId: tenant.id }),
 		canReview: can(actor, 'offer.review', { tenantId: tenant.id }),
 		canManageNeeds: can(actor, 'needs.manage', { tenantId: tenant.id }),
-		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id })
+		canTransfer: can(actor, 'data.transfer', { tenantId: tenant.id }),
+		canSeePapers: can(actor, 'body.view', { tenantId: tenant.id }),
+		canSeeReports: can(actor, 'report.view', { tenantId: tenant.id })
 	};
 };
