@@ -57,7 +57,8 @@ describe('seedDemo', () => {
 	it.each([
 		['landshut', 'Stadt Landshut', '09261000', 'BY', 'city'],
 		['landkreis-gifhorn', 'Landkreis Gifhorn', '03151000', 'NI', 'district'],
-		['landkreis-freising', 'Landkreis Freising', '09178000', 'BY', 'district']
+		['landkreis-freising', 'Landkreis Freising', '09178000', 'BY', 'district'],
+		['laatzen', 'Stadt Laatzen', '03241010', 'NI', 'city']
 	])('creates %s (%s, AGS %s, %s)', (slug, name, ags, land, kind) => {
 		expect(bySlug[slug]).toMatchObject({ name, ags, land, kind, parentId: null, isPublic: true });
 	});
@@ -72,7 +73,7 @@ describe('seedDemo', () => {
 			expect(['city', 'municipality']).toContain(child.kind);
 		}
 		expect(children.map((c) => c.slug)).toContain('freising');
-		expect(Object.keys(bySlug)).toHaveLength(3 + children.length);
+		expect(Object.keys(bySlug)).toHaveLength(4 + children.length);
 	});
 
 	it('gives every tenant organisations of its own', async () => {

@@ -17,6 +17,7 @@ import {
 	grantRole
 } from '../factories';
 import { seedNetwork } from './network';
+import { seedPapers } from './papers';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -259,6 +260,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			createdAt: new Date(Date.now() - 10 * day),
 			expiresAt: new Date(Date.now() - 3 * day)
 		});
+
+		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.
+		await seedPapers(tx);
 
 		return DEMO_ACCOUNTS;
 	});
