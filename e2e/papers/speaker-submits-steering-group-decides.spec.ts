@@ -140,6 +140,19 @@ test('status reports: the coordinator reads the frozen demo report and a public 
 	expect((await pdf.body()).subarray(0, 8).toString()).toBe('%PDF-1.7');
 	await visit(coordinator, `${new URL(coordinator.url()).pathname}/html/1`);
 	await expect(coordinator.getByRole('heading', { level: 1 })).toContainText('Sachstandsbericht');
+
+	// the coordinator adds a paper type and sees the workflow graph
+	await visit(coordinator, `/app/${SLUG}/vorlagen/einstellungen`);
+	await expect(
+		coordinator.getByRole('table', { name: 'Schritte des Ablaufs und wer sie gehen darf' })
+	).toContainText('Sprecher:innen des einreichenden Gremiums');
+	const key = `stellungnahme_${Date.now().toString(36)}`;
+	await coordinator.getByLabel('Bezeichnung (z. B. Stellungnahme)').fill('Stellungnahme');
+	await coordinator.getByLabel('Schlüssel (z. B. stellungnahme)').fill(key);
+	await coordinator.getByRole('button', { name: 'Vorlagenart hinzufügen' }).click();
+	await expect(coordinator.getByRole('status')).toHaveText('Die Vorlagenart wurde hinzugefügt.');
+	await expect(coordinator.getByRole('table', { name: 'Vorlagenarten' })).toContainText(key);
+	await expectAccessible(coordinator);
 	await coordinator.context().close();
 
 	await visit(page, '/laatzen/vorlagen');

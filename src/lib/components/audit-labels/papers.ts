@@ -10,6 +10,7 @@ export const ACTIONS: Record<string, () => string> = {
 	'paper.file_attach': () => m.papers_audit_paper_file_attach(),
 	'paper.link_add': () => m.papers_audit_paper_link_add(),
 	'paper.workflow_change': () => m.papers_audit_paper_workflow_change(),
+	'paper.type_add': () => m.papers_audit_paper_type_add(),
 	'consultation.create': () => m.papers_audit_consultation_create(),
 	'consultation.result': () => m.papers_audit_consultation_result(),
 	'instruction.create': () => m.papers_audit_instruction_create(),

@@ -21,6 +21,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { consultations, instructions, paperCounters, papers } from './schema';
 import {
 	addPaperComment,
+	addPaperType,
 	createPaper,
 	recordConsultationResult,
 	saveWorkflow,
@@ -454,5 +455,28 @@ describe('decision → instruction → action item', () => {
 		await expect(
 			scheduleConsultation(coordinator, tenant.id, id, { meetingId: cancelled.id })
 		).rejects.toMatchObject({ fieldErrors: { meetingId: 'papers_error_meeting_closed' } });
+	});
+});
+
+describe('paper types', () => {
+	it('a coordinator adds a type that papers may then use; others may not add types', async () => {
+		const { tenant, coordinator, speaker } = await setup();
+		await expect(
+			addPaperType(speaker, tenant.id, { key: 'statement', label: 'Stellungnahme' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			createPaper(coordinator, tenant.id, input({ type: 'statement' }))
+		).rejects.toMatchObject({ fieldErrors: { type: 'papers_error_type_invalid' } });
+		await addPaperType(coordinator, tenant.id, { key: 'statement', label: 'Stellungnahme' });
+		await expect(
+			addPaperType(coordinator, tenant.id, { key: 'notice', label: 'Mitteilung 2' })
+		).rejects.toMatchObject({ fieldErrors: { key: 'papers_error_type_exists' } });
+		await expect(
+			addPaperType(coordinator, tenant.id, { key: 'Bad Key', label: '' })
+		).rejects.toMatchObject({
+			fieldErrors: { key: 'papers_error_type_key', label: 'papers_error_type_label' }
+		});
+		const { id } = await createPaper(coordinator, tenant.id, input({ type: 'statement' }));
+		expect((await getPaper(coordinator, tenant.id, id)).paper.typeLabel).toBe('Stellungnahme');
 	});
 });

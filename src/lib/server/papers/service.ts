@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
@@ -925,4 +926,49 @@ export async function saveWorkflow(ctx: Ctx, tenantId: string, raw: unknown | nu
 			after: { name: 'workflow', transitions: (definition ?? DEFAULT_WORKFLOW).transitions.length }
 		});
 	});
+}
+
+const typeInput = z.object({
+	key: z
+		.string({ error: 'papers_error_type_key' })
+		.trim()
+		.regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'papers_error_type_key' }),
+	label: z
+		.string({ error: 'papers_error_type_label' })
+		.trim()
+		.min(1, { error: 'papers_error_type_label' })
+		.max(80, { error: 'papers_error_type_label' })
+});
+
+/** Adds a paper type of the tenant (e.g. "Stellungnahme"); keys never collide with built-ins. */
+export async function addPaperType(
+	ctx: Ctx,
+	tenantId: string,
+	raw: unknown
+): Promise<{ key: string }> {
+	authorize(ctx.actor, 'paper.manage', { tenantId });
+	const parsed = typeInput.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const { key, label } = parsed.data;
+	const [dup] = await ctx.db
+		.select({ key: paperTypes.key })
+		.from(paperTypes)
+		.where(and(eq(paperTypes.tenantId, tenantId), eq(paperTypes.key, key)));
+	if (dup || (BUILTIN_PAPER_TYPES as readonly string[]).includes(key))
+		throw new ValidationError({ key: 'papers_error_type_exists' });
+	await ctx.db.transaction(async (tx) => {
+		const [{ last }] = await tx
+			.select({ last: max(paperTypes.position) })
+			.from(paperTypes)
+			.where(eq(paperTypes.tenantId, tenantId));
+		await tx.insert(paperTypes).values({ tenantId, key, label, position: (last ?? 0) + 1 });
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'paper.type_add',
+			entityType: 'tenant',
+			entityId: tenantId,
+			after: { name: label, key }
+		});
+	});
+	return { key };
 }

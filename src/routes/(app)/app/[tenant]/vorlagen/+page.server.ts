@@ -29,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		canCreate: options.canCreate,
 		canSeeReports: can(ctx.actor, 'report.view', { tenantId: tenant.id }),
+		canConfigure: can(ctx.actor, 'paper.manage', { tenantId: tenant.id }),
 		meetings
 	};
 };
