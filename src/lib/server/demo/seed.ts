@@ -9,6 +9,7 @@ import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
 import { invitations } from '../auth/schema';
 import { hashToken } from '../auth/tokens';
+import { seedPapers } from './papers';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -17,7 +18,6 @@ import {
 	grantRole
 } from '../factories';
 import { seedNetwork } from './network';
-import { seedPapers } from './papers';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
