@@ -442,6 +442,21 @@ describe('decision → instruction → action item', () => {
 		expect(paper.state).toBe('scheduled');
 	});
 
+	it('a working group cannot put its paper before itself and decide it', async () => {
+		const { db, tenant, wg, sg, speaker } = await setup();
+		const wgMeeting = await buildMeeting(db, wg, { state: 'planned' });
+		const { id } = await createPaper(
+			speaker,
+			tenant.id,
+			input({ originatingBodyId: wg.id, addressedBodyId: sg.id })
+		);
+		await transitionPaper(speaker, tenant.id, id, 'submitted');
+		expect((await getPaper(speaker, tenant.id, id)).meetingOptions).toEqual([]);
+		await expect(
+			scheduleConsultation(speaker, tenant.id, id, { meetingId: wgMeeting.id })
+		).rejects.toMatchObject({ fieldErrors: { meetingId: 'papers_error_meeting_required' } });
+	});
+
 	it('does not schedule onto a meeting of another tenant or a cancelled one', async () => {
 		const { db, tenant, other, wg, sg, coordinator } = await setup();
 		const foreignBody = await buildBody(db, other.id);

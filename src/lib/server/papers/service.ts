@@ -404,8 +404,9 @@ async function notifySubmitted(tx: Executor, ctx: Ctx, paper: Paper, def: Workfl
 
 /**
  * Puts a paper on the agenda of a meeting: a consultation with its role and an agenda item at
- * the end of the agenda. Whoever plans that meeting may do it, when the workflow allows
- * "scheduled" from the paper's state (or the paper is already on another agenda).
+ * the end of the agenda. Whoever plans a meeting of the addressed body may do it (coordinators:
+ * any body's meeting), when the workflow allows "scheduled" from the paper's state (or the paper
+ * is already on another agenda).
  */
 export async function scheduleConsultation(
 	ctx: Ctx,
@@ -431,6 +432,9 @@ export async function scheduleConsultation(
 		...pc,
 		consultingBodyIds: [...pc.consultingBodyIds, meeting.bodyId]
 	});
+	// only the coordinator puts a paper before another body than the one it is addressed to
+	if (!roles.has('coordinator') && meeting.bodyId !== pc.paper.addressedBodyId)
+		throw new ValidationError({ meetingId: 'papers_error_meeting_required' });
 	const allowed = (state: string) =>
 		state === 'scheduled'
 			? roles.has('coordinator') || roles.has('addressee')

@@ -416,7 +416,11 @@ async function schedulableMeetings(ctx: Ctx, tenantId: string, p: Paper) {
 		.orderBy(asc(meetings.startsAt))
 		.limit(200);
 	return rows
-		.filter((m) => can(ctx.actor, 'meeting.manage', { tenantId, bodyId: m.bodyId }))
+		.filter(
+			(m) =>
+				can(ctx.actor, 'meeting.manage', { tenantId, bodyId: m.bodyId }) &&
+				(m.bodyId === p.addressedBodyId || can(ctx.actor, 'paper.manage', { tenantId }))
+		)
 		.sort((a, b) => Number(b.bodyId === p.addressedBodyId) - Number(a.bodyId === p.addressedBodyId))
 		.map((m) => ({ id: m.id, bodyName: m.bodyName, title: m.title, startsAt: m.startsAt }));
 }
