@@ -6,6 +6,7 @@ import * as minutesAudit from './audit-labels/minutes';
 import * as conceptAudit from './audit-labels/concept';
 import * as participationAudit from './audit-labels/participation';
 import * as inquiriesAudit from './audit-labels/inquiries';
+import * as papersAudit from './audit-labels/papers';
 
 /** Translated names of the fixed vocabularies. */
 export function roleLabel(role: string | null | undefined): string {
@@ -115,7 +116,8 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	...minutesAudit.ACTIONS,
 	...conceptAudit.ACTIONS,
 	...participationAudit.ACTIONS,
-	...inquiriesAudit.ACTIONS
+	...inquiriesAudit.ACTIONS,
+	...papersAudit.ACTIONS
 };
 /** A readable name for an audit action; unknown ones show their code. */
 export function auditActionLabel(action: string): string {
@@ -136,7 +138,8 @@ const AUDIT_ENTITIES: Record<string, () => string> = {
 	...minutesAudit.ENTITIES,
 	...conceptAudit.ENTITIES,
 	...participationAudit.ENTITIES,
-	...inquiriesAudit.ENTITIES
+	...inquiriesAudit.ENTITIES,
+	...papersAudit.ENTITIES
 };
 export function auditEntityLabel(entity: string): string {
 	return AUDIT_ENTITIES[entity]?.() ?? entity;

@@ -67,7 +67,11 @@ const COORDINATOR: Action[] = [
 	'concept.prioritise',
 	'participation.view',
 	'participation.manage',
-	'inquiries.manage'
+	'inquiries.manage',
+	'paper.create',
+	'paper.manage',
+	'report.view',
+	'report.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
@@ -146,7 +150,18 @@ const MATRIX: {
 			A: NETWORK,
 			'A/org1': NETWORK,
 			'A/org2': NETWORK,
-			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide'],
+			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create'],
+			'A/body2': NETWORK
+		}
+	},
+	{
+		name: 'member of A, deputy of body1',
+		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'deputy' } }),
+		allowed: {
+			A: NETWORK,
+			'A/org1': NETWORK,
+			'A/org2': NETWORK,
+			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create'],
 			'A/body2': NETWORK
 		}
 	},
@@ -179,11 +194,11 @@ const MATRIX: {
 		name: 'steering group of A',
 		actor: withRole('steering'),
 		allowed: {
-			A: [...NETWORK, 'needs.manage'],
-			'A/org1': [...NETWORK, 'needs.manage'],
-			'A/org2': [...NETWORK, 'needs.manage'],
-			'A/body1': [...NETWORK, 'needs.manage'],
-			'A/body2': [...NETWORK, 'needs.manage']
+			A: [...NETWORK, 'needs.manage', 'report.view'],
+			'A/org1': [...NETWORK, 'needs.manage', 'report.view'],
+			'A/org2': [...NETWORK, 'needs.manage', 'report.view'],
+			'A/body1': [...NETWORK, 'needs.manage', 'report.view'],
+			'A/body2': [...NETWORK, 'needs.manage', 'report.view']
 		}
 	},
 	{

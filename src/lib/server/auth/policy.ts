@@ -55,7 +55,15 @@ export const ACTIONS = [
 	/** run consultation processes: phases, dialogues, moderation, offline contributions, recommendations */
 	'participation.manage',
 	/** work on citizens' messages (Anliegen): inbox, replies, notes, templates */
-	'inquiries.manage'
+	'inquiries.manage',
+	/** write papers (Vorlagen) and submit them (speakers and deputies of the originating body too) */
+	'paper.create',
+	/** change any paper, put it back, configure the paper types and the workflow graph */
+	'paper.manage',
+	/** read the half-yearly status reports (Sachstandsberichte), also drafts */
+	'report.view',
+	/** generate, comment and freeze status reports */
+	'report.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,8 +76,8 @@ export interface Resource {
 
 /** What a role in a body adds to the tenant role, for that body only. */
 const BODY_ROLE_ACTIONS: Record<MembershipRole, readonly Action[]> = {
-	speaker: ['meeting.manage', 'body.members.decide'],
-	deputy: ['meeting.manage', 'body.members.decide'],
+	speaker: ['meeting.manage', 'body.members.decide', 'paper.create'],
+	deputy: ['meeting.manage', 'body.members.decide', 'paper.create'],
 	moderator: ['meeting.manage'],
 	member: [],
 	guest: []
@@ -98,7 +106,11 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'concept.prioritise',
 		'participation.view',
 		'participation.manage',
-		'inquiries.manage'
+		'inquiries.manage',
+		'paper.create',
+		'paper.manage',
+		'report.view',
+		'report.manage'
 	],
 	editor: [
 		'tenant.view',
@@ -127,7 +139,8 @@ const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 		'body.join',
 		'concept.view',
 		'concept.prioritise',
-		'participation.view'
+		'participation.view',
+		'report.view'
 	],
 	guest: ['tenant.view', 'body.view']
 };

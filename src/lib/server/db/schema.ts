@@ -12,3 +12,4 @@ export * from '../meetings/schema';
 export * from '../concept/schema';
 export * from '../participation/schema';
 export * from '../inquiries/schema';
+export * from '../papers/schema';

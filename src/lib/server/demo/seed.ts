@@ -9,6 +9,7 @@ import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
 import { invitations } from '../auth/schema';
 import { hashToken } from '../auth/tokens';
+import { seedPapers } from './papers';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -278,6 +279,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			createdAt: new Date(Date.now() - 10 * day),
 			expiresAt: new Date(Date.now() - 3 * day)
 		});
+
+		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.
+		await seedPapers(tx);
 
 		return DEMO_ACCOUNTS;
 	});

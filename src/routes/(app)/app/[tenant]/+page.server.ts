@@ -14,6 +14,8 @@ export const load: PageServerLoad = async (event) => {
 		role: actor.roles[tenant.id] ?? null,
 		canSeePeople: can(actor, 'tenant.people.view', { tenantId: tenant.id }),
 		canSeeAudit: can(actor, 'tenant.audit.view', { tenantId: tenant.id }),
+		canSeePapers: can(actor, 'body.view', { tenantId: tenant.id }),
+		canSeeReports: can(actor, 'report.view', { tenantId: tenant.id }),
 		canEditSettings: can(actor, 'tenant.settings.edit', { tenantId: tenant.id }),
 		canSeeOrganizations: can(actor, 'organization.view', { tenantId: tenant.id }),
 		canReview: can(actor, 'offer.review', { tenantId: tenant.id }),

@@ -1,0 +1,182 @@
+/**
+ * Walks the whole OParl interface of the demo network from the System object, following every
+ * URL that points into the interface and every list page, and checks every object against the
+ * OParl 1.1 schemas and that no link is broken.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { createTestDb } from '../db/testing/test-db';
+import { seedDemo } from './../demo/seed';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { files } from '../meetings/schema';
+import { consultations, paperFiles, papers, personPublications } from '../papers/schema';
+import { buildAgendaItem, buildBody, buildMeeting, buildMembership } from '../factories';
+import { handleOParl } from './handler';
+import { typeOf, validateOParl } from './fixtures/validator';
+
+const ORIGIN = 'http://localhost:3000';
+const BASE = `${ORIGIN}/oparl/v1.1/`;
+
+let database: Database;
+
+beforeAll(async () => {
+	database = await createTestDb();
+	const db = database.db;
+	await seedDemo(db);
+	// The demo may not yet hold bodies, meetings and papers; give Landshut a public working
+	// group with a meeting, agenda, files, a paper and a person who consented, so that every
+	// type of the interface is walked (whatever the demo adds is walked as well).
+	const [landshut] = await db.select().from(tenants).where(eq(tenants.slug, 'landshut'));
+	const [member] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, 'mitglied@landshut.example'));
+	const body = await buildBody(db, landshut.id, {
+		visibility: 'public',
+		name: 'Arbeitskreis Sprache (Crawler)',
+		shortName: 'AK Sprache'
+	});
+	await buildMembership(db, body, member.id, 'speaker');
+	await db.insert(personPublications).values({
+		tenantId: landshut.id,
+		userId: member.id,
+		consentedAt: new Date(),
+		consentTextVersion: '1'
+	});
+	const meeting = await buildMeeting(db, body, { minutesState: 'published', state: 'held' });
+	const item = await buildAgendaItem(db, meeting, 1, { decision: 'Beschlossen.' });
+	await buildAgendaItem(db, meeting, 2);
+	const content = Buffer.from('%PDF-1.4 demo');
+	const file = (where: object) =>
+		db
+			.insert(files)
+			.values({
+				tenantId: landshut.id,
+				...where,
+				fileName: 'Protokoll.pdf',
+				mediaType: 'application/pdf',
+				size: content.byteLength,
+				sha256: createHash('sha256').update(content).digest('hex'),
+				content,
+				isPublic: true
+			})
+			.returning()
+			.then((r) => r[0]);
+	await file({ meetingId: meeting.id });
+	await file({ meetingId: meeting.id, agendaItemId: item.id });
+	const [paper] = await db
+		.insert(papers)
+		.values({
+			tenantId: landshut.id,
+			number: 1,
+			year: 2025,
+			reference: '1/2025',
+			type: 'report',
+			title: 'Sachstandsbericht',
+			date: '2025-06-30',
+			originatingBodyId: body.id,
+			visibility: 'public'
+		})
+		.returning();
+	await db.insert(consultations).values({
+		tenantId: landshut.id,
+		paperId: paper.id,
+		meetingId: meeting.id,
+		agendaItemId: item.id,
+		bodyId: body.id,
+		role: 'information'
+	});
+	const paperFile = await file({});
+	await db
+		.insert(paperFiles)
+		.values({ tenantId: landshut.id, paperId: paper.id, fileId: paperFile.id });
+});
+afterAll(() => database?.close());
+
+function urlsIn(value: unknown, out: Set<string>) {
+	if (typeof value === 'string') {
+		if (value.startsWith(BASE)) out.add(value);
+	} else if (Array.isArray(value)) value.forEach((v) => urlsIn(v, out));
+	else if (value && typeof value === 'object') Object.values(value).forEach((v) => urlsIn(v, out));
+	return out;
+}
+
+function objectsIn(value: unknown, at: string, out: { at: string; obj: object }[] = []) {
+	if (Array.isArray(value)) value.forEach((v, i) => objectsIn(v, `${at}[${i}]`, out));
+	else if (value && typeof value === 'object') {
+		if (typeOf(value)) out.push({ at, obj: value });
+		for (const [k, v] of Object.entries(value)) objectsIn(v, `${at}.${k}`, out);
+	}
+	return out;
+}
+
+describe('crawling the demo network', () => {
+	it('reaches every object from the System, every object validates, no link is broken', async () => {
+		const db = database.db;
+		const seen = new Set<string>();
+		const queue = [`${BASE}system`];
+		const types = new Map<string, number>();
+		const problems: string[] = [];
+		let pages = 0;
+		while (queue.length > 0) {
+			const url = queue.shift()!;
+			if (seen.has(url)) continue;
+			seen.add(url);
+			expect(seen.size, 'the crawl ends').toBeLessThan(5000);
+			// small pages, so that the crawl follows pagination too
+			const res = await handleOParl(db, new URL(url), { pageSize: 3 });
+			if (res.status !== 200) {
+				problems.push(`${res.status} ${url}`);
+				continue;
+			}
+			if (res.headers['Access-Control-Allow-Origin'] !== '*') problems.push(`no CORS: ${url}`);
+			if (/\/file\/[^/]+\/(access|download)$/.test(url)) {
+				if (!(res.body instanceof Uint8Array) || res.body.byteLength === 0)
+					problems.push(`empty file: ${url}`);
+				continue;
+			}
+			const json = JSON.parse(res.body as string);
+			if ('data' in json) {
+				pages++;
+				if (!Array.isArray(json.data) || !json.pagination || !json.links)
+					problems.push(`not a list page: ${url}`);
+				const { currentPage, totalPages } = json.pagination;
+				if (currentPage < totalPages && !json.links.next) problems.push(`no next: ${url}`);
+				if (currentPage >= totalPages && json.links.next) problems.push(`next on last: ${url}`);
+			} else if (!typeOf(json)) {
+				problems.push(`neither list nor object: ${url}`);
+			} else if (json.id !== url.split('?')[0]) {
+				problems.push(`id ${json.id} differs from ${url}`);
+			}
+			for (const { at, obj } of objectsIn(json, url)) {
+				for (const e of validateOParl(obj)) problems.push(`${at}: ${e}`);
+				const type = typeOf(obj)!;
+				types.set(type, (types.get(type) ?? 0) + 1);
+			}
+			for (const next of urlsIn(json, new Set())) if (!seen.has(next)) queue.push(next);
+		}
+		expect(problems).toEqual([]);
+		expect(pages).toBeGreaterThan(10);
+		for (const type of [
+			'System',
+			'Body',
+			'Organization',
+			'Person',
+			'Membership',
+			'Meeting',
+			'AgendaItem',
+			'Paper',
+			'Consultation',
+			'File',
+			'Location'
+		]) {
+			expect(types.get(type) ?? 0, type).toBeGreaterThan(0);
+		}
+		// every public tenant of the demo is a Body
+		const publicTenants = await db.select().from(tenants).where(eq(tenants.isPublic, true));
+		for (const t of publicTenants) expect(seen.has(`${BASE}body/${t.id}`), t.slug).toBe(true);
+	});
+});

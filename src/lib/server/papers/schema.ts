@@ -1,0 +1,435 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { organizations } from '../organizations/schema';
+import { bodies } from '../bodies/schema';
+import { actionItems, agendaItems, files, meetings } from '../meetings/schema';
+
+/**
+ * Built-in paper types (Vorlagenarten). A tenant can add its own in `paper_types`; the key is
+ * what `papers.type` stores, the label is what the UI and OParl (`paperType`) show.
+ */
+export const BUILTIN_PAPER_TYPES = [
+	'resolution_proposal', // Beschlussvorlage
+	'notice', // Mitteilung
+	'motion', // Antrag
+	'report', // Bericht
+	'inquiry' // Anfrage
+] as const;
+
+/** public: anyone (and OParl); network: signed-in members of the tenant; internal: the bodies involved */
+export const PAPER_VISIBILITIES = ['public', 'network', 'internal'] as const;
+export type PaperVisibility = (typeof PAPER_VISIBILITIES)[number];
+
+/** Default states of the workflow; a tenant's graph (paper_workflows) may add more. */
+export const PAPER_STATES = [
+	'draft',
+	'submitted',
+	'scheduled',
+	'decided',
+	'noted',
+	'deferred',
+	'rejected',
+	'withdrawn'
+] as const;
+
+/** Beratungsrolle (OParl Consultation.role): Kenntnisnahme, Vorberatung, Entscheidung */
+export const CONSULTATION_ROLES = ['information', 'preliminary', 'decision'] as const;
+export type ConsultationRole = (typeof CONSULTATION_ROLES)[number];
+
+/** Result of a consultation: the paper state it leads to (decided, noted, deferred, rejected). */
+export const CONSULTATION_RESULTS = ['decided', 'noted', 'deferred', 'rejected'] as const;
+export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
+
+/** Tenant-defined additional paper types. */
+export const paperTypes = pgTable(
+	'paper_types',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		label: text('label').notNull(),
+		position: integer('position').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('paper_types_key').on(t.tenantId, t.key)]
+);
+
+/**
+ * Gapless numbering per tenant and year: incremented with INSERT … ON CONFLICT DO UPDATE inside
+ * the transaction that creates the paper, so a rollback also rolls back the counter.
+ */
+export const paperCounters = pgTable(
+	'paper_counters',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		last: integer('last').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.year] })]
+);
+
+/**
+ * The workflow graph of a tenant (states and transitions with the roles allowed to take them),
+ * stored as data; without a row the default graph in papers/workflow.ts applies.
+ */
+export const paperWorkflows = pgTable('paper_workflows', {
+	tenantId: uuid('tenant_id')
+		.primaryKey()
+		.references(() => tenants.id, { onDelete: 'cascade' }),
+	definition: jsonb('definition').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Vorlagen: submissions of working groups to the steering group, reports, notices … */
+export const papers = pgTable(
+	'papers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		/** running number within (tenant, year), from 1 without gaps */
+		number: integer('number').notNull(),
+		year: integer('year').notNull(),
+		/** "NNN/YYYY", e.g. "144/2009" (OParl Paper.reference) */
+		reference: text('reference').notNull(),
+		/** a BUILTIN_PAPER_TYPES key or a paper_types key of the tenant */
+		type: text('type').notNull(),
+		title: text('title').notNull(),
+		/** Markdown (safe subset); rendered on the server with an allow-list */
+		text: text('text').notNull().default(''),
+		/** date of the paper (OParl Paper.date) */
+		date: date('date').notNull(),
+		/** einreichendes Gremium, e.g. a working group */
+		originatingBodyId: uuid('originating_body_id').references(() => bodies.id, {
+			onDelete: 'set null'
+		}),
+		/** the body the paper is addressed to, e.g. the steering group */
+		addressedBodyId: uuid('addressed_body_id').references(() => bodies.id, {
+			onDelete: 'set null'
+		}),
+		state: text('state').notNull().default('draft'),
+		visibility: text('visibility', { enum: PAPER_VISIBILITIES }).notNull().default('network'),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('papers_number_key').on(t.tenantId, t.year, t.number),
+		uniqueIndex('papers_reference_key').on(t.tenantId, t.reference),
+		index('papers_tenant_state_idx').on(t.tenantId, t.state),
+		index('papers_tenant_updated_idx').on(t.tenantId, t.updatedAt),
+		index('papers_originating_body_idx').on(t.originatingBodyId),
+		index('papers_addressed_body_idx').on(t.addressedBodyId),
+		check('papers_number_positive', sql`${t.number} > 0`)
+	]
+);
+export type Paper = typeof papers.$inferSelect;
+
+/** Verfasser:innen: a user of the platform or a name (for papers from before the platform). */
+export const paperAuthors = pgTable(
+	'paper_authors',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name'),
+		position: integer('position').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('paper_authors_paper_idx').on(t.paperId, t.position),
+		uniqueIndex('paper_authors_user_key')
+			.on(t.paperId, t.userId)
+			.where(sql`${t.userId} IS NOT NULL`),
+		check('paper_authors_who', sql`(${t.userId} IS NOT NULL) <> (${t.name} IS NOT NULL)`)
+	]
+);
+
+/** Anlagen: files (meetings' files table) attached to a paper. */
+export const paperFiles = pgTable(
+	'paper_files',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		fileId: uuid('file_id')
+			.notNull()
+			.references(() => files.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.paperId, t.fileId] }),
+		index('paper_files_file_idx').on(t.fileId)
+	]
+);
+
+/** Superordinate (parent) and subordinate (child) papers (OParl superordinatedPaper/subordinatedPaper). */
+export const paperRelations = pgTable(
+	'paper_relations',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		parentPaperId: uuid('parent_paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		childPaperId: uuid('child_paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.parentPaperId, t.childPaperId] }),
+		index('paper_relations_child_idx').on(t.childPaperId),
+		check('paper_relations_distinct', sql`${t.parentPaperId} <> ${t.childPaperId}`)
+	]
+);
+
+/** Generic links of a paper to other objects (e.g. kind "measure" → a measure of the concept). */
+export const paperLinks = pgTable(
+	'paper_links',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		targetId: uuid('target_id'),
+		label: text('label').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('paper_links_paper_idx').on(t.paperId),
+		index('paper_links_target_idx').on(t.tenantId, t.kind, t.targetId)
+	]
+);
+
+/** Beratungen: a paper on the agenda of a meeting (one agenda item), with its role and result. */
+export const consultations = pgTable(
+	'consultations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+			onDelete: 'set null'
+		}),
+		/** the consulting body (the meeting's body) */
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: CONSULTATION_ROLES }).notNull().default('decision'),
+		result: text('result', { enum: CONSULTATION_RESULTS }),
+		/** Beschlusstext */
+		resultText: text('result_text'),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('consultations_paper_idx').on(t.paperId),
+		index('consultations_meeting_idx').on(t.meetingId),
+		index('consultations_tenant_updated_idx').on(t.tenantId, t.updatedAt),
+		uniqueIndex('consultations_agenda_item_key')
+			.on(t.agendaItemId)
+			.where(sql`${t.agendaItemId} IS NOT NULL`)
+	]
+);
+export type Consultation = typeof consultations.$inferSelect;
+
+/**
+ * Handlungsanweisungen of a decision, addressed to a body and/or an organisation with a due date;
+ * each becomes an action item of the addressed body.
+ */
+export const instructions = pgTable(
+	'instructions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		consultationId: uuid('consultation_id').references(() => consultations.id, {
+			onDelete: 'set null'
+		}),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		organizationId: uuid('organization_id').references(() => organizations.id, {
+			onDelete: 'set null'
+		}),
+		text: text('text').notNull(),
+		dueDate: date('due_date'),
+		actionItemId: uuid('action_item_id').references(() => actionItems.id, {
+			onDelete: 'set null'
+		}),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('instructions_paper_idx').on(t.paperId),
+		index('instructions_body_idx').on(t.tenantId, t.bodyId)
+	]
+);
+
+/** Discussion thread on a paper, visible only to the members of the body (e.g. the steering group). */
+export const paperComments = pgTable(
+	'paper_comments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		paperId: uuid('paper_id')
+			.notNull()
+			.references(() => papers.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => bodies.id, { onDelete: 'cascade' }),
+		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		text: text('text').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('paper_comments_paper_idx').on(t.paperId, t.bodyId, t.createdAt)]
+);
+
+export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
+
+/** Sachstandsbericht for a period; sections come from live data until a version is frozen. */
+export const statusReports = pgTable(
+	'status_reports',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		periodStart: date('period_start').notNull(),
+		periodEnd: date('period_end').notNull(),
+		/** the body the report is for (the steering group) */
+		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		introduction: text('introduction').notNull().default(''),
+		/** remarks per section key: { [sectionKey]: string } */
+		remarks: jsonb('remarks').notNull().default({}),
+		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
+		/** the paper of type "report" created when the first version is frozen */
+		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('status_reports_tenant_idx').on(t.tenantId, t.periodEnd),
+		check('status_reports_period', sql`${t.periodEnd} >= ${t.periodStart}`)
+	]
+);
+export type StatusReport = typeof statusReports.$inferSelect;
+
+/** Frozen versions: the rendered document (JSON) that never changes afterwards. */
+export const statusReportVersions = pgTable(
+	'status_report_versions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		reportId: uuid('report_id')
+			.notNull()
+			.references(() => statusReports.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		content: jsonb('content').notNull(),
+		frozenBy: uuid('frozen_by').references(() => users.id, { onDelete: 'set null' }),
+		frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('status_report_versions_key').on(t.reportId, t.version)]
+);
+
+/** Consent of a person to be published in the public interfaces and pages (OParl Person). */
+export const personPublications = pgTable(
+	'person_publications',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+		consentTextVersion: text('consent_text_version').notNull(),
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.userId] })]
+);
+
+/** Objects removed from the public interface by deletion (OParl `deleted: true` entries). */
+export const oparlTombstones = pgTable(
+	'oparl_tombstones',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		/** OParl type name, e.g. "Meeting" */
+		objectType: text('object_type').notNull(),
+		objectId: uuid('object_id').notNull(),
+		deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('oparl_tombstones_tenant_type_idx').on(t.tenantId, t.objectType, t.deletedAt)]
+);

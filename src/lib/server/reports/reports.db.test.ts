@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import {
+	buildActionItem,
+	buildBody,
+	buildMeeting,
+	buildMembership,
+	buildOffer,
+	buildOrganization,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import {
+	consultations,
+	instructions,
+	paperFiles,
+	papers,
+	statusReportVersions
+} from '../papers/schema';
+import {
+	createPaper,
+	recordConsultationResult,
+	scheduleConsultation,
+	transitionPaper
+} from '../papers/service';
+import {
+	createStatusReport,
+	freezeStatusReport,
+	getStatusReport,
+	lastHalfYear,
+	reportVersionDocument,
+	saveReportNotes
+} from './service';
+import { renderReportHtml, renderReportPdf, type ReportDocument } from './document';
+import { SECTION_PROVIDERS } from './sections';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+const section = (doc: ReportDocument, key: string) => doc.sections.find((s) => s.key === key)!;
+const tables = (doc: ReportDocument, key: string) =>
+	section(doc, key).blocks.filter((b) => b.kind === 'table') as Extract<
+		ReportDocument['sections'][number]['blocks'][number],
+		{ kind: 'table' }
+	>[];
+
+async function setup() {
+	const db = database.db;
+	const tenant = await buildTenant(db, { name: 'Landkreis Gifhorn' });
+	const ctxFor = async (role: Role) => {
+		const user = await buildUser(db);
+		await grantRole(db, tenant.id, user.id, role);
+		return testCtx(db, await loadActor(db, user.id));
+	};
+	const coordinator = await ctxFor('coordinator');
+	const wg = await buildBody(db, tenant.id, { name: 'Arbeitskreis Bildung' });
+	const sg = await buildBody(db, tenant.id, { kind: 'steering_group', name: 'Steuerungsgruppe' });
+	await buildMembership(db, sg, coordinator.actor!.userId, 'speaker');
+	const coord = testCtx(db, await loadActor(db, coordinator.actor!.userId));
+	return { db, tenant, coordinator: coord, ctxFor, wg, sg };
+}
+
+describe('status report', () => {
+	it('is built from the data of the period, section by section', async () => {
+		const { db, tenant, coordinator, wg, sg } = await setup();
+		const at = (s: string) => new Date(s);
+		// meetings: two held in the period, one cancelled, one before the period
+		await buildMeeting(db, wg, { startsAt: at('2025-02-10T16:00:00Z'), state: 'held' });
+		await buildMeeting(db, wg, { startsAt: at('2025-05-12T15:00:00Z'), state: 'held' });
+		await buildMeeting(db, wg, { startsAt: at('2025-03-10T16:00:00Z'), state: 'cancelled' });
+		await buildMeeting(db, sg, { startsAt: at('2024-12-01T10:00:00Z'), state: 'held' });
+		// a paper decided in the period with an instruction
+		const meeting = await buildMeeting(db, sg, { startsAt: new Date(Date.now() + 86_400_000) });
+		const { id, reference } = await createPaper(coordinator, tenant.id, {
+			type: 'resolution_proposal',
+			title: 'Elternkurse',
+			text: '',
+			date: '2025-03-01',
+			originatingBodyId: wg.id,
+			addressedBodyId: sg.id
+		});
+		await transitionPaper(coordinator, tenant.id, id, 'submitted');
+		const { consultationId } = await scheduleConsultation(coordinator, tenant.id, id, {
+			meetingId: meeting.id
+		});
+		await recordConsultationResult(coordinator, tenant.id, consultationId, {
+			result: 'decided',
+			resultText: 'Zugestimmt',
+			instructions: [{ bodyId: wg.id, text: 'Kurskonzept vorlegen', dueDate: '2025-09-30' }]
+		});
+		// as if decided in May 2025
+		await db
+			.update(instructions)
+			.set({ createdAt: at('2025-05-20T10:00:00Z') })
+			.where(eq(instructions.tenantId, tenant.id));
+		await db
+			.update(consultations)
+			.set({ decidedAt: at('2025-05-20T10:00:00Z') })
+			.where(eq(consultations.tenantId, tenant.id));
+		// a draft is never reported
+		await createPaper(coordinator, tenant.id, {
+			type: 'notice',
+			title: 'Geheimer Entwurf',
+			date: '2025-03-02'
+		});
+		await buildActionItem(db, wg, { title: 'Liste aktualisieren', dueDate: '2025-04-01' });
+		// offers: one new in the period, one expired in it, one new outside
+		const org = await buildOrganization(db, tenant.id, { name: 'VHS' });
+		await buildOffer(db, tenant.id, org.id, {
+			title: 'Sprachcafé',
+			publishedAt: at('2025-03-15T10:00:00Z')
+		});
+		await buildOffer(db, tenant.id, org.id, {
+			title: 'Alter Kurs',
+			publishedAt: at('2023-01-01T10:00:00Z'),
+			validTo: '2025-06-30'
+		});
+		await buildOffer(db, tenant.id, org.id, {
+			title: 'Später',
+			publishedAt: at('2025-08-01T10:00:00Z')
+		});
+
+		const { id: reportId } = await createStatusReport(coordinator, tenant.id, {
+			title: 'Sachstandsbericht 1. Halbjahr 2025',
+			periodStart: '2025-01-01',
+			periodEnd: '2025-06-30',
+			bodyId: sg.id
+		});
+		const { live } = await getStatusReport(coordinator, tenant.id, reportId);
+		expect(live.subtitle).toContain('01.01.2025 bis 30.06.2025');
+		expect(live.sections.map((s) => s.key)).toEqual(SECTION_PROVIDERS.map((p) => p.key));
+
+		const [meetingsTable] = tables(live, 'meetings');
+		expect(meetingsTable.rows).toEqual([['Arbeitskreis Bildung', '2', '10.02.2025, 12.05.2025']]);
+
+		const [papersTable] = tables(live, 'papers');
+		expect(papersTable.rows).toHaveLength(1);
+		expect(papersTable.rows[0].slice(0, 5)).toEqual([
+			reference,
+			'Elternkurse',
+			'Beschlussvorlage',
+			'Arbeitskreis Bildung',
+			'Beschlossen'
+		]);
+		expect(papersTable.rows[0][5]).toContain('Beschlossen – Zugestimmt');
+		expect(JSON.stringify(live)).not.toContain('Geheimer Entwurf');
+
+		const [instructionsTable, perBody] = tables(live, 'actions');
+		expect(instructionsTable.rows).toEqual([
+			[reference, 'Arbeitskreis Bildung', 'Kurskonzept vorlegen', '30.09.2025', 'offen']
+		]);
+		// two open action items of the working group (instruction + one), one overdue at period end
+		expect(perBody.rows).toEqual([['Arbeitskreis Bildung', '2', '1']]);
+
+		const [fresh, expired] = tables(live, 'offers');
+		expect(fresh.rows.map((r) => r[0])).toEqual(['Sprachcafé']);
+		expect(expired.rows.map((r) => r[0])).toEqual(['Alter Kurs']);
+
+		for (const key of ['measures', 'indicators', 'citizen_messages'])
+			expect(section(live, key).blocks[0]).toMatchObject({ kind: 'note' });
+	});
+
+	it('freezes versions that never change, and files the report as a paper of type report', async () => {
+		const { db, tenant, coordinator, wg, sg } = await setup();
+		const { id } = await createStatusReport(coordinator, tenant.id, {
+			title: 'Sachstandsbericht 2. Halbjahr 2024',
+			periodStart: '2024-07-01',
+			periodEnd: '2024-12-31',
+			bodyId: sg.id
+		});
+		await saveReportNotes(coordinator, tenant.id, id, {
+			introduction: 'Ein bewegtes Halbjahr.',
+			remarks: { meetings: 'Alle Arbeitskreise tagten regelmäßig.', bogus: 'ignoriert' }
+		});
+		const first = await freezeStatusReport(coordinator, tenant.id, id);
+		expect(first.version).toBe(1);
+		const [paper] = await db.select().from(papers).where(eq(papers.id, first.paperId));
+		expect(paper).toMatchObject({ type: 'report', addressedBodyId: sg.id, state: 'submitted' });
+		expect(paper.text).toContain('Ein bewegtes Halbjahr.');
+		const attached = await db.select().from(paperFiles).where(eq(paperFiles.paperId, paper.id));
+		expect(attached).toHaveLength(1);
+
+		// later data does not change the frozen version
+		await buildMeeting(db, wg, { startsAt: new Date('2024-10-01T10:00:00Z'), state: 'held' });
+		const v1 = await reportVersionDocument(coordinator, tenant.id, id, '1');
+		expect(v1.introduction).toBe('Ein bewegtes Halbjahr.');
+		expect(v1.sections.find((s) => s.key === 'meetings')!.remarks).toBe(
+			'Alle Arbeitskreise tagten regelmäßig.'
+		);
+		expect(JSON.stringify(v1.sections[0].blocks)).not.toContain(wg.name);
+		const live = await reportVersionDocument(coordinator, tenant.id, id, 'live');
+		expect(JSON.stringify(live.sections[0])).toContain(wg.name);
+
+		const second = await freezeStatusReport(coordinator, tenant.id, id);
+		expect(second).toEqual({ version: 2, paperId: first.paperId });
+		const versions = await db
+			.select()
+			.from(statusReportVersions)
+			.where(eq(statusReportVersions.reportId, id));
+		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+	});
+
+	it('only coordinators manage reports; the steering group reads them; others see nothing', async () => {
+		const { tenant, coordinator, ctxFor } = await setup();
+		const steering = await ctxFor('steering');
+		const member = await ctxFor('member');
+		const raw = { title: 'Bericht', periodStart: '2025-01-01', periodEnd: '2025-06-30' };
+		await expect(createStatusReport(steering, tenant.id, raw)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		const { id } = await createStatusReport(coordinator, tenant.id, raw);
+		await expect(getStatusReport(steering, tenant.id, id)).resolves.toBeTruthy();
+		await expect(getStatusReport(member, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(freezeStatusReport(steering, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			createStatusReport(coordinator, tenant.id, { ...raw, periodEnd: '2024-01-01' })
+		).rejects.toBeInstanceOf(ValidationError);
+	});
+});
+
+describe('renderers', () => {
+	const doc: ReportDocument = {
+		title: 'Sachstandsbericht <Test>',
+		subtitle: 'Landkreis Gifhorn',
+		lang: 'de',
+		generatedAt: '2025-07-01T00:00:00Z',
+		introduction: 'Einleitung',
+		sections: [
+			{
+				key: 'meetings',
+				title: 'Sitzungen',
+				blocks: [
+					{
+						kind: 'table',
+						caption: 'Sitzungen je Gremium',
+						columns: ['Gremium', 'Anzahl'],
+						rows: [['AK <b>', '2']]
+					},
+					{ kind: 'list', items: ['eins'] }
+				],
+				remarks: 'Anmerkung'
+			}
+		]
+	};
+
+	it('HTML: language, one h1, escaped content, tables with caption and header scopes', () => {
+		const html = renderReportHtml(doc);
+		expect(html).toContain('<html lang="de">');
+		expect(html.match(/<h1>/g)).toHaveLength(1);
+		expect(html).toContain('Sachstandsbericht &lt;Test&gt;');
+		expect(html).toContain('<caption>Sitzungen je Gremium</caption>');
+		expect(html).toContain('<th scope="col">Gremium</th>');
+		expect(html).toContain('<th scope="row">AK &lt;b&gt;</th>');
+		expect(html).not.toContain('<b>');
+	});
+
+	it('PDF: tagged, with language and title', async () => {
+		const pdf = await renderReportPdf(doc);
+		const text = pdf.toString('latin1');
+		expect(text.startsWith('%PDF-1.7')).toBe(true);
+		expect(text).toContain('/StructTreeRoot');
+		expect(text).toContain('/Lang (de-DE)');
+		expect(text).toContain('/Marked true');
+		expect(text).toMatch(/\/S \/Table/);
+		expect(text).toContain('/DisplayDocTitle true');
+	});
+
+	it('lastHalfYear picks the last completed half-year', () => {
+		expect(lastHalfYear(new Date('2026-11-27T00:00:00Z'))).toMatchObject({
+			start: '2026-01-01',
+			end: '2026-06-30'
+		});
+		expect(lastHalfYear(new Date('2026-03-01T00:00:00Z'))).toMatchObject({
+			start: '2025-07-01',
+			end: '2025-12-31'
+		});
+	});
+});
