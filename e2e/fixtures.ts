@@ -27,6 +27,7 @@ export const ACCOUNTS = {
 	coordinatorFreising: 'koordination@freising.example',
 	coordinatorLaatzen: 'koordination@laatzen.example',
 	memberLandshut: 'mitglied@landshut.example',
+	speakerLandshut: 'sprecherin@landshut.example',
 	editorLandshut: 'redaktion@landshut.example'
 } as const;
 

@@ -31,12 +31,14 @@ import {
 	meetings,
 	type MinutesState
 } from '../meetings/schema';
-import { buildUser } from '../factories';
+import { buildUser, grantRole } from '../factories';
 import { hashToken } from '../auth/tokens';
 import { berlinLocal, fromBerlinLocal } from '../offers/ical';
 
 export interface DemoMeetingsInput {
 	now?: Date;
+	/** password of the Landshut network's speaker (sprecherin@landshut.example), a demo account */
+	speakerPassword: string;
 	landshut: Tenant;
 	gifhorn: Tenant;
 	freising: Tenant;
@@ -153,8 +155,17 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 			.where(and(eq(fieldsOfAction.tenantId, tenant.id), eq(fieldsOfAction.key, key)));
 		return row?.id ?? null;
 	};
-	const person = (tenant: Tenant, name: string, local: string) =>
-		buildUser(tx, { name, email: `${local}@${tenant.slug}.example`, password: null });
+	/** A member of the tenant's network who appears in bodies; no password (cannot sign in). */
+	const person = async (
+		tenant: Tenant,
+		name: string,
+		local: string,
+		password: string | null = null
+	) => {
+		const user = await buildUser(tx, { name, email: `${local}@${tenant.slug}.example`, password });
+		await grantRole(tx, tenant.id, user.id, 'member');
+		return user;
+	};
 
 	async function body(
 		tenant: Tenant,
@@ -330,7 +341,7 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 		createdAt: lsSince
 	});
 	const lsPeople = {
-		school: await person(landshut, 'Aylin Demir', 'a.demir'),
+		school: await person(landshut, 'Aylin Demir', 'sprecherin', input.speakerPassword),
 		mbe: await person(landshut, 'Thomas Huber', 't.huber'),
 		jmd: await person(landshut, 'Mariana Kovalenko', 'm.kovalenko'),
 		sport: await person(landshut, 'Stefan Maier', 's.maier'),

@@ -119,6 +119,7 @@ describe('seedDemo', () => {
 			'koordination@freising.example': { [bySlug['landkreis-freising'].id]: 'coordinator' },
 			'koordination@laatzen.example': { [bySlug.laatzen.id]: 'coordinator' },
 			'mitglied@landshut.example': { [bySlug.landshut.id]: 'member' },
+			'sprecherin@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'redaktion@landshut.example': { [bySlug.landshut.id]: 'editor' }
 		};
 		expect(Object.keys(expected).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
@@ -327,6 +328,9 @@ describe('demo bodies and meetings (seeds 000, 002, 004)', () => {
 		// the demo member belongs to the network and can answer the invitation in the app
 		const member = await actorFor('mitglied@landshut.example');
 		expect(member.bodyRoles[network.id]).toBe('member');
+		// the demo speaker signs in and may plan the network's meetings
+		const speaker = await actorFor('sprecherin@landshut.example');
+		expect(speaker.bodyRoles[network.id]).toBe('speaker');
 	});
 
 	it('records the Freising Vernetzungstreffen with its guest speakers and published minutes', async () => {

@@ -44,6 +44,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@laatzen.example', description: 'Koordination Stadt Laatzen' },
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
 	{
+		email: 'sprecherin@landshut.example',
+		description: 'Sprecherin des Netzwerks Integration Landshut'
+	},
+	{
 		email: 'redaktion@landshut.example',
 		description: 'Redaktion einer Organisation, Stadt Landshut'
 	}
@@ -255,6 +259,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 
 		// Bodies, meetings, minutes and action items (demo/meetings.ts).
 		await seedMeetings(tx, {
+			speakerPassword: password,
 			landshut,
 			gifhorn,
 			freising,
