@@ -52,7 +52,9 @@ describe(`migrate (${kind})`, () => {
 		} finally {
 			await empty.close();
 		}
-	});
+		// Creating every table of every capability in a fresh in-memory PGlite takes a while on a
+		// loaded two-core machine; this test is about correctness, not speed.
+	}, 120_000);
 
 	it.runIf(kind === 'postgres')(
 		'postgres only (PGlite has one connection): two instances migrating an empty database at once apply each migration once',
