@@ -48,7 +48,9 @@ export default defineConfig({
 		command: 'node e2e/serve.mjs',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
-		timeout: 180_000,
+		// The first start builds the app (two minutes or more on a busy two-core machine), migrates and
+		// seeds the demo.
+		timeout: 600_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 }
