@@ -32,6 +32,7 @@ import { BODIES_PAGE_SIZE, berlinToday, type BodyFilter } from './validation';
 import { splitQuestions } from './bodies';
 import { fieldOptions, organizationOptions, personOptions, type Option } from './lookups';
 import { notEnded } from './memberships';
+import { guidingQuestionsForBody, type GuidingQuestionView } from '../concept/structure';
 
 const kindOrder = sql`CASE ${bodies.kind} ${sql.join(
 	BODY_KINDS.map((k, i) => sql`WHEN ${k} THEN ${i}`),
@@ -392,6 +393,32 @@ export interface JoinRequestView {
 	createdAt: Date;
 }
 
+export interface ConceptQuestionGroup {
+	guidelineId: string;
+	guideline: string;
+	editionTitle: string;
+	questions: { id: string; question: string }[];
+}
+
+/** The concept's guiding questions for a body, grouped by their guideline (in its order). */
+export function groupByGuideline(questions: GuidingQuestionView[]): ConceptQuestionGroup[] {
+	const groups = new Map<string, ConceptQuestionGroup>();
+	for (const q of questions) {
+		let group = groups.get(q.guidelineId);
+		if (!group) {
+			group = {
+				guidelineId: q.guidelineId,
+				guideline: q.guideline,
+				editionTitle: q.editionTitle,
+				questions: []
+			};
+			groups.set(q.guidelineId, group);
+		}
+		group.questions.push({ id: q.id, question: q.question });
+	}
+	return [...groups.values()];
+}
+
 /** Everything the signed-in body page shows, with what the actor may do there. */
 export async function getBodyPage(ctx: Ctx, tenantId: string, bodyId: string) {
 	authorize(ctx.actor, 'body.view', { tenantId });
@@ -400,7 +427,7 @@ export async function getBodyPage(ctx: Ctx, tenantId: string, bodyId: string) {
 	const canDecide = can(actor, 'body.members.decide', { tenantId, bodyId: body.id });
 	const canManageBody = can(actor, 'body.manage', { tenantId });
 	const canPlan = canManageMeetings(actor, body);
-	const [details, memberList, hostList, upcoming, past, items, requests, own, orgs] =
+	const [details, memberList, hostList, upcoming, past, items, requests, own, orgs, questions] =
 		await Promise.all([
 			bodyDetails(ctx.db, body, ctx.locale),
 			members(ctx.db, body),
@@ -422,7 +449,8 @@ export async function getBodyPage(ctx: Ctx, tenantId: string, bodyId: string) {
 				),
 			can(actor, 'body.join', { tenantId })
 				? organizationOptions(ctx.db, tenantId)
-				: Promise.resolve([] as Option[])
+				: Promise.resolve([] as Option[]),
+			guidingQuestionsForBody(ctx.db, tenantId, body.id)
 		]);
 	const isMember = memberList.current.some((mm) => mm.userId === actor.userId);
 	return {
@@ -433,6 +461,7 @@ export async function getBodyPage(ctx: Ctx, tenantId: string, bodyId: string) {
 		past,
 		actionItems: items.rows,
 		actionItemsTotal: items.total,
+		conceptQuestions: groupByGuideline(questions),
 		requests,
 		myRequest: own[0] ?? null,
 		isMember,

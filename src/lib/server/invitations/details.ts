@@ -9,6 +9,7 @@ import { organizations } from '../organizations/schema';
 import { bodies, type Body } from '../bodies/schema';
 import { agendaItems, agendaItemSpeakers, meetings, type Meeting } from '../meetings/schema';
 import { TIME_ZONE } from '../offers/ical';
+import { fullAgenda } from '../meetings/agenda';
 
 export type Locale = 'de' | 'en';
 
@@ -19,6 +20,14 @@ export interface AgendaSpeaker {
 	email: string | null;
 }
 
+export interface AgendaTask {
+	title: string;
+	/** person and/or organisation */
+	assignee: string | null;
+	/** YYYY-MM-DD */
+	dueDate: string | null;
+}
+
 export interface AgendaEntry {
 	/** "1", "2" … (TOP number) */
 	number: string;
@@ -26,6 +35,11 @@ export interface AgendaEntry {
 	description: string | null;
 	isPublic: boolean;
 	speakers: AgendaSpeaker[];
+	/**
+	 * Only on the computed last item "Offene Aufgaben aus früheren Sitzungen" (never public):
+	 * the body's open tasks. Its title is German; texts use their own label by language.
+	 */
+	openTasks?: AgendaTask[];
 }
 
 export interface MeetingDetails {
@@ -37,9 +51,48 @@ export interface MeetingDetails {
 }
 
 /**
- * The agendas of meetings with TOP numbers and guest speakers, per meeting id.
- * TODO: switch to fullAgenda() of meetings/agenda.ts once it exists (it adds attachments and
- * the open tasks of earlier meetings).
+ * The agenda of one meeting as the meeting page shows it (fullAgenda of meetings/agenda.ts):
+ * the items with their TOP numbers and guest speakers, and, before the meeting, the computed
+ * last item with the body's open tasks. Empty when the meeting is not in the tenant.
+ */
+export async function meetingAgenda(
+	db: Executor,
+	tenantId: string,
+	meetingId: string
+): Promise<AgendaEntry[]> {
+	const agenda = await fullAgenda(db, tenantId, meetingId, { locale: 'de' });
+	if (!agenda) return [];
+	const entries: AgendaEntry[] = agenda.items.map((i) => ({
+		number: i.number,
+		title: i.title,
+		description: i.description,
+		isPublic: i.isPublic,
+		speakers: i.speakers.map((sp) => ({
+			name: sp.name,
+			affiliation: sp.affiliation,
+			email: sp.email
+		}))
+	}));
+	if (agenda.openActions)
+		entries.push({
+			number: agenda.openActions.number,
+			title: agenda.openActions.title,
+			description: null,
+			isPublic: false,
+			speakers: [],
+			openTasks: agenda.openActions.items.map((a) => ({
+				title: a.title,
+				assignee: [a.assigneeName, a.assigneeOrganization].filter(Boolean).join(', ') || null,
+				dueDate: a.dueDate
+			}))
+		});
+	return entries;
+}
+
+/**
+ * The agendas of many meetings at once (calendar feeds), per meeting id: the items with TOP
+ * numbers and guest speakers, numbered as fullAgenda() numbers them, without the open tasks
+ * (one query for all meetings instead of several per meeting).
  */
 export async function meetingAgendas(
 	db: Executor,
@@ -87,15 +140,6 @@ export async function meetingAgendas(
 	return result;
 }
 
-/** The agenda of one meeting. */
-export async function meetingAgenda(
-	db: Executor,
-	tenantId: string,
-	meetingId: string
-): Promise<AgendaEntry[]> {
-	return (await meetingAgendas(db, tenantId, [meetingId])).get(meetingId) ?? [];
-}
-
 /**
  * Meetings with everything mails and calendars show, for a condition on meetings/bodies/
  * tenants (the caller scopes it), in start order.
@@ -103,7 +147,8 @@ export async function meetingAgenda(
 export async function loadMeetingDetailsWhere(
 	db: Executor,
 	where: SQL | undefined,
-	limit = 500
+	limit = 500,
+	options: { withAgendas?: boolean } = {}
 ): Promise<MeetingDetails[]> {
 	const rows = await db
 		.select({
@@ -144,11 +189,14 @@ export async function loadMeetingDetailsWhere(
 			hosts.set(org.id, { name: org.name, address: address || null });
 		}
 	}
-	const agendas = await meetingAgendas(
-		db,
-		null,
-		rows.map((r) => r.meeting.id)
-	);
+	const agendas =
+		options.withAgendas === false
+			? new Map<string, AgendaEntry[]>()
+			: await meetingAgendas(
+					db,
+					null,
+					rows.map((r) => r.meeting.id)
+				);
 	return rows.map((r) => ({
 		...r,
 		host: r.meeting.hostOrganizationId ? (hosts.get(r.meeting.hostOrganizationId) ?? null) : null,
@@ -165,9 +213,12 @@ export async function loadMeetingDetails(
 	const [details] = await loadMeetingDetailsWhere(
 		db,
 		and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)),
-		1
+		1,
+		{ withAgendas: false }
 	);
-	return details ?? null;
+	if (!details) return null;
+	// the mails show the agenda as the meeting page does, with the open tasks
+	return { ...details, agenda: await meetingAgenda(db, tenantId, meetingId) };
 }
 
 /** The body's short name (AK Bildung) or its name. */
@@ -226,6 +277,17 @@ export function longDate(date: Date, locale: Locale): string {
 	});
 }
 
+/** "12.01.2027" / "12/01/2027" for a calendar day YYYY-MM-DD */
+export function dayText(day: string, locale: Locale): string {
+	const [y, mo, d] = day.split('-').map(Number);
+	return new Date(Date.UTC(y, mo - 1, d, 12)).toLocaleDateString(tag(locale), {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}
+
 /** "14:00" */
 export function timeOfDay(date: Date, locale: Locale): string {
 	return date.toLocaleTimeString(tag(locale), {
@@ -239,13 +301,29 @@ export function timeOfDay(date: Date, locale: Locale): string {
 /** The agenda as plain text: "TOP 1: Begrüßung\n   Referent:in: …" */
 export function agendaText(
 	agenda: AgendaEntry[],
-	labels: { top: (n: string) => string; speakers: string },
-	options: { publicOnly?: boolean } = {}
+	labels: {
+		top: (n: string) => string;
+		speakers: string;
+		/** the title of the open-tasks item in the text's language */
+		openTasks?: string;
+		/** "bis 12.01.2027" */
+		due?: (date: string) => string;
+	},
+	options: { publicOnly?: boolean; withOpenTasks?: boolean } = {}
 ): string {
-	const items = options.publicOnly ? agenda.filter((a) => a.isPublic) : agenda;
+	const items = agenda.filter(
+		(a) => (!options.publicOnly || a.isPublic) && (options.withOpenTasks !== false || !a.openTasks)
+	);
 	return items
 		.map((a) => {
-			const lines = [`${labels.top(a.number)}: ${a.title}`];
+			const title = a.openTasks && labels.openTasks ? labels.openTasks : a.title;
+			const lines = [`${labels.top(a.number)}: ${title}`];
+			for (const task of a.openTasks ?? []) {
+				const extra = [task.assignee, task.dueDate && labels.due ? labels.due(task.dueDate) : null]
+					.filter(Boolean)
+					.join(', ');
+				lines.push(`   - ${task.title}${extra ? ` (${extra})` : ''}`);
+			}
 			if (a.speakers.length > 0) {
 				const names = a.speakers
 					.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name))

@@ -3,6 +3,7 @@ import { env } from '../env';
 import { m } from '$lib/paraglide/messages';
 import {
 	agendaText,
+	dayText,
 	meetingSummary,
 	onlineLink,
 	placeText,
@@ -24,6 +25,8 @@ export interface EventOptions {
 	/** public feeds: public agenda items only, no online link */
 	publicOnly?: boolean;
 	attendee?: { email: string; name: string; partstat?: PartStat } | null;
+	/** the body's open tasks in the agenda (not for guest speakers); never with publicOnly */
+	withOpenTasks?: boolean;
 	/** add ORGANIZER (needed for METHOD:REQUEST/CANCEL) */
 	withOrganizer?: boolean;
 }
@@ -38,9 +41,11 @@ export function meetingEvent(details: MeetingDetails, options: EventOptions): Me
 		details.agenda,
 		{
 			top: (n) => m.invitations_top({ number: n }, o),
-			speakers: m.invitations_speakers({}, o)
+			speakers: m.invitations_speakers({}, o),
+			openTasks: m.invitations_open_tasks({}, o),
+			due: (day) => m.invitations_open_task_due({ date: dayText(day, options.locale) }, o)
 		},
-		{ publicOnly }
+		{ publicOnly, withOpenTasks: !publicOnly && options.withOpenTasks !== false }
 	);
 	const description = [
 		meeting.state === 'cancelled' && meeting.cancelReason?.trim()

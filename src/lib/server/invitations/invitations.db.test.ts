@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
+	buildActionItem,
 	buildAgendaItem,
 	buildBody,
 	buildMeeting,
@@ -233,6 +234,33 @@ describe('sendInvitations', () => {
 			fieldErrors: { form: 'invitations_error_no_members' }
 		});
 		expect(await mailsOf(tenant.id)).toHaveLength(0);
+	});
+
+	it('shows the agenda as the meeting page does: with the open tasks as last TOP, not for guest speakers', async () => {
+		const { db, tenant, body, meeting, coordinator, member, ctxOf } = await setup();
+		await buildActionItem(db, body, {
+			title: 'Raumliste an alle schicken',
+			assigneeUserId: member.id,
+			dueDate: '2030-12-01',
+			createdAt: new Date('2030-01-01T00:00:00Z')
+		});
+		const preview = await invitationPreview(await ctxOf(coordinator), tenant.id, meeting.id);
+		expect(preview.text).toContain(
+			'TOP 3: Offene Aufgaben aus früheren Sitzungen\n   - Raumliste an alle schicken (Mia Mitglied, bis 01.12.2030)'
+		);
+		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
+		const mails = await mailsOf(tenant.id);
+		const memberMail = mails.find((m) => m.to === member.email)!;
+		expect(memberMail.text).toContain('TOP 3: Offene Aufgaben aus früheren Sitzungen');
+		expect(parseIcs(memberMail.attachments![0].content).event.description).toContain(
+			'Raumliste an alle schicken'
+		);
+		const speakerMail = mails.find((m) => m.to === 'referentin@example.org')!;
+		expect(speakerMail.text).toContain('TOP 2: Sprachkurse für Eltern');
+		expect(speakerMail.text).not.toContain('Offene Aufgaben');
+		expect(parseIcs(speakerMail.attachments![0].content).event.description).not.toContain(
+			'Raumliste'
+		);
 	});
 
 	it('shows managers a preview with the number of members still to mail', async () => {

@@ -83,6 +83,7 @@ export function mailCalendar(
 		locale: asLocale(recipient.locale),
 		url: meetingPageLink(origin, details.tenant.slug, details.meeting.id),
 		withOrganizer: true,
+		withOpenTasks: kind !== 'speaker',
 		attendee: {
 			email: recipient.email,
 			name: recipient.name,

@@ -9,6 +9,7 @@ import type { RsvpResponse } from '../meetings/schema';
 import {
 	agendaText,
 	bodyLabel,
+	dayText,
 	longDate,
 	onlineLink,
 	placeText,
@@ -164,10 +165,17 @@ export function meetingMailText(args: Omit<MeetingMailArgs, 'to' | 'ics'>): stri
 		if (online) facts.push(`${m.invitations_mail_online({}, o)}: ${online}`);
 		if (details.host) facts.push(`${m.invitations_mail_host({}, o)}: ${details.host.name}`);
 		blocks.push(facts.join('\n'));
-		const agenda = agendaText(details.agenda, {
-			top: (n) => m.invitations_top({ number: n }, o),
-			speakers: m.invitations_speakers({}, o)
-		});
+		// guest speakers (no account) do not get the body's open tasks
+		const agenda = agendaText(
+			details.agenda,
+			{
+				top: (n) => m.invitations_top({ number: n }, o),
+				speakers: m.invitations_speakers({}, o),
+				openTasks: m.invitations_open_tasks({}, o),
+				due: (day) => m.invitations_open_task_due({ date: dayText(day, locale) }, o)
+			},
+			{ withOpenTasks: kind !== 'speaker' && !args.guest }
+		);
 		blocks.push(
 			`${m.invitations_mail_agenda({}, o)}:\n${agenda || m.invitations_mail_agenda_empty({}, o)}`
 		);

@@ -206,7 +206,7 @@ describe('agenda items', () => {
 		).toEqual([]);
 	});
 
-	it('public view leaves out non-public items and files, and renumbers', async () => {
+	it('public view leaves out non-public items and files and keeps the original TOP numbers', async () => {
 		const { db, tenant, meeting } = await setup();
 		await buildAgendaItem(db, meeting, 1, { title: 'Öffentlich' });
 		const secret = await buildAgendaItem(db, meeting, 2, { title: 'Personal', isPublic: false });
@@ -221,11 +221,13 @@ describe('agenda items', () => {
 			content: Buffer.from('%PDF-')
 		});
 		const pub = await fullAgenda(db, tenant.id, meeting.id, { publicOnly: true });
+		// TOP 2 is simply left out: the public agenda numbers as the minutes and the invitation do
 		expect(pub!.items.map((i) => `${i.number} ${i.title}`)).toEqual([
 			'1 Öffentlich',
-			'2 Auch öffentlich'
+			'3 Auch öffentlich'
 		]);
 		const internal = await fullAgenda(db, tenant.id, meeting.id);
+		expect(internal!.items.map((i) => i.number)).toEqual(['1', '2', '3']);
 		expect(internal!.items[1].files.map((f) => f.fileName)).toEqual(['intern.pdf']);
 	});
 

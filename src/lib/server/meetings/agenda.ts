@@ -24,6 +24,8 @@ import {
 	type Meeting
 } from './schema';
 import { loadMeetingToManage } from './access';
+import { consultations } from '../papers/schema';
+import { recordOParlDeletion } from '../oparl/deletion';
 
 // ---------------------------------------------------------------------------------------------
 // Views
@@ -203,10 +205,13 @@ export async function fullAgenda(
 			.orderBy(asc(files.createdAt), asc(files.fileName))
 	]);
 	const visibleFiles = options.publicOnly ? fileRows.filter((f) => f.isPublic) : fileRows;
-	const visibleItems = options.publicOnly ? itemRows.filter((r) => r.item.isPublic) : itemRows;
-	const items = visibleItems.map(({ item, responsibleName }, index): AgendaItemView => ({
+	// TOP numbers count all items, so that the public version keeps the numbers of the minutes
+	// and of the invitation: the non-public items are simply left out (gaps are normal).
+	const numbered = itemRows.map((r, index) => ({ ...r, number: String(index + 1) }));
+	const visibleItems = options.publicOnly ? numbered.filter((r) => r.item.isPublic) : numbered;
+	const items = visibleItems.map(({ item, responsibleName, number }): AgendaItemView => ({
 		id: item.id,
-		number: String(index + 1),
+		number,
 		position: item.position,
 		title: item.title,
 		description: item.description,
@@ -234,7 +239,7 @@ export async function fullAgenda(
 		const open = await openActionItemsForAgenda(db, tenantId, meeting.bodyId, meeting);
 		if (open.length > 0)
 			openActions = {
-				number: String(items.length + 1),
+				number: String(itemRows.length + 1),
 				title: OPEN_ACTIONS_TITLE[options.locale ?? 'de'],
 				items: open
 			};
@@ -329,9 +334,10 @@ async function orderedItems(tx: Executor, tenantId: string, meetingId: string) {
 async function writePositions(tx: Executor, ordered: { id: string; position: number }[]) {
 	for (const [index, item] of ordered.entries()) {
 		if (item.position === index + 1) continue;
+		// a new TOP number is a change of the item (OParl `modified`)
 		await tx
 			.update(agendaItems)
-			.set({ position: index + 1 })
+			.set({ position: index + 1, updatedAt: new Date() })
 			.where(eq(agendaItems.id, item.id));
 	}
 }
@@ -382,6 +388,34 @@ function itemAudit(item: typeof agendaItems.$inferSelect) {
 		plannedMinutes: item.plannedMinutes,
 		isPublic: item.isPublic
 	};
+}
+
+/**
+ * Before an item is deleted: tombstones for the OParl interface (the item and the files the
+ * delete cascades away), and the meeting and the item's consultations (which lose their item)
+ * count as changed, so that clients syncing with `modified_since` see it.
+ */
+async function recordAgendaItemDeletion(
+	tx: Executor,
+	tenantId: string,
+	meetingId: string,
+	itemId: string
+) {
+	const now = new Date();
+	const itemFiles = await tx
+		.select({ id: files.id })
+		.from(files)
+		.where(and(eq(files.tenantId, tenantId), eq(files.agendaItemId, itemId)));
+	await recordOParlDeletion(tx, tenantId, 'AgendaItem', itemId);
+	for (const f of itemFiles) await recordOParlDeletion(tx, tenantId, 'File', f.id);
+	await tx
+		.update(consultations)
+		.set({ updatedAt: now })
+		.where(and(eq(consultations.tenantId, tenantId), eq(consultations.agendaItemId, itemId)));
+	await tx
+		.update(meetings)
+		.set({ updatedAt: now })
+		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
 }
 
 /** Adds an item at the end of the agenda. */
@@ -451,6 +485,7 @@ export async function deleteAgendaItem(
 	await ctx.db.transaction(async (tx) => {
 		await lockAgenda(tx, tenantId, meeting.id);
 		const before = await findItem(tx, tenantId, meeting.id, itemId);
+		await recordAgendaItemDeletion(tx, tenantId, meeting.id, before.id);
 		await tx.delete(agendaItems).where(eq(agendaItems.id, before.id));
 		await writePositions(tx, await orderedItems(tx, tenantId, meeting.id));
 		await recordAudit(tx, ctx, {

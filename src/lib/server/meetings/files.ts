@@ -25,6 +25,7 @@ import { bodies } from '../bodies/schema';
 import { canManageMeetings, canSeeBody } from '../bodies/access';
 import { agendaItems, files, meetings } from './schema';
 import { loadMeetingToManage } from './access';
+import { recordOParlDeletion } from '../oparl/deletion';
 
 export const FILE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -302,7 +303,19 @@ export async function deleteFile(
 ): Promise<void> {
 	const { file, meeting } = await findFileToManage(ctx, tenantId, fileId, meetingId);
 	await ctx.db.transaction(async (tx) => {
+		await recordOParlDeletion(tx, tenantId, 'File', file.id);
 		await tx.delete(files).where(and(eq(files.tenantId, tenantId), eq(files.id, file.id)));
+		// the meeting (or the item) embeds its files: it changed for OParl clients
+		const now = new Date();
+		if (file.agendaItemId)
+			await tx
+				.update(agendaItems)
+				.set({ updatedAt: now })
+				.where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.id, file.agendaItemId)));
+		await tx
+			.update(meetings)
+			.set({ updatedAt: now })
+			.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meeting.id)));
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'meeting_file.delete',

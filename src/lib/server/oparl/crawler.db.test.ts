@@ -15,6 +15,7 @@ import { files } from '../meetings/schema';
 import { consultations, paperFiles, papers, personPublications } from '../papers/schema';
 import { buildAgendaItem, buildBody, buildMeeting, buildMembership } from '../factories';
 import { handleOParl } from './handler';
+import { publicMinutesDocument } from '../minutes/print';
 import { typeOf, validateOParl } from './fixtures/validator';
 
 const ORIGIN = 'http://localhost:3000';
@@ -78,7 +79,9 @@ beforeAll(async () => {
 			title: 'Sachstandsbericht',
 			date: '2025-06-30',
 			originatingBodyId: body.id,
-			visibility: 'public'
+			visibility: 'public',
+			// drafts are not public
+			state: 'submitted'
 		})
 		.returning();
 	await db.insert(consultations).values({
@@ -120,6 +123,8 @@ describe('crawling the demo network', () => {
 		const queue = [`${BASE}system`];
 		const types = new Map<string, number>();
 		const problems: string[] = [];
+		/** accessUrls outside the interface: the public minutes PDFs */
+		const protocols = new Set<string>();
 		let pages = 0;
 		while (queue.length > 0) {
 			const url = queue.shift()!;
@@ -155,8 +160,22 @@ describe('crawling the demo network', () => {
 				for (const e of validateOParl(obj)) problems.push(`${at}: ${e}`);
 				const type = typeOf(obj)!;
 				types.set(type, (types.get(type) ?? 0) + 1);
+				const access = (obj as { accessUrl?: string }).accessUrl;
+				if (type === 'File' && access && !access.startsWith(BASE)) protocols.add(access);
 			}
 			for (const next of urlsIn(json, new Set())) if (!seen.has(next)) queue.push(next);
+		}
+		// every File outside the interface is the public PDF of published minutes, and is served
+		expect(protocols.size).toBeGreaterThan(0);
+		for (const access of protocols) {
+			const m = /^http:\/\/localhost:3000\/([^/]+)\/sitzungen\/([^/]+)\/protokoll\.pdf$/.exec(
+				access
+			);
+			if (!m) problems.push(`unexpected accessUrl ${access}`);
+			else
+				await publicMinutesDocument(db, m[1], m[2]).catch(() =>
+					problems.push(`no public minutes at ${access}`)
+				);
 		}
 		expect(problems).toEqual([]);
 		expect(pages).toBeGreaterThan(10);
@@ -178,5 +197,6 @@ describe('crawling the demo network', () => {
 		// every public tenant of the demo is a Body
 		const publicTenants = await db.select().from(tenants).where(eq(tenants.isPublic, true));
 		for (const t of publicTenants) expect(seen.has(`${BASE}body/${t.id}`), t.slug).toBe(true);
-	});
+		// the whole demo, hundreds of requests: more than the default 20 s on a busy machine
+	}, 120_000);
 });

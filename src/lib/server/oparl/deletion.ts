@@ -8,7 +8,7 @@ import type { Executor } from '../db/client';
 import { oparlTombstones, consultations } from '../papers/schema';
 import { agendaItems, files, meetings } from '../meetings/schema';
 import { bodyMemberships } from '../bodies/schema';
-import type { TenantObjectType } from './urls';
+import { protocolFileId, type TenantObjectType } from './urls';
 
 /**
  * Records that an object of the tenant is gone. objectType is the OParl type name
@@ -35,7 +35,7 @@ async function recordMany(
 
 /**
  * Call before deleting a meeting: records the meeting, its location, its agenda items, their
- * consultations and the meeting's files (which the delete cascades away).
+ * consultations, the meeting's files (which the delete cascades away) and its published minutes.
  */
 export async function recordOParlMeetingDeletion(
 	tx: Executor,
@@ -62,9 +62,15 @@ export async function recordOParlMeetingDeletion(
 		.select({ id: consultations.id })
 		.from(consultations)
 		.where(and(eq(consultations.tenantId, tenantId), eq(consultations.meetingId, meetingId)));
+	const [meeting] = await tx
+		.select({ state: meetings.minutesState, publishedAt: meetings.minutesPublishedAt })
+		.from(meetings)
+		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
+	const hadMinutes = !!meeting && (meeting.state === 'published' || !!meeting.publishedAt);
 	await recordMany(tx, tenantId, [
 		{ objectType: 'Meeting', objectId: meetingId },
 		{ objectType: 'Location', objectId: meetingId },
+		...(hadMinutes ? [{ objectType: 'File' as const, objectId: protocolFileId(meetingId) }] : []),
 		...itemIds.map((id) => ({ objectType: 'AgendaItem' as const, objectId: id })),
 		...cons.map((c) => ({ objectType: 'Consultation' as const, objectId: c.id })),
 		...fileRows.map((f) => ({ objectType: 'File' as const, objectId: f.id }))

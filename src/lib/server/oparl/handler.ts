@@ -25,6 +25,7 @@ import {
 	BODY_LISTS,
 	OPARL_BASE,
 	oparlUrls,
+	protocolFileId,
 	typeUri,
 	type BodyList,
 	type OParlUrls,
@@ -176,6 +177,14 @@ async function tenantOf(
 	let tenantId: string | undefined;
 	if (table) {
 		const [row] = await db.select({ tenantId: table.tenantId }).from(table).where(eq(table.id, id));
+		tenantId = row?.tenantId;
+	}
+	if (!tenantId && type === 'File') {
+		// the published minutes of a meeting (see protocolFileId)
+		const [row] = await db
+			.select({ tenantId: meetings.tenantId })
+			.from(meetings)
+			.where(eq(meetings.id, protocolFileId(id)));
 		tenantId = row?.tenantId;
 	}
 	if (!tenantId) {

@@ -19,7 +19,8 @@ import {
 	personPublications
 } from '../papers/schema';
 import { fetchMeta, type Meta } from './sources';
-import { typeUri, type OParlUrls, type TenantObjectType } from './urls';
+import { protocolFileId, typeUri, type OParlUrls, type TenantObjectType } from './urls';
+import { pdfFileName } from '../minutes/print';
 import { formatDate, formatDateTime } from './params';
 import {
 	BODY_CLASSIFICATION,
@@ -122,7 +123,9 @@ async function organizations(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Lo
 				consultation: ctx.urls.organizationConsultations(b.id),
 				organizationType: 'Gremium',
 				classification: BODY_CLASSIFICATION[b.kind],
-				endDate: b.archivedAt ? formatDate(b.archivedAt) : undefined
+				endDate: b.archivedAt ? formatDate(b.archivedAt) : undefined,
+				// the public page shows public bodies that are not archived
+				web: b.archivedAt ? undefined : ctx.urls.web.organization(ctx.tenant.slug, b.id)
 			})
 		);
 	}
@@ -253,7 +256,11 @@ async function filesOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> 
 			paperLinks.map((p) => p.paperId)
 		)
 	]);
-	const out: Loaded = new Map();
+	const out: Loaded = await protocols(
+		ctx,
+		metas,
+		keys.filter((k) => !rows.some((r) => r.id === k))
+	);
 	for (const f of rows) {
 		const t = ctx.tenant.id;
 		out.set(
@@ -277,6 +284,46 @@ async function filesOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> 
 				paper: paperLinks
 					.filter((p) => p.fileId === f.id && livePapers.has(p.paperId))
 					.map((p) => ctx.urls.object('Paper', t, p.paperId))
+			})
+		);
+	}
+	return out;
+}
+
+/**
+ * The published minutes of meetings as Files (keys: protocolFileId of the meeting). The content
+ * is the public PDF page, rendered on request: no size, no download variant.
+ */
+async function protocols(ctx: LoadCtx, metas: Map<string, Meta>, keys: string[]): Promise<Loaded> {
+	const out: Loaded = new Map();
+	if (keys.length === 0) return out;
+	const rows = await ctx.db
+		.select({ meeting: meetings, body: { name: bodies.name, shortName: bodies.shortName } })
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(
+			and(
+				eq(meetings.tenantId, ctx.tenant.id),
+				inArray(
+					meetings.id,
+					keys.map((k) => protocolFileId(k))
+				)
+			)
+		);
+	for (const { meeting: m, body } of rows) {
+		const key = protocolFileId(m.id);
+		const meta = metas.get(key);
+		if (!meta) continue;
+		out.set(
+			key,
+			object(ctx, 'File', meta, {
+				name: `Protokoll: ${meetingName(m, body)}`,
+				fileName: pdfFileName('protokoll', body.name, m.startsAt),
+				mimeType: 'application/pdf',
+				date: formatDate(m.minutesPublishedAt ?? meta.created ?? meta.modified),
+				accessUrl: ctx.urls.web.minutesPdf(ctx.tenant.slug, m.id),
+				// public whenever the File is (same body, and the meeting of a public body is public)
+				meeting: [ctx.urls.object('Meeting', ctx.tenant.id, m.id)]
 			})
 		);
 	}
@@ -371,6 +418,13 @@ const berlinDate = new Intl.DateTimeFormat('de-DE', {
 	year: 'numeric'
 });
 
+function meetingName(
+	m: { title: string | null; startsAt: Date },
+	body: { name: string; shortName: string | null }
+) {
+	return m.title ?? `${body.shortName ?? body.name}, ${berlinDate.format(m.startsAt)}`;
+}
+
 async function meetingsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> {
 	const keys = [...metas.keys()];
 	const rows = await ctx.db
@@ -383,6 +437,7 @@ async function meetingsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loade
 	let itemObjects: Loaded = new Map();
 	let fileObjects: Loaded = new Map();
 	let locationObjects: Loaded = new Map();
+	let protocolObjects: Loaded = new Map();
 	if (!ctx.omitInternal) {
 		items = await ctx.db
 			.select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
@@ -394,7 +449,7 @@ async function meetingsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loade
 			.from(files)
 			.where(and(inArray(files.meetingId, keys), isNull(files.agendaItemId)))
 			.orderBy(asc(files.createdAt), asc(files.id));
-		[itemObjects, fileObjects, locationObjects] = await Promise.all([
+		[itemObjects, fileObjects, locationObjects, protocolObjects] = await Promise.all([
 			live(
 				ctx,
 				'AgendaItem',
@@ -405,7 +460,12 @@ async function meetingsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loade
 				'File',
 				meetingFiles.map((f) => f.id)
 			).then((m) => filesOf(ctx, m)),
-			live(ctx, 'Location', keys).then((m) => locations(ctx, m))
+			live(ctx, 'Location', keys).then((m) => locations(ctx, m)),
+			live(
+				ctx,
+				'File',
+				keys.map((k) => protocolFileId(k))
+			).then((m) => filesOf(ctx, m))
 		]);
 	}
 	const out: Loaded = new Map();
@@ -413,13 +473,14 @@ async function meetingsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loade
 		out.set(
 			m.id,
 			object(ctx, 'Meeting', metas.get(m.id)!, {
-				name: m.title ?? `${body.shortName ?? body.name}, ${berlinDate.format(m.startsAt)}`,
+				name: meetingName(m, body),
 				meetingState: MEETING_STATE[m.state],
 				cancelled: m.state === 'cancelled' ? true : undefined,
 				start: formatDateTime(m.startsAt),
 				end: formatDateTime(m.endsAt),
 				location: embed(ctx, locationObjects.get(m.id)),
 				organization: [ctx.urls.object('Organization', ctx.tenant.id, m.bodyId)],
+				resultsProtocol: embed(ctx, protocolObjects.get(protocolFileId(m.id))),
 				auxiliaryFile: embed(
 					ctx,
 					pick(
@@ -589,7 +650,9 @@ async function papersOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded>
 						conObjects,
 						cons.filter((c) => c.paperId === p.id).map((c) => c.id)
 					)
-				)
+				),
+				// public papers (not drafts, see sources.ts) are on the public site
+				web: ctx.urls.web.paper(ctx.tenant.slug, p.id)
 			})
 		);
 	}

@@ -15,7 +15,11 @@ import { files } from '../meetings/schema';
 import { bodies } from '../bodies/schema';
 import { consultations, papers, paperFiles, personPublications } from '../papers/schema';
 import { handleOParl } from './handler';
-import { recordOParlDeletion } from './deletion';
+import { recordOParlDeletion, recordOParlMeetingDeletion } from './deletion';
+import { protocolFileId } from './urls';
+import { publicMinutesDocument } from '../minutes/print';
+import { NotFoundError } from '../errors';
+import { meetings } from '../meetings/schema';
 import { typeOf, validateOParl } from './fixtures/validator';
 
 const ORIGIN = 'https://oparl.example.org';
@@ -273,7 +277,8 @@ describe('System and Body', () => {
 			name: 'Stadt Beispiel',
 			organization: `${B}/body/${s.tenant.id}/organization`,
 			legislativeTerm: [],
-			locationList: `${B}/body/${s.tenant.id}/location`
+			locationList: `${B}/body/${s.tenant.id}/location`,
+			web: `${ORIGIN}/${s.tenant.slug}`
 		});
 	});
 
@@ -367,6 +372,8 @@ describe('every list of a Body', () => {
 			`${B}/agendaItem/${s.item3.id}`
 		]);
 		expect(m.agendaItem.map((i: { order: number }) => i.order)).toEqual([0, 1]);
+		// the TOP numbers of the agenda, not renumbered around the non-public TOP 2
+		expect(m.agendaItem.map((i: { number: string }) => i.number)).toEqual(['1', '3']);
 		expect(m.agendaItem[0]).toMatchObject({
 			number: '1',
 			resolutionText: 'Einstimmig beschlossen.',
@@ -415,6 +422,7 @@ describe('every list of a Body', () => {
 			date: '2025-03-01',
 			originatorOrganization: [`${B}/organization/${s.pub.id}`]
 		});
+		expect(res.json.web).toBe(`${ORIGIN}/${s.tenant.slug}/vorlagen/${s.p1.id}`);
 		// addressed to a members-only body: not named
 		expect(res.json.underDirectionOf).toBeUndefined();
 		expect(res.json.consultation.map((c: { id: string }) => c.id)).toEqual([
@@ -449,6 +457,7 @@ describe('every list of a Body', () => {
 		});
 		const org = await get(`/organization/${s.pub.id}`);
 		expect(org.json.membership).toEqual([`${B}/membership/${s.aliceInPub.id}`]);
+		expect(org.json.web).toBe(`${ORIGIN}/${s.tenant.slug}/gremien/${s.pub.id}`);
 		expect(org.json).toMatchObject({ classification: 'Arbeitskreis', organizationType: 'Gremium' });
 	});
 
@@ -471,6 +480,7 @@ describe('every list of a Body', () => {
 		expect(m1.agendaItem).toBeUndefined();
 		expect(m1.location).toBeUndefined();
 		expect(m1.auxiliaryFile).toBeUndefined();
+		expect(m1.resultsProtocol).toBeUndefined();
 		expect(m1.organization).toEqual([`${B}/organization/${s.pub.id}`]);
 		expect(res.json.links.self).toContain('omit_internal=true');
 		expect(res.json.links.first).toContain('omit_internal=true');
@@ -681,6 +691,167 @@ describe('deleted and unpublished objects', () => {
 		const future = new Date(Date.now() + 60_000).toISOString();
 		const none = await get(`/body/${t.id}/meeting?modified_since=${encodeURIComponent(future)}`);
 		expect(none.json.data).toEqual([]);
+	});
+});
+
+describe('published minutes as File (Meeting.resultsProtocol)', () => {
+	let t: Awaited<ReturnType<typeof buildTenant>>;
+	let body: Awaited<ReturnType<typeof buildBody>>;
+	let published: Awaited<ReturnType<typeof buildMeeting>>;
+	let approved: Awaited<ReturnType<typeof buildMeeting>>;
+	const publishedAt = new Date('2025-05-02T10:00:00Z');
+	const since = '2000-01-01T00:00:00Z';
+	const fileUrl = (meetingId: string) => `${B}/file/${protocolFileId(meetingId)}`;
+	beforeAll(async () => {
+		t = await buildTenant(db);
+		body = await buildBody(db, t.id, {
+			visibility: 'public',
+			name: 'Arbeitskreis Übergänge',
+			updatedAt: new Date('2025-01-01T00:00:00Z')
+		});
+		published = await buildMeeting(db, body, {
+			state: 'held',
+			startsAt: new Date('2025-04-10T16:00:00Z'),
+			minutesState: 'published',
+			minutesPublishedAt: publishedAt
+		});
+		await buildAgendaItem(db, published, 1, { decision: 'Beschlossen.' });
+		approved = await buildMeeting(db, body, { state: 'held', minutesState: 'approved' });
+	});
+
+	it('derives a stable File id from the meeting id that is not a random file id', () => {
+		const id = protocolFileId(published.id);
+		expect(id).not.toBe(published.id);
+		expect(id[14]).toBe('8');
+		expect(protocolFileId(id)).toBe(published.id);
+	});
+
+	it('embeds the published minutes as File with the public PDF as accessUrl', async () => {
+		const res = await get(`/meeting/${published.id}`);
+		expectValid(res.json);
+		const file = res.json.resultsProtocol;
+		expect(file).toMatchObject({
+			id: fileUrl(published.id),
+			type: 'https://schema.oparl.org/1.1/File',
+			name: expect.stringContaining('Protokoll'),
+			fileName: 'protokoll-arbeitskreis-ubergange-2025-04-10.pdf',
+			mimeType: 'application/pdf',
+			date: '2025-05-02',
+			accessUrl: `${ORIGIN}/${t.slug}/sitzungen/${published.id}/protokoll.pdf`,
+			meeting: [`${B}/meeting/${published.id}`]
+		});
+		// rendered on request: there is no stored download variant
+		expect(file.downloadUrl).toBeUndefined();
+		expect(Date.parse(file.created)).toBe(publishedAt.getTime());
+		expect(Date.parse(file.modified)).toBe(publishedAt.getTime());
+		// the public page really serves it
+		const doc = await publicMinutesDocument(db, t.slug, published.id);
+		expect(doc.model).toBeTruthy();
+	});
+
+	it('answers at its own URL and is in the body’s file list', async () => {
+		const one = await get(fileUrl(published.id));
+		expect(one.status).toBe(200);
+		expect(validateOParl(one.json, 'File')).toEqual([]);
+		expect(one.json.id).toBe(fileUrl(published.id));
+		expect(one.json.accessUrl).toBe(`${ORIGIN}/${t.slug}/sitzungen/${published.id}/protokoll.pdf`);
+		const list = await walk(`/body/${t.id}/file`);
+		const ids = list.flatMap((p) => p.data.map((f: { id: string }) => f.id));
+		expect(ids).toEqual([fileUrl(published.id)]);
+		// its content is the public page, not the interface's file endpoint
+		expect((await get(`${fileUrl(published.id)}/access`)).status).toBe(404);
+	});
+
+	it('does not exist before the minutes are published', async () => {
+		const res = await get(`/meeting/${approved.id}`);
+		expect(res.status).toBe(200);
+		expect(res.json.resultsProtocol).toBeUndefined();
+		expect((await get(fileUrl(approved.id))).status).toBe(404);
+		const changes = await get(`/body/${t.id}/file?modified_since=${since}`);
+		expect(JSON.stringify(changes.json)).not.toContain(protocolFileId(approved.id));
+		await expect(publicMinutesDocument(db, t.slug, approved.id)).rejects.toThrow(NotFoundError);
+	});
+
+	it('shows as deleted under modified_since when the body is no longer public', async () => {
+		const before = new Date(Date.now() - 1000).toISOString();
+		await db
+			.update(bodies)
+			.set({ visibility: 'network', updatedAt: new Date() })
+			.where(eq(bodies.id, body.id));
+		try {
+			expect((await get(`/body/${t.id}/file`)).json.data).toEqual([]);
+			const changes = await get(`/body/${t.id}/file?modified_since=${encodeURIComponent(before)}`);
+			expect(changes.json.data).toEqual([
+				expect.objectContaining({ id: fileUrl(published.id), deleted: true })
+			]);
+			expect(changes.json.data[0].accessUrl).toBeUndefined();
+			expectValid(changes.json);
+			const one = await get(fileUrl(published.id));
+			expect(one.status).toBe(200);
+			expect(one.json).toMatchObject({ id: fileUrl(published.id), deleted: true });
+			await expect(publicMinutesDocument(db, t.slug, published.id)).rejects.toThrow(NotFoundError);
+		} finally {
+			await db
+				.update(bodies)
+				.set({ visibility: 'public', updatedAt: new Date() })
+				.where(eq(bodies.id, body.id));
+		}
+	});
+
+	it('leaves a tombstone when the meeting is deleted', async () => {
+		const gone = await buildMeeting(db, body, {
+			state: 'held',
+			minutesState: 'published',
+			minutesPublishedAt: new Date()
+		});
+		await db.transaction(async (tx) => {
+			await recordOParlMeetingDeletion(tx, t.id, gone.id);
+			await tx.delete(meetings).where(eq(meetings.id, gone.id));
+		});
+		const one = await get(fileUrl(gone.id));
+		expect(one.status).toBe(200);
+		expect(one.json).toMatchObject({ id: fileUrl(gone.id), deleted: true });
+		const changes = await get(`/body/${t.id}/file?modified_since=${since}`);
+		expect(changes.json.data).toContainEqual(
+			expect.objectContaining({ id: fileUrl(gone.id), deleted: true })
+		);
+	});
+});
+
+describe('web links only to what the public site shows', () => {
+	it('leaves draft papers out, even when marked public', async () => {
+		const t = await buildTenant(db);
+		const [draft] = await db
+			.insert(papers)
+			.values({
+				tenantId: t.id,
+				number: 1,
+				year: 2025,
+				reference: '1/2025',
+				type: 'notice',
+				title: 'Entwurf',
+				date: '2025-03-01',
+				visibility: 'public',
+				state: 'draft'
+			})
+			.returning();
+		expect((await get(`/body/${t.id}/paper`)).json.data).toEqual([]);
+		expect((await get(`/paper/${draft.id}`)).json).toMatchObject({ deleted: true });
+		await db.update(papers).set({ state: 'submitted' }).where(eq(papers.id, draft.id));
+		const res = await get(`/paper/${draft.id}`);
+		expect(res.json.web).toBe(`${ORIGIN}/${t.slug}/vorlagen/${draft.id}`);
+	});
+
+	it('gives an archived Gremium no web page (the public site no longer shows it)', async () => {
+		const t = await buildTenant(db);
+		const archived = await buildBody(db, t.id, {
+			visibility: 'public',
+			archivedAt: new Date('2025-01-31T12:00:00Z')
+		});
+		const res = await get(`/organization/${archived.id}`);
+		expect(res.json.name).toBeDefined();
+		expect(res.json.endDate).toBe('2025-01-31');
+		expect(res.json.web).toBeUndefined();
 	});
 });
 

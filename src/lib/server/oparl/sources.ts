@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../db/client';
-import type { TenantObjectType } from './urls';
+import { protocolKeySql, type TenantObjectType } from './urls';
 import type { ListParams } from './params';
 
 export interface Scope {
@@ -20,6 +20,8 @@ export interface Scope {
 }
 
 const PUBLIC_BODY = sql`b.visibility = 'public'`;
+/** A paper on the public site: public and no longer a draft (papers/access.ts isPublicPaper). */
+const PUBLIC_PAPER = sql`(p.visibility = 'public' AND p.state <> 'draft')`;
 
 function organizationSource(tenantId: string): SQL {
 	return sql`
@@ -100,8 +102,28 @@ function agendaItemSource(tenantId: string): SQL {
 		WHERE m.tenant_id = ${tenantId}`;
 }
 
-/** A file is public when it is marked public and attached to at least one public object. */
+/**
+ * A file is public when it is marked public and attached to at least one public object.
+ * Besides the stored files: the published minutes of each meeting (Meeting.resultsProtocol), public
+ * while the minutes are published and the body is public, as the PDF page
+ * /{tenant}/sitzungen/{meeting}/protokoll.pdf (minutes/public.ts). Created when published;
+ * modified then, or later when the body changed (its name is in the PDF, its visibility decides),
+ * so a body that is no longer public shows the File as deleted under modified_since.
+ */
 function fileSource(tenantId: string): SQL {
+	return sql`
+		SELECT ${protocolKeySql(sql`m.id`)} AS key,
+			COALESCE(m.minutes_published_at, m.updated_at) AS created,
+			GREATEST(COALESCE(m.minutes_published_at, m.updated_at), b.updated_at) AS modified,
+			(m.minutes_state = 'published' AND ${PUBLIC_BODY}) AS is_public
+		FROM meetings m JOIN bodies b ON b.id = m.body_id
+		WHERE m.tenant_id = ${tenantId}
+			AND (m.minutes_state = 'published' OR m.minutes_published_at IS NOT NULL)
+		UNION ALL
+		SELECT * FROM (${storedFileSource(tenantId)}) stored`;
+}
+
+function storedFileSource(tenantId: string): SQL {
 	return sql`
 		SELECT f.id AS key, f.created_at AS created,
 			GREATEST(f.updated_at, max(a.parent_modified)) AS modified,
@@ -119,7 +141,7 @@ function fileSource(tenantId: string): SQL {
 			JOIN files f ON f.agenda_item_id = ai.id
 			WHERE m.tenant_id = ${tenantId}
 			UNION ALL
-			SELECT pf.file_id, GREATEST(p.updated_at, pf.updated_at), (p.visibility = 'public')
+			SELECT pf.file_id, GREATEST(p.updated_at, pf.updated_at), ${PUBLIC_PAPER}
 			FROM papers p JOIN paper_files pf ON pf.paper_id = p.id
 			WHERE p.tenant_id = ${tenantId}
 		) a
@@ -138,17 +160,17 @@ function paperSource(tenantId: string): SQL {
 				(SELECT max(pr.updated_at) FROM paper_relations pr
 					WHERE pr.parent_paper_id = p.id OR pr.child_paper_id = p.id)
 			) AS modified,
-			(p.visibility = 'public') AS is_public
+			${PUBLIC_PAPER} AS is_public
 		FROM papers p
 		WHERE p.tenant_id = ${tenantId}`;
 }
 
-/** A consultation is public when its paper is public and the consulting Gremium is public. */
+/** A consultation is public when its paper is public (not a draft) and the Gremium is public. */
 function consultationSource(tenantId: string, scope: Scope): SQL {
 	return sql`
 		SELECT c.id AS key, c.created_at AS created,
 			GREATEST(c.updated_at, p.updated_at, b.updated_at) AS modified,
-			(p.visibility = 'public' AND ${PUBLIC_BODY}) AS is_public
+			(${PUBLIC_PAPER} AND ${PUBLIC_BODY}) AS is_public
 		FROM consultations c
 		JOIN papers p ON p.id = c.paper_id
 		JOIN bodies b ON b.id = c.body_id

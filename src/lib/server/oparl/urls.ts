@@ -15,7 +15,12 @@
  *   /oparl/v1.1/{type}/{id}                         membership, meeting, agendaItem, paper,
  *                                                   consultation, file, location (id: meeting)
  *   /oparl/v1.1/file/{id}/access, …/download        the file's content (inline / attachment)
+ *
+ * The published minutes of a meeting are a File too (Meeting.resultsProtocol) whose content is
+ * the public PDF page; its id is derived from the meeting's (see protocolFileId).
  */
+import { sql, type SQL } from 'drizzle-orm';
+
 export const OPARL_BASE = '/oparl/v1.1';
 
 /** The OParl type names this interface serves. */
@@ -69,6 +74,26 @@ export const OBJECT_SEGMENTS = {
 	Person: 'person'
 } as const satisfies Record<TenantObjectType, string>;
 
+/** '0'…'f' → the same digit XOR 0xc: an involution that turns version 4 into 8 and back. */
+const FLIP_FROM = '0123456789abcdef';
+const FLIP_TO = 'cdef89ab45670123';
+
+/**
+ * The File id of a meeting's published minutes: the meeting id with its version digit flipped
+ * (4 ↔ 8), i.e. a UUIDv8 ("custom", RFC 9562) that random (v4) file ids never equal. Stable, and
+ * its own inverse: protocolFileId(protocolFileId(id)) === id, so the meeting is found again.
+ * protocolKeySql does the same in SQL.
+ */
+export function protocolFileId(meetingId: string): string {
+	const id = meetingId.toLowerCase();
+	const digit = FLIP_TO[FLIP_FROM.indexOf(id[14])] ?? id[14];
+	return `${id.slice(0, 14)}${digit}${id.slice(15)}`;
+}
+
+/** protocolFileId in SQL, for a uuid column or value. */
+export const protocolKeySql = (column: SQL) =>
+	sql`overlay(${column}::text placing translate(substr(${column}::text, 15, 1), ${FLIP_FROM}, ${FLIP_TO}) from 15 for 1)::uuid`;
+
 export function oparlUrls(origin: string) {
 	const base = `${origin.replace(/\/$/, '')}${OPARL_BASE}`;
 	return {
@@ -89,7 +114,12 @@ export function oparlUrls(origin: string) {
 		/** Public HTML pages (the `web` property). */
 		web: {
 			tenant: (slug: string) => `${origin}/${slug}`,
-			meeting: (slug: string, meetingId: string) => `${origin}/${slug}/sitzungen/${meetingId}`
+			meeting: (slug: string, meetingId: string) => `${origin}/${slug}/sitzungen/${meetingId}`,
+			/** the published minutes of a meeting as public PDF */
+			minutesPdf: (slug: string, meetingId: string) =>
+				`${origin}/${slug}/sitzungen/${meetingId}/protokoll.pdf`,
+			organization: (slug: string, bodyId: string) => `${origin}/${slug}/gremien/${bodyId}`,
+			paper: (slug: string, paperId: string) => `${origin}/${slug}/vorlagen/${paperId}`
 		}
 	};
 }

@@ -431,5 +431,9 @@ export const oparlTombstones = pgTable(
 		objectId: uuid('object_id').notNull(),
 		deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('oparl_tombstones_tenant_type_idx').on(t.tenantId, t.objectType, t.deletedAt)]
+	(t) => [
+		index('oparl_tombstones_tenant_type_idx').on(t.tenantId, t.objectType, t.deletedAt),
+		// a single object's tombstone by its id (the interface finds an object's tenant by it)
+		index('oparl_tombstones_object_idx').on(t.objectId)
+	]
 );

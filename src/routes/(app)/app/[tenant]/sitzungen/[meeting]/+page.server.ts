@@ -23,6 +23,10 @@ import {
 	ACCEPTED_EXTENSIONS
 } from '$lib/server/meetings/files';
 import { cancelMeeting, markMeetingHeld } from '$lib/server/meetings/meetings';
+import { loadMinutesAccess } from '$lib/server/minutes/access';
+import { addGuidingQuestionToAgenda, guidingQuestionsForBody } from '$lib/server/concept/structure';
+import { groupByGuideline } from '$lib/server/bodies/views';
+import { ValidationError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -56,6 +60,12 @@ export const load: PageServerLoad = async (event) => {
 		meeting.state !== 'cancelled' &&
 		meeting.minutesState !== 'approved' &&
 		meeting.minutesState !== 'published';
+	// the concept's guiding questions of the body, to put on the agenda of a meeting to come
+	const questionsOpen = editable && meeting.state !== 'held';
+	const [minutesAccess, questions] = await Promise.all([
+		loadMinutesAccess(ctx, tenant.id, meeting.id),
+		questionsOpen ? guidingQuestionsForBody(ctx.db, tenant.id, body.id) : Promise.resolve([])
+	]);
 	return {
 		tenant,
 		meeting: {
@@ -82,6 +92,12 @@ export const load: PageServerLoad = async (event) => {
 		openActions: agenda.openActions,
 		canManage,
 		editable,
+		conceptQuestions: groupByGuideline(questions),
+		links: {
+			minutes: minutesAccess.canRead && meeting.minutesState !== 'none',
+			publicPage: tenant.isPublic && body.visibility === 'public',
+			papers: canManage
+		},
 		people: editable ? await personOptions(ctx.db, tenant.id) : [],
 		accept: ACCEPTED_EXTENSIONS.join(','),
 		created: event.url.searchParams.has('angelegt')
@@ -118,6 +134,11 @@ export const actions: Actions = {
 	saveItem: action(m.meetings_item_saved, (e, t, v) =>
 		updateAgendaItem(e.locals.ctx, t, e.params.meeting, v.itemId ?? '', v)
 	),
+	questionToAgenda: action(m.meetings_question_added, async (e, t, v) => {
+		if (!v.questionId)
+			throw new ValidationError({ questionId: 'meetings_error_question_required' });
+		await addGuidingQuestionToAgenda(e.locals.ctx, t, e.params.meeting, v.questionId);
+	}),
 	deleteItem: action(m.meetings_item_deleted, (e, t, v) =>
 		deleteAgendaItem(e.locals.ctx, t, e.params.meeting, v.itemId ?? '')
 	),

@@ -1,0 +1,1 @@
+CREATE INDEX "oparl_tombstones_object_idx" ON "oparl_tombstones" USING btree ("object_id");

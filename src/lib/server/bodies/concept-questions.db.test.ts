@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, testCtx } from '../db/testing/test-db';
+import type { Database } from '../db/client';
+import { buildBody, buildMeeting, buildTenant, buildUser, grantRole } from '../factories';
+import { loadActor } from '../auth/sessions';
+import { createEdition } from '../concept/editions';
+import {
+	addGuidingQuestion,
+	addGuidingQuestionToAgenda,
+	createGuideline
+} from '../concept/structure';
+import { fullAgenda } from '../meetings/agenda';
+import { getBodyPage } from './views';
+
+let database: Database;
+beforeAll(async () => {
+	database = await createTestDb();
+});
+afterAll(() => database.close());
+
+describe("the concept's guiding questions on the body page and the agenda", () => {
+	it('shows them grouped by guideline beside the own questions, and puts one on the agenda', async () => {
+		const db = database.db;
+		const tenant = await buildTenant(db);
+		const group = await buildBody(db, tenant.id, {
+			name: 'AK Sprache',
+			kind: 'working_group',
+			guidingQuestions: 'Wo fehlen Kurse?'
+		});
+		const otherGroup = await buildBody(db, tenant.id, { name: 'AK Arbeit' });
+		const user = await buildUser(db);
+		await grantRole(db, tenant.id, user.id, 'coordinator');
+		const ctx = testCtx(db, await loadActor(db, user.id));
+		const { id: editionId } = await createEdition(ctx, tenant.id, {
+			title: 'Integrationskonzept 2026'
+		});
+		const { id: g1 } = await createGuideline(ctx, tenant.id, editionId, {
+			title: 'Sprache öffnet Türen'
+		});
+		const { id: g2 } = await createGuideline(ctx, tenant.id, editionId, {
+			title: 'Arbeit und Ausbildung'
+		});
+		const { id: q1 } = await addGuidingQuestion(ctx, tenant.id, {
+			guidelineId: g1,
+			bodyId: group.id,
+			question: 'Wie erreichen wir Eltern?'
+		});
+		const { id: q2 } = await addGuidingQuestion(ctx, tenant.id, {
+			guidelineId: g2,
+			bodyId: group.id,
+			question: 'Welche Kurse helfen beim Berufseinstieg?'
+		});
+		const { id: q3 } = await addGuidingQuestion(ctx, tenant.id, {
+			guidelineId: g1,
+			bodyId: group.id,
+			question: 'Welche Kurse gibt es am Abend?'
+		});
+		await addGuidingQuestion(ctx, tenant.id, {
+			guidelineId: g1,
+			bodyId: otherGroup.id,
+			question: 'Nicht für diesen Arbeitskreis'
+		});
+
+		const page = await getBodyPage(ctx, tenant.id, group.id);
+		expect(page.conceptQuestions).toEqual([
+			{
+				guidelineId: g1,
+				guideline: 'Sprache öffnet Türen',
+				editionTitle: 'Integrationskonzept 2026',
+				questions: [
+					{ id: q1, question: 'Wie erreichen wir Eltern?' },
+					{ id: q3, question: 'Welche Kurse gibt es am Abend?' }
+				]
+			},
+			{
+				guidelineId: g2,
+				guideline: 'Arbeit und Ausbildung',
+				editionTitle: 'Integrationskonzept 2026',
+				questions: [{ id: q2, question: 'Welche Kurse helfen beim Berufseinstieg?' }]
+			}
+		]);
+		// the body's own free-text questions stay
+		expect(page.body.guidingQuestions).toEqual(['Wo fehlen Kurse?']);
+		expect((await getBodyPage(ctx, tenant.id, otherGroup.id)).conceptQuestions).toHaveLength(1);
+
+		const meeting = await buildMeeting(db, group);
+		await addGuidingQuestionToAgenda(ctx, tenant.id, meeting.id, q2);
+		const agenda = await fullAgenda(db, tenant.id, meeting.id);
+		expect(agenda!.items.map((i) => [i.number, i.title, i.description])).toEqual([
+			['1', 'Welche Kurse helfen beim Berufseinstieg?', 'Arbeit und Ausbildung']
+		]);
+	});
+});
