@@ -56,7 +56,10 @@ import {
 	createRound,
 	getRound
 } from './prioritisation';
-import { getDashboard, publicConcept } from './views';
+import { getDashboard, measureLinkTargets, publicConcept } from './views';
+import { createProcess } from '../participation/processes';
+import { createRecommendation } from '../participation/recommendations';
+import { createPaper } from '../papers/service';
 
 let database: Database;
 beforeAll(async () => {
@@ -324,6 +327,69 @@ describe('measures', () => {
 			kind: 'agenda_item',
 			decision: 'Die AG startet das Sprachcafé im Herbst.'
 		});
+	});
+});
+
+describe('links to recommendations and papers', () => {
+	it('links a recommendation and a paper of the tenant, never another tenant’s', async () => {
+		const s = await setup();
+		const { id } = await s.measure();
+		const { id: processId } = await createProcess(s.coordinator, s.tenant.id, {
+			title: 'Beteiligung 2026'
+		});
+		const { id: recId } = await createRecommendation(s.coordinator, s.tenant.id, processId, {
+			title: 'Sprachcafés in allen Gemeinden'
+		});
+		const paper = await createPaper(s.coordinator, s.tenant.id, {
+			type: 'notice',
+			title: 'Bericht der AG Sprache',
+			date: '2026-03-01'
+		});
+		// the pickers offer them
+		const targets = await measureLinkTargets(s.db, s.tenant.id);
+		expect(targets.recommendationGroups).toEqual([
+			{
+				processId,
+				process: 'Beteiligung 2026',
+				items: [{ id: recId, name: 'Sprachcafés in allen Gemeinden' }]
+			}
+		]);
+		expect(targets.papers).toEqual([
+			{ id: paper.id, name: `${paper.reference} – Bericht der AG Sprache` }
+		]);
+		await addMeasureLink(s.coordinator, s.tenant.id, id, {
+			kind: 'recommendation',
+			targetId: recId
+		});
+		await addMeasureLink(s.coordinator, s.tenant.id, id, { kind: 'paper', targetId: paper.id });
+		// linking the same target twice keeps one link
+		await addMeasureLink(s.coordinator, s.tenant.id, id, { kind: 'paper', targetId: paper.id });
+		const d = await getMeasure(s.coordinator, s.tenant.id, id);
+		expect(d.links.map((l) => [l.kind, l.label, l.targetId, l.processId])).toEqual([
+			['recommendation', 'Sprachcafés in allen Gemeinden (Beteiligung 2026)', recId, processId],
+			['paper', `${paper.reference} – Bericht der AG Sprache`, paper.id, null]
+		]);
+
+		// another tenant's recommendation and paper are rejected
+		const otherCoord = await s.ctxFor('other');
+		const { id: otherProcess } = await createProcess(otherCoord, s.other.id, { title: 'Fremd' });
+		const { id: otherRec } = await createRecommendation(otherCoord, s.other.id, otherProcess, {
+			title: 'Fremde Empfehlung'
+		});
+		const otherPaper = await createPaper(otherCoord, s.other.id, {
+			type: 'notice',
+			title: 'Fremde Vorlage',
+			date: '2026-03-01'
+		});
+		for (const [kind, targetId] of [
+			['recommendation', otherRec],
+			['paper', otherPaper.id],
+			['recommendation', paper.id]
+		])
+			await expect(
+				addMeasureLink(s.coordinator, s.tenant.id, id, { kind, targetId })
+			).rejects.toMatchObject({ fieldErrors: { targetId: 'concept_error_link_target' } });
+		expect((await getMeasure(s.coordinator, s.tenant.id, id)).links).toHaveLength(2);
 	});
 });
 

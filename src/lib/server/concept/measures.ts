@@ -9,6 +9,9 @@ import { organizations, organizationTenants } from '../organizations/schema';
 import { tenants } from '../tenants/schema';
 import { bodies } from '../bodies/schema';
 import { agendaItems, meetings } from '../meetings/schema';
+import { consultationProcesses, recommendations } from '../participation/schema';
+import { papers } from '../papers/schema';
+import { canSeePaper, loadPaperContext } from '../papers/access';
 import {
 	conceptGoals,
 	conceptGuidelines,
@@ -406,9 +409,33 @@ export async function addMeasureLink(ctx: Ctx, tenantId: string, measureId: stri
 				.where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.id, data.targetId!)));
 			if (!a) throw new ValidationError({ targetId: 'concept_error_link_target' });
 		}
-		if (data.kind === 'recommendation' || data.kind === 'paper')
-			// the recommendation and paper tables come with later issues
-			throw new ValidationError({ kind: 'concept_error_link_kind' });
+		if (data.kind === 'recommendation') {
+			const [r] = await tx
+				.select({ id: recommendations.id })
+				.from(recommendations)
+				.where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, data.targetId!)));
+			if (!r) throw new ValidationError({ targetId: 'concept_error_link_target' });
+		}
+		if (data.kind === 'paper') {
+			// a paper of the tenant that the actor may see
+			const pc = await loadPaperContext(tx, tenantId, data.targetId!);
+			if (!pc || !canSeePaper(ctx.actor, pc))
+				throw new ValidationError({ targetId: 'concept_error_link_target' });
+		}
+		if (data.kind !== 'url') {
+			const [dup] = await tx
+				.select({ id: measureLinks.id })
+				.from(measureLinks)
+				.where(
+					and(
+						eq(measureLinks.tenantId, tenantId),
+						eq(measureLinks.measureId, m.id),
+						eq(measureLinks.kind, data.kind),
+						eq(measureLinks.targetId, data.targetId!)
+					)
+				);
+			if (dup) return { id: dup.id };
+		}
 		const [row] = await tx
 			.insert(measureLinks)
 			.values({
@@ -460,6 +487,10 @@ export interface MeasureLinkView {
 	kind: string;
 	label: string;
 	url: string | null;
+	/** the linked object (guideline, agenda item, recommendation, paper) */
+	targetId: string | null;
+	/** for recommendations: the process, for the link to its page */
+	processId: string | null;
 	/** for agenda items: the decision text */
 	decision: string | null;
 }
@@ -479,7 +510,17 @@ export interface MeasureDetail {
 
 export async function getMeasure(ctx: Ctx, tenantId: string, id: string): Promise<MeasureDetail> {
 	authorize(ctx.actor, 'concept.view', { tenantId });
-	return measureDetail(ctx.db, tenantId, id);
+	const detail = await measureDetail(ctx.db, tenantId, id);
+	// papers the actor may not see are left out (internal papers, drafts of other bodies)
+	const links: MeasureLinkView[] = [];
+	for (const l of detail.links) {
+		if (l.kind === 'paper') {
+			const pc = await loadPaperContext(ctx.db, tenantId, l.targetId!);
+			if (!pc || !canSeePaper(ctx.actor, pc)) continue;
+		}
+		links.push(l);
+	}
+	return { ...detail, links };
 }
 
 /** Without authorisation: callers decide (public pages check isPublic and the edition). */
@@ -556,6 +597,62 @@ export async function measureDetail(
 				).map((a) => [a.id, a])
 			: []
 	);
+	const recIds = links.filter((l) => l.kind === 'recommendation').map((l) => l.targetId!);
+	const paperIds = links.filter((l) => l.kind === 'paper').map((l) => l.targetId!);
+	const recs = new Map(
+		recIds.length
+			? (
+					await db
+						.select({
+							id: recommendations.id,
+							title: recommendations.title,
+							processId: recommendations.processId,
+							process: consultationProcesses.title
+						})
+						.from(recommendations)
+						.innerJoin(
+							consultationProcesses,
+							eq(consultationProcesses.id, recommendations.processId)
+						)
+						.where(and(eq(recommendations.tenantId, tenantId), inArray(recommendations.id, recIds)))
+				).map((r) => [r.id, r])
+			: []
+	);
+	const paperRows = new Map(
+		paperIds.length
+			? (
+					await db
+						.select({ id: papers.id, reference: papers.reference, title: papers.title })
+						.from(papers)
+						.where(and(eq(papers.tenantId, tenantId), inArray(papers.id, paperIds)))
+				).map((p) => [p.id, p])
+			: []
+	);
+	const labelOf = (l: (typeof links)[number]): string => {
+		if (l.label) return l.label;
+		switch (l.kind) {
+			case 'guideline':
+				return guidelineTitles.get(l.targetId!) ?? '';
+			case 'agenda_item':
+				return agenda.get(l.targetId!)?.title ?? '';
+			case 'recommendation': {
+				const r = recs.get(l.targetId!);
+				return r ? `${r.title} (${r.process})` : '';
+			}
+			case 'paper': {
+				const p = paperRows.get(l.targetId!);
+				return p ? `${p.reference} – ${p.title}` : '';
+			}
+			default:
+				return l.url ?? '';
+		}
+	};
+	// links whose target was deleted are left out
+	const present = links.filter(
+		(l) =>
+			(l.kind !== 'recommendation' || recs.has(l.targetId!)) &&
+			(l.kind !== 'paper' || paperRows.has(l.targetId!))
+	);
 	return {
 		measure,
 		state,
@@ -569,17 +666,13 @@ export async function measureDetail(
 		organizations: orgs,
 		municipalities: munis,
 		milestones: ms.map((x) => ({ id: x.id, title: x.title, dueDate: x.dueDate, doneOn: x.doneOn })),
-		links: links.map((l) => ({
+		links: present.map((l) => ({
 			id: l.id,
 			kind: l.kind,
-			label:
-				l.label ??
-				(l.kind === 'guideline'
-					? (guidelineTitles.get(l.targetId!) ?? '')
-					: l.kind === 'agenda_item'
-						? (agenda.get(l.targetId!)?.title ?? '')
-						: (l.url ?? '')),
+			label: labelOf(l),
 			url: l.url,
+			targetId: l.targetId,
+			processId: l.kind === 'recommendation' ? (recs.get(l.targetId!)?.processId ?? null) : null,
 			decision: l.kind === 'agenda_item' ? (agenda.get(l.targetId!)?.decision ?? null) : null
 		})),
 		history: history.map((h) => ({

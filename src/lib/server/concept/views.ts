@@ -1,5 +1,5 @@
 /** Read models of a concept edition: the tree, the dashboard, the roadmap, the public view. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
@@ -26,6 +26,8 @@ import {
 	type EditionView
 } from './editions';
 import { organizations } from '../organizations/schema';
+import { consultationProcesses, recommendations } from '../participation/schema';
+import { papers } from '../papers/schema';
 import { isOverdue, measureProgress } from './calc';
 import { indicatorViews, municipalityComparison, type IndicatorView } from './indicators';
 import { statesOf } from './measures';
@@ -341,5 +343,66 @@ export async function measureFormOptions(
 			id: s.id,
 			name: s.progress === null ? s.name : `${s.name} (${s.progress} %)`
 		}))
+	};
+}
+
+/**
+ * Link targets for a measure's link form: the tenant's recommendations grouped by process and
+ * its papers ("NNN/YYYY – title"), newest first. For coordinators (who see every paper).
+ */
+export async function measureLinkTargets(db: Executor, tenantId: string) {
+	const [recs, paperRows] = await Promise.all([
+		db
+			.select({
+				id: recommendations.id,
+				title: recommendations.title,
+				processId: consultationProcesses.id,
+				process: consultationProcesses.title
+			})
+			.from(recommendations)
+			.innerJoin(consultationProcesses, eq(consultationProcesses.id, recommendations.processId))
+			.where(eq(recommendations.tenantId, tenantId))
+			.orderBy(
+				desc(consultationProcesses.createdAt),
+				asc(recommendations.position),
+				asc(recommendations.title)
+			)
+			.limit(500),
+		db
+			.select({ id: papers.id, reference: papers.reference, title: papers.title })
+			.from(papers)
+			.where(eq(papers.tenantId, tenantId))
+			.orderBy(desc(papers.year), desc(papers.number))
+			.limit(300)
+	]);
+	const groups: { processId: string; process: string; items: { id: string; name: string }[] }[] =
+		[];
+	for (const r of recs) {
+		let g = groups.find((x) => x.processId === r.processId);
+		if (!g) groups.push((g = { processId: r.processId, process: r.process, items: [] }));
+		g.items.push({ id: r.id, name: r.title });
+	}
+	return {
+		recommendationGroups: groups,
+		papers: paperRows.map((p) => ({ id: p.id, name: `${p.reference} – ${p.title}` }))
+	};
+}
+
+/**
+ * The measures of the working edition (draft, else adopted) as options "Ziel › Maßnahme", for
+ * pickers of other areas (papers, recommendations). Without authorisation: callers check.
+ */
+export async function measureOptions(db: Executor, tenantId: string) {
+	const edition = await workingEdition(db, tenantId);
+	if (!edition || edition.state === 'superseded') return { edition: null, measures: [] };
+	const rows = await db
+		.select({ id: conceptMeasures.id, title: conceptMeasures.title, goal: conceptGoals.title })
+		.from(conceptMeasures)
+		.innerJoin(conceptGoals, eq(conceptGoals.id, conceptMeasures.goalId))
+		.where(and(eq(conceptMeasures.tenantId, tenantId), eq(conceptMeasures.editionId, edition.id)))
+		.orderBy(asc(conceptGoals.position), asc(conceptGoals.title), asc(conceptMeasures.title));
+	return {
+		edition,
+		measures: rows.map((r) => ({ id: r.id, name: `${r.goal} › ${r.title}` }))
 	};
 }

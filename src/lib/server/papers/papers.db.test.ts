@@ -4,6 +4,7 @@ import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
+	buildFieldOfAction,
 	buildMeeting,
 	buildMembership,
 	buildOrganization,
@@ -21,6 +22,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { consultations, instructions, paperCounters, papers } from './schema';
 import {
 	addPaperComment,
+	addPaperLink,
 	addPaperType,
 	createPaper,
 	recordConsultationResult,
@@ -32,6 +34,12 @@ import {
 import { getPaper, listPapers, meetingPapers, myInstructions, getPublicPaper } from './views';
 import { paperFilter } from './validation';
 import { DEFAULT_WORKFLOW } from './workflow';
+import type { Ctx } from '../context';
+import { createEdition } from '../concept/editions';
+import { createGoal } from '../concept/structure';
+import { createMeasure } from '../concept/measures';
+import { measureOptions } from '../concept/views';
+import { measureStates } from '../concept/schema';
 
 let database: Database;
 beforeAll(async () => {
@@ -493,5 +501,64 @@ describe('paper types', () => {
 		});
 		const { id } = await createPaper(coordinator, tenant.id, input({ type: 'statement' }));
 		expect((await getPaper(coordinator, tenant.id, id)).paper.typeLabel).toBe('Stellungnahme');
+	});
+});
+
+describe('links to measures', () => {
+	async function measureOf(ctx: Ctx, tenantId: string, title: string) {
+		const field = await buildFieldOfAction(database.db, tenantId, { names: { de: 'Sprache' } });
+		const { id: editionId } = await createEdition(ctx, tenantId, { title: 'Konzept' });
+		const { id: goalId } = await createGoal(ctx, tenantId, editionId, {
+			fieldOfActionId: field.id,
+			title: 'Deutsch lernen'
+		});
+		const [state] = await database.db
+			.select()
+			.from(measureStates)
+			.where(eq(measureStates.tenantId, tenantId));
+		return createMeasure(ctx, tenantId, editionId, { goalId, title, stateId: state.id });
+	}
+
+	it('links a measure of the tenant as "Ziel › Maßnahme", never another tenant’s', async () => {
+		const s = await setup();
+		const { id: measureId } = await measureOf(s.coordinator, s.tenant.id, 'Sprachcafé');
+		const otherCoord = testCtx(
+			s.db,
+			await loadActor(
+				s.db,
+				await buildUser(s.db).then(async (u) => {
+					await grantRole(s.db, s.other.id, u.id, 'coordinator');
+					return u.id;
+				})
+			)
+		);
+		const { id: foreign } = await measureOf(otherCoord, s.other.id, 'Fremde Maßnahme');
+		const { id } = await createPaper(s.coordinator, s.tenant.id, input());
+		// the picker offers the tenant's measures only
+		expect((await measureOptions(s.db, s.tenant.id)).measures).toEqual([
+			{ id: measureId, name: 'Deutsch lernen › Sprachcafé' }
+		]);
+		await expect(
+			addPaperLink(s.coordinator, s.tenant.id, id, { kind: 'measure', targetId: foreign })
+		).rejects.toMatchObject({ fieldErrors: { targetId: 'papers_error_link_target' } });
+		await expect(
+			addPaperLink(s.coordinator, s.tenant.id, id, { kind: 'measure', targetId: null })
+		).rejects.toBeInstanceOf(ValidationError);
+		// someone who may not edit the paper cannot link
+		await expect(
+			addPaperLink(s.outsider, s.tenant.id, id, { kind: 'measure', targetId: measureId })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await addPaperLink(s.coordinator, s.tenant.id, id, { kind: 'measure', targetId: measureId });
+		await addPaperLink(s.coordinator, s.tenant.id, id, { kind: 'measure', targetId: measureId });
+		const view = await getPaper(s.coordinator, s.tenant.id, id);
+		expect(view.links).toEqual([
+			{
+				id: expect.any(String),
+				kind: 'measure',
+				targetId: measureId,
+				label: 'Deutsch lernen › Sprachcafé',
+				measureId
+			}
+		]);
 	});
 });

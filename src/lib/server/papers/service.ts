@@ -14,6 +14,7 @@ import { organizations } from '../organizations/schema';
 import { actionItems, agendaItems, files, meetings } from '../meetings/schema';
 import { tenants } from '../tenants/schema';
 import { isUuid } from '../organizations/common';
+import { conceptGoals, conceptMeasures } from '../concept/schema';
 import {
 	BUILTIN_PAPER_TYPES,
 	consultations,
@@ -863,7 +864,7 @@ export async function addPaperLink(
 	ctx: Ctx,
 	tenantId: string,
 	paperId: string,
-	link: { kind: string; targetId?: string | null; label: string }
+	link: { kind: string; targetId?: string | null; label?: string | null }
 ): Promise<{ id: string }> {
 	const pc = await loadVisiblePaper(ctx.db, ctx.actor, tenantId, paperId);
 	if (!canEditPaper(ctx.actor, pc)) throw new NotFoundError();
@@ -871,9 +872,37 @@ export async function addPaperLink(
 	if (!(PAPER_LINK_KINDS as readonly string[]).includes(link.kind))
 		errors.kind = 'papers_error_link_kind';
 	if (link.targetId != null && !isUuid(link.targetId)) errors.targetId = 'papers_error_link_target';
-	if (!link.label?.trim() || link.label.length > 300) errors.label = 'papers_error_link_label';
+	// a measure link points at a measure of the tenant's concept; its label defaults to
+	// "Ziel › Maßnahme"
+	let label = link.label?.trim() ?? '';
+	if (link.kind === 'measure' && !errors.targetId) {
+		const [measure] = link.targetId
+			? await ctx.db
+					.select({ title: conceptMeasures.title, goal: conceptGoals.title })
+					.from(conceptMeasures)
+					.innerJoin(conceptGoals, eq(conceptGoals.id, conceptMeasures.goalId))
+					.where(and(eq(conceptMeasures.tenantId, tenantId), eq(conceptMeasures.id, link.targetId)))
+			: [];
+		if (!measure) errors.targetId = 'papers_error_link_target';
+		else if (!label) label = `${measure.goal} › ${measure.title}`.slice(0, 300);
+	}
+	if (!label || label.length > 300) errors.label = 'papers_error_link_label';
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 	return ctx.db.transaction(async (tx) => {
+		const [dup] = link.targetId
+			? await tx
+					.select({ id: paperLinks.id })
+					.from(paperLinks)
+					.where(
+						and(
+							eq(paperLinks.tenantId, tenantId),
+							eq(paperLinks.paperId, paperId),
+							eq(paperLinks.kind, link.kind),
+							eq(paperLinks.targetId, link.targetId)
+						)
+					)
+			: [];
+		if (dup) return { id: dup.id };
 		const [row] = await tx
 			.insert(paperLinks)
 			.values({
@@ -881,7 +910,7 @@ export async function addPaperLink(
 				paperId,
 				kind: link.kind,
 				targetId: link.targetId ?? null,
-				label: link.label.trim()
+				label
 			})
 			.returning({ id: paperLinks.id });
 		await recordAudit(tx, ctx, {
@@ -893,7 +922,7 @@ export async function addPaperLink(
 				name: `${pc.paper.reference} ${pc.paper.title}`,
 				kind: link.kind,
 				targetId: link.targetId ?? null,
-				label: link.label
+				label
 			}
 		});
 		return { id: row.id };

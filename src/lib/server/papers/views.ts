@@ -6,6 +6,7 @@ import { authorize, can } from '../auth/policy';
 import { users } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { organizations } from '../organizations/schema';
+import { conceptMeasures } from '../concept/schema';
 import { actionItems, agendaItems, files, meetings } from '../meetings/schema';
 import { loadMeeting } from '../meetings/access';
 import {
@@ -286,14 +287,24 @@ export async function getPaper(ctx: Ctx, tenantId: string, id: string) {
 		}
 		return out;
 	};
+	// measure links carry the measure's id when it still exists (for the link to its page)
 	const links = await ctx.db
 		.select({
 			id: paperLinks.id,
 			kind: paperLinks.kind,
 			targetId: paperLinks.targetId,
-			label: paperLinks.label
+			label: paperLinks.label,
+			measureId: conceptMeasures.id
 		})
 		.from(paperLinks)
+		.leftJoin(
+			conceptMeasures,
+			and(
+				eq(paperLinks.kind, 'measure'),
+				eq(conceptMeasures.id, paperLinks.targetId),
+				eq(conceptMeasures.tenantId, tenantId)
+			)
+		)
 		.where(eq(paperLinks.paperId, id))
 		.orderBy(asc(paperLinks.createdAt));
 	const consultationRows = await ctx.db

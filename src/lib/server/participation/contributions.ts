@@ -23,6 +23,7 @@ import {
 } from './schema';
 import { commentInput, contributionInput, isUuid, offlineInput, reasonInput } from './validation';
 import { loadProcess, processRules } from './processes';
+import { outcomeMeasures, type OutcomeMeasure } from './recommendations';
 
 /** Contributions without an account: per address and hour, per process. */
 export const ANONYMOUS_CONTRIBUTION_LIMIT = { max: 5, windowSeconds: 60 * 60 };
@@ -461,7 +462,13 @@ export interface ContributionView {
 		status: string;
 		createdAt: Date;
 	}[];
-	recommendations: { id: string; title: string; outcomeKind: OutcomeKind | null }[];
+	recommendations: {
+		id: string;
+		title: string;
+		outcomeKind: OutcomeKind | null;
+		/** the measure it became; only one on the public concept page */
+		measure: OutcomeMeasure | null;
+	}[];
 }
 
 export interface ContributionFilter {
@@ -557,7 +564,8 @@ async function decorate(
 				contributionId: recommendationContributions.contributionId,
 				id: recommendations.id,
 				title: recommendations.title,
-				outcomeKind: recommendations.outcomeKind
+				outcomeKind: recommendations.outcomeKind,
+				outcomeRef: recommendations.outcomeRef
 			})
 			.from(recommendationContributions)
 			.innerJoin(
@@ -572,6 +580,11 @@ async function decorate(
 			)
 			.orderBy(asc(recommendations.position))
 	]);
+	const measures = await outcomeMeasures(
+		db,
+		tenantId,
+		recs.filter((r) => r.outcomeKind === 'measure' && r.outcomeRef).map((r) => r.outcomeRef!)
+	);
 	const supportMap = new Map(supports.map((s) => [s.id, Number(s.n)]));
 	const mineSet = new Set(mine.map((x) => x.id));
 	return rows.map(({ c, fieldNames, dialogueTitle, userName }) => ({
@@ -604,7 +617,16 @@ async function decorate(
 			})),
 		recommendations: recs
 			.filter((r) => r.contributionId === c.id)
-			.map((r) => ({ id: r.id, title: r.title, outcomeKind: r.outcomeKind }))
+			.map((r) => {
+				const measure =
+					r.outcomeKind === 'measure' && r.outcomeRef ? measures.get(r.outcomeRef) : undefined;
+				return {
+					id: r.id,
+					title: r.title,
+					outcomeKind: r.outcomeKind,
+					measure: measure && (opts.staff || measure.isPublic) ? measure : null
+				};
+			})
 	}));
 }
 

@@ -47,10 +47,17 @@ import {
 	listRecommendations,
 	recordMeasureOutcome,
 	setRecommendationOutcome,
+	turnRecommendationIntoMeasure,
 	turnRecommendationIntoNeed,
 	updateRecommendation
 } from './recommendations';
 import { contributions, recommendationContributions, recommendations } from './schema';
+import type { Ctx } from '../context';
+import { adoptEdition, createEdition } from '../concept/editions';
+import { createGoal } from '../concept/structure';
+import { createMeasure, getMeasure } from '../concept/measures';
+import { conceptMeasures, measureLinks, measureStates } from '../concept/schema';
+import { buildResultsDocument } from './results';
 
 let database: Database;
 beforeAll(async () => {
@@ -105,6 +112,27 @@ async function setup(
 		endsOn: addDays(today, 30)
 	});
 	return { db, tenant, other, field, field2, staff, ctxFor, processId };
+}
+
+/** A concept edition (draft) of the tenant with one goal and one measure. */
+async function conceptFor(staff: Ctx, tenantId: string, fieldId: string) {
+	const { id: editionId } = await createEdition(staff, tenantId, { title: 'Konzept 2026' });
+	const { id: goalId } = await createGoal(staff, tenantId, editionId, {
+		fieldOfActionId: fieldId,
+		title: 'Mehr Wohnraum'
+	});
+	const states = await database.db
+		.select()
+		.from(measureStates)
+		.where(eq(measureStates.tenantId, tenantId));
+	const state = (category: string) => states.find((x) => x.category === category)!.id;
+	const { id: measureId } = await createMeasure(staff, tenantId, editionId, {
+		goalId,
+		title: 'Wohnraumbörse',
+		stateId: state('active'),
+		isPublic: 'on'
+	});
+	return { editionId, goalId, measureId, state };
 }
 
 const contribution = (fieldId: string, extra: Record<string, unknown> = {}) => ({
@@ -482,7 +510,12 @@ describe('recommendations', () => {
 		});
 		const mine = await myContributions(member, tenant.id, processId);
 		expect(mine.find((c) => c.id === c2.id)?.recommendations).toEqual([
-			{ id, title: 'Sprachförderung in den Kindertagesstätten', outcomeKind: 'adopted' }
+			{
+				id,
+				title: 'Sprachförderung in den Kindertagesstätten',
+				outcomeKind: 'adopted',
+				measure: null
+			}
 		]);
 	});
 
@@ -513,13 +546,17 @@ describe('recommendations', () => {
 			ValidationError
 		);
 
-		const measureId = '11111111-2222-4333-8444-555555555555';
+		const { measureId } = await conceptFor(staff, tenant.id, field.id);
 		await expect(recordMeasureOutcome(member, tenant.id, id, measureId)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 		await expect(recordMeasureOutcome(staff, tenant.id, id, 'nope')).rejects.toBeInstanceOf(
 			ValidationError
 		);
+		// an id that is no measure of the tenant is rejected
+		await expect(
+			recordMeasureOutcome(staff, tenant.id, id, '11111111-2222-4333-8444-555555555555')
+		).rejects.toMatchObject({ fieldErrors: { measureId: 'participation_error_measure_invalid' } });
 		await recordMeasureOutcome(staff, tenant.id, id, measureId, 'Maßnahme 3.2');
 		const [after] = await db.select().from(recommendations).where(eq(recommendations.id, id));
 		expect(after).toMatchObject({
@@ -629,5 +666,131 @@ describe('dialogue registration', () => {
 				...spamFields()
 			})
 		).rejects.toBeInstanceOf(ValidationError);
+	});
+});
+
+describe('recommendation → measure', () => {
+	it('creates a new measure in the working edition, linked both ways, in one step', async () => {
+		const { db, tenant, processId, field, staff, ctxFor } = await setup();
+		const { goalId, editionId, state } = await conceptFor(staff, tenant.id, field.id);
+		const member = await ctxFor('member');
+		const c1 = await submitContribution(member, tenant.id, processId, contribution(field.id));
+		await publishContribution(staff, tenant.id, c1.id);
+		const { id } = await createRecommendation(staff, tenant.id, processId, {
+			title: 'Sprachpatenschaften ausbauen',
+			body: 'Ehrenamtliche begleiten Neuzugewanderte.',
+			fieldOfActionId: field.id,
+			contributionIds: [c1.id]
+		});
+		// members may not
+		await expect(
+			turnRecommendationIntoMeasure(member, tenant.id, id, { goalId, stateId: state('proposed') })
+		).rejects.toBeInstanceOf(NotFoundError);
+		// a goal is needed; nothing is written when it is missing
+		await expect(
+			turnRecommendationIntoMeasure(staff, tenant.id, id, { stateId: state('proposed') })
+		).rejects.toBeInstanceOf(ValidationError);
+		const { measureId } = await turnRecommendationIntoMeasure(staff, tenant.id, id, {
+			mode: 'new',
+			goalId,
+			stateId: state('active'),
+			isPublic: 'on',
+			note: 'Maßnahme 2.4'
+		});
+		const [measure] = await db
+			.select()
+			.from(conceptMeasures)
+			.where(eq(conceptMeasures.id, measureId));
+		expect(measure).toMatchObject({
+			tenantId: tenant.id,
+			editionId,
+			goalId,
+			title: 'Sprachpatenschaften ausbauen',
+			description: 'Ehrenamtliche begleiten Neuzugewanderte.'
+		});
+		const detail = await getMeasure(staff, tenant.id, measureId);
+		expect(detail.links.map((l) => [l.kind, l.targetId, l.processId])).toEqual([
+			['recommendation', id, processId]
+		]);
+		const [rec] = await db.select().from(recommendations).where(eq(recommendations.id, id));
+		expect(rec).toMatchObject({
+			outcomeKind: 'measure',
+			outcomeRef: measureId,
+			outcomeNote: 'Maßnahme 2.4'
+		});
+		// staff see the measure; the public only once the edition is adopted
+		const [view] = await listRecommendations(db, tenant.id, processId, 'de');
+		expect(view.measure).toEqual({
+			id: measureId,
+			title: 'Sprachpatenschaften ausbauen',
+			isPublic: false
+		});
+		const staffContribs = await listContributions(db, tenant.id, processId, {
+			staff: true,
+			locale: 'de'
+		});
+		expect(staffContribs[0].recommendations[0].measure?.id).toBe(measureId);
+		const publicContribs = await listContributions(db, tenant.id, processId, {
+			staff: false,
+			locale: 'de'
+		});
+		expect(publicContribs[0].recommendations[0].measure).toBeNull();
+		await expect(
+			buildResultsDocument(db, tenant.id, processId, 'de').then((d) => d.groups[0].items[0].measure)
+		).resolves.toBeNull();
+		await adoptEdition(staff, tenant.id, editionId, {
+			adoptedOn: '2026-01-15',
+			adoptedBy: 'Kreistag'
+		});
+		const results = await buildResultsDocument(db, tenant.id, processId, 'de');
+		expect(results.groups[0].items[0].measure).toEqual({
+			id: measureId,
+			title: 'Sprachpatenschaften ausbauen',
+			isPublic: true
+		});
+		const mine = await listContributions(db, tenant.id, processId, { staff: false, locale: 'de' });
+		expect(mine[0].recommendations[0].measure?.title).toBe('Sprachpatenschaften ausbauen');
+	});
+
+	it('links an existing measure, and never another tenant’s', async () => {
+		const { db, tenant, other, processId, field, staff, ctxFor } = await setup();
+		const { measureId } = await conceptFor(staff, tenant.id, field.id);
+		const { id } = await createRecommendation(staff, tenant.id, processId, {
+			title: 'Wohnraumbörse bekannter machen',
+			fieldOfActionId: field.id
+		});
+		// another tenant's measure
+		const otherStaff = await ctxFor('other');
+		const otherField = await buildFieldOfAction(db, other.id, { names: { de: 'Wohnen' } });
+		const { measureId: foreign } = await conceptFor(otherStaff, other.id, otherField.id);
+		await expect(
+			turnRecommendationIntoMeasure(staff, tenant.id, id, { mode: 'existing', measureId: foreign })
+		).rejects.toMatchObject({ fieldErrors: { measureId: 'participation_error_measure_invalid' } });
+		await expect(recordMeasureOutcome(staff, tenant.id, id, foreign)).rejects.toBeInstanceOf(
+			ValidationError
+		);
+		const [untouched] = await db.select().from(recommendations).where(eq(recommendations.id, id));
+		expect(untouched.outcomeKind).toBeNull();
+		expect(
+			await db.select().from(measureLinks).where(eq(measureLinks.measureId, foreign))
+		).toHaveLength(0);
+
+		const result = await turnRecommendationIntoMeasure(staff, tenant.id, id, {
+			mode: 'existing',
+			measureId
+		});
+		expect(result).toEqual({ measureId });
+		const [rec] = await db.select().from(recommendations).where(eq(recommendations.id, id));
+		expect(rec).toMatchObject({ outcomeKind: 'measure', outcomeRef: measureId });
+		const links = await db
+			.select()
+			.from(measureLinks)
+			.where(and(eq(measureLinks.measureId, measureId), eq(measureLinks.kind, 'recommendation')));
+		expect(links.map((l) => l.targetId)).toEqual([id]);
+		// doing it again does not duplicate the link
+		await turnRecommendationIntoMeasure(staff, tenant.id, id, { mode: 'existing', measureId });
+		expect(
+			await db.select().from(measureLinks).where(eq(measureLinks.measureId, measureId))
+		).toHaveLength(1);
 	});
 });

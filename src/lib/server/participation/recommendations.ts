@@ -8,6 +8,9 @@ import { recordAudit } from '../audit/record';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { localName } from '../needs/views';
 import { createNeed } from '../needs/save-need';
+import { conceptEditions, conceptMeasures, measureStates } from '../concept/schema';
+import { workingEdition } from '../concept/editions';
+import { addMeasureLink, createMeasure } from '../concept/measures';
 import {
 	contributions,
 	recommendationContributions,
@@ -367,8 +370,112 @@ export async function recordMeasureOutcome(
 		throw new ValidationError({ measureId: 'participation_error_measure_invalid' });
 	await ctx.db.transaction(async (tx) => {
 		const rec = await loadRecommendation(tx, tenantId, recommendationId, true);
+		// the measure must be one of the tenant's
+		const [measure] = await tx
+			.select({ id: conceptMeasures.id })
+			.from(conceptMeasures)
+			.where(and(eq(conceptMeasures.tenantId, tenantId), eq(conceptMeasures.id, measureId)));
+		if (!measure) throw new ValidationError({ measureId: 'participation_error_measure_invalid' });
 		await storeOutcome(tx, ctx, rec, 'measure', measureId, note);
 	});
+}
+
+/**
+ * "In Maßnahme überführen": turns a recommendation into a measure of the integration concept,
+ * either a new measure in the working edition (the draft, else the adopted one) under the chosen
+ * goal, prefilled with the recommendation's title and text, or an existing measure of the
+ * tenant. The measure links back to the recommendation (link kind "recommendation") and the
+ * recommendation records outcome "measure"; all in one transaction. Needs the rights to manage
+ * participation and the concept.
+ */
+export async function turnRecommendationIntoMeasure(
+	ctx: Ctx,
+	tenantId: string,
+	id: string,
+	raw: {
+		mode?: unknown;
+		goalId?: unknown;
+		stateId?: unknown;
+		isPublic?: unknown;
+		measureId?: unknown;
+		note?: unknown;
+	}
+): Promise<{ measureId: string }> {
+	authorize(ctx.actor, 'participation.manage', { tenantId });
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const note =
+		typeof raw.note === 'string' && raw.note.trim() !== '' ? raw.note.trim().slice(0, 2000) : null;
+	return ctx.db.transaction(async (tx) => {
+		const inner: Ctx = { ...ctx, db: tx as unknown as Db };
+		const rec = await loadRecommendation(tx, tenantId, id, true);
+		let measureId: string;
+		if (raw.mode === 'existing') {
+			measureId = typeof raw.measureId === 'string' ? raw.measureId : '';
+			const [measure] = isUuid(measureId)
+				? await tx
+						.select({ id: conceptMeasures.id })
+						.from(conceptMeasures)
+						.where(and(eq(conceptMeasures.tenantId, tenantId), eq(conceptMeasures.id, measureId)))
+				: [];
+			if (!measure) throw new ValidationError({ measureId: 'participation_error_measure_invalid' });
+		} else {
+			const edition = await workingEdition(tx, tenantId);
+			if (!edition || edition.state === 'superseded')
+				throw new ValidationError({ goalId: 'participation_error_no_edition' });
+			({ id: measureId } = await createMeasure(inner, tenantId, edition.id, {
+				goalId: raw.goalId,
+				stateId: raw.stateId,
+				isPublic: raw.isPublic,
+				title: rec.title.slice(0, 300),
+				description: rec.body ?? ''
+			}));
+		}
+		await addMeasureLink(inner, tenantId, measureId, {
+			kind: 'recommendation',
+			targetId: rec.id
+		});
+		await recordMeasureOutcome(inner, tenantId, rec.id, measureId, note);
+		return { measureId };
+	});
+}
+
+export interface OutcomeMeasure {
+	id: string;
+	title: string;
+	/** on the public concept page: public, its edition adopted, not a mere proposal */
+	isPublic: boolean;
+}
+
+/** The measures recommendations became, by id (only the tenant's). */
+export async function outcomeMeasures(
+	db: Executor,
+	tenantId: string,
+	ids: string[]
+): Promise<Map<string, OutcomeMeasure>> {
+	const unique = [...new Set(ids)].filter(isUuid);
+	if (unique.length === 0) return new Map();
+	const rows = await db
+		.select({
+			id: conceptMeasures.id,
+			title: conceptMeasures.title,
+			isPublic: conceptMeasures.isPublic,
+			edition: conceptEditions.state,
+			category: measureStates.category
+		})
+		.from(conceptMeasures)
+		.innerJoin(conceptEditions, eq(conceptEditions.id, conceptMeasures.editionId))
+		.innerJoin(measureStates, eq(measureStates.id, conceptMeasures.stateId))
+		.where(and(eq(conceptMeasures.tenantId, tenantId), inArray(conceptMeasures.id, unique)));
+	return new Map(
+		rows.map((r) => [
+			r.id,
+			{
+				id: r.id,
+				title: r.title,
+				isPublic: r.isPublic && r.edition === 'adopted' && r.category !== 'proposed'
+			}
+		])
+	);
 }
 
 export async function deleteRecommendation(ctx: Ctx, tenantId: string, id: string): Promise<void> {
@@ -398,6 +505,8 @@ export interface RecommendationView {
 	outcomeRef: string | null;
 	outcomeNote: string | null;
 	outcomeAt: Date | null;
+	/** the measure it became (outcome "measure"), when it still exists */
+	measure: OutcomeMeasure | null;
 	contributions: {
 		id: string;
 		body: string;
@@ -454,6 +563,11 @@ export async function listRecommendations(
 						)
 					)
 					.orderBy(asc(contributions.createdAt));
+	const measures = await outcomeMeasures(
+		db,
+		tenantId,
+		rows.filter((x) => x.r.outcomeKind === 'measure' && x.r.outcomeRef).map((x) => x.r.outcomeRef!)
+	);
 	return rows.map(({ r, names }) => ({
 		id: r.id,
 		title: r.title,
@@ -465,6 +579,8 @@ export async function listRecommendations(
 		outcomeRef: r.outcomeRef,
 		outcomeNote: r.outcomeNote,
 		outcomeAt: r.outcomeAt,
+		measure:
+			r.outcomeKind === 'measure' && r.outcomeRef ? (measures.get(r.outcomeRef) ?? null) : null,
 		contributions: links
 			.filter((l) => l.recommendationId === r.id)
 			.map(({ recommendationId: _r, ...c }) => c)

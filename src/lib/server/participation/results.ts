@@ -49,7 +49,10 @@ export async function buildResultsDocument(
 			...d,
 			contributions: Number(perDialogue.find((x) => x.id === d.id)?.n ?? 0)
 		})),
-		groups: groupByField(recs),
+		// the public sees only measures that are on the public concept page
+		groups: groupByField(
+			recs.map((r) => ({ ...r, measure: r.measure?.isPublic ? r.measure : null }))
+		),
 		totals: {
 			contributions: process.contributionCount,
 			recommendations: recs.length,

@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import {
 	buildActionItem,
 	buildBody,
+	buildFieldOfAction,
 	buildMeeting,
 	buildMembership,
 	buildOffer,
@@ -39,6 +40,12 @@ import {
 } from './service';
 import { renderReportHtml, renderReportPdf, type ReportDocument } from './document';
 import { SECTION_PROVIDERS } from './sections';
+import { adoptEdition, createEdition } from '../concept/editions';
+import { createGoal } from '../concept/structure';
+import { createMeasure } from '../concept/measures';
+import { createIndicator, recordIndicatorValue } from '../concept/indicators';
+import { measureHistory, measureStates } from '../concept/schema';
+import { inquiries } from '../inquiries/schema';
 
 let database: Database;
 beforeAll(async () => {
@@ -129,6 +136,88 @@ describe('status report', () => {
 			publishedAt: at('2025-08-01T10:00:00Z')
 		});
 
+		// the concept: three measures in "Sprache" (one overdue at the period's end, one completed,
+		// one at 30 %), a proposal in "Wohnen"; one of them changed in the period
+		const sprache = await buildFieldOfAction(db, tenant.id, {
+			key: 'sprache',
+			position: 1,
+			names: { de: 'Sprache' }
+		});
+		const wohnen = await buildFieldOfAction(db, tenant.id, {
+			key: 'wohnen',
+			position: 2,
+			names: { de: 'Wohnen' }
+		});
+		const { id: editionId } = await createEdition(coordinator, tenant.id, {
+			title: 'Integrationskonzept 2024'
+		});
+		const states = await db
+			.select()
+			.from(measureStates)
+			.where(eq(measureStates.tenantId, tenant.id));
+		const state = (key: string) => states.find((x) => x.key === key)!.id;
+		const goal = async (fieldOfActionId: string, title: string) =>
+			(await createGoal(coordinator, tenant.id, editionId, { fieldOfActionId, title })).id;
+		const g1 = await goal(sprache.id, 'Deutsch lernen');
+		const g2 = await goal(wohnen.id, 'Wohnraum');
+		const measure = (goalId: string, title: string, stateKey: string, extra = {}) =>
+			createMeasure(coordinator, tenant.id, editionId, {
+				goalId,
+				title,
+				stateId: state(stateKey),
+				...extra
+			});
+		const { id: cafe } = await measure(g1, 'Sprachcafé', 'umsetzung', { endDate: '2025-05-31' });
+		await measure(g1, 'Elternbus', 'abgeschlossen', { endDate: '2025-03-31' });
+		await measure(g1, 'Lernpaten', 'umsetzung', {
+			endDate: '2025-12-31',
+			progressOverride: '30'
+		});
+		await measure(g2, 'Wohnraumbörse', 'vorgeschlagen');
+		await db
+			.update(measureHistory)
+			.set({ changedAt: at('2025-03-01T10:00:00Z') })
+			.where(eq(measureHistory.measureId, cafe));
+		await adoptEdition(coordinator, tenant.id, editionId, {
+			adoptedOn: '2024-10-01',
+			adoptedBy: 'Kreistag'
+		});
+		// indicators: values up to the period's end count (the later one would reach the target)
+		const { id: courses } = await createIndicator(coordinator, tenant.id, {
+			name: 'Deutschkurs-Abschlüsse',
+			unit: 'Personen',
+			direction: 'higher',
+			targetValue: '100',
+			targetDate: '2030-12-31'
+		});
+		for (const [date, value] of [
+			['2024-06-30', '40'],
+			['2025-03-31', '60'],
+			['2025-09-30', '200']
+		])
+			await recordIndicatorValue(coordinator, tenant.id, courses, { date, value });
+		await createIndicator(coordinator, tenant.id, {
+			name: 'Einbürgerungen',
+			unit: 'Personen',
+			direction: 'higher'
+		});
+		// citizens' messages: three in the period (Berlin days), two just outside
+		const message = (kind: 'question' | 'wish' | 'complaint', state: string, createdAt: string) =>
+			db.insert(inquiries).values({
+				tenantId: tenant.id,
+				reference: `A-${Math.random().toString(36).slice(2, 8)}`,
+				kind,
+				state: state as 'new',
+				consentVersion: '1',
+				consentAt: at(createdAt),
+				createdAt: at(createdAt)
+			});
+		await message('question', 'new', '2025-02-01T10:00:00Z');
+		await message('question', 'answered', '2025-04-01T10:00:00Z');
+		await message('complaint', 'closed', '2025-06-30T20:00:00Z');
+		await message('wish', 'new', '2024-12-31T22:30:00Z');
+		await message('wish', 'new', '2025-07-01T00:30:00Z');
+
 		const { id: reportId } = await createStatusReport(coordinator, tenant.id, {
 			title: 'Sachstandsbericht 1. Halbjahr 2025',
 			periodStart: '2025-01-01',
@@ -165,8 +254,69 @@ describe('status report', () => {
 		expect(fresh.rows.map((r) => r[0])).toEqual(['Sprachcafé']);
 		expect(expired.rows.map((r) => r[0])).toEqual(['Alter Kurs']);
 
-		for (const key of ['measures', 'indicators', 'citizen_messages'])
-			expect(section(live, key).blocks[0]).toMatchObject({ kind: 'note' });
+		// measures: by field and state, average progress, overdue at the period's end
+		expect(section(live, 'measures').blocks[0]).toEqual({
+			kind: 'facts',
+			items: [
+				{ label: 'Ausgabe', value: 'Integrationskonzept 2024' },
+				{ label: 'Maßnahmen', value: '4' },
+				{ label: 'Durchschnittlicher Fortschritt', value: '60 %' },
+				{ label: 'Überfällig am Ende des Zeitraums', value: '1' },
+				{ label: 'Im Berichtszeitraum fortgeschrieben', value: '1' }
+			]
+		});
+		const [byField, overdue] = tables(live, 'measures');
+		expect(byField.columns).toEqual([
+			'Handlungsfeld',
+			'Maßnahmen',
+			'vorgeschlagen',
+			'in Umsetzung',
+			'abgeschlossen',
+			'Ø Fortschritt'
+		]);
+		expect(byField.rows).toEqual([
+			['Sprache', '3', '0', '2', '1', '60 %'],
+			['Wohnen', '1', '1', '0', '0', '–']
+		]);
+		expect(overdue.rows).toEqual([['Sprachcafé', 'Sprache', 'in Umsetzung', '50 %', '31.05.2025']]);
+
+		// indicators: latest value within the period, target and trend
+		expect(section(live, 'indicators').blocks[0]).toEqual({
+			kind: 'facts',
+			items: [
+				{ label: 'auf Kurs', value: '1' },
+				{ label: 'zu wenige Werte', value: '1' }
+			]
+		});
+		expect(tables(live, 'indicators')[0].rows).toEqual([
+			[
+				'Deutschkurs-Abschlüsse',
+				'60 Personen (31.03.2025)',
+				'100 Personen bis 31.12.2030',
+				'auf Kurs'
+			],
+			['Einbürgerungen', '–', '–', 'zu wenige Werte']
+		]);
+
+		// citizens' messages: counts by kind and state, nothing else
+		const [messages] = tables(live, 'citizen_messages');
+		expect(messages.columns).toEqual([
+			'Art',
+			'Gesamt',
+			'neu',
+			'in Bearbeitung',
+			'beantwortet',
+			'abgeschlossen'
+		]);
+		expect(messages.rows).toEqual([
+			['Frage', '2', '1', '0', '1', '0'],
+			['Wunsch', '0', '0', '0', '0', '0'],
+			['Anregung', '0', '0', '0', '0', '0'],
+			['Beschwerde', '1', '0', '0', '0', '1']
+		]);
+		expect(section(live, 'citizen_messages').blocks[0]).toMatchObject({
+			text: expect.stringContaining('3 Meldungen')
+		});
 	});
 
 	it('freezes versions that never change, and files the report as a paper of type report', async () => {

@@ -1,8 +1,9 @@
 /**
  * The sections of the half-yearly status report (Sachstandsbericht), each built by a provider
- * from live data for the period. Providers whose data does not exist yet (measures, indicators,
- * citizens' messages) answer `available: false`; the report lists them as not yet available.
- * To add a section, add a provider to SECTION_PROVIDERS.
+ * from live data for the period. A provider whose data does not exist in an installation may
+ * answer `available: false`; the report then lists the section as not yet available. Frozen
+ * versions keep the blocks they were built with. To add a section, add a provider to
+ * SECTION_PROVIDERS.
  */
 import { and, asc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -14,6 +15,12 @@ import { consultations, instructions, papers } from '../papers/schema';
 import { loadWorkflow } from '../papers/access';
 import { stateLabel } from '../papers/workflow';
 import { paperTypeOptions } from '../papers/types';
+import { inquiries, INQUIRY_KINDS, INQUIRY_STATES } from '../inquiries/schema';
+import { conceptMeasures, measureHistory } from '../concept/schema';
+import { adoptedEdition, workingEdition } from '../concept/editions';
+import { conceptTree, dashboardOf } from '../concept/views';
+import { indicatorViews } from '../concept/indicators';
+import { indicatorTrend, type TrendStatus } from '../concept/calc';
 import type { DocBlock, DocSection } from './document';
 
 export interface ReportScope {
@@ -33,6 +40,10 @@ export interface SectionProvider {
 }
 
 const always = async () => true;
+
+const percent = (n: number | null) => (n === null ? '–' : `${n} %`);
+const number = (n: number | null | undefined) =>
+	n === null || n === undefined ? '–' : n.toLocaleString('de-DE', { maximumFractionDigits: 2 });
 
 /** Period bounds as instants in Europe/Berlin (start of the first day, end of the last day). */
 function bounds(scope: ReportScope) {
@@ -358,24 +369,216 @@ const offersProvider: SectionProvider = {
 	}
 };
 
-/** A section whose data comes with a later issue: reported as not yet available. */
-function pending(key: string, title: string): SectionProvider {
-	return {
-		key,
-		title,
-		available: async () => false,
-		build: async () => []
-	};
-}
+/**
+ * Measures of the integration concept (the adopted edition, else the one being worked on) as
+ * they stand now: per field of action and state, with the average progress (the concept's own
+ * calculation), the measures overdue at the end of the period and how many changed state or
+ * progress in the period.
+ */
+const measuresProvider: SectionProvider = {
+	key: 'measures',
+	title: 'Stand und Fortschritt der Maßnahmen',
+	available: always,
+	async build(scope) {
+		const edition =
+			(await adoptedEdition(scope.db, scope.tenantId)) ??
+			(await workingEdition(scope.db, scope.tenantId));
+		if (!edition)
+			return [{ kind: 'paragraph', text: 'Es gibt noch kein Integrationskonzept mit Maßnahmen.' }];
+		const tree = await conceptTree(scope.db, scope.tenantId, edition, 'de', scope.periodEnd);
+		const dash = dashboardOf(tree, []);
+		const all = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+		if (all.length === 0)
+			return [{ kind: 'paragraph', text: `„${edition.title}“ enthält noch keine Maßnahmen.` }];
+		const { start, end } = bounds(scope);
+		const changed = await scope.db
+			.selectDistinct({ id: measureHistory.measureId })
+			.from(measureHistory)
+			.innerJoin(conceptMeasures, eq(conceptMeasures.id, measureHistory.measureId))
+			.where(
+				and(
+					eq(measureHistory.tenantId, scope.tenantId),
+					eq(conceptMeasures.editionId, edition.id),
+					gte(measureHistory.changedAt, start),
+					sql`${measureHistory.changedAt} < ${end.toISOString()}::timestamptz`
+				)
+			);
+		const average = (ms: typeof all) => {
+			const w = ms.filter((m) => m.progress !== null && m.category !== 'proposed');
+			return w.length ? Math.round(w.reduce((a, m) => a + m.progress!, 0) / w.length) : null;
+		};
+		const states = tree.states.filter((st) =>
+			dash.byState.some((b) => b.stateId === st.id && b.count)
+		);
+		return [
+			{
+				kind: 'facts',
+				items: [
+					{ label: 'Ausgabe', value: edition.title },
+					{ label: 'Maßnahmen', value: String(all.length) },
+					{ label: 'Durchschnittlicher Fortschritt', value: percent(dash.average) },
+					{ label: 'Überfällig am Ende des Zeitraums', value: String(dash.overdue.length) },
+					{ label: 'Im Berichtszeitraum fortgeschrieben', value: String(changed.length) }
+				]
+			},
+			{
+				kind: 'table',
+				caption: 'Maßnahmen je Handlungsfeld und Stand',
+				columns: ['Handlungsfeld', 'Maßnahmen', ...states.map((st) => st.name), 'Ø Fortschritt'],
+				rows: tree.fields.map((f, i) => [
+					f.name,
+					String(dash.byField[i].total),
+					...states.map((st) => String(dash.byField[i].counts[st.id] ?? 0)),
+					percent(average(f.goals.flatMap((g) => g.measures)))
+				])
+			},
+			dash.overdue.length
+				? {
+						kind: 'table',
+						caption: 'Überfällige Maßnahmen',
+						columns: ['Maßnahme', 'Handlungsfeld', 'Stand', 'Fortschritt', 'Geplantes Ende'],
+						rows: dash.overdue.map((m) => [
+							m.title,
+							m.field,
+							m.stateName,
+							percent(m.progress),
+							m.endDate ? formatDay(m.endDate) : '–'
+						])
+					}
+				: {
+						kind: 'paragraph',
+						text: 'Am Ende des Berichtszeitraums war keine Maßnahme überfällig.'
+					}
+		];
+	}
+};
+
+const TREND_DE: Record<TrendStatus, string> = {
+	achieved: 'Ziel erreicht',
+	on_track: 'auf Kurs',
+	off_track: 'nicht auf Kurs',
+	no_data: 'zu wenige Werte',
+	no_target: 'kein Zielwert'
+};
+
+/**
+ * Indicators with their latest value up to the end of the period, the target and the trend
+ * towards it (the concept's trend calculation on the values known at the end of the period).
+ */
+const indicatorsProvider: SectionProvider = {
+	key: 'indicators',
+	title: 'Kennzahlen im Vergleich zu den Zielwerten',
+	available: always,
+	async build(scope) {
+		const views = await indicatorViews(scope.db, scope.tenantId);
+		if (views.length === 0)
+			return [{ kind: 'paragraph', text: 'Es sind noch keine Kennzahlen angelegt.' }];
+		const rows = views.map((v) => {
+			const i = v.indicator;
+			const trend = indicatorTrend(
+				v.series.filter((p) => p.date <= scope.periodEnd),
+				{ value: i.targetValue, date: i.targetDate },
+				i.direction
+			);
+			const unit = i.unit ? ` ${i.unit}` : '';
+			return {
+				status: trend.status,
+				row: [
+					i.name,
+					trend.latest
+						? `${number(trend.latest.value)}${unit} (${formatDay(trend.latest.date)})`
+						: '–',
+					i.targetValue === null
+						? '–'
+						: `${number(i.targetValue)}${unit}${i.targetDate ? ` bis ${formatDay(i.targetDate)}` : ''}`,
+					TREND_DE[trend.status]
+				]
+			};
+		});
+		const counts = new Map<TrendStatus, number>();
+		for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+		return [
+			{
+				kind: 'facts',
+				items: (Object.keys(TREND_DE) as TrendStatus[])
+					.filter((k) => counts.has(k))
+					.map((k) => ({ label: TREND_DE[k], value: String(counts.get(k)) }))
+			},
+			{
+				kind: 'table',
+				caption: 'Kennzahlen, letzter Wert und Zielwert',
+				columns: ['Kennzahl', 'Letzter Wert', 'Zielwert', 'Trend'],
+				rows: rows.map((r) => r.row)
+			}
+		];
+	}
+};
+
+const INQUIRY_KIND_DE: Record<string, string> = {
+	question: 'Frage',
+	wish: 'Wunsch',
+	suggestion: 'Anregung',
+	complaint: 'Beschwerde'
+};
+const INQUIRY_STATE_DE: Record<string, string> = {
+	new: 'neu',
+	in_progress: 'in Bearbeitung',
+	answered: 'beantwortet',
+	closed: 'abgeschlossen'
+};
+
+/** Citizens' messages received in the period, counted by kind and current state (no content). */
+const citizenMessagesProvider: SectionProvider = {
+	key: 'citizen_messages',
+	title: 'Meldungen von Bürger:innen nach Art',
+	available: always,
+	async build(scope) {
+		const { start, end } = bounds(scope);
+		const rows = await scope.db
+			.select({ kind: inquiries.kind, state: inquiries.state, n: sql<number>`count(*)::int` })
+			.from(inquiries)
+			.where(
+				and(
+					eq(inquiries.tenantId, scope.tenantId),
+					gte(inquiries.createdAt, start),
+					sql`${inquiries.createdAt} < ${end.toISOString()}::timestamptz`
+				)
+			)
+			.groupBy(inquiries.kind, inquiries.state);
+		const total = rows.reduce((a, r) => a + Number(r.n), 0);
+		if (total === 0)
+			return [{ kind: 'paragraph', text: 'Im Berichtszeitraum gingen keine Meldungen ein.' }];
+		const count = (kind: string, state?: string) =>
+			rows
+				.filter((r) => r.kind === kind && (!state || r.state === state))
+				.reduce((a, r) => a + Number(r.n), 0);
+		return [
+			{
+				kind: 'paragraph',
+				text: `Im Berichtszeitraum gingen ${total} Meldungen ein (Stand der Bearbeitung heute).`
+			},
+			{
+				kind: 'table',
+				caption: 'Meldungen nach Art und Stand',
+				columns: ['Art', 'Gesamt', ...INQUIRY_STATES.map((st) => INQUIRY_STATE_DE[st])],
+				rows: INQUIRY_KINDS.map((k) => [
+					INQUIRY_KIND_DE[k],
+					String(count(k)),
+					...INQUIRY_STATES.map((st) => String(count(k, st)))
+				])
+			}
+		];
+	}
+};
 
 export const SECTION_PROVIDERS: SectionProvider[] = [
 	meetingsProvider,
 	papersProvider,
-	pending('measures', 'Stand und Fortschritt der Maßnahmen'),
-	pending('indicators', 'Kennzahlen im Vergleich zu den Zielwerten'),
+	measuresProvider,
+	indicatorsProvider,
 	actionsProvider,
 	offersProvider,
-	pending('citizen_messages', 'Meldungen von Bürger:innen nach Art')
+	citizenMessagesProvider
 ];
 
 /** Builds every section for the period; unavailable ones carry a note instead of data. */

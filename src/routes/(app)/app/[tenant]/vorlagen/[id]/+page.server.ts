@@ -3,19 +3,26 @@ import { m } from '$lib/paraglide/messages';
 import { keepValues, orNotFound, runAction } from '$lib/server/http';
 import {
 	addPaperComment,
+	addPaperLink,
 	attachPaperFile,
 	scheduleConsultation,
 	transitionPaper
 } from '$lib/server/papers/service';
 import { getPaper } from '$lib/server/papers/views';
+import { measureOptions } from '$lib/server/concept/views';
 import { papersTenant } from '../_shared/tenant.server';
 
 export const load: PageServerLoad = async (event) => {
 	const tenant = await papersTenant(event);
 	const view = await orNotFound(() => getPaper(event.locals.ctx, tenant.id, event.params.id));
+	// the measure picker: measures of the concept's working edition ("Ziel › Maßnahme")
+	const measures = view.canEdit
+		? (await measureOptions(event.locals.ctx.db, tenant.id)).measures
+		: [];
 	return {
 		tenant,
 		...view,
+		measures,
 		created: event.url.searchParams.has('angelegt'),
 		saved: event.url.searchParams.has('gespeichert')
 	};
@@ -61,6 +68,20 @@ export const actions: Actions = {
 		);
 		if (!('id' in result)) return result;
 		return { success: m.papers_commented() };
+	},
+	link: async (event) => {
+		const tenant = await papersTenant(event);
+		const form = await event.request.formData();
+		const values = keepValues(form);
+		const result = await runAction({ ...values, linkForm: '1' }, () =>
+			addPaperLink(event.locals.ctx, tenant.id, event.params.id, {
+				kind: 'measure',
+				targetId: values.measureId || null,
+				label: ''
+			})
+		);
+		if (!('id' in result)) return result;
+		return { success: m.papers_link_added() };
 	},
 	attach: async (event) => {
 		const tenant = await papersTenant(event);

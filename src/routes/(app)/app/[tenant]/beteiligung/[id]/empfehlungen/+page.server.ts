@@ -8,6 +8,7 @@ import {
 	groupByField,
 	listRecommendations,
 	setRecommendationOutcome,
+	turnRecommendationIntoMeasure,
 	turnRecommendationIntoNeed,
 	unlinkContribution,
 	updateRecommendation
@@ -18,6 +19,8 @@ import { fieldOptions } from '$lib/server/needs/views';
 import { NEED_URGENCIES } from '$lib/server/needs/validation';
 import { orNotFound, runAction } from '$lib/server/http';
 import { formValues } from '$lib/server/participation/forms';
+import { measureFormOptions, measureOptions } from '$lib/server/concept/views';
+import { statesOf } from '$lib/server/concept/measures';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,9 +35,21 @@ export const load: PageServerLoad = async (event) => {
 				await listContributions(ctx.db, tenant.id, process.id, { staff: true, locale: ctx.locale })
 			).filter((c) => chosenIds.includes(c.id))
 		: [];
+	// "In Maßnahme überführen": goals and measures of the concept's working edition
+	const canMakeMeasures = canManage && can(actor, 'concept.manage', { tenantId: tenant.id });
+	const concept = canMakeMeasures ? await measureOptions(ctx.db, tenant.id) : null;
+	const goals = concept?.edition
+		? (await measureFormOptions(ctx.db, tenant.id, concept.edition.id, ctx.locale)).goals
+		: [];
+	const states = canMakeMeasures ? await statesOf(ctx.db, tenant.id) : [];
 	return {
 		tenant,
 		canManage,
+		canMakeMeasures: canMakeMeasures && !!concept?.edition,
+		edition: concept?.edition ? { id: concept.edition.id, title: concept.edition.title } : null,
+		goals,
+		measures: concept?.measures ?? [],
+		states: states.map((s) => ({ id: s.id, name: s.name, proposed: s.category === 'proposed' })),
 		canMakeNeeds: can(actor, 'needs.manage', { tenantId: tenant.id }),
 		process,
 		groups: groupByField(recs),
@@ -90,6 +105,18 @@ export const actions: Actions = {
 		);
 		if (!('needId' in r)) return r;
 		return { success: m.participation_need_created(), needId: r.needId };
+	},
+	measure: async (event) => {
+		const { tenant, ctx, form } = await manage(event);
+		const id = String(form.get('id') ?? '');
+		const values: Record<string, string> = { measureForm: id };
+		for (const k of ['mode', 'goalId', 'stateId', 'isPublic', 'measureId', 'note'])
+			if (typeof form.get(k) === 'string') values[k] = String(form.get(k));
+		const r = await runAction(values, () =>
+			turnRecommendationIntoMeasure(ctx, tenant.id, id, values)
+		);
+		if (!('measureId' in r)) return r;
+		return { success: m.participation_measure_done(), measureId: r.measureId };
 	},
 	unlink: async (event) => {
 		const { tenant, ctx, form } = await manage(event);

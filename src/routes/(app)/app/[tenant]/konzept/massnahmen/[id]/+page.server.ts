@@ -9,7 +9,7 @@ import {
 	toggleMilestone,
 	updateMeasure
 } from '$lib/server/concept/measures';
-import { measureFormOptions } from '$lib/server/concept/views';
+import { measureFormOptions, measureLinkTargets } from '$lib/server/concept/views';
 import { editionsOf } from '$lib/server/concept/editions';
 import { conceptGuidelines } from '$lib/server/concept/schema';
 import { progressBar } from '$lib/server/concept/charts';
@@ -30,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 	const edition = (await editionsOf(ctx.db, tenant.id)).find(
 		(e) => e.id === detail.measure.editionId
 	)!;
-	const [options, guidelines, decisions] = await Promise.all([
+	const canManage = can(event.locals.actor, 'concept.manage', { tenantId: tenant.id });
+	const [options, guidelines, decisions, targets] = await Promise.all([
 		measureFormOptions(ctx.db, tenant.id, edition.id, ctx.locale),
 		ctx.db
 			.select({ id: conceptGuidelines.id, name: conceptGuidelines.title })
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 				and(eq(conceptGuidelines.tenantId, tenant.id), eq(conceptGuidelines.editionId, edition.id))
 			)
 			.orderBy(asc(conceptGuidelines.position)),
-		can(event.locals.actor, 'concept.manage', { tenantId: tenant.id })
+		canManage
 			? ctx.db
 					.select({
 						id: agendaItems.id,
@@ -53,13 +54,21 @@ export const load: PageServerLoad = async (event) => {
 					.where(and(eq(agendaItems.tenantId, tenant.id), isNotNull(agendaItems.decision)))
 					.orderBy(desc(meetings.startsAt))
 					.limit(100)
-			: Promise.resolve([])
+			: Promise.resolve([]),
+		canManage
+			? measureLinkTargets(ctx.db, tenant.id).then((t) => ({
+					...t,
+					// every paper of the tenant is offered only to those who see every paper
+					papers: can(event.locals.actor, 'paper.manage', { tenantId: tenant.id }) ? t.papers : []
+				}))
+			: Promise.resolve({ recommendationGroups: [], papers: [] })
 	]);
 	return {
 		detail,
 		edition,
 		...options,
 		guidelines,
+		...targets,
 		decisions: decisions.map((x) => ({
 			id: x.id,
 			name: `${x.body}, ${berlinDate(x.startsAt)}: ${x.title}`
@@ -109,12 +118,17 @@ export const actions: Actions = {
 		),
 	link: (event) =>
 		act(event, 'link', (t, v) =>
-			addMeasureLink(
-				event.locals.ctx,
-				t,
-				event.params.id,
-				v.kind === 'agenda_item' ? { ...v, targetId: v.agendaItemId } : v
-			)
+			addMeasureLink(event.locals.ctx, t, event.params.id, {
+				...v,
+				targetId:
+					v.kind === 'agenda_item'
+						? v.agendaItemId
+						: v.kind === 'recommendation'
+							? v.recommendationId
+							: v.kind === 'paper'
+								? v.paperId
+								: v.targetId
+			})
 		),
 	unlink: (event) =>
 		act(event, 'unlink', (t, v) => removeMeasureLink(event.locals.ctx, t, String(v.linkId ?? '')))
