@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
@@ -632,5 +632,31 @@ describe('guiding questions on the agenda', () => {
 		await expect(addGuidingQuestionToAgenda(outsider, s.other.id, meeting.id, q)).rejects.toThrow(
 			NotFoundError
 		);
+	});
+
+	it('takes only the questions of the meeting’s own body, and not once the minutes are approved', async () => {
+		const s = await setup();
+		const { id: g } = await createGuideline(s.coordinator, s.tenant.id, s.editionId, {
+			title: 'Wechselseitiger Prozess'
+		});
+		const { id: q } = await addGuidingQuestion(s.coordinator, s.tenant.id, {
+			guidelineId: g,
+			bodyId: s.group.id,
+			question: 'Wie erreichen wir bestimmte Zielgruppen?'
+		});
+		const otherBody = await buildBody(s.db, s.tenant.id);
+		const foreign = await buildMeeting(s.db, otherBody);
+		await expect(
+			addGuidingQuestionToAgenda(s.coordinator, s.tenant.id, foreign.id, q)
+		).rejects.toThrow(NotFoundError);
+		const approved = await buildMeeting(s.db, s.group, { minutesState: 'approved' });
+		await expect(
+			addGuidingQuestionToAgenda(s.coordinator, s.tenant.id, approved.id, q)
+		).rejects.toThrow(ValidationError);
+		const items = await s.db
+			.select()
+			.from(agendaItems)
+			.where(inArray(agendaItems.meetingId, [foreign.id, approved.id]));
+		expect(items).toEqual([]);
 	});
 });

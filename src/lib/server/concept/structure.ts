@@ -200,7 +200,12 @@ export async function addGuidingQuestionToAgenda(
 ): Promise<{ id: string }> {
 	if (!isUuid(meetingId) || !isUuid(questionId)) throw new NotFoundError();
 	const [meeting] = await ctx.db
-		.select({ id: meetings.id, bodyId: meetings.bodyId, state: meetings.state })
+		.select({
+			id: meetings.id,
+			bodyId: meetings.bodyId,
+			state: meetings.state,
+			minutesState: meetings.minutesState
+		})
 		.from(meetings)
 		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
 	if (!meeting) throw new NotFoundError();
@@ -215,13 +220,26 @@ export async function addGuidingQuestionToAgenda(
 		.where(
 			and(
 				eq(conceptGuidingQuestions.tenantId, tenantId),
-				eq(conceptGuidingQuestions.id, questionId)
+				eq(conceptGuidingQuestions.id, questionId),
+				// only the questions the concept asks of this meeting's body
+				eq(conceptGuidingQuestions.bodyId, meeting.bodyId)
 			)
 		);
 	if (!q) throw new NotFoundError();
-	if (meeting.state === 'cancelled' || meeting.state === 'held')
+	if (
+		meeting.state === 'cancelled' ||
+		meeting.state === 'held' ||
+		meeting.minutesState === 'approved' ||
+		meeting.minutesState === 'published'
+	)
 		throw new ValidationError({ form: 'concept_error_meeting_closed' });
 	return ctx.db.transaction(async (tx) => {
+		// the meeting row is locked so that concurrent additions get distinct positions
+		await tx
+			.select({ id: meetings.id })
+			.from(meetings)
+			.where(eq(meetings.id, meeting.id))
+			.for('update');
 		const [{ last }] = await tx
 			.select({ last: max(agendaItems.position) })
 			.from(agendaItems)
