@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from './schema';
+import { berlinDateString as berlinToday } from '../offers/visibility';
 
 // Error messages are message keys from messages/bodies/*.json; the routes translate them.
 
@@ -35,14 +36,7 @@ export function isIsoDate(value: string): boolean {
 const isoDate = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, { error: key });
 
 /** Today in Europe/Berlin as YYYY-MM-DD. */
-export function berlinToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Berlin',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
-}
+export { berlinToday };
 
 /**
  * The first day of a membership that starts "today": the UTC day, which is never after Berlin's.

@@ -247,6 +247,4 @@ export const roundInput = z.object({
 	)
 });
 
-export function isUuid(v: unknown): v is string {
-	return z.uuid().safeParse(v).success;
-}
+export { isUuid } from '../organizations/common';

@@ -87,9 +87,7 @@ export const inboxFilter = z.object({
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;
 
-export function isUuid(value: unknown): value is string {
-	return z.uuid().safeParse(value).success;
-}
+export { isUuid } from '../organizations/common';
 
 /** Reference numbers: A-<year>-<6 characters without look-alikes>. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

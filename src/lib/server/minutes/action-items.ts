@@ -36,6 +36,7 @@ import { coordinatorsOf, type Recipient } from '../organizations/editors';
 import { isUuid } from '../organizations/common';
 import { isEditable, lockEditableMeeting, loadMinutesToManage } from './access';
 import { actionItemReminderMail } from './mails';
+import { berlinDateString as berlinToday } from '../offers/visibility';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -406,9 +407,7 @@ export interface ActionItemView {
 }
 
 /** Today in Europe/Berlin (YYYY-MM-DD). */
-export function berlinToday(now = new Date()): string {
-	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-}
+export { berlinToday };
 
 const OPEN_STATES: ActionItemState[] = ['open', 'in_progress'];
 

@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/record';
 import { fieldErrors } from '../auth/validation';
 import { isUuid } from '../organizations/common';
 import { lockEditableMeeting, loadMinutesToManage, loadMinutesToRead } from './access';
+import { berlinDateString as berlinDate } from '../offers/visibility';
 
 export type AttendanceStatus = (typeof ATTENDANCE_STATES)[number];
 
@@ -51,9 +52,7 @@ export interface AttendanceView {
 }
 
 /** The local date of a meeting (Europe/Berlin), as YYYY-MM-DD. */
-export function berlinDate(d: Date): string {
-	return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-}
+export { berlinDate };
 
 /**
  * Members of the body — current ones and those of the meeting's day —, with the organisation

@@ -3,6 +3,7 @@
  * runs today (Berlin). Pure; the services and pages share it.
  */
 import type { PhaseKind, ProcessStatus } from './schema';
+import { berlinDateString as berlinToday } from '../offers/visibility';
 
 export interface PhaseRules {
 	/** write a new contribution online */
@@ -58,9 +59,7 @@ export function rulesFor(
 }
 
 /** Today in Berlin as YYYY-MM-DD. */
-export function berlinToday(now: Date = new Date()): string {
-	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-}
+export { berlinToday };
 
 /** Where a phase stands relative to today, for the timeline. */
 export function phaseTiming(p: PhaseLike, today: string): 'past' | 'current' | 'upcoming' {

@@ -205,6 +205,4 @@ export const outcomeInput = z.object({
 	note: optionalText(2000, 'participation_error_text_too_long')
 });
 
-export function isUuid(value: unknown): value is string {
-	return z.uuid().safeParse(value).success;
-}
+export { isUuid } from '../organizations/common';
