@@ -43,5 +43,33 @@ export default defineConfig(
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
 			]
 		}
+	},
+	{
+		// Routes call use cases and views; they never query tables or resolve the tenant themselves
+		// (the hook does: locals.ctx.tenant). See ARCHITECTURE.md, "Request flow".
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'drizzle-orm', message: 'Routes call use cases and views, not SQL.' },
+						{
+							name: '$lib/server/tenants/service',
+							importNames: ['getTenantForActor', 'findPublicTenant'],
+							message: 'The hook resolves the tenant: use tenantCtx(event) from $lib/server/http.'
+						}
+					],
+					patterns: [
+						{ regex: '^drizzle-orm/', message: 'Routes call use cases and views, not SQL.' },
+						{
+							regex: '^\\$lib/server/.+/schema(\\.ts)?$',
+							message:
+								'Routes do not touch tables: import types and constants from the domain (validation.ts, views).'
+						}
+					]
+				}
+			]
+		}
 	}
 );

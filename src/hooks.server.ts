@@ -7,6 +7,8 @@ import { ConfigError } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { sessionCookieOptions } from '$lib/server/http';
+import { requireActor } from '$lib/server/guards';
+import { resolveRequestTenant, tenantArea } from '$lib/server/tenants/resolve';
 
 export const init: ServerInit = async () => {
 	try {
@@ -101,6 +103,25 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Resolves the route's `[tenant]` once into `locals.tenant` and `locals.ctx.tenant`: a public
+ * tenant on public routes, one the actor may view on signed-in routes (anonymous visitors are
+ * sent to sign-in first). An unknown or hidden tenant stays null; the routes answer it with 404
+ * (tenantCtx in http.ts) so the page keeps the site's layout.
+ */
+const handleTenant: Handle = async ({ event, resolve }) => {
+	const area = tenantArea(event.route.id);
+	const slug = event.params.tenant;
+	event.locals.tenant = null;
+	if (area && slug !== undefined) {
+		if (area === 'app') requireActor(event);
+		const tenant = await resolveRequestTenant(event.locals.ctx.db, area, slug, event.locals.actor);
+		event.locals.tenant = tenant;
+		event.locals.ctx.tenant = tenant;
+	}
+	return resolve(event);
+};
+
 /** Security headers; the Content-Security-Policy itself comes from kit.csp (vite.config.ts). */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -120,7 +141,8 @@ export const handle = sequence(
 	handleRequestLog,
 	handleSecurityHeaders,
 	handleLocale,
-	handleSession
+	handleSession,
+	handleTenant
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

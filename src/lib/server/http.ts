@@ -1,6 +1,20 @@
-import { error, fail, type ActionFailure, type Cookies } from '@sveltejs/kit';
+/**
+ * SvelteKit glue for every route: the request's use-case context, one form-action helper that maps
+ * use-case errors the same way everywhere, and the cookie options of the session.
+ *
+ *   export const actions = {
+ *     add: formAction(addMembership, {
+ *       input: ({ values, params }) => ({ ...values, bodyId: params.body }),
+ *       onSuccess: () => ({ success: m.bodies_member_added() })
+ *     })
+ *   };
+ */
+import { error, fail, type ActionFailure, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import type { Ctx, TenantCtx } from './context';
 import { NotFoundError, RateLimitError, ValidationError } from './errors';
+import { requireActor } from './guards';
+import { formValues, type FormValues } from './shared/forms';
 
 /** Session cookie: HttpOnly, SameSite=Lax, Secure over https. */
 export function sessionCookieOptions(url: URL, expires: Date) {
@@ -25,35 +39,82 @@ export function translateErrors(errors: Record<string, string>): Record<string, 
 	return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)]));
 }
 
+type EventLike = Pick<RequestEvent, 'locals' | 'url' | 'route' | 'params'>;
+
+function isAppRoute(event: Pick<RequestEvent, 'route'>): boolean {
+	return event.route.id?.startsWith('/(app)/') ?? false;
+}
+
 /**
- * Runs a form action's use case and maps its errors: validation → 400 with translated messages
- * and the user's input kept; rate limit → 429; not found/forbidden → 404. Anything else is a bug
- * and propagates (logged by handleError).
+ * The use-case context of a request on a `[tenant]` route: the tenant the hook resolved. An
+ * unknown or hidden tenant is a 404; on signed-in routes anonymous visitors go to sign-in.
  */
+export function tenantCtx(event: EventLike): TenantCtx {
+	if (isAppRoute(event)) requireActor(event);
+	const ctx = event.locals.ctx;
+	if (!ctx.tenant) error(404, m.error_not_found());
+	return ctx as TenantCtx;
+}
+
+/** The use-case context of a request without a tenant; signed-in routes require sign-in. */
+export function requestCtx(event: EventLike): Ctx {
+	if (isAppRoute(event)) requireActor(event);
+	return event.locals.ctx;
+}
+
+/** The context a route gets: with the tenant on `[tenant]` routes, else without. */
+function ctxOf(event: EventLike): Ctx {
+	return 'tenant' in event.params ? tenantCtx(event) : requestCtx(event);
+}
+
 export type FormFailure = ActionFailure<{
 	values: Record<string, string | string[]>;
 	errors: Record<string, string>;
 }>;
 
-export async function runAction<T>(
+/**
+ * Runs a use case and maps its errors: validation → 400 with translated messages and the user's
+ * input kept; rate limit → 429 with a form message; not found/forbidden → 404. Anything else is
+ * a bug and propagates (logged by handleError).
+ */
+export async function runUseCase<T>(
 	values: Record<string, string | string[]>,
-	fn: () => Promise<T>
-): Promise<T | FormFailure> {
+	fn: () => Promise<T>,
+	rateLimitMessage: (minutes: number) => string = (minutes) => m.error_rate_limited({ minutes })
+): Promise<{ ok: true; result: T } | { ok: false; failure: FormFailure }> {
 	try {
-		return await fn();
+		return { ok: true, result: await fn() };
 	} catch (e) {
 		if (e instanceof ValidationError)
-			return fail(400, { values, errors: translateErrors(e.fieldErrors) });
+			return {
+				ok: false,
+				failure: fail(400, { values, errors: translateErrors(e.fieldErrors) })
+			};
 		if (e instanceof RateLimitError) {
 			const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
-			return fail(429, { values, errors: { form: m.error_rate_limited({ minutes }) } });
+			return {
+				ok: false,
+				failure: fail(429, { values, errors: { form: rateLimitMessage(minutes) } })
+			};
 		}
 		if (e instanceof NotFoundError) error(404, m.error_not_found());
 		throw e;
 	}
 }
 
-/** For loads: a NotFoundError becomes a 404 page. */
+/** @deprecated transitional: use formAction; removed once every route uses it */
+export async function runAction<T>(
+	values: Record<string, string | string[]>,
+	fn: () => Promise<T>
+): Promise<T | FormFailure> {
+	const outcome = await runUseCase(values, fn);
+	return outcome.ok ? outcome.result : outcome.failure;
+}
+
+/** @deprecated transitional: import keepValues from shared/forms */
+export { keepValues } from './shared/forms';
+
+/** For loads and endpoints: a NotFoundError becomes a 404 page. */
 export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
@@ -63,11 +124,57 @@ export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** Form values without secrets, to send back with an error. */
-export function keepValues(form: FormData, omit: string[] = ['password', 'passwordConfirm']) {
-	const out: Record<string, string> = {};
-	for (const [k, v] of form.entries()) if (typeof v === 'string' && !omit.includes(k)) out[k] = v;
-	return out;
+export interface FormArgs<E extends RequestEvent> {
+	/** the submitted values without secrets (passwords), as sent back on an error */
+	values: FormValues;
+	/** the whole form, for files */
+	form: FormData;
+	params: E['params'];
+	event: E;
+}
+
+export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent> {
+	/** The use case's input from the form (default: the values). Path ids go in here. */
+	input?: (args: FormArgs<E>) => I | Promise<I>;
+	/** Fields that are always lists (checkbox groups). */
+	lists?: readonly string[];
+	/** Fields never sent back (default: password fields). */
+	omit?: readonly string[];
+	/** Name of the form on a page with several; sent back as `values.form` with errors. */
+	form?: string;
+	/** What the page gets on success (default `{ success: true }`); may redirect. */
+	onSuccess?: (result: R, args: FormArgs<E> & { ctx: C }) => unknown;
+	/** The form's own words for a rate limit (default: the sign-in message). */
+	rateLimitMessage?: (minutes: number) => string;
+}
+
+const SECRETS = ['password', 'passwordConfirm', 'currentPassword'] as const;
+
+/**
+ * One form action: context (tenant, actor), the form's values, the use case, its errors mapped
+ * the same way everywhere, and the success answer. Works without JavaScript.
+ */
+export function formAction<C extends Ctx, I, R, E extends RequestEvent = RequestEvent>(
+	useCase: (ctx: C, input: I) => Promise<R>,
+	options: FormActionOptions<C, I, R, E> = {}
+) {
+	return async (event: E) => {
+		const ctx = ctxOf(event) as C;
+		const form = await event.request.formData();
+		const omit = options.omit ?? SECRETS;
+		const values = formValues(form, options.lists ?? []);
+		for (const key of omit) delete values[key];
+		if (options.form) values.form = options.form;
+		const args: FormArgs<E> = { values, form, params: event.params, event };
+		const outcome = await runUseCase(
+			values,
+			async () => useCase(ctx, (options.input ? await options.input(args) : values) as I),
+			options.rateLimitMessage
+		);
+		if (!outcome.ok) return outcome.failure;
+		if (options.onSuccess) return options.onSuccess(outcome.result, { ...args, ctx });
+		return { success: true as const };
+	};
 }
 
 export type { Cookies };

@@ -2,11 +2,12 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { sessions, users } from './schema';
-import { fieldErrors, newPassword } from './validation';
+import { newPassword } from './validation';
 import { hashPassword, verifyPassword } from './password';
 import { hashToken } from './tokens';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { fieldErrors } from '../shared';
 
 const changePasswordInput = z
 	.object({

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { editorOrganizations, invitations, tenantMembers, users, type Role } from './schema';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
-import { inviteInput, setPasswordInput, fieldErrors, newPassword } from './validation';
+import { inviteInput, setPasswordInput, newPassword } from './validation';
 import { authorize } from './policy';
 import { hashToken, newToken } from './tokens';
 import { hashPassword, verifyPassword } from './password';
@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { invitationMail } from '../mail/templates';
 import { createSession } from './sessions';
+import { fieldErrors } from '../shared';
 
 export const INVITATION_DAYS = 7;
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { passwordResets, sessions, users } from './schema';
-import { email as emailSchema, setPasswordInput, fieldErrors } from './validation';
+import { email as emailSchema, setPasswordInput } from './validation';
 import { hashToken, newToken } from './tokens';
 import { hashPassword } from './password';
 import { ValidationError } from '../errors';
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { passwordResetMail } from '../mail/templates';
 import { assertWithinLimits, recordFailure } from './rate-limit';
+import { fieldErrors } from '../shared';
 
 export const RESET_MINUTES = 60;
 

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { users } from './schema';
-import { signInInput, fieldErrors } from './validation';
+import { signInInput } from './validation';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { assertWithinLimits, clearFailures, recordFailure, SIGN_IN_LIMITS } from './rate-limit';
 import { createSession } from './sessions';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { fieldErrors } from '../shared';
 
 /**
  * Signs in with e-mail and password. Throws ValidationError (wrong input or credentials, one

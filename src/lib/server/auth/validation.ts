@@ -41,12 +41,3 @@ export const inviteInput = z.object({
 });
 export type InviteInput = z.input<typeof inviteInput>;
 
-/** Turns a zod error into { field: messageKey } (first message per field). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		out[key] ??= issue.message;
-	}
-	return out;
-}

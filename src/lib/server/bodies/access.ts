@@ -4,8 +4,8 @@ import type { Executor } from '../db/client';
 import { can } from '../auth/policy';
 import type { Actor } from '../auth/actor';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../organizations/common';
 import { bodies, type Body } from './schema';
+import { isUuid } from '../shared';
 
 /**
  * Whether the actor may see a body (and, with it, its members, meetings and published minutes):

@@ -6,13 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { isUuid } from '../organizations/common';
 import { bodies, type Body } from './schema';
 import { bodyInput, type BodyData } from './validation';
 import { isTenantField } from './lookups';
+import { fieldErrors, isUuid } from '../shared';
 
 /** Validates the form and checks that the field of action belongs to the tenant. */
 async function parseBody(db: Executor, tenantId: string, raw: unknown): Promise<BodyData> {

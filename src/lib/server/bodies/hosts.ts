@@ -5,15 +5,14 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { isUuid } from '../organizations/common';
 import { organizations } from '../organizations/schema';
 import { bodyHosts, type Body } from './schema';
 import { canManageMeetings, loadVisibleBody } from './access';
 import { hostInput } from './validation';
 import { isTenantOrganization } from './lookups';
+import { fieldErrors, isUuid } from '../shared';
 
 /** The body, when the actor may keep its host pool; NotFoundError otherwise. */
 export async function loadBodyForHosts(ctx: Ctx, tenantId: string, bodyId: string): Promise<Body> {

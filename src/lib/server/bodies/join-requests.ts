@@ -7,19 +7,18 @@ import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
-import { isUuid } from '../organizations/common';
 import { organizations } from '../organizations/schema';
 import { tenantMembers, users } from '../auth/schema';
 import { bodyJoinRequests, bodyMemberships, type Body } from './schema';
 import { loadVisibleBody } from './access';
-import { berlinToday, defaultStartDate, joinRequestInput } from './validation';
+import { defaultStartDate, joinRequestInput } from './validation';
 import { isTenantOrganization, isTenantPerson, tenantSlug } from './lookups';
 import { hasOverlappingMembership, insertMembership, lockBodyRow, notEnded } from './memberships';
 import { joinDecisionMail, joinRequestMail, mailLocale } from './mails';
+import { fieldErrors, isUuid, berlinToday } from '../shared';
 
 export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string): string {
 	return `${ctx.origin}/app/${slug}/gremien/${bodyId}`;

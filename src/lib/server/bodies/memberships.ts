@@ -7,19 +7,12 @@ import { and, eq, gte, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { isUuid } from '../organizations/common';
 import { bodies, bodyMemberships, type Body, type MembershipRole } from './schema';
-import {
-	berlinToday,
-	defaultStartDate,
-	membershipChangeInput,
-	membershipEndInput,
-	membershipInput
-} from './validation';
+import { defaultStartDate, membershipChangeInput, membershipEndInput, membershipInput } from './validation';
 import { isTenantOrganization, isTenantPerson } from './lookups';
+import { fieldErrors, isUuid, berlinToday } from '../shared';
 
 /** Locks the body row so that membership checks and inserts of one body run one after another. */
 export async function lockBodyRow(tx: Executor, tenantId: string, bodyId: string): Promise<Body> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from './schema';
-import { berlinDateString as berlinToday } from '../offers/visibility';
+import { berlinToday } from '../shared';
 
 // Error messages are message keys from messages/bodies/*.json; the routes translate them.
 
@@ -36,7 +36,6 @@ export function isIsoDate(value: string): boolean {
 const isoDate = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, { error: key });
 
 /** Today in Europe/Berlin as YYYY-MM-DD. */
-export { berlinToday };
 
 /**
  * The first day of a membership that starts "today": the UTC day, which is never after Berlin's.

@@ -14,7 +14,6 @@ import { organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { actionItems, meetings, type MeetingState, type MinutesState } from '../meetings/schema';
 import { localName } from '../needs/views';
-import { isUuid } from '../organizations/common';
 import {
 	BODY_KINDS,
 	bodies,
@@ -28,11 +27,12 @@ import {
 	type MembershipRole
 } from './schema';
 import { canManageMeetings, canSeeBody, loadVisibleBody } from './access';
-import { BODIES_PAGE_SIZE, berlinToday, type BodyFilter } from './validation';
+import { BODIES_PAGE_SIZE, type BodyFilter } from './validation';
 import { splitQuestions } from './bodies';
 import { fieldOptions, organizationOptions, personOptions, type Option } from './lookups';
 import { notEnded } from './memberships';
 import { guidingQuestionsForBody, type GuidingQuestionView } from '../concept/structure';
+import { isUuid, berlinToday } from '../shared';
 
 const kindOrder = sql`CASE ${bodies.kind} ${sql.join(
 	BODY_KINDS.map((k, i) => sql`WHEN ${k} THEN ${i}`),

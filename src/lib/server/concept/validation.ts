@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TARGET_GROUPS } from '../offers/vocabulary';
-import { fieldErrors } from '../auth/validation';
 import { ValidationError } from '../errors';
 import {
 	INDICATOR_DIRECTIONS,
@@ -9,6 +8,7 @@ import {
 	STATE_CATEGORIES
 } from './schema';
 import { parseGermanNumber } from './statcsv';
+import { fieldErrors } from '../shared';
 
 // Error messages are message keys from messages/concept/*.json; the routes translate them.
 
@@ -247,4 +247,4 @@ export const roundInput = z.object({
 	)
 });
 
-export { isUuid } from '../organizations/common';
+export { isUuid } from '../shared';

@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-or
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
@@ -28,6 +27,7 @@ import {
 	type InboxFilter
 } from './validation';
 import { replyMail } from './mails';
+import { fieldErrors } from '../shared';
 
 export interface InquiryListRow {
 	id: string;

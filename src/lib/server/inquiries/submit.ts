@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { fieldErrors } from '../auth/validation';
 import { ValidationError, NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
@@ -11,6 +10,7 @@ import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from '
 import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
 import { checkSubmission, HONEYPOT_FIELD, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
+import { fieldErrors } from '../shared';
 
 /** Messages per client address and hour, per tenant. */
 export const INQUIRY_LIMIT = { max: 5, windowSeconds: 60 * 60 };

@@ -87,7 +87,7 @@ export const inboxFilter = z.object({
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;
 
-export { isUuid } from '../organizations/common';
+export { isUuid } from '../shared';
 
 /** Reference numbers: A-<year>-<6 characters without look-alikes>. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../organizations/common';
 import { bodies, type Body } from '../bodies/schema';
 import { canManageMeetings, canSeeBody } from '../bodies/access';
 import { meetings, type Meeting } from './schema';
+import { isUuid } from '../shared';
 
 export interface MeetingAccess {
 	meeting: Meeting;

@@ -9,7 +9,6 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { users } from '../auth/schema';
@@ -26,6 +25,7 @@ import {
 import { loadMeetingToManage } from './access';
 import { consultations } from '../papers/schema';
 import { recordOParlDeletion } from '../oparl/deletion';
+import { fieldErrors } from '../shared';
 
 // ---------------------------------------------------------------------------------------------
 // Views

@@ -8,9 +8,9 @@ import type { Actor } from '../auth/actor';
 import { can } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { bodies, bodyMemberships } from '../bodies/schema';
-import { berlinToday } from '../bodies/validation';
 import { meetings, type MeetingState } from './schema';
 import { addDays, berlinInstant, isoWeekday } from './schedule';
+import { berlinToday } from '../shared';
 
 export const CALENDAR_PAGE_SIZE = 25;
 

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { organizations } from '../organizations/schema';
@@ -22,6 +21,7 @@ import { LOCATION_KINDS, meetings, type Meeting } from './schema';
 import { loadMeetingToManage } from './access';
 import { berlinDateOf, berlinInstant, berlinTimeOf, isLocalDate, isLocalTime } from './schedule';
 import { addressLine } from './series';
+import { fieldErrors } from '../shared';
 
 const blank = (v: unknown) =>
 	typeof v === 'string' && v.trim() === '' ? undefined : (v ?? undefined);

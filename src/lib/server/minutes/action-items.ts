@@ -33,10 +33,9 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { coordinatorsOf, type Recipient } from '../organizations/editors';
-import { isUuid } from '../organizations/common';
 import { isEditable, lockEditableMeeting, loadMinutesToManage } from './access';
 import { actionItemReminderMail } from './mails';
-import { berlinDateString as berlinToday } from '../offers/visibility';
+import { isUuid, berlinToday } from '../shared';
 
 // ---------------------------------------------------------------------------------------------
 // Input

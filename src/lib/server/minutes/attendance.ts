@@ -18,10 +18,8 @@ import {
 } from '../meetings/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors } from '../auth/validation';
-import { isUuid } from '../organizations/common';
 import { lockEditableMeeting, loadMinutesToManage, loadMinutesToRead } from './access';
-import { berlinDateString as berlinDate } from '../offers/visibility';
+import { fieldErrors, isUuid, berlinToday as berlinDate } from '../shared';
 
 export type AttendanceStatus = (typeof ATTENDANCE_STATES)[number];
 

@@ -4,6 +4,9 @@
  * rendered to accessible HTML here and to a tagged PDF in ./pdf.ts, so both always say the same.
  */
 
+import { escapeHtml } from '../shared';
+export { escapeHtml };
+
 export type DocBlock =
 	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
 	| {
@@ -31,14 +34,6 @@ export interface DocModel {
 	blocks: DocBlock[];
 }
 
-export function escapeHtml(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 /** Text with line breaks: each line of a paragraph separated by <br>. */
 function multiline(text: string): string {

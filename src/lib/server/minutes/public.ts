@@ -9,9 +9,9 @@ import type { Executor } from '../db/client';
 import { findPublicTenant } from '../tenants/service';
 import { bodies } from '../bodies/schema';
 import { meetings } from '../meetings/schema';
-import { isUuid } from '../organizations/common';
 import { buildMinutesView, meetingFacts, type MinutesView } from './minutes';
 import { canReadMinutes, minutesReader } from './visibility';
+import { isUuid } from '../shared';
 
 export interface PublicMeeting {
 	tenant: { id: string; name: string; slug: string };

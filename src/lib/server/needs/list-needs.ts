@@ -7,8 +7,9 @@ import { NotFoundError } from '../errors';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { tenants } from '../tenants/schema';
 import { needs } from './schema';
-import { isUuid, NEEDS_PAGE_SIZE, type NeedFilter } from './validation';
+import { NEEDS_PAGE_SIZE, type NeedFilter } from './validation';
 import { fieldOptions, municipalityOptions, toNeedView, type NeedView, type Option } from './views';
+import { isUuid } from '../shared';
 
 const municipality = alias(tenants, 'municipality');
 

@@ -6,7 +6,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { users } from '../auth/schema';
@@ -14,8 +13,8 @@ import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema'
 import { organizations } from '../organizations/schema';
 import { offers, offerTexts } from '../offers/schema';
 import { isPubliclyVisible } from '../offers/visibility';
-import { isUuid } from './validation';
 import { localName } from './views';
+import { fieldErrors, isUuid } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 

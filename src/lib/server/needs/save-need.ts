@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { needs } from './schema';
-import { isUuid, needInput, type NeedData } from './validation';
+import { needInput, type NeedData } from './validation';
 import { isOwnField, isOwnMunicipality } from './views';
+import { fieldErrors, isUuid } from '../shared';
 
 /** Validates the input and checks that the field and municipality belong to the tenant. */
 async function parseNeed(db: Executor, tenantId: string, raw: unknown): Promise<NeedData> {

@@ -66,7 +66,3 @@ export const needFilter = z.object({
 });
 export type NeedFilter = z.infer<typeof needFilter>;
 
-/** Whether a string is a well-formed uuid (anything else is "not found", never a database error). */
-export function isUuid(value: unknown): value is string {
-	return z.uuid().safeParse(value).success;
-}

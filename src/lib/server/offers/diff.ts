@@ -5,7 +5,7 @@
 import type { OfferPlaceState, OfferState } from './state';
 import type { OrganizationState } from '../organizations/state';
 import { OFFER_TEXT_FIELDS } from './validation';
-import { sameValue } from '../organizations/common';
+import { sameValue } from '../shared';
 
 export type DiffKind =
 	| 'text'

@@ -17,7 +17,7 @@ import { createOffer, getOffer, listOffers, updateOffer } from './offers';
 import { offerInputFromForm } from './validation';
 import { offerFormValues } from './state';
 import { addDays } from './schedule';
-import { berlinDateString } from './visibility';
+import { berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 beforeAll(async () => {

@@ -15,7 +15,6 @@ import { DEFAULT_OFFER_CONFIRMATION_MONTHS } from '../tenants/settings';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { fieldName } from '../fields-of-action/service';
-import { isUuid, nestedFieldErrors, requireUuid, sameValue } from '../organizations/common';
 import { municipalitiesOf } from '../organizations/state';
 import { editorsOf } from '../organizations/editors';
 import { offers, offerTexts, revisions, type Offer } from './schema';
@@ -23,8 +22,10 @@ import { OFFER_STATUSES, type OfferStatus } from './vocabulary';
 import { offerInput, type OfferInput } from './validation';
 import { applyOfferState, loadOfferState, offerStateFrom, type OfferState } from './state';
 import { pendingRevision, proposeRevision, supersedePending } from './propose';
-import { berlinToday, isPubliclyVisible } from './visibility';
+import { isPubliclyVisible } from './visibility';
+import { berlinTodaySql } from '../shared';
 import { offerReturnedMail } from './mails';
+import { isUuid, nestedFieldErrors, requireUuid, sameValue } from '../shared';
 
 export const OFFERS_PAGE_SIZE = 25;
 
@@ -101,7 +102,7 @@ export async function listOffers(
 			fieldNames: fieldsOfAction.names,
 			status: offers.status,
 			validTo: offers.validTo,
-			expired: sql<boolean>`(${offers.validTo} is not null and ${offers.validTo} < ${berlinToday})`,
+			expired: sql<boolean>`(${offers.validTo} is not null and ${offers.validTo} < ${berlinTodaySql()})`,
 			lastConfirmedAt: offers.lastConfirmedAt,
 			overdue: confirmationOverdue(months),
 			pendingChange: pendingSql(tenantId)
@@ -199,7 +200,7 @@ export async function getOffer(ctx: Ctx, tenantId: string, id: string): Promise<
 		ctx.db
 			.select({
 				overdue: confirmationOverdue(months),
-				expired: sql<boolean>`(${offers.validTo} is not null and ${offers.validTo} < ${berlinToday})`,
+				expired: sql<boolean>`(${offers.validTo} is not null and ${offers.validTo} < ${berlinTodaySql()})`,
 				visible: sql<boolean>`${isPubliclyVisible()}`
 			})
 			.from(offers)

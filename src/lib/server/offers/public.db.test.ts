@@ -9,8 +9,8 @@ import {
 	buildTenant
 } from '../factories';
 import type { Tenant } from '../tenants/schema';
-import { berlinDateString } from './visibility';
 import { findFinderScope, getPublicOffer, safeHttpUrl } from './public';
+import { berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 let db: Db;

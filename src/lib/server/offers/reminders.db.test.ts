@@ -9,7 +9,7 @@ import { offers } from './schema';
 import { sendConfirmationReminders } from './reminders';
 import { confirmOffer, listOffers } from './offers';
 import { addDays } from './schedule';
-import { berlinDateString } from './visibility';
+import { berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 beforeAll(async () => {

@@ -11,13 +11,11 @@ import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
-import { fieldErrors } from '../auth/validation';
 import { users } from '../auth/schema';
 import { tenants } from '../tenants/schema';
 import { contacts, organizations, organizationTypes } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { fieldName } from '../fields-of-action/service';
-import { optionalText, requireUuid } from '../organizations/common';
 import {
 	applyOrganizationState,
 	loadOrganizationState,
@@ -29,6 +27,7 @@ import { applyOfferState, loadOfferState, type OfferState } from './state';
 import { markConfirmed } from './offers';
 import { diffOfferStates, diffOrganizationStates, type DiffEntry, type Lookups } from './diff';
 import { revisionDecisionMail } from './mails';
+import { fieldErrors, optionalText, requireUuid } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 

@@ -9,7 +9,7 @@ import {
 	weekdaysOfRrule,
 	weeklyRrule
 } from './schedule';
-import { berlinDateString } from './visibility';
+import { berlinToday as berlinDateString } from '../shared';
 
 describe('Berlin local time', () => {
 	it('converts winter and summer times to the right instants', () => {

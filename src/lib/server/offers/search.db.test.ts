@@ -5,7 +5,6 @@ import { createTestDb } from '../db/testing/test-db';
 import { buildFieldOfAction, buildOffer, buildOrganization, buildTenant } from '../factories';
 import { tenants, type Tenant } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
-import { berlinDateString } from './visibility';
 import { findFinderScope, type FinderScope } from './public';
 import {
 	FINDER_PAGE_SIZE,
@@ -15,6 +14,7 @@ import {
 	searchWords,
 	type FinderResult
 } from './search';
+import { berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 let db: Db;

@@ -22,7 +22,7 @@ import { rowsOf, type Executor } from '../db/client';
 import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema';
 import { offerPlaces, offerTexts, offers } from './schema';
 import { tenants } from '../tenants/schema';
-import { berlinToday } from './visibility';
+import { berlinTodaySql } from '../shared';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS, TS_CONFIG } from './vocabulary';
 import {
 	availableInMunicipalities,
@@ -248,12 +248,12 @@ const berlinDay = (column: SQL) => sql`((${column} AT TIME ZONE 'Europe/Berlin')
 function nextDateSql(): SQL {
 	const startDay = berlinDay(sql`${offers.startsAt}`);
 	return sql`(CASE ${offers.scheduleKind}
-		WHEN 'once' THEN CASE WHEN ${berlinDay(sql`coalesce(${offers.endsAt}, ${offers.startsAt})`)} >= ${berlinToday} THEN greatest(${startDay}, ${berlinToday}) END
+		WHEN 'once' THEN CASE WHEN ${berlinDay(sql`coalesce(${offers.endsAt}, ${offers.startsAt})`)} >= ${berlinTodaySql()} THEN greatest(${startDay}, ${berlinTodaySql()}) END
 		WHEN 'recurring' THEN (
 			SELECT CASE WHEN n.d <= coalesce(${offers.validTo}, n.d) THEN n.d END
 			FROM (
 				SELECT min(s.d + ((wd - extract(isodow FROM s.d)::int + 7) % 7)) AS d
-				FROM (SELECT greatest(${berlinToday}, ${startDay}, ${offers.validFrom}) AS d) s
+				FROM (SELECT greatest(${berlinTodaySql()}, ${startDay}, ${offers.validFrom}) AS d) s
 				CROSS JOIN unnest(CASE
 					WHEN cardinality(${offers.weekdays}) > 0 THEN ${offers.weekdays}
 					WHEN ${offers.startsAt} IS NOT NULL THEN ARRAY[extract(isodow FROM ${offers.startsAt} AT TIME ZONE 'Europe/Berlin')::int]

@@ -18,8 +18,8 @@ import {
 	weekdaysBetween,
 	weeklyRrule
 } from './schedule';
-import { berlinDateString } from './visibility';
-import type { FormValues } from '../organizations/common';
+import { berlinToday as berlinDateString } from '../shared';
+import type { FormValues } from '../shared';
 
 export interface OfferTextState {
 	locale: string;

@@ -4,7 +4,7 @@
  * text changed after it was written.
  */
 import type { TranslationState } from './vocabulary';
-import { sameValue as same } from '../organizations/common';
+import { sameValue as same } from '../shared';
 
 export interface LocalizedText<C> {
 	locale: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offerInput, offerInputFromForm } from './validation';
-import { nestedFieldErrors } from '../organizations/common';
 import { organizationInput } from '../organizations/validation';
+import { nestedFieldErrors } from '../shared';
 
 describe('offerInput', () => {
 	it('answers malformed API input with field errors instead of throwing', () => {

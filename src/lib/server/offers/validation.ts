@@ -8,17 +8,9 @@ import {
 	TARGET_GROUPS,
 	TRANSLATION_STATES
 } from './vocabulary';
-import {
-	formValues,
-	list,
-	optionalDecimal,
-	optionalPostalCode,
-	optionalText,
-	optionalUrl,
-	str,
-	type FormValues
-} from '../organizations/common';
 import { berlinLocalToDate, isDateString, parseTime } from './schedule';
+import { formValues, list, optionalDecimal, optionalPostalCode, optionalText, optionalUrl, str } from '../shared';
+import type { FormValues } from '../shared';
 
 /** Texts kept per language. */
 export const OFFER_TEXT_FIELDS = [

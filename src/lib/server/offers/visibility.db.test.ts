@@ -6,12 +6,8 @@ import { rowsOf } from '../db/client';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { offers, offerTexts } from './schema';
 import { addDays } from './schedule';
-import {
-	berlinDateString,
-	berlinToday,
-	isPubliclyVisible,
-	isPubliclyVisibleRow
-} from './visibility';
+import { isPubliclyVisible, isPubliclyVisibleRow } from './visibility';
+import { berlinToday as berlinDateString, berlinTodaySql } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -60,7 +56,7 @@ describe('isPubliclyVisible: published and not expired (Europe/Berlin)', () => {
 
 	it('uses the Berlin date, not the server’s UTC date', async () => {
 		const [row] = rowsOf<{ d: string | Date }>(
-			await database.db.execute(sql`select ${berlinToday}::text as d`)
+			await database.db.execute(sql`select ${berlinTodaySql()}::text as d`)
 		);
 		expect(String(row.d)).toBe(berlinDateString());
 	});

@@ -1,12 +1,8 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { offers } from './schema';
+import { berlinToday, berlinTodaySql } from '../shared';
 
-/**
- * Today's date in Europe/Berlin as SQL (a `date`). The database session may run in UTC, so
- * `current_date` alone would switch days at 01:00/02:00 local time.
- */
-export const berlinToday: SQL = sql`((now() AT TIME ZONE 'Europe/Berlin')::date)`;
 
 /**
  * The one definition of "publicly visible" for offers: published and not expired
@@ -22,24 +18,15 @@ export function isPubliclyVisible(
 ): SQL {
 	return and(
 		eq(table.status, 'published'),
-		or(isNull(table.validTo), sql`${table.validTo} >= ${berlinToday}`)
+		or(isNull(table.validTo), sql`${table.validTo} >= ${berlinTodaySql()}`)
 	) as SQL;
 }
 
 /** Same rule in plain TypeScript, for view objects already loaded (dates as YYYY-MM-DD). */
 export function isPubliclyVisibleRow(
 	row: { status: string; validTo: string | null },
-	today: string = berlinDateString()
+	today: string = berlinToday()
 ): boolean {
 	return row.status === 'published' && (row.validTo === null || row.validTo >= today);
 }
 
-/** Today's date in Europe/Berlin as YYYY-MM-DD. */
-export function berlinDateString(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Berlin',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
-}

@@ -4,7 +4,6 @@
  */
 import { and, asc, eq, max, min, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../db/client';
-import { isUuid } from '../organizations/common';
 import { tenants, type Tenant } from '../tenants/schema';
 import { bodies } from '../bodies/schema';
 import { agendaItems, files, meetings } from '../meetings/schema';
@@ -31,6 +30,7 @@ import {
 	type OParlUrls,
 	type TenantObjectType
 } from './urls';
+import { isUuid } from '../shared';
 
 /** Entries per list page (the specification recommends paging lists longer than 100). */
 export const OPARL_PAGE_SIZE = 100;

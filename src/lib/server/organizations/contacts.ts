@@ -9,11 +9,9 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors } from '../auth/validation';
-import { berlinDateString } from '../offers/visibility';
 import { contacts, organizations } from './schema';
-import { requireUuid } from './common';
 import { consentInput, contactInput } from './validation';
+import { fieldErrors, berlinToday as berlinDateString, requireUuid } from '../shared';
 
 /** The consent text offered by default (the form shows it and lets the coordinator adapt it). */
 export const DEFAULT_CONSENT_TEXT =

@@ -9,7 +9,7 @@ import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { organizationLogos, organizations } from './schema';
-import { requireUuid } from './common';
+import { requireUuid } from '../shared';
 
 export const LOGO_MAX_BYTES = 500 * 1024;
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

@@ -8,7 +8,6 @@ import { users } from '../auth/schema';
 import { offers, revisions } from '../offers/schema';
 import { pendingRevision, proposeRevision, supersedePending } from '../offers/propose';
 import { organizationLogos, organizations, organizationTypes } from './schema';
-import { isUuid, nestedFieldErrors, requireUuid, sameValue } from './common';
 import { organizationInput } from './validation';
 import {
 	applyOrganizationState,
@@ -17,6 +16,7 @@ import {
 	organizationStateFrom,
 	type OrganizationState
 } from './state';
+import { isUuid, nestedFieldErrors, requireUuid, sameValue } from '../shared';
 
 export const ORGANIZATIONS_PAGE_SIZE = 25;
 

@@ -10,7 +10,7 @@ import type { TranslationState } from '../offers/vocabulary';
 import { CONTENT_LOCALES } from '../offers/vocabulary';
 import { nextTranslationStates } from '../offers/translations';
 import type { OrganizationInput } from './validation';
-import type { FormValues } from './common';
+import type { FormValues } from '../shared';
 
 export interface OrganizationTextState {
 	locale: string;

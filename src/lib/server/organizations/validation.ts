@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { CONTENT_LOCALES, SPOKEN_LANGUAGES, TRANSLATION_STATES } from '../offers/vocabulary';
-import {
-	formValues,
-	list,
-	optionalDecimal,
-	optionalEmail,
-	optionalPhone,
-	optionalPostalCode,
-	optionalText,
-	optionalUrl,
-	requiredText,
-	str,
-	type FormValues
-} from './common';
+import { formValues, list, optionalDecimal, optionalEmail, optionalPhone, optionalPostalCode, optionalText, optionalUrl, requiredText, str } from '../shared';
+import type { FormValues } from '../shared';
 
 /** Languages besides German in which descriptions can be kept. */
 export const FURTHER_LOCALES = CONTENT_LOCALES.filter((l) => l !== 'de');

@@ -3,7 +3,6 @@ import type { Executor } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { can } from '../auth/policy';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../organizations/common';
 import { consultations, paperAuthors, paperWorkflows, papers, type Paper } from './schema';
 import {
 	DEFAULT_WORKFLOW,
@@ -11,6 +10,7 @@ import {
 	type WorkflowDefinition,
 	type WorkflowRole
 } from './workflow';
+import { isUuid } from '../shared';
 
 /** A paper with what decides who may see and move it. */
 export interface PaperContext {

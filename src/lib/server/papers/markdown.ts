@@ -7,6 +7,7 @@
  * bullet lists (- or *), numbered lists (1.), block quotes (>), **bold**, *italic*, and links
  * [text](https://…) to http(s) and mailto addresses only.
  */
+import { escapeHtml } from '../shared';
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -16,9 +17,6 @@ const ESCAPES: Record<string, string> = {
 	"'": '&#39;'
 };
 
-export function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 const SAFE_URL = /^(https?:\/\/|mailto:)[^\s]+$/i;
 

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
@@ -13,7 +12,6 @@ import { bodies, bodyMemberships } from '../bodies/schema';
 import { organizations } from '../organizations/schema';
 import { actionItems, agendaItems, files, meetings } from '../meetings/schema';
 import { tenants } from '../tenants/schema';
-import { isUuid } from '../organizations/common';
 import { conceptGoals, conceptMeasures } from '../concept/schema';
 import {
 	BUILTIN_PAPER_TYPES,
@@ -58,6 +56,7 @@ import {
 } from './workflow';
 import { paperTypeLabel } from './types';
 import { paperDecidedMail, paperSubmittedMail } from './mail';
+import { fieldErrors, isUuid } from '../shared';
 
 /** What the audit log keeps of a paper. */
 function auditView(p: Paper) {

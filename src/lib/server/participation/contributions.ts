@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-o
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { hashToken, newToken } from '../auth/tokens';
@@ -24,6 +23,7 @@ import {
 import { commentInput, contributionInput, isUuid, offlineInput, reasonInput } from './validation';
 import { loadProcess, processRules } from './processes';
 import { outcomeMeasures, type OutcomeMeasure } from './recommendations';
+import { fieldErrors } from '../shared';
 
 /** Contributions without an account: per address and hour, per process. */
 export const ANONYMOUS_CONTRIBUTION_LIMIT = { max: 5, windowSeconds: 60 * 60 };

@@ -2,7 +2,6 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
@@ -19,6 +18,7 @@ import {
 import { dialogueInput, isUuid, registrationInput, type DialogueData } from './validation';
 import { loadProcess, processRules } from './processes';
 import { movedUpMail, registrationMail } from './mails';
+import { fieldErrors } from '../shared';
 
 export const REGISTRATION_LIMIT = { max: 10, windowSeconds: 60 * 60 };
 

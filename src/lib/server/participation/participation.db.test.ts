@@ -11,7 +11,6 @@ import { auditLog } from '../audit/schema';
 import { NotFoundError, RateLimitError, ValidationError } from '../errors';
 import { issueChallenge } from '../inquiries/spam';
 import { addDays } from '../offers/schedule';
-import { berlinToday } from './phases';
 import {
 	addPhase,
 	createProcess,
@@ -58,6 +57,7 @@ import { createGoal } from '../concept/structure';
 import { createMeasure, getMeasure } from '../concept/measures';
 import { conceptMeasures, measureLinks, measureStates } from '../concept/schema';
 import { buildResultsDocument } from './results';
+import { berlinToday } from '../shared';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { berlinToday, currentPhase, PHASE_RULES, phaseTiming, rulesFor } from './phases';
+import { currentPhase, PHASE_RULES, phaseTiming, rulesFor } from './phases';
+import { berlinToday } from '../shared';
 
 const phases = [
 	{ kind: 'information' as const, startsOn: '2026-01-01', endsOn: '2026-01-31' },

@@ -3,7 +3,7 @@
  * runs today (Berlin). Pure; the services and pages share it.
  */
 import type { PhaseKind, ProcessStatus } from './schema';
-import { berlinDateString as berlinToday } from '../offers/visibility';
+import { berlinToday } from '../shared';
 
 export interface PhaseRules {
 	/** write a new contribution online */
@@ -59,7 +59,6 @@ export function rulesFor(
 }
 
 /** Today in Berlin as YYYY-MM-DD. */
-export { berlinToday };
 
 /** Where a phase stands relative to today, for the timeline. */
 export function phaseTiming(p: PhaseLike, today: string): 'past' | 'current' | 'upcoming' {

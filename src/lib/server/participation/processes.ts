@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -18,7 +17,8 @@ import {
 	type ProcessStatus
 } from './schema';
 import { isUuid, phaseInput, processInput, type ProcessData } from './validation';
-import { berlinToday, rulesFor, type PhaseRules } from './phases';
+import { rulesFor, type PhaseRules } from './phases';
+import { fieldErrors, berlinToday } from '../shared';
 
 export interface PhaseView {
 	id: string;

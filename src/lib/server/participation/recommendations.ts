@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db, Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -19,6 +18,7 @@ import {
 } from './schema';
 import { isUuid, outcomeInput, recommendationInput, type RecommendationData } from './validation';
 import { loadProcess } from './processes';
+import { fieldErrors } from '../shared';
 
 async function loadRecommendation(db: Executor, tenantId: string, id: string, lock = false) {
 	if (!isUuid(id)) throw new NotFoundError();

@@ -205,4 +205,4 @@ export const outcomeInput = z.object({
 	note: optionalText(2000, 'participation_error_text_too_long')
 });
 
-export { isUuid } from '../organizations/common';
+export { isUuid } from '../shared';

@@ -7,7 +7,7 @@
  * when this was written; when it does, both can be merged.)
  */
 import PDFDocument from 'pdfkit';
-import { escapeHtml } from '../papers/markdown';
+import { escapeHtml } from '../shared';
 
 export type DocBlock =
 	| { kind: 'paragraph'; text: string }

@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { isUuid } from '../organizations/common';
 import { bodies } from '../bodies/schema';
 import { tenants } from '../tenants/schema';
 import { files } from '../meetings/schema';
@@ -23,6 +21,7 @@ import { nextPaperNumber } from '../papers/service';
 import { formatReference } from '../papers/validation';
 import { buildSections, formatDay, SECTION_PROVIDERS } from './sections';
 import { renderReportPdf, type DocSection, type ReportDocument } from './document';
+import { fieldErrors, isUuid } from '../shared';
 
 const isoDate = z
 	.string({ error: 'papers_error_period' })

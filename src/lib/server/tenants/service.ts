@@ -4,9 +4,9 @@ import type { Executor } from '../db/client';
 import { tenants, type Tenant } from './schema';
 import { tenantInput, RESERVED_SLUGS } from './validation';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { fieldErrors } from '../shared';
 
 /** What pages see of a tenant. */
 export interface TenantView {

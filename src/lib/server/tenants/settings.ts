@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import { tenants, type TenantSettings } from './schema';
 import { authorize } from '../auth/policy';
-import { fieldErrors } from '../auth/validation';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
+import { fieldErrors } from '../shared';
 
 const optionalText = (max: number, key: string) =>
 	z

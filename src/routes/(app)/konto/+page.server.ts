@@ -3,8 +3,9 @@ import { requireActor } from '$lib/server/guards';
 import { countActiveSessions } from '$lib/server/auth/sessions';
 import { listMyTenants } from '$lib/server/tenants/service';
 import { changeName, changePassword } from '$lib/server/auth/account';
-import { keepValues, runAction } from '$lib/server/http';
+import { runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);

@@ -2,8 +2,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { keepValues, runAction, sessionCookieOptions } from '$lib/server/http';
+import { runAction, sessionCookieOptions } from '$lib/server/http';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { keepValues } from '$lib/server/shared';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {

@@ -1,6 +1,7 @@
 import type { Actions } from './$types';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
-import { keepValues, runAction } from '$lib/server/http';
+import { runAction } from '$lib/server/http';
+import { keepValues } from '$lib/server/shared';
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {

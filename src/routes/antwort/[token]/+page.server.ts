@@ -1,13 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { keepValues, runAction } from '$lib/server/http';
+import { runAction } from '$lib/server/http';
 import {
 	answerByToken,
 	findInvitationByToken,
 	parseResponse
 } from '$lib/server/invitations/answers';
 import { responseLabel } from '$lib/server/invitations/mails';
+import { keepValues } from '$lib/server/shared';
 
 // The answer link of an invitation mail. GET only shows (mail scanners follow links); the
 // answer is recorded by the POST. No sign-in: the token identifies the person and the meeting.

@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { fromPglite, fromPostgresUrl, pgliteExtensions, type Database, type Db } from '../client';
-import type { Ctx } from '../../context';
+import { withTenant, type Ctx, type TenantCtx, type TenantLike } from '../../context';
 import type { Actor } from '../../auth/actor';
 import { databaseUrl, testDatabasePrefix } from './names';
 
@@ -106,4 +106,14 @@ export async function createEmptyTestDb(): Promise<Database> {
 /** The context a use case gets from a request: German, on localhost:3000. */
 export function testCtx(db: Db, actor: Actor | null = null, extra: Partial<Ctx> = {}): Ctx {
 	return { db, actor, locale: 'de', origin: 'http://localhost:3000', ...extra };
+}
+
+/** The context of a request inside a tenant (what the hook builds for a `[tenant]` route). */
+export function testTenantCtx(
+	db: Db,
+	tenant: TenantLike,
+	actor: Actor | null = null,
+	extra: Partial<Ctx> = {}
+): TenantCtx {
+	return withTenant(testCtx(db, actor, extra), tenant);
 }

@@ -2,8 +2,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { createTenant, listAllTenants } from '$lib/server/tenants/service';
 import { LAENDER } from '$lib/server/tenants/validation';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);

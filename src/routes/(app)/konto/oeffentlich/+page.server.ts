@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireActor } from '$lib/server/guards';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import {
 	CONSENT_TEXT_VERSION,
 	givePublicationConsent,
@@ -8,6 +8,7 @@ import {
 	withdrawPublicationConsent
 } from '$lib/server/oparl/consent';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);

@@ -7,9 +7,9 @@ import { issueChallenge, POW_DIFFICULTY } from '$lib/server/inquiries/spam';
 import { DEFAULT_RETENTION_DAYS } from '$lib/server/inquiries/validation';
 import { tenants } from '$lib/server/tenants/schema';
 import { eq } from 'drizzle-orm';
-import { keepValues } from '$lib/server/http';
 import { runPublicAction } from '$lib/server/participation/routes';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantOf(locals: App.Locals, slug: string) {
 	const tenant = await findPublicTenant(locals.ctx.db, slug);

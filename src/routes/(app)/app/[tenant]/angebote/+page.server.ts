@@ -6,8 +6,8 @@ import {
 	getOrganization,
 	listEditableOrganizations
 } from '$lib/server/organizations/organizations';
-import { isUuid } from '$lib/server/organizations/common';
 import { pageParam, tenantFor } from './_shared/forms.server';
+import { isUuid } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event);

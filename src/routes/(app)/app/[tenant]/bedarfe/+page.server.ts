@@ -4,11 +4,12 @@ import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize } from '$lib/server/auth/policy';
 import { getNeed, listNeeds, needFormOptions } from '$lib/server/needs/list-needs';
 import { setNeedStatus } from '$lib/server/needs/save-need';
-import { isUuid, needFilter, NEED_STATUSES, NEED_URGENCIES } from '$lib/server/needs/validation';
+import { needFilter, NEED_STATUSES, NEED_URGENCIES } from '$lib/server/needs/validation';
 import { NotFoundError } from '$lib/server/errors';
 import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { needStatusLabel } from './labels';
+import { isUuid } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

@@ -3,7 +3,6 @@ import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize } from '$lib/server/auth/policy';
 import { orNotFound } from '$lib/server/http';
-import { berlinToday } from '$lib/server/bodies/validation';
 import {
 	calendarBodies,
 	listMeetingsPage,
@@ -13,6 +12,7 @@ import {
 	shiftMonth
 } from '$lib/server/meetings/calendar';
 import { berlinDateOf } from '$lib/server/meetings/schedule';
+import { berlinToday } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);

@@ -7,8 +7,9 @@ import { listOpenInvitations, listPeople } from '$lib/server/auth/people';
 import { inviteUser, revokeInvitation } from '$lib/server/auth/invitations';
 import { changeRole, removeMember } from '$lib/server/auth/memberships';
 import { organizations } from '$lib/server/organizations/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

@@ -14,9 +14,9 @@ import { MAX_PLACES, OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/o
 import { CONTENT_LOCALES, SPOKEN_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/vocabulary';
 import { municipalitiesOf } from '$lib/server/organizations/organizations';
 import { contactChoices } from '$lib/server/organizations/contacts';
-import { formValues, str } from '$lib/server/organizations/common';
 import { listFieldsOfAction } from '$lib/server/fields-of-action/service';
 import { runForm, tenantFor } from '../_shared/forms.server';
+import { formValues, str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event);

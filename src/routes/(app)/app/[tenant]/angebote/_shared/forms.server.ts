@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/guards';
 import { getTenantForActor, type TenantView } from '$lib/server/tenants/service';
 import { orNotFound, runAction } from '$lib/server/http';
 import type { Actor } from '$lib/server/auth/actor';
-import type { FormValues } from '$lib/server/organizations/common';
+import type { FormValues } from '$lib/server/shared';
 
 /** The signed-in actor and the tenant of the URL; 404 if the actor has no access to it. */
 export async function tenantFor(

@@ -11,9 +11,9 @@ import {
 	municipalitiesOf
 } from '$lib/server/organizations/organizations';
 import { contactChoices } from '$lib/server/organizations/contacts';
-import { formValues, str } from '$lib/server/organizations/common';
 import { listFieldsOfAction } from '$lib/server/fields-of-action/service';
 import { tenantFor } from '../_shared/forms.server';
+import { formValues, str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event);

@@ -11,8 +11,9 @@ import {
 	setInquiryState
 } from '$lib/server/inquiries/inbox';
 import { INQUIRY_STATES } from '$lib/server/inquiries/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event, 'inquiries.manage');

@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { tenantFor } from '$lib/server/participation/routes';
 import { deleteTemplate, listTemplates, saveTemplate } from '$lib/server/inquiries/inbox';
-import { keepValues, runAction } from '$lib/server/http';
+import { runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event, 'inquiries.manage');

@@ -6,8 +6,9 @@ import { getNeed, needFormOptions } from '$lib/server/needs/list-needs';
 import { updateNeed } from '$lib/server/needs/save-need';
 import { NEED_SOURCE_KINDS, NEED_STATUSES, NEED_URGENCIES } from '$lib/server/needs/validation';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/vocabulary';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

@@ -7,7 +7,8 @@ import { needFormOptions } from '$lib/server/needs/list-needs';
 import { createNeed } from '$lib/server/needs/save-need';
 import { NEED_SOURCE_KINDS, NEED_URGENCIES } from '$lib/server/needs/validation';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/vocabulary';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

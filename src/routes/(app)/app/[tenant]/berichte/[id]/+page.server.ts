@@ -3,8 +3,9 @@ import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize, can } from '$lib/server/auth/policy';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { freezeStatusReport, getStatusReport, saveReportNotes } from '$lib/server/reports/service';
+import { keepValues } from '$lib/server/shared';
 
 async function reportsTenant(
 	event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]

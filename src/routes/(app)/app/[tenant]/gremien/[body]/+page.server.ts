@@ -10,10 +10,10 @@ import {
 } from '$lib/server/bodies/join-requests';
 import { bodyJoinRequests } from '$lib/server/bodies/schema';
 import { users } from '$lib/server/auth/schema';
-import { isUuid } from '$lib/server/organizations/common';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { and, eq } from 'drizzle-orm';
+import { isUuid, keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

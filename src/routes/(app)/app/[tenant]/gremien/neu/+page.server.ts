@@ -6,7 +6,8 @@ import { authorize } from '$lib/server/auth/policy';
 import { createBody } from '$lib/server/bodies/bodies';
 import { bodyFormOptions } from '$lib/server/bodies/views';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS } from '$lib/server/bodies/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

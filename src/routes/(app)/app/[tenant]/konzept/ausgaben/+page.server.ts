@@ -1,9 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { adoptEdition, compareEditions, createEdition } from '$lib/server/concept/editions';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { conceptTenant } from '../_shared';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await conceptTenant(event);

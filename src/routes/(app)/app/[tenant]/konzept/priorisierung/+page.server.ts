@@ -3,8 +3,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { createRound, listRounds } from '$lib/server/concept/prioritisation';
 import { editionForPage } from '$lib/server/concept/views';
 import { workingGroupsOf } from '$lib/server/concept/structure';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { conceptTenant } from '../_shared';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await conceptTenant(event);

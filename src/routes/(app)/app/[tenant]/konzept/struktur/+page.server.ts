@@ -15,9 +15,10 @@ import {
 } from '$lib/server/concept/structure';
 import { editionForPage, getConceptTree } from '$lib/server/concept/views';
 import { fieldsOfActionOf } from '$lib/server/fields-of-action/service';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { conceptTenant, today } from '../_shared';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await conceptTenant(event);

@@ -3,9 +3,10 @@ import { fail } from '@sveltejs/kit';
 import { createState, listStates, updateState } from '$lib/server/concept/measures';
 import { ensureDefaultStates } from '$lib/server/concept/editions';
 import { STATE_CATEGORIES } from '$lib/server/concept/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { conceptTenant } from '../_shared';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await conceptTenant(event, 'concept.manage');

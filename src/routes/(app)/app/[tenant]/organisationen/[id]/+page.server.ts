@@ -19,7 +19,6 @@ import {
 	withdrawConsent
 } from '$lib/server/organizations/contacts';
 import { LOGO_MAX_BYTES, removeLogo, uploadLogo } from '$lib/server/organizations/logos';
-import { formValues, str } from '$lib/server/organizations/common';
 import {
 	FURTHER_LOCALES,
 	ORGANIZATION_LIST_FIELDS,
@@ -28,6 +27,7 @@ import {
 import { organizationFormValues } from '$lib/server/organizations/state';
 import { SPOKEN_LANGUAGES } from '$lib/server/offers/vocabulary';
 import { runForm, tenantFor } from '../../angebote/_shared/forms.server';
+import { formValues, str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event);

@@ -7,7 +7,6 @@ import {
 	listOrganizationTypes,
 	municipalitiesOf
 } from '$lib/server/organizations/organizations';
-import { formValues } from '$lib/server/organizations/common';
 import {
 	FURTHER_LOCALES,
 	ORGANIZATION_LIST_FIELDS,
@@ -16,6 +15,7 @@ import {
 import { organizationFormValues } from '$lib/server/organizations/state';
 import { SPOKEN_LANGUAGES } from '$lib/server/offers/vocabulary';
 import { tenantFor } from '../../angebote/_shared/forms.server';
+import { formValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, tenant } = await tenantFor(event);

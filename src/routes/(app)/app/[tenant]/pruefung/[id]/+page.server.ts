@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { orNotFound, runAction } from '$lib/server/http';
 import { approveRevision, getRevision, rejectRevision } from '$lib/server/offers/revisions';
-import { str } from '$lib/server/organizations/common';
 import { tenantFor } from '../../angebote/_shared/forms.server';
+import { str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await tenantFor(event);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { users } from '$lib/server/auth/schema';
 import { organizations } from '$lib/server/organizations/schema';
 import { personOptions } from '$lib/server/bodies/lookups';
@@ -29,6 +29,7 @@ import { groupByGuideline } from '$lib/server/bodies/views';
 import { ValidationError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	requireActor(event);

@@ -3,11 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize } from '$lib/server/auth/policy';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { loadVisibleBody } from '$lib/server/bodies/access';
 import { organizationOptions, personOptions } from '$lib/server/bodies/lookups';
 import { createMeeting } from '$lib/server/meetings/meetings';
 import { isLocalDate, isLocalTime } from '$lib/server/meetings/schedule';
+import { keepValues } from '$lib/server/shared';
 
 /** The body of the new meeting (?gremium=), for those who may plan its meetings. */
 async function bodyFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import {
 	addPaperComment,
 	addPaperLink,
@@ -11,6 +11,7 @@ import {
 import { getPaper } from '$lib/server/papers/views';
 import { measureOptions } from '$lib/server/concept/views';
 import { papersTenant } from '../_shared/tenant.server';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const tenant = await papersTenant(event);

@@ -2,13 +2,14 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/auth/policy';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { loadWorkflow } from '$lib/server/papers/access';
 import { addPaperType, saveWorkflow } from '$lib/server/papers/service';
 import { paperTypeOptions } from '$lib/server/papers/types';
 import { BUILTIN_PAPER_TYPES } from '$lib/server/papers/schema';
 import { stateLabel } from '$lib/server/papers/workflow';
 import { papersTenant } from '../_shared/tenant.server';
+import { keepValues } from '$lib/server/shared';
 
 async function settingsTenant(event: RequestEvent) {
 	const tenant = await papersTenant(event);

@@ -2,9 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { findPublicTenant } from '$lib/server/tenants/service';
 import { addFollowup, getInquiryStatus } from '$lib/server/inquiries/submit';
-import { keepValues, orNotFound } from '$lib/server/http';
+import { orNotFound } from '$lib/server/http';
 import { runPublicAction } from '$lib/server/participation/routes';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantOf(locals: App.Locals, slug: string) {
 	const tenant = await findPublicTenant(locals.ctx.db, slug);

@@ -5,8 +5,9 @@ import { authorize } from '$lib/server/auth/policy';
 import { setBodyArchived, updateBody } from '$lib/server/bodies/bodies';
 import { bodyFormOptions, getBodyForEdit } from '$lib/server/bodies/views';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS } from '$lib/server/bodies/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

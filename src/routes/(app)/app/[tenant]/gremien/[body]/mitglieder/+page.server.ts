@@ -6,8 +6,9 @@ import { getMembersPage } from '$lib/server/bodies/views';
 import { addMembership, changeMembership, endMembership } from '$lib/server/bodies/memberships';
 import { removeHost, saveHost } from '$lib/server/bodies/hosts';
 import { MEMBERSHIP_ROLES } from '$lib/server/bodies/schema';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const actor = requireActor(event);

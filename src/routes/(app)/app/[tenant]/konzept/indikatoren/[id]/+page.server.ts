@@ -9,11 +9,12 @@ import {
 } from '$lib/server/concept/indicators';
 import { indicatorChart } from '$lib/server/concept/indicator-chart';
 import { listChildTenants } from '$lib/server/tenants/service';
-import { keepValues, orNotFound, runAction, t } from '$lib/server/http';
+import { orNotFound, runAction, t } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { decodeCsv } from '$lib/server/transfer/csv';
 import { conceptTenant, formValues } from '../../_shared';
 import { goalOptions } from '../goals';
+import { keepValues } from '$lib/server/shared';
 
 const MAX_CSV = 2_000_000;
 

@@ -14,7 +14,7 @@ import { editionsOf } from '$lib/server/concept/editions';
 import { conceptGuidelines } from '$lib/server/concept/schema';
 import { progressBar } from '$lib/server/concept/charts';
 import { TARGET_GROUPS } from '$lib/server/offers/vocabulary';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { agendaItems, meetings } from '$lib/server/meetings/schema';
 import { bodies } from '$lib/server/bodies/schema';
@@ -22,6 +22,7 @@ import { can } from '$lib/server/auth/policy';
 import { berlinDate } from '$lib/server/transfer/time';
 import { m } from '$lib/paraglide/messages';
 import { conceptTenant, formValues, today } from '../../_shared';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const { tenant } = await conceptTenant(event);

@@ -1,11 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { organizationOptions, personOptions } from '$lib/server/bodies/lookups';
 import { loadMeetingToManage } from '$lib/server/meetings/access';
 import { meetingFormValues, updateMeeting } from '$lib/server/meetings/meetings';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	requireActor(event);

@@ -1,12 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { loadMeeting } from '$lib/server/meetings/access';
 import { invitationPreview, sendInvitations } from '$lib/server/invitations/invitations';
 import { answerInApp, listAnswers, myAnswer } from '$lib/server/invitations/answers';
 import { responseLabel } from '$lib/server/invitations/mails';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 

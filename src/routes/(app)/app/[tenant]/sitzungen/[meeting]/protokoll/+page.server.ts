@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import {
 	approveMinutes,
 	getMinutesPage,
@@ -17,6 +17,7 @@ import {
 } from '$lib/server/minutes/action-items';
 import { ACTION_ITEM_STATES } from '$lib/server/meetings/schema';
 import { m } from '$lib/paraglide/messages';
+import { keepValues } from '$lib/server/shared';
 
 async function tenantFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	requireActor(event);

@@ -1,11 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { updatePaper } from '$lib/server/papers/service';
 import { getPaper, listPapers, paperFormOptions } from '$lib/server/papers/views';
 import { paperFilter } from '$lib/server/papers/validation';
 import { papersTenant } from '../../_shared/tenant.server';
+import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const tenant = await papersTenant(event);

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { keepValues, orNotFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import {
 	instructionsFromForm,
 	recordConsultationResult,
@@ -9,6 +9,7 @@ import {
 } from '$lib/server/papers/service';
 import { meetingPapers } from '$lib/server/papers/views';
 import { papersTenant } from '../../_shared/tenant.server';
+import { keepValues } from '$lib/server/shared';
 
 /** Instruction rows offered in the result form (no JavaScript needed). */
 const INSTRUCTION_ROWS = 3;

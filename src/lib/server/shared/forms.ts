@@ -1,9 +1,8 @@
 /**
- * Small helpers shared by the organisation and offer use cases: ids from requests, optional
- * form fields, error keys for nested input.
+ * Form handling shared by every domain: the submitted values, zod builders for optional fields,
+ * and zod errors as { field: messageKey } (the routes translate the keys).
  */
 import { z } from 'zod';
-import { NotFoundError } from '../errors';
 
 /** Values of a submitted form: one string per field, or a list for repeated fields (checkboxes). */
 export type FormValues = Record<string, string | string[]>;
@@ -27,17 +26,6 @@ export function str(v: unknown): string {
 export function list(v: unknown): string[] {
 	if (Array.isArray(v)) return v.map(String);
 	return typeof v === 'string' && v !== '' ? [v] : [];
-}
-
-/** A malformed id is just another unknown id: 404, never a database error. */
-export function requireUuid(id: unknown): string {
-	const parsed = z.uuid().safeParse(id);
-	if (!parsed.success) throw new NotFoundError();
-	return parsed.data;
-}
-
-export function isUuid(id: unknown): id is string {
-	return z.uuid().safeParse(id).success;
 }
 
 /** Trimmed text; '' becomes null. */
@@ -141,4 +129,24 @@ export function stableStringify(value: unknown): string {
 
 export function sameValue(a: unknown, b: unknown): boolean {
 	return stableStringify(a) === stableStringify(b);
+}
+
+/** Form values without secrets, to send back with an error. */
+export function keepValues(
+	form: FormData,
+	omit: readonly string[] = ['password', 'passwordConfirm']
+): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of form.entries()) if (typeof v === 'string' && !omit.includes(k)) out[k] = v;
+	return out;
+}
+
+/** Turns a zod error into { field: messageKey } (first message per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		out[key] ??= issue.message;
+	}
+	return out;
 }

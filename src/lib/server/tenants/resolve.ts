@@ -1,0 +1,42 @@
+/**
+ * The tenant of a request, resolved once by the server hook from the route's `[tenant]`
+ * parameter: public routes see only public tenants; signed-in routes only tenants the actor may
+ * view (`tenant.view`). Anything else is "no tenant", which the routes answer with 404.
+ */
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import type { Actor } from '../auth/actor';
+import { can } from '../auth/policy';
+import { tenants } from './schema';
+import { toTenantView, type PublicTenantView } from './service';
+
+/** What a request knows of its tenant. */
+export type RequestTenant = PublicTenantView;
+
+export type TenantArea = 'public' | 'app';
+
+export async function resolveRequestTenant(
+	db: Executor,
+	area: TenantArea,
+	slug: string,
+	actor: Actor | null
+): Promise<RequestTenant | null> {
+	if (!/^[a-z0-9-]{1,63}$/.test(slug)) return null;
+	const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+	if (!row) return null;
+	if (area === 'public' ? !row.isPublic : !can(actor, 'tenant.view', { tenantId: row.id }))
+		return null;
+	return {
+		...toTenantView(row),
+		description: row.settings.publicDescription ?? null,
+		contactEmail: row.settings.publicContactEmail ?? null
+	};
+}
+
+/** Which tenant area a route belongs to, from its route id; null for routes without a tenant. */
+export function tenantArea(routeId: string | null): TenantArea | null {
+	if (!routeId) return null;
+	if (routeId.startsWith('/(public)/[tenant]')) return 'public';
+	if (routeId.startsWith('/(app)/app/[tenant]')) return 'app';
+	return null;
+}
