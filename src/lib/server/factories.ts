@@ -16,7 +16,8 @@ import { fieldsOfAction } from './fields-of-action/schema';
 import { offerPlaces, offers, offerTexts } from './offers/schema';
 import { needs } from './needs/schema';
 import { bodies, bodyHosts, bodyMemberships, type MembershipRole } from './bodies/schema';
-import { actionItems, agendaItems, meetings } from './meetings/schema';
+import { agendaItems, meetings } from './meetings/schema';
+import { actionItems } from './minutes/schema';
 import { hashPassword } from './auth/password';
 
 const short = () => randomUUID().slice(0, 8);

@@ -13,7 +13,7 @@ import { pruneAttempts } from './auth/rate-limit';
 import { purgeExpiredInquiries } from './inquiries/retention';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
-import { sendActionItemReminders } from './minutes/action-items';
+import { sendActionItemReminders } from './minutes/action-item-reminders';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -77,7 +77,7 @@ async function boot(): Promise<Runtime> {
 	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 	// Reminders run hourly, and once shortly after the start: offer owners are asked to confirm
 	// their offers (offers/reminders.ts), members are reminded of meetings (bodies.reminder_days
-	// before, invitations/reminders.ts) and of action items due soon (minutes/action-items.ts).
+	// before, invitations/reminders.ts) and of action items due soon (minutes/action-item-reminders.ts).
 	const remind = () =>
 		Promise.all([
 			sendConfirmationReminders(database.db, origin)

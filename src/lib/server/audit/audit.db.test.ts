@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { auditLog } from './schema';
@@ -25,7 +25,7 @@ async function setup() {
 		email: `bernd-${tenant.slug}@example.org`
 	});
 	await grantRole(db, tenant.id, other.id, 'member');
-	const ctx = testCtx(db, await loadActor(db, coordinator.id));
+	const ctx = testTenantCtx(db, tenant, await loadActor(db, coordinator.id));
 	/** writes one audit row at the given time */
 	async function entry(
 		action: string,
@@ -46,8 +46,7 @@ async function setup() {
 			.where(eq(auditLog.id, row.id));
 		return row.id;
 	}
-	const list = (filter: Record<string, unknown> = {}) =>
-		listAudit(ctx, tenant.id, auditFilter.parse(filter));
+	const list = (filter: Record<string, unknown> = {}) => listAudit(ctx, filter);
 	return { db, tenant, coordinator, other, ctx, entry, list };
 }
 
@@ -154,11 +153,7 @@ describe('listAudit', () => {
 			database.db,
 			(await buildUser(database.db, { isPlatformAdmin: true })).id
 		);
-		const asAdmin = await listAudit(
-			testCtx(database.db, admin),
-			mine.tenant.id,
-			auditFilter.parse({})
-		);
+		const asAdmin = await listAudit(testTenantCtx(database.db, mine.tenant, admin), {});
 		expect(asAdmin.rows.map((r) => r.id)).toEqual([own]);
 	});
 });

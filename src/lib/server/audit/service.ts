@@ -1,9 +1,10 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { auditLog } from './schema';
 import { users } from '../auth/schema';
 import { authorize } from '../auth/policy';
+import { pageOf, pageOffset } from '../shared';
 
 export const PAGE_SIZE = 50;
 
@@ -29,13 +30,17 @@ export interface AuditRow {
 	after: unknown;
 }
 
-/** The tenant's audit log, newest first, filtered and paginated (coordinators only). */
+/**
+ * The tenant's audit log, newest first, filtered (the query string's fields; anything unusable is
+ * ignored) and paginated (coordinators only).
+ */
 export async function listAudit(
-	ctx: Ctx,
-	tenantId: string,
-	filter: AuditFilter
-): Promise<{ rows: AuditRow[]; hasMore: boolean; actions: string[] }> {
+	ctx: TenantCtx,
+	query: Record<string, unknown>
+): Promise<{ filter: AuditFilter; rows: AuditRow[]; hasMore: boolean; actions: string[] }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.audit.view', { tenantId });
+	const filter = auditFilter.parse(query);
 	const where: SQL[] = [eq(auditLog.tenantId, tenantId)];
 	if (filter.action) where.push(eq(auditLog.action, filter.action));
 	if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
@@ -71,15 +76,11 @@ export async function listAudit(
 		.where(and(...where))
 		.orderBy(desc(auditLog.createdAt), desc(auditLog.id))
 		.limit(PAGE_SIZE + 1)
-		.offset((filter.page - 1) * PAGE_SIZE);
+		.offset(pageOffset(filter.page, PAGE_SIZE));
 	const actionRows = await ctx.db
 		.selectDistinct({ action: auditLog.action })
 		.from(auditLog)
 		.where(eq(auditLog.tenantId, tenantId))
 		.orderBy(auditLog.action);
-	return {
-		rows: rows.slice(0, PAGE_SIZE),
-		hasMore: rows.length > PAGE_SIZE,
-		actions: actionRows.map((r) => r.action)
-	};
+	return { filter, ...pageOf(rows, PAGE_SIZE), actions: actionRows.map((r) => r.action) };
 }

@@ -22,14 +22,14 @@ const changePasswordInput = z
 
 /**
  * A signed-in person changes their password. All their other sessions end; the one in use
- * (identified by its token) stays.
+ * (identified by its token, `sessionToken`) stays.
  */
 export async function changePassword(
 	ctx: Ctx,
-	currentSessionToken: string | null,
-	raw: unknown
+	raw: { sessionToken: string | null; [field: string]: unknown }
 ): Promise<void> {
 	if (!ctx.actor) throw new NotFoundError();
+	const currentSessionToken = raw.sessionToken;
 	const actor = ctx.actor;
 	const parsed = changePasswordInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -90,4 +90,10 @@ export async function changeName(ctx: Ctx, raw: unknown): Promise<void> {
 			after: { name: parsed.data.name }
 		});
 	});
+}
+
+/** The UI language chosen (on the language switch) follows a signed-in person to other devices. */
+export async function saveLocale(ctx: Ctx, input: { locale: 'de' | 'en' }): Promise<void> {
+	if (!ctx.actor) return;
+	await ctx.db.update(users).set({ locale: input.locale }).where(eq(users.id, ctx.actor.userId));
 }

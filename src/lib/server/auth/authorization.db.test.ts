@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from './sessions';
 import type { Actor } from './actor';
@@ -14,7 +14,7 @@ import { invitations, type Role } from './schema';
 import { inviteUser, revokeInvitation } from './invitations';
 import { listOpenInvitations, listPeople } from './people';
 import { hashToken, newToken } from './tokens';
-import { auditFilter, listAudit } from '../audit/service';
+import { listAudit } from '../audit/service';
 import { createTenant, getTenantForActor, listAllTenants } from '../tenants/service';
 import { tenants, type Tenant } from '../tenants/schema';
 import { listMailbox } from '../mail/worker';
@@ -79,6 +79,13 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const ctxOf = (name: ActorName) => testCtx(database.db, actors[name]);
+/** the context of a request inside the tenant (or an unknown one: a tenant id nobody has) */
+const tenantCtxOf = (name: ActorName, tenant: Tenant | string) =>
+	testTenantCtx(
+		database.db,
+		typeof tenant === 'string' ? { ...tenantA, id: tenant, slug: 'unbekannt' } : tenant,
+		actors[name]
+	);
 
 async function openInvitation(tenantId: string) {
 	const [row] = await database.db
@@ -115,7 +122,7 @@ const TENANT_USE_CASES: {
 			let result: unknown;
 			let error: unknown;
 			try {
-				result = await inviteUser(ctxOf(name), tenant.id, {
+				result = await inviteUser(tenantCtxOf(name, tenant), {
 					email,
 					name: 'Neue Person',
 					role: 'member'
@@ -146,7 +153,7 @@ const TENANT_USE_CASES: {
 		name: 'revokeInvitation',
 		async run(name, tenant) {
 			const inv = await openInvitation(tenant.id);
-			const outcome = revokeInvitation(ctxOf(name), tenant.id, inv.id).then(
+			const outcome = revokeInvitation(tenantCtxOf(name, tenant), { id: inv.id }).then(
 				() => undefined,
 				(e: unknown) => e
 			);
@@ -169,14 +176,14 @@ const TENANT_USE_CASES: {
 		[
 			{
 				name: 'listPeople',
-				call: (name: ActorName, t: Tenant) => listPeople(ctxOf(name), t.id),
+				call: (name: ActorName, t: Tenant) => listPeople(tenantCtxOf(name, t)),
 				async check(result: Awaited<ReturnType<typeof listPeople>>, t: Tenant) {
 					expect(result.map((p) => p.userId)).toContain(coordinatorOf[t.id]);
 				}
 			},
 			{
 				name: 'listOpenInvitations',
-				call: (name: ActorName, t: Tenant) => listOpenInvitations(ctxOf(name), t.id),
+				call: (name: ActorName, t: Tenant) => listOpenInvitations(tenantCtxOf(name, t)),
 				async check(result: Awaited<ReturnType<typeof listOpenInvitations>>, t: Tenant) {
 					const own = await database.db
 						.select({ id: invitations.id })
@@ -187,7 +194,7 @@ const TENANT_USE_CASES: {
 			},
 			{
 				name: 'listAudit',
-				call: (name: ActorName, t: Tenant) => listAudit(ctxOf(name), t.id, auditFilter.parse({})),
+				call: (name: ActorName, t: Tenant) => listAudit(tenantCtxOf(name, t), {}),
 				async check(result: Awaited<ReturnType<typeof listAudit>>) {
 					expect(result).toMatchObject({ rows: expect.any(Array), hasMore: false });
 				}
@@ -311,12 +318,12 @@ describe('unknown ids look exactly like forbidden ones', () => {
 	it('revoking: an unknown id, an id of tenant B and a revoked invitation give the same error', async () => {
 		const ofB = await openInvitation(tenantB.id);
 		const revoked = await openInvitation(tenantA.id);
-		await revokeInvitation(ctxOf('coordinatorA'), tenantA.id, revoked.id);
+		await revokeInvitation(tenantCtxOf('coordinatorA', tenantA), { id: revoked.id });
 		const errors = [
-			await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantA.id, randomUUID())),
-			await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantA.id, ofB.id)),
-			await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantB.id, ofB.id)),
-			await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantA.id, revoked.id))
+			await errorOf(revokeInvitation(tenantCtxOf('coordinatorA', tenantA), { id: randomUUID() })),
+			await errorOf(revokeInvitation(tenantCtxOf('coordinatorA', tenantA), { id: ofB.id })),
+			await errorOf(revokeInvitation(tenantCtxOf('coordinatorA', tenantB), { id: ofB.id })),
+			await errorOf(revokeInvitation(tenantCtxOf('coordinatorA', tenantA), { id: revoked.id }))
 		];
 		for (const error of errors) {
 			expect(error).toBeInstanceOf(NotFoundError);
@@ -327,7 +334,9 @@ describe('unknown ids look exactly like forbidden ones', () => {
 
 	it('revoking: a malformed id (as a form may send it) is not found, not a database error', async () => {
 		for (const id of ['', 'abc', '1; DROP TABLE invitations']) {
-			const error = await errorOf(revokeInvitation(ctxOf('coordinatorA'), tenantA.id, id));
+			const error = await errorOf(
+				revokeInvitation(tenantCtxOf('coordinatorA', tenantA), { id: id })
+			);
 			expect(error).toEqual(new NotFoundError());
 			expect(error).toBeInstanceOf(NotFoundError);
 		}
@@ -343,9 +352,11 @@ describe('unknown ids look exactly like forbidden ones', () => {
 
 	it('inviting into an unknown tenant is not found, for the coordinator and the platform admin alike', async () => {
 		const input = { email: 'niemand@example.org', name: 'Niemand', role: 'member' };
-		const byCoordinator = await errorOf(inviteUser(ctxOf('coordinatorA'), randomUUID(), input));
-		const byAdmin = await errorOf(inviteUser(ctxOf('admin'), randomUUID(), input));
-		const forbidden = await errorOf(inviteUser(ctxOf('coordinatorA'), tenantB.id, input));
+		const byCoordinator = await errorOf(
+			inviteUser(tenantCtxOf('coordinatorA', randomUUID()), input)
+		);
+		const byAdmin = await errorOf(inviteUser(tenantCtxOf('admin', randomUUID()), input));
+		const forbidden = await errorOf(inviteUser(tenantCtxOf('coordinatorA', tenantB), input));
 		expect(byCoordinator).toBeInstanceOf(NotFoundError);
 		expect(byAdmin).toEqual(byCoordinator);
 		expect(forbidden).toEqual(byCoordinator);
@@ -356,17 +367,19 @@ describe('unknown ids look exactly like forbidden ones', () => {
 
 	it('listing people and the audit log of an unknown tenant is not found', async () => {
 		const id = randomUUID();
-		expect(await errorOf(listPeople(ctxOf('coordinatorA'), id))).toBeInstanceOf(NotFoundError);
-		expect(await errorOf(listOpenInvitations(ctxOf('coordinatorA'), id))).toBeInstanceOf(
+		expect(await errorOf(listPeople(tenantCtxOf('coordinatorA', id)))).toBeInstanceOf(
 			NotFoundError
 		);
-		expect(
-			await errorOf(listAudit(ctxOf('coordinatorA'), id, auditFilter.parse({})))
-		).toBeInstanceOf(NotFoundError);
+		expect(await errorOf(listOpenInvitations(tenantCtxOf('coordinatorA', id)))).toBeInstanceOf(
+			NotFoundError
+		);
+		expect(await errorOf(listAudit(tenantCtxOf('coordinatorA', id), {}))).toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('a coordinator of A sees only the people of A', async () => {
-		const people = await listPeople(ctxOf('coordinatorA'), tenantA.id);
+		const people = await listPeople(tenantCtxOf('coordinatorA', tenantA));
 		expect(people.map((p) => p.email)).not.toContain('koordination-b@example.org');
 		expect(people.map((p) => p.userId)).toContain(actors.coordinatorA!.userId);
 	});

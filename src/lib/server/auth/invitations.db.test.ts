@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor, validateSession } from './sessions';
 import type { Actor } from './actor';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const ctx = () => testCtx(database.db, coordinator);
+const ctx = () => testTenantCtx(database.db, tenant, coordinator);
 let counter = 0;
 const uniqueEmail = () => `eingeladen-${++counter}-${Date.now()}@example.org`;
 
@@ -64,7 +64,7 @@ async function validationError(promise: Promise<unknown>): Promise<Record<string
 describe('inviteUser', () => {
 	it('writes the invitation, the mail with the link and the audit row', async () => {
 		const email = uniqueEmail();
-		const result = await inviteUser(ctx(), tenant.id, {
+		const result = await inviteUser(ctx(), {
 			email: email.toUpperCase(),
 			name: ' Neue Person ',
 			role: 'member'
@@ -100,26 +100,20 @@ describe('inviteUser', () => {
 
 	it('writes nothing when the input is invalid', async () => {
 		const email = uniqueEmail();
-		expect(
-			await validationError(inviteUser(ctx(), tenant.id, { email, name: '', role: 'member' }))
-		).toEqual({
+		expect(await validationError(inviteUser(ctx(), { email, name: '', role: 'member' }))).toEqual({
 			name: 'error_name_required'
 		});
 		expect(
 			await validationError(
-				inviteUser(ctx(), tenant.id, { email: 'kein-at-zeichen', name: 'X', role: 'member' })
+				inviteUser(ctx(), { email: 'kein-at-zeichen', name: 'X', role: 'member' })
 			)
 		).toEqual({
 			email: 'error_email_invalid'
 		});
-		expect(
-			await validationError(inviteUser(ctx(), tenant.id, { email, name: 'X', role: 'chef' }))
-		).toEqual({
+		expect(await validationError(inviteUser(ctx(), { email, name: 'X', role: 'chef' }))).toEqual({
 			role: 'error_role_invalid'
 		});
-		expect(
-			await validationError(inviteUser(ctx(), tenant.id, { email, name: 'X', role: 'editor' }))
-		).toEqual({
+		expect(await validationError(inviteUser(ctx(), { email, name: 'X', role: 'editor' }))).toEqual({
 			organizationIds: 'error_editor_needs_organization'
 		});
 		expect(await rowsFor(email)).toEqual({ invitations: [], mails: [], audits: [] });
@@ -127,11 +121,11 @@ describe('inviteUser', () => {
 
 	it('rejects an organisation of another tenant for an editor and keeps the open invitation', async () => {
 		const email = uniqueEmail();
-		const first = await inviteUser(ctx(), tenant.id, { email, name: 'Erste', role: 'member' });
+		const first = await inviteUser(ctx(), { email, name: 'Erste', role: 'member' });
 		const foreign = await buildOrganization(database.db, otherTenant.id);
 		expect(
 			await validationError(
-				inviteUser(ctx(), tenant.id, {
+				inviteUser(ctx(), {
 					email,
 					name: 'Zweite',
 					role: 'editor',
@@ -148,7 +142,7 @@ describe('inviteUser', () => {
 
 	it('rolls back the invitation and the mail when the audit row cannot be written', async () => {
 		const email = uniqueEmail();
-		const open = await inviteUser(ctx(), tenant.id, { email, name: 'Offen', role: 'member' });
+		const open = await inviteUser(ctx(), { email, name: 'Offen', role: 'member' });
 		// Make the audit insert of this one invitation fail inside the database.
 		await database.db.execute(
 			sql.raw(`
@@ -165,7 +159,7 @@ describe('inviteUser', () => {
 		);
 		try {
 			await expect(
-				inviteUser(ctx(), tenant.id, { email, name: 'Audit scheitert', role: 'member' })
+				inviteUser(ctx(), { email, name: 'Audit scheitert', role: 'member' })
 			).rejects.toThrow();
 		} finally {
 			await database.db.execute(sql.raw(`DROP TRIGGER test_fail_audit ON audit_log`));
@@ -180,18 +174,20 @@ describe('inviteUser', () => {
 
 	it('re-inviting revokes the open invitation and its link', async () => {
 		const email = uniqueEmail();
-		const first = await inviteUser(ctx(), tenant.id, { email, name: 'Erste', role: 'member' });
-		const second = await inviteUser(ctx(), tenant.id, { email, name: 'Zweite', role: 'guest' });
+		const first = await inviteUser(ctx(), { email, name: 'Erste', role: 'member' });
+		const second = await inviteUser(ctx(), { email, name: 'Zweite', role: 'guest' });
 		const rows = await database.db.select().from(invitations).where(eq(invitations.email, email));
 		expect(rows.find((r) => r.id === first.id)?.revokedAt).toBeInstanceOf(Date);
 		expect(rows.find((r) => r.id === second.id)?.revokedAt).toBeNull();
-		const open = (await listOpenInvitations(ctx(), tenant.id)).filter((i) => i.email === email);
+		const open = (await listOpenInvitations(ctx())).filter((i) => i.email === email);
 		expect(open.map((i) => i.id)).toEqual([second.id]);
-		expect(await findInvitation(ctx(), first.token)).toEqual({ state: 'invalid' });
-		expect(await validationError(acceptInvitation(ctx(), first.token, NEW_PASSWORD))).toEqual({
+		expect(await findInvitation(ctx(), { token: first.token })).toEqual({ state: 'invalid' });
+		expect(
+			await validationError(acceptInvitation(ctx(), { token: first.token, ...NEW_PASSWORD }))
+		).toEqual({
 			form: 'error_invitation_invalid'
 		});
-		expect((await findInvitation(ctx(), second.token)).state).toBe('open');
+		expect((await findInvitation(ctx(), { token: second.token })).state).toBe('open');
 	});
 
 	it('refuses a person who already belongs to the tenant', async () => {
@@ -199,7 +195,7 @@ describe('inviteUser', () => {
 		await grantRole(database.db, tenant.id, member.id, 'member');
 		expect(
 			await validationError(
-				inviteUser(ctx(), tenant.id, {
+				inviteUser(ctx(), {
 					email: member.email.toUpperCase(),
 					name: 'Doppelt',
 					role: 'guest'
@@ -213,12 +209,12 @@ describe('inviteUser', () => {
 describe('acceptInvitation', () => {
 	it('creates the account with an argon2id hash, grants the role and signs the person in', async () => {
 		const email = uniqueEmail();
-		const { token } = await inviteUser(ctx(), tenant.id, {
+		const { token } = await inviteUser(ctx(), {
 			email,
 			name: 'Neue Mitglied',
 			role: 'member'
 		});
-		expect(await findInvitation(testCtx(database.db), token)).toMatchObject({
+		expect(await findInvitation(testCtx(database.db), { token })).toMatchObject({
 			state: 'open',
 			email,
 			tenantName: tenant.name,
@@ -226,7 +222,7 @@ describe('acceptInvitation', () => {
 			hasAccount: false
 		});
 
-		const accepted = await acceptInvitation(testCtx(database.db), token, NEW_PASSWORD);
+		const accepted = await acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD });
 		const [user] = await database.db.select().from(users).where(eq(users.email, email));
 		expect(user).toMatchObject({
 			id: accepted.userId,
@@ -247,13 +243,13 @@ describe('acceptInvitation', () => {
 			await buildOrganization(database.db, tenant.id),
 			await buildOrganization(database.db, tenant.id)
 		];
-		const { token } = await inviteUser(ctx(), tenant.id, {
+		const { token } = await inviteUser(ctx(), {
 			email,
 			name: 'Redaktion',
 			role: 'editor',
 			organizationIds: orgs.map((o) => o.id)
 		});
-		const { userId } = await acceptInvitation(testCtx(database.db), token, NEW_PASSWORD);
+		const { userId } = await acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD });
 		const rows = await database.db
 			.select()
 			.from(editorOrganizations)
@@ -265,15 +261,15 @@ describe('acceptInvitation', () => {
 	});
 
 	it('is single use', async () => {
-		const { token } = await inviteUser(ctx(), tenant.id, {
+		const { token } = await inviteUser(ctx(), {
 			email: uniqueEmail(),
 			name: 'Einmal',
 			role: 'guest'
 		});
-		await acceptInvitation(testCtx(database.db), token, NEW_PASSWORD);
-		expect(await findInvitation(testCtx(database.db), token)).toEqual({ state: 'used' });
+		await acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD });
+		expect(await findInvitation(testCtx(database.db), { token })).toEqual({ state: 'used' });
 		expect(
-			await validationError(acceptInvitation(testCtx(database.db), token, NEW_PASSWORD))
+			await validationError(acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD }))
 		).toEqual({
 			form: 'error_invitation_invalid'
 		});
@@ -281,7 +277,7 @@ describe('acceptInvitation', () => {
 
 	it('refuses an expired invitation', async () => {
 		const email = uniqueEmail();
-		const { id, token } = await inviteUser(ctx(), tenant.id, {
+		const { id, token } = await inviteUser(ctx(), {
 			email,
 			name: 'Zu spät',
 			role: 'member'
@@ -290,9 +286,11 @@ describe('acceptInvitation', () => {
 			.update(invitations)
 			.set({ expiresAt: new Date(Date.now() - 1000) })
 			.where(eq(invitations.id, id));
-		expect(await findInvitation(testCtx(database.db), token)).toMatchObject({ state: 'expired' });
+		expect(await findInvitation(testCtx(database.db), { token })).toMatchObject({
+			state: 'expired'
+		});
 		expect(
-			await validationError(acceptInvitation(testCtx(database.db), token, NEW_PASSWORD))
+			await validationError(acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD }))
 		).toEqual({
 			form: 'error_invitation_expired'
 		});
@@ -300,19 +298,21 @@ describe('acceptInvitation', () => {
 	});
 
 	it('refuses a revoked invitation and an unknown token', async () => {
-		const { id, token } = await inviteUser(ctx(), tenant.id, {
+		const { id, token } = await inviteUser(ctx(), {
 			email: uniqueEmail(),
 			name: 'Zurück',
 			role: 'member'
 		});
-		await revokeInvitation(ctx(), tenant.id, id);
+		await revokeInvitation(ctx(), { id });
 		expect(
-			await validationError(acceptInvitation(testCtx(database.db), token, NEW_PASSWORD))
+			await validationError(acceptInvitation(testCtx(database.db), { token, ...NEW_PASSWORD }))
 		).toEqual({
 			form: 'error_invitation_invalid'
 		});
 		expect(
-			await validationError(acceptInvitation(testCtx(database.db), 'unbekannt', NEW_PASSWORD))
+			await validationError(
+				acceptInvitation(testCtx(database.db), { token: 'unbekannt', ...NEW_PASSWORD })
+			)
 		).toEqual({
 			form: 'error_invitation_invalid'
 		});
@@ -320,42 +320,50 @@ describe('acceptInvitation', () => {
 
 	it('checks the new password and writes nothing when it is too short or does not match', async () => {
 		const email = uniqueEmail();
-		const { token } = await inviteUser(ctx(), tenant.id, { email, name: 'Kurz', role: 'member' });
+		const { token } = await inviteUser(ctx(), { email, name: 'Kurz', role: 'member' });
 		expect(
 			await validationError(
-				acceptInvitation(testCtx(database.db), token, { password: 'kurz', passwordConfirm: 'kurz' })
+				acceptInvitation(testCtx(database.db), {
+					token,
+					password: 'kurz',
+					passwordConfirm: 'kurz'
+				})
 			)
 		).toEqual({
 			password: 'error_password_too_short'
 		});
 		expect(
 			await validationError(
-				acceptInvitation(testCtx(database.db), token, {
+				acceptInvitation(testCtx(database.db), {
+					token,
 					password: 'ein-gutes-passwort',
 					passwordConfirm: 'ein-anderes-passwort'
 				})
 			)
 		).toEqual({ passwordConfirm: 'error_password_mismatch' });
 		expect(await database.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
-		expect((await findInvitation(testCtx(database.db), token)).state).toBe('open');
+		expect((await findInvitation(testCtx(database.db), { token })).state).toBe('open');
 	});
 
 	it('asks a person with an account for their existing password', async () => {
 		const existing = await buildUser(database.db, { password: 'mein-altes-passwort' });
 		await grantRole(database.db, otherTenant.id, existing.id, 'member');
-		const { token } = await inviteUser(ctx(), tenant.id, {
+		const { token } = await inviteUser(ctx(), {
 			email: existing.email,
 			name: 'Schon da',
 			role: 'steering'
 		});
-		expect(await findInvitation(testCtx(database.db), token)).toMatchObject({
+		expect(await findInvitation(testCtx(database.db), { token })).toMatchObject({
 			state: 'open',
 			hasAccount: true
 		});
 
 		expect(
 			await validationError(
-				acceptInvitation(testCtx(database.db), token, { password: 'falsch-falsch-falsch' })
+				acceptInvitation(testCtx(database.db), {
+					token,
+					password: 'falsch-falsch-falsch'
+				})
 			)
 		).toEqual({
 			password: 'error_existing_password_wrong'
@@ -364,7 +372,8 @@ describe('acceptInvitation', () => {
 			await database.db.select().from(tenantMembers).where(eq(tenantMembers.userId, existing.id))
 		).toHaveLength(1);
 
-		const accepted = await acceptInvitation(testCtx(database.db), token, {
+		const accepted = await acceptInvitation(testCtx(database.db), {
+			token,
 			password: 'mein-altes-passwort'
 		});
 		expect(accepted.userId).toBe(existing.id);

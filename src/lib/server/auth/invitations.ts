@@ -1,6 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import { editorOrganizations, invitations, tenantMembers, users, type Role } from './schema';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
@@ -13,12 +12,13 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { invitationMail } from '../mail/templates';
 import { createSession } from './sessions';
-import { fieldErrors } from '../shared';
+import { fieldErrors, requireUuid } from '../shared';
 
 export const INVITATION_DAYS = 7;
 
 /** A coordinator invites a person by e-mail; the mail is queued in the same transaction. */
-export async function inviteUser(ctx: Ctx, tenantId: string, raw: unknown) {
+export async function inviteUser(ctx: TenantCtx, raw: unknown) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
 	const actor = ctx.actor;
 	const parsed = inviteInput.safeParse(raw);
@@ -114,7 +114,8 @@ export interface InvitationView {
 }
 
 /** What the invitation page shows. Unknown, revoked and malformed tokens all read "invalid". */
-export async function findInvitation(ctx: Ctx, token: string): Promise<InvitationView> {
+export async function findInvitation(ctx: Ctx, input: { token: string }): Promise<InvitationView> {
+	const token = input.token;
 	const [row] = await ctx.db
 		.select({ invitation: invitations, tenantName: tenants.name })
 		.from(invitations)
@@ -140,19 +141,21 @@ export async function findInvitation(ctx: Ctx, token: string): Promise<Invitatio
 
 /**
  * Accepts an invitation: a new person sets a password; a person who already has an account
- * confirms with their password. Single use; the person is signed in afterwards.
+ * confirms with their password. Single use; the person is signed in afterwards (the new session
+ * and the tenant to go to are returned).
  */
 export async function acceptInvitation(
 	ctx: Ctx,
-	token: string,
-	raw: { password?: unknown; passwordConfirm?: unknown }
+	raw: { token: string; password?: unknown; passwordConfirm?: unknown }
 ) {
 	return ctx.db.transaction(async (tx) => {
-		const [inv] = await tx
-			.select()
+		const [found] = await tx
+			.select({ invitation: invitations, tenantSlug: tenants.slug })
 			.from(invitations)
-			.where(eq(invitations.tokenHash, hashToken(token)))
-			.for('update');
+			.innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+			.where(eq(invitations.tokenHash, hashToken(raw.token)))
+			.for('update', { of: invitations });
+		const inv = found?.invitation;
 		if (!inv || inv.revokedAt || inv.acceptedAt)
 			throw new ValidationError({ form: 'error_invitation_invalid' });
 		if (inv.expiresAt.getTime() <= Date.now())
@@ -224,15 +227,15 @@ export async function acceptInvitation(
 			}
 		);
 		const session = await createSession(tx, user.id);
-		return { userId: user.id, tenantId: inv.tenantId, ...session };
+		return { userId: user.id, tenantId: inv.tenantId, tenantSlug: found.tenantSlug, ...session };
 	});
 }
 
 /** Revokes an open invitation. */
-export async function revokeInvitation(ctx: Ctx, tenantId: string, invitationId: string) {
+export async function revokeInvitation(ctx: TenantCtx, input: { id: unknown }) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
-	// A malformed id (from a form) is just another unknown id, not a database error.
-	if (!z.uuid().safeParse(invitationId).success) throw new NotFoundError();
+	const invitationId = requireUuid(input.id);
 	return ctx.db.transaction(async (tx) => {
 		const [inv] = await tx
 			.select()

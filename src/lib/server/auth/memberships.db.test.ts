@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from './sessions';
@@ -27,14 +27,14 @@ async function setup() {
 	await grantRole(db, tenant.id, member.id, 'member');
 	const otherCoordinator = await buildUser(db);
 	await grantRole(db, other.id, otherCoordinator.id, 'coordinator');
-	const actor = (id: string) => loadActor(db, id).then((a) => testCtx(db, a));
+	const actor = (id: string) => loadActor(db, id).then((a) => testTenantCtx(db, tenant, a));
 	return { db, tenant, other, coordinator, member, otherCoordinator, actor };
 }
 
 describe('changeRole / removeMember', () => {
 	it('a coordinator changes a role and the change is audited with before and after', async () => {
 		const { db, tenant, coordinator, member, actor } = await setup();
-		await changeRole(await actor(coordinator.id), tenant.id, {
+		await changeRole(await actor(coordinator.id), {
 			userId: member.id,
 			role: 'steering'
 		});
@@ -55,12 +55,12 @@ describe('changeRole / removeMember', () => {
 	it('the last coordinator can neither be demoted nor removed', async () => {
 		const { tenant, coordinator, actor } = await setup();
 		const ctx = await actor(coordinator.id);
-		await expect(
-			changeRole(ctx, tenant.id, { userId: coordinator.id, role: 'member' })
-		).rejects.toMatchObject({
-			fieldErrors: { form: 'error_last_coordinator' }
-		});
-		await expect(removeMember(ctx, tenant.id, coordinator.id)).rejects.toBeInstanceOf(
+		await expect(changeRole(ctx, { userId: coordinator.id, role: 'member' })).rejects.toMatchObject(
+			{
+				fieldErrors: { form: 'error_last_coordinator' }
+			}
+		);
+		await expect(removeMember(ctx, { userId: coordinator.id })).rejects.toBeInstanceOf(
 			ValidationError
 		);
 	});
@@ -68,21 +68,19 @@ describe('changeRole / removeMember', () => {
 	it('an editor role needs an organisation', async () => {
 		const { db, tenant, coordinator, member, actor } = await setup();
 		const ctx = await actor(coordinator.id);
-		await expect(
-			changeRole(ctx, tenant.id, { userId: member.id, role: 'editor' })
-		).rejects.toMatchObject({
+		await expect(changeRole(ctx, { userId: member.id, role: 'editor' })).rejects.toMatchObject({
 			fieldErrors: { form: 'error_editor_needs_organization' }
 		});
 		const org = await buildOrganization(db, tenant.id);
 		const editor = await buildUser(db);
 		await grantRole(db, tenant.id, editor.id, 'editor', [org.id]);
-		await changeRole(ctx, tenant.id, { userId: editor.id, role: 'member' });
-		await changeRole(ctx, tenant.id, { userId: editor.id, role: 'editor' });
+		await changeRole(ctx, { userId: editor.id, role: 'member' });
+		await changeRole(ctx, { userId: editor.id, role: 'editor' });
 	});
 
 	it('removing a person ends their access to the tenant', async () => {
 		const { tenant, coordinator, member, actor } = await setup();
-		await removeMember(await actor(coordinator.id), tenant.id, member.id);
+		await removeMember(await actor(coordinator.id), { userId: member.id });
 		const after = await actor(member.id);
 		expect(after.actor?.roles[tenant.id]).toBeUndefined();
 	});
@@ -90,18 +88,18 @@ describe('changeRole / removeMember', () => {
 	it('members, other tenants’ coordinators and unknown ids all get NotFoundError', async () => {
 		const { tenant, coordinator, member, otherCoordinator, actor } = await setup();
 		await expect(
-			changeRole(await actor(member.id), tenant.id, { userId: coordinator.id, role: 'member' })
+			changeRole(await actor(member.id), { userId: coordinator.id, role: 'member' })
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			removeMember(await actor(otherCoordinator.id), tenant.id, member.id)
+			removeMember(await actor(otherCoordinator.id), { userId: member.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		const ctx = await actor(coordinator.id);
 		await expect(
-			removeMember(ctx, tenant.id, '00000000-0000-4000-8000-000000000000')
+			removeMember(ctx, { userId: '00000000-0000-4000-8000-000000000000' })
 		).rejects.toBeInstanceOf(NotFoundError);
-		await expect(removeMember(ctx, tenant.id, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeMember(ctx, { userId: 'not-a-uuid' })).rejects.toBeInstanceOf(NotFoundError);
 		// A person of another tenant cannot be reached through this tenant.
-		await expect(removeMember(ctx, tenant.id, otherCoordinator.id)).rejects.toBeInstanceOf(
+		await expect(removeMember(ctx, { userId: otherCoordinator.id })).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 	});
@@ -111,14 +109,14 @@ describe('tenant settings', () => {
 	it('a coordinator saves settings; bad input changes nothing', async () => {
 		const { db, tenant, coordinator, actor } = await setup();
 		const ctx = await actor(coordinator.id);
-		expect((await getTenantSettings(ctx, tenant.id)).offerConfirmationMonths).toBe(6);
-		await updateTenantSettings(ctx, tenant.id, {
+		expect((await getTenantSettings(ctx)).offerConfirmationMonths).toBe(6);
+		await updateTenantSettings(ctx, {
 			publicDescription: 'Wir sind ein Netzwerk.',
 			publicContactEmail: 'Integration@Example.org',
 			offerConfirmationMonths: '12'
 		});
 		await expect(
-			updateTenantSettings(ctx, tenant.id, {
+			updateTenantSettings(ctx, {
 				publicContactEmail: 'kaputt',
 				offerConfirmationMonths: '0'
 			})
@@ -140,7 +138,7 @@ describe('tenant settings', () => {
 		const { tenant, member, otherCoordinator, actor } = await setup();
 		for (const id of [member.id, otherCoordinator.id]) {
 			await expect(
-				updateTenantSettings(await actor(id), tenant.id, { offerConfirmationMonths: 3 })
+				updateTenantSettings(await actor(id), { offerConfirmationMonths: 3 })
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 	});
@@ -158,13 +156,15 @@ describe('own account', () => {
 		const other = await createSession(db, user.id);
 		const ctx = testCtx(db, await loadActor(db, user.id));
 		await expect(
-			changePassword(ctx, current.token, {
+			changePassword(ctx, {
+				sessionToken: current.token,
 				currentPassword: 'falsch',
 				password: 'neues-passwort-456',
 				passwordConfirm: 'neues-passwort-456'
 			})
 		).rejects.toMatchObject({ fieldErrors: { currentPassword: 'error_current_password_wrong' } });
-		await changePassword(ctx, current.token, {
+		await changePassword(ctx, {
+			sessionToken: current.token,
 			currentPassword: 'altes-passwort-123',
 			password: 'neues-passwort-456',
 			passwordConfirm: 'neues-passwort-456'

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { editorOrganizations, tenantMembers, users, ROLES } from './schema';
 import { authorize } from './policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { requireUuid } from '../shared';
 
 const roleInput = z.object({
 	userId: z.uuid({ error: 'error_not_found' }),
@@ -35,7 +36,8 @@ async function coordinatorCount(tx: Executor, tenantId: string): Promise<number>
  * network is never left without someone who can invite. Editors keep their organisations only
  * while they are editors.
  */
-export async function changeRole(ctx: Ctx, tenantId: string, raw: unknown): Promise<void> {
+export async function changeRole(ctx: TenantCtx, raw: unknown): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
 	const parsed = roleInput.safeParse(raw);
 	if (!parsed.success) throw new NotFoundError();
@@ -72,9 +74,10 @@ export async function changeRole(ctx: Ctx, tenantId: string, raw: unknown): Prom
 }
 
 /** A coordinator removes a person from the network (the account itself stays). */
-export async function removeMember(ctx: Ctx, tenantId: string, userId: string): Promise<void> {
+export async function removeMember(ctx: TenantCtx, input: { userId: unknown }): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
-	if (!z.uuid().safeParse(userId).success) throw new NotFoundError();
+	const userId = requireUuid(input.userId);
 	await ctx.db.transaction(async (tx) => {
 		const current = await membership(tx, tenantId, userId);
 		if (!current) throw new NotFoundError();

@@ -17,8 +17,8 @@ export const RESET_MINUTES = 60;
  * Sends a reset link when an account with a password exists. The caller always shows the same
  * answer, so the form does not reveal which addresses have accounts.
  */
-export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
-	const parsed = emailSchema.safeParse(raw);
+export async function requestPasswordReset(ctx: Ctx, input: { email?: unknown }): Promise<void> {
+	const parsed = emailSchema.safeParse(input.email ?? '');
 	if (!parsed.success)
 		throw new ValidationError({ email: parsed.error.issues[0]?.message ?? 'error_email_invalid' });
 	const email = parsed.data;
@@ -52,13 +52,13 @@ export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void
 	});
 }
 
-export async function isResetTokenValid(ctx: Ctx, token: string): Promise<boolean> {
+export async function isResetTokenValid(ctx: Ctx, input: { token: string }): Promise<boolean> {
 	const [row] = await ctx.db
 		.select({ userId: passwordResets.userId })
 		.from(passwordResets)
 		.where(
 			and(
-				eq(passwordResets.tokenHash, hashToken(token)),
+				eq(passwordResets.tokenHash, hashToken(input.token)),
 				isNull(passwordResets.usedAt),
 				gt(passwordResets.expiresAt, new Date())
 			)
@@ -67,7 +67,10 @@ export async function isResetTokenValid(ctx: Ctx, token: string): Promise<boolea
 }
 
 /** Sets the new password, uses up the token and ends all sessions of the account. */
-export async function resetPassword(ctx: Ctx, token: string, raw: unknown): Promise<void> {
+export async function resetPassword(
+	ctx: Ctx,
+	raw: { token: string; password?: unknown; passwordConfirm?: unknown }
+): Promise<void> {
 	const parsed = setPasswordInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const passwordHash = await hashPassword(parsed.data.password);
@@ -75,7 +78,7 @@ export async function resetPassword(ctx: Ctx, token: string, raw: unknown): Prom
 		const [reset] = await tx
 			.select()
 			.from(passwordResets)
-			.where(eq(passwordResets.tokenHash, hashToken(token)))
+			.where(eq(passwordResets.tokenHash, hashToken(raw.token)))
 			.for('update');
 		if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) {
 			throw new ValidationError({ form: 'error_reset_invalid' });

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { invitations, tenantMembers, users, type Role } from './schema';
 import { authorize } from './policy';
+import { organizationChoices } from '../organizations/lists';
 
 export interface PersonView {
 	userId: string;
@@ -22,7 +23,8 @@ export interface InvitationListItem {
 }
 
 /** The people of a tenant with their roles (coordinators only). */
-export async function listPeople(ctx: Ctx, tenantId: string): Promise<PersonView[]> {
+export async function listPeople(ctx: TenantCtx): Promise<PersonView[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.view', { tenantId });
 	return ctx.db
 		.select({
@@ -39,10 +41,8 @@ export async function listPeople(ctx: Ctx, tenantId: string): Promise<PersonView
 }
 
 /** Invitations not yet accepted or revoked (expired ones are listed as such). */
-export async function listOpenInvitations(
-	ctx: Ctx,
-	tenantId: string
-): Promise<InvitationListItem[]> {
+export async function listOpenInvitations(ctx: TenantCtx): Promise<InvitationListItem[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.view', { tenantId });
 	const rows = await ctx.db
 		.select()
@@ -67,4 +67,15 @@ export async function listOpenInvitations(
 		createdAt: r.createdAt,
 		expired: r.expiresAt.getTime() <= now
 	}));
+}
+
+/** The people page: people, open invitations and the organisations an editor can be given. */
+export async function peoplePage(ctx: TenantCtx) {
+	authorize(ctx.actor, 'tenant.people.view', { tenantId: ctx.tenant.id });
+	const [people, invitations, organizations] = await Promise.all([
+		listPeople(ctx),
+		listOpenInvitations(ctx),
+		organizationChoices(ctx)
+	]);
+	return { people, invitations, organizations };
 }

@@ -1,5 +1,7 @@
-import { and, eq, gt, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { bodyMemberships } from '../bodies/schema';
+import { isCurrentMembership } from '../bodies/membership-rule';
+import { berlinToday } from '../shared';
 import type { Db, Executor } from '../db/client';
 import { editorOrganizations, sessions, tenantMembers, users } from './schema';
 import { hashToken, newToken } from './tokens';
@@ -20,11 +22,15 @@ export async function createSession(
 	return { token, expiresAt };
 }
 
-/** Loads the actor (user with roles) for a user id; null for a disabled or unknown user. */
-/** Today's date in Berlin (memberships start and end by the local calendar day). */
-const berlinToday = sql`(now() AT TIME ZONE 'Europe/Berlin')::date`;
-
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+/**
+ * Loads the actor (user with roles) for a user id; null for a disabled or unknown user. Body
+ * roles are those of the memberships current on `day` (today in Berlin).
+ */
+export async function loadActor(
+	db: Db,
+	userId: string,
+	day: string = berlinToday()
+): Promise<Actor | null> {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || user.disabledAt) return null;
 	const roleRows = await db
@@ -41,13 +47,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 	const bodyRows = await db
 		.select({ bodyId: bodyMemberships.bodyId, role: bodyMemberships.role })
 		.from(bodyMemberships)
-		.where(
-			and(
-				eq(bodyMemberships.userId, userId),
-				lte(bodyMemberships.startDate, berlinToday),
-				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, berlinToday))
-			)
-		);
+		.where(and(eq(bodyMemberships.userId, userId), isCurrentMembership(day)));
 	const editorOf: Record<string, string[]> = {};
 	for (const r of orgRows) (editorOf[r.tenantId] ??= []).push(r.organizationId);
 	return {

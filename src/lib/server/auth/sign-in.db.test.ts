@@ -243,38 +243,42 @@ describe('password reset', () => {
 
 	it('queues a mail with a link only for an existing account', async () => {
 		const user = await buildUser(database.db);
-		await requestPasswordReset(ctx(), user.email.toUpperCase());
-		await requestPasswordReset(ctx(), 'niemand-hier@example.org');
+		await requestPasswordReset(ctx(), { email: user.email.toUpperCase() });
+		await requestPasswordReset(ctx(), { email: 'niemand-hier@example.org' });
 		const mails = await mailsTo(user.email);
 		expect(mails).toHaveLength(1);
 		expect(mails[0].tenantId).toBeNull();
-		expect(await isResetTokenValid(ctx(), tokenFrom(mails[0].payload.text))).toBe(true);
+		expect(await isResetTokenValid(ctx(), { token: tokenFrom(mails[0].payload.text) })).toBe(true);
 		expect(await mailsTo('niemand-hier@example.org')).toHaveLength(0);
 	});
 
 	it('sends nothing for an account without a password or a disabled one', async () => {
 		const invited = await buildUser(database.db, { password: null });
 		const disabled = await buildUser(database.db, { disabledAt: new Date() });
-		await requestPasswordReset(ctx(), invited.email);
-		await requestPasswordReset(ctx(), disabled.email);
+		await requestPasswordReset(ctx(), { email: invited.email });
+		await requestPasswordReset(ctx(), { email: disabled.email });
 		expect(await mailsTo(invited.email)).toHaveLength(0);
 		expect(await mailsTo(disabled.email)).toHaveLength(0);
 	});
 
 	it('sends at most three mails per address and hour', async () => {
 		const user = await buildUser(database.db);
-		for (let i = 0; i < 5; i++) await requestPasswordReset(ctx(), user.email);
+		for (let i = 0; i < 5; i++) await requestPasswordReset(ctx(), { email: user.email });
 		expect(await mailsTo(user.email)).toHaveLength(3);
 	});
 
 	it('sets the new password, ends all sessions and is single use', async () => {
 		const user = await buildUser(database.db);
 		const session = await signIn(ctx(), { email: user.email, password: PASSWORD });
-		await requestPasswordReset(ctx(), user.email);
+		await requestPasswordReset(ctx(), { email: user.email });
 		const token = tokenFrom((await mailsTo(user.email))[0].payload.text);
 		const newPassword = 'ein-ganz-neues-passwort';
 
-		await resetPassword(ctx(), token, { password: newPassword, passwordConfirm: newPassword });
+		await resetPassword(ctx(), {
+			token,
+			password: newPassword,
+			passwordConfirm: newPassword
+		});
 
 		expect(await validateSession(database.db, session.token)).toBeNull();
 		expect(await countActiveSessions(database.db, user.id)).toBe(0);
@@ -283,10 +287,11 @@ describe('password reset', () => {
 		await expect(
 			signIn(ctx(), { email: user.email, password: newPassword })
 		).resolves.toMatchObject({ userId: user.id });
-		expect(await isResetTokenValid(ctx(), token)).toBe(false);
+		expect(await isResetTokenValid(ctx(), { token })).toBe(false);
 
 		const again = await failure(
-			resetPassword(ctx(), token, {
+			resetPassword(ctx(), {
+				token,
 				password: 'noch-ein-passwort',
 				passwordConfirm: 'noch-ein-passwort'
 			})
@@ -299,11 +304,12 @@ describe('password reset', () => {
 
 	it('refuses an expired token and a mismatched confirmation without changing the password', async () => {
 		const user = await buildUser(database.db);
-		await requestPasswordReset(ctx(), user.email);
+		await requestPasswordReset(ctx(), { email: user.email });
 		const token = tokenFrom((await mailsTo(user.email))[0].payload.text);
 
 		const mismatch = await failure(
-			resetPassword(ctx(), token, {
+			resetPassword(ctx(), {
+				token,
 				password: 'ein-neues-passwort',
 				passwordConfirm: 'ein-anderes'
 			})
@@ -316,9 +322,10 @@ describe('password reset', () => {
 			.update(passwordResets)
 			.set({ expiresAt: new Date(Date.now() - 1000) })
 			.where(eq(passwordResets.tokenHash, hashToken(token)));
-		expect(await isResetTokenValid(ctx(), token)).toBe(false);
+		expect(await isResetTokenValid(ctx(), { token })).toBe(false);
 		const expired = await failure(
-			resetPassword(ctx(), token, {
+			resetPassword(ctx(), {
+				token,
 				password: 'ein-neues-passwort',
 				passwordConfirm: 'ein-neues-passwort'
 			})

@@ -37,7 +37,7 @@ export const inviteInput = z.object({
 		.max(200, { error: 'error_name_too_long' }),
 	role: z.enum(ROLES, { error: 'error_role_invalid' }),
 	organizationIds: z.array(z.uuid({ error: 'error_organization_invalid' })).default([]),
-	locale: z.enum(['de', 'en']).default('de')
+	/** the language of the invitation mail: English if chosen, else German */
+	locale: z.preprocess((v) => (v === 'en' ? 'en' : 'de'), z.enum(['de', 'en']))
 });
 export type InviteInput = z.input<typeof inviteInput>;
-

@@ -5,7 +5,7 @@ import { can } from '../auth/policy';
 import type { Actor } from '../auth/actor';
 import { NotFoundError } from '../errors';
 import { bodies, type Body } from './schema';
-import { isUuid } from '../shared';
+import { isUuid, requireUuid } from '../shared';
 
 /**
  * Whether the actor may see a body (and, with it, its members, meetings and published minutes):
@@ -48,4 +48,18 @@ export async function loadVisibleBody(ctx: Ctx, tenantId: string, bodyId: string
 	const body = await findBody(ctx.db, tenantId, bodyId);
 	if (!body || !canSeeBody(ctx.actor, body)) throw new NotFoundError();
 	return body;
+}
+
+/**
+ * Locks the body row for a change of the body or its memberships, so that membership checks and
+ * inserts of one body run one after another. NotFoundError when it is not the tenant's.
+ */
+export async function lockBodyRow(tx: Executor, tenantId: string, bodyId: string): Promise<Body> {
+	const [row] = await tx
+		.select()
+		.from(bodies)
+		.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, requireUuid(bodyId))))
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
 }

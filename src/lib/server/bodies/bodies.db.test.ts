@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { withTenant } from '../context';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -19,7 +20,9 @@ import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { bodies } from './schema';
 import { createBody, setBodyArchived, updateBody } from './bodies';
-import { getBodyForEdit, getBodyPage, getPublicBody, listBodies, listPublicBodies } from './views';
+import { getBodyForEdit, getBodyPage } from './views';
+import { listBodies } from './list';
+import { getPublicBody, listPublicBodies } from './public';
 import { bodyFilter } from './validation';
 
 let database: Database;
@@ -70,7 +73,7 @@ describe('createBody and updateBody', () => {
 	it('a coordinator creates a body with its meeting series; it is stored and audited', async () => {
 		const { db, tenant, field, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createBody(ctx, tenant.id, valid({ fieldOfActionId: field.id }));
+		const { id } = await createBody(withTenant(ctx, tenant), valid({ fieldOfActionId: field.id }));
 		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
 		expect(row).toMatchObject({
 			tenantId: tenant.id,
@@ -102,8 +105,7 @@ describe('createBody and updateBody', () => {
 		const { db, tenant, otherField, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const attempt = createBody(
-			ctx,
-			tenant.id,
+			withTenant(ctx, tenant),
 			valid({
 				kind: '',
 				name: ' ',
@@ -128,10 +130,10 @@ describe('createBody and updateBody', () => {
 		});
 		// max weeks below min weeks, on otherwise valid input
 		await expect(
-			createBody(ctx, tenant.id, valid({ cadenceMinWeeks: '8', cadenceMaxWeeks: '6' }))
+			createBody(withTenant(ctx, tenant), valid({ cadenceMinWeeks: '8', cadenceMaxWeeks: '6' }))
 		).rejects.toMatchObject({ fieldErrors: { cadenceMaxWeeks: 'bodies_error_max_below_min' } });
 		await expect(
-			createBody(ctx, tenant.id, valid({ cadenceMinWeeks: '', cadenceMaxWeeks: '' }))
+			createBody(withTenant(ctx, tenant), valid({ cadenceMinWeeks: '', cadenceMaxWeeks: '' }))
 		).rejects.toMatchObject({
 			fieldErrors: {
 				cadenceMinWeeks: 'bodies_error_min_weeks_required',
@@ -140,7 +142,7 @@ describe('createBody and updateBody', () => {
 		});
 		// a field of action of another tenant is refused like an unknown one
 		await expect(
-			createBody(ctx, tenant.id, valid({ fieldOfActionId: otherField.id }))
+			createBody(withTenant(ctx, tenant), valid({ fieldOfActionId: otherField.id }))
 		).rejects.toMatchObject({ fieldErrors: { fieldOfActionId: 'bodies_error_field_invalid' } });
 		expect(await db.select().from(bodies).where(eq(bodies.tenantId, tenant.id))).toHaveLength(0);
 	});
@@ -149,8 +151,7 @@ describe('createBody and updateBody', () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const { id } = await createBody(
-			ctx,
-			tenant.id,
+			withTenant(ctx, tenant),
 			valid({ cadenceKind: 'quarterly', rotateHost: '', reminderDays: '' })
 		);
 		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
@@ -168,23 +169,27 @@ describe('createBody and updateBody', () => {
 		const body = await buildBody(db, tenant.id, { name: 'AK Integration' });
 		for (const role of ['member', 'editor', 'steering', 'guest', 'other', 'none'] as const) {
 			const ctx = await ctxFor(role);
-			await expect(createBody(ctx, tenant.id, valid())).rejects.toBeInstanceOf(NotFoundError);
-			await expect(updateBody(ctx, tenant.id, body.id, valid())).rejects.toBeInstanceOf(
+			await expect(createBody(withTenant(ctx, tenant), valid())).rejects.toBeInstanceOf(
 				NotFoundError
 			);
-			await expect(setBodyArchived(ctx, tenant.id, body.id, true)).rejects.toBeInstanceOf(
-				NotFoundError
-			);
-			await expect(getBodyForEdit(ctx, tenant.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				updateBody(withTenant(ctx, tenant), { bodyId: body.id, ...valid() })
+			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				setBodyArchived(withTenant(ctx, tenant), { bodyId: body.id, archived: true })
+			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				getBodyForEdit(withTenant(ctx, tenant), { bodyId: body.id })
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		// a speaker of the body may plan meetings but not change the body itself
 		const speaker = await buildUser(db);
 		await grantRole(db, tenant.id, speaker.id, 'member');
 		await buildMembership(db, body, speaker.id, 'speaker');
 		const speakerCtx = testCtx(db, await loadActor(db, speaker.id));
-		await expect(updateBody(speakerCtx, tenant.id, body.id, valid())).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			updateBody(withTenant(speakerCtx, tenant), { bodyId: body.id, ...valid() })
+		).rejects.toBeInstanceOf(NotFoundError);
 		const [row] = await db.select().from(bodies).where(eq(bodies.id, body.id));
 		expect(row).toMatchObject({ name: 'AK Integration', archivedAt: null });
 	});
@@ -194,29 +199,33 @@ describe('createBody and updateBody', () => {
 		const body = await buildBody(db, tenant.id, { visibility: 'network' });
 		const foreign = await ctxFor('other');
 		// through the other tenant's id: the body is not found there
-		await expect(updateBody(foreign, other.id, body.id, valid())).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(setBodyArchived(foreign, other.id, body.id, true)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(getBodyPage(foreign, other.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			updateBody(withTenant(foreign, other), { bodyId: body.id, ...valid() })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			setBodyArchived(withTenant(foreign, other), { bodyId: body.id, archived: true })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getBodyPage(withTenant(foreign, other), { bodyId: body.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 		// through this tenant's id: no role here
-		await expect(getBodyPage(foreign, tenant.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(listBodies(foreign, tenant.id, all)).rejects.toBeInstanceOf(NotFoundError);
-		expect((await listBodies(foreign, other.id, all)).rows).toHaveLength(0);
+		await expect(
+			getBodyPage(withTenant(foreign, tenant), { bodyId: body.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listBodies(withTenant(foreign, tenant), all)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		expect((await listBodies(withTenant(foreign, other), all)).rows).toHaveLength(0);
 	});
 
 	it('updates a body and records before and after', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createBody(ctx, tenant.id, valid());
-		await updateBody(
-			ctx,
-			tenant.id,
-			id,
-			valid({ name: 'AK Bildung und Sprache', cadenceKind: 'half_yearly', visibility: 'public' })
-		);
+		const { id } = await createBody(withTenant(ctx, tenant), valid());
+		await updateBody(withTenant(ctx, tenant), {
+			bodyId: id,
+			...valid({ name: 'AK Bildung und Sprache', cadenceKind: 'half_yearly', visibility: 'public' })
+		});
 		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
 		expect(row).toMatchObject({
 			name: 'AK Bildung und Sprache',
@@ -234,15 +243,20 @@ describe('createBody and updateBody', () => {
 	it('archives and restores; archived bodies are hidden from the list unless asked for', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createBody(ctx, tenant.id, valid());
-		await setBodyArchived(ctx, tenant.id, id, true);
+		const { id } = await createBody(withTenant(ctx, tenant), valid());
+		await setBodyArchived(withTenant(ctx, tenant), { bodyId: id, archived: true });
 		const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
 		expect(row.archivedAt).toBeInstanceOf(Date);
-		expect((await listBodies(ctx, tenant.id, all)).rows.map((r) => r.id)).not.toContain(id);
-		const withArchived = await listBodies(ctx, tenant.id, bodyFilter.parse({ archived: '1' }));
+		expect((await listBodies(withTenant(ctx, tenant), all)).rows.map((r) => r.id)).not.toContain(
+			id
+		);
+		const withArchived = await listBodies(
+			withTenant(ctx, tenant),
+			bodyFilter.parse({ archived: '1' })
+		);
 		expect(withArchived.rows.find((r) => r.id === id)).toMatchObject({ archived: true });
-		await setBodyArchived(ctx, tenant.id, id, false);
-		expect((await listBodies(ctx, tenant.id, all)).rows.map((r) => r.id)).toContain(id);
+		await setBodyArchived(withTenant(ctx, tenant), { bodyId: id, archived: false });
+		expect((await listBodies(withTenant(ctx, tenant), all)).rows.map((r) => r.id)).toContain(id);
 		const actions = await db
 			.select({ action: auditLog.action })
 			.from(auditLog)
@@ -263,28 +277,30 @@ describe('visibility', () => {
 			visibility: 'members'
 		});
 		const outsider = await ctxFor('member');
-		const ids = (await listBodies(outsider, tenant.id, all)).rows.map((r) => r.id);
+		const ids = (await listBodies(withTenant(outsider, tenant), all)).rows.map((r) => r.id);
 		expect(ids).toContain(open.id);
 		expect(ids).not.toContain(closed.id);
-		await expect(getBodyPage(outsider, tenant.id, closed.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getBodyPage(withTenant(outsider, tenant), { bodyId: closed.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 		// a member of the closed body sees it, with themselves as member
 		const insider = await buildUser(db);
 		await grantRole(db, tenant.id, insider.id, 'member');
 		await buildMembership(db, closed, insider.id, 'member');
 		const insiderCtx = testCtx(db, await loadActor(db, insider.id));
-		expect((await listBodies(insiderCtx, tenant.id, all)).rows.map((r) => r.id)).toContain(
+		expect((await listBodies(withTenant(insiderCtx, tenant), all)).rows.map((r) => r.id)).toContain(
 			closed.id
 		);
-		const page = await getBodyPage(insiderCtx, tenant.id, closed.id);
+		const page = await getBodyPage(withTenant(insiderCtx, tenant), { bodyId: closed.id });
 		expect(page.isMember).toBe(true);
 		expect(page.members.current.map((x) => x.userId)).toEqual([insider.id]);
 		// coordinators see every body
 		const coordinator = await ctxFor('coordinator');
-		expect((await listBodies(coordinator, tenant.id, all)).rows.map((r) => r.id)).toEqual(
+		expect((await listBodies(withTenant(coordinator, tenant), all)).rows.map((r) => r.id)).toEqual(
 			expect.arrayContaining([open.id, closed.id])
 		);
 		// nobody signed in: not even the network body
-		await expect(listBodies(await ctxFor('none'), tenant.id, all)).rejects.toBeInstanceOf(
+		await expect(listBodies(withTenant(await ctxFor('none'), tenant), all)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 	});
@@ -301,7 +317,7 @@ describe('visibility', () => {
 		});
 		await buildMeeting(db, body, { startsAt: new Date(Date.now() + 40 * day) });
 		const ctx = await ctxFor('member');
-		const row = (await listBodies(ctx, tenant.id, all)).rows.find((r) => r.id === body.id);
+		const row = (await listBodies(withTenant(ctx, tenant), all)).rows.find((r) => r.id === body.id);
 		expect(row?.nextMeeting?.toISOString()).toBe(next.startsAt.toISOString());
 		expect(row?.canJoin).toBe(true);
 	});
@@ -326,7 +342,7 @@ describe('visibility', () => {
 		await buildActionItem(db, body, { title: 'Erledigt', state: 'done' });
 		const otherBody = await buildBody(db, tenant.id);
 		await buildActionItem(db, otherBody, { title: 'Fremde Aufgabe' });
-		const page = await getBodyPage(await ctxFor('member'), tenant.id, body.id);
+		const page = await getBodyPage(withTenant(await ctxFor('member'), tenant), { bodyId: body.id });
 		expect(page.upcoming.map((x) => x.id)).toEqual([upcoming.id]);
 		expect(page.past).toMatchObject([{ id: past.id, minutesState: 'approved' }]);
 		expect(page.actionItems.map((a) => a.title)).toEqual(['Flyer drucken', 'Raum anfragen']);
@@ -364,16 +380,24 @@ describe('visibility', () => {
 			state: 'held',
 			minutesState: 'published'
 		});
-		expect((await listPublicBodies(db, tenant.id, 'de')).map((b) => b.id)).toEqual([pub.id]);
-		expect(await getPublicBody(db, tenant.id, net.id, 'de')).toBeNull();
-		expect(await getPublicBody(db, tenant.id, archived.id, 'de')).toBeNull();
-		expect(await getPublicBody(db, tenant.id, 'nonsense', 'de')).toBeNull();
-		const page = await getPublicBody(db, tenant.id, pub.id, 'de');
+		expect((await listPublicBodies(testTenantCtx(db, tenant))).map((b) => b.id)).toEqual([pub.id]);
+		await expect(
+			getPublicBody(testTenantCtx(db, tenant), { bodyId: net.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getPublicBody(testTenantCtx(db, tenant), { bodyId: archived.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getPublicBody(testTenantCtx(db, tenant), { bodyId: 'nonsense' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		const page = await getPublicBody(testTenantCtx(db, tenant), { bodyId: pub.id });
 		expect(page?.organizations).toEqual([{ id: org.id, name: 'Diakonie' }]);
 		expect(page?.past).toMatchObject([{ id: held.id, minutesState: 'published' }]);
 		expect(JSON.stringify(page)).not.toContain('Erika');
 		// another tenant's id does not open it
 		const { other } = await setup();
-		expect(await getPublicBody(db, other.id, pub.id, 'de')).toBeNull();
+		await expect(
+			getPublicBody(testTenantCtx(db, other), { bodyId: pub.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -3,15 +3,16 @@
  * anyone else, and across tenants, a body reads as missing.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { bodies, type Body } from './schema';
 import { bodyInput, type BodyData } from './validation';
 import { isTenantField } from './lookups';
-import { fieldErrors, isUuid } from '../shared';
+import { lockBodyRow } from './access';
+import { fieldErrors, requireUuid } from '../shared';
 
 /** Validates the form and checks that the field of action belongs to the tenant. */
 async function parseBody(db: Executor, tenantId: string, raw: unknown): Promise<BodyData> {
@@ -68,11 +69,8 @@ export function bodyAuditView(row: Body) {
 }
 
 /** A coordinator creates a body. */
-export async function createBody(
-	ctx: Ctx,
-	tenantId: string,
-	raw: unknown
-): Promise<{ id: string }> {
+export async function createBody(ctx: TenantCtx, raw: unknown): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
 	const data = await parseBody(ctx.db, tenantId, raw);
 	return ctx.db.transaction(async (tx) => {
@@ -91,29 +89,17 @@ export async function createBody(
 	});
 }
 
-async function lockBody(tx: Executor, tenantId: string, bodyId: string): Promise<Body> {
-	if (!isUuid(bodyId)) throw new NotFoundError();
-	const [row] = await tx
-		.select()
-		.from(bodies)
-		.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, bodyId)))
-		.for('update');
-	if (!row) throw new NotFoundError();
-	return row;
-}
-
 /** A coordinator changes a body and its meeting series. */
 export async function updateBody(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { bodyId: string } & Record<string, unknown>
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
-	if (!isUuid(bodyId)) throw new NotFoundError();
-	const data = await parseBody(ctx.db, tenantId, raw);
+	const bodyId = requireUuid(input.bodyId);
+	const data = await parseBody(ctx.db, tenantId, input);
 	await ctx.db.transaction(async (tx) => {
-		const before = await lockBody(tx, tenantId, bodyId);
+		const before = await lockBodyRow(tx, tenantId, bodyId);
 		const [after] = await tx
 			.update(bodies)
 			.set({ ...columns(data), updatedAt: new Date() })
@@ -135,15 +121,15 @@ export async function updateBody(
  * `archived = false`, brings it back.
  */
 export async function setBodyArchived(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	archived: boolean
+	ctx: TenantCtx,
+	input: { bodyId: string; archived: boolean }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
-	if (!isUuid(bodyId)) throw new NotFoundError();
+	const bodyId = requireUuid(input.bodyId);
+	const archived = input.archived;
 	await ctx.db.transaction(async (tx) => {
-		const before = await lockBody(tx, tenantId, bodyId);
+		const before = await lockBodyRow(tx, tenantId, bodyId);
 		if (!!before.archivedAt === archived) return;
 		const archivedAt = archived ? new Date() : null;
 		await tx

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
+import { withTenant } from '../context';
 import { buildBody, buildMeeting, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { createEdition } from '../concept/editions';
@@ -31,37 +32,39 @@ describe("the concept's guiding questions on the body page and the agenda", () =
 		const user = await buildUser(db);
 		await grantRole(db, tenant.id, user.id, 'coordinator');
 		const ctx = testCtx(db, await loadActor(db, user.id));
-		const { id: editionId } = await createEdition(ctx, tenant.id, {
+		const { id: editionId } = await createEdition(withTenant(ctx, tenant), {
 			title: 'Integrationskonzept 2026'
 		});
-		const { id: g1 } = await createGuideline(ctx, tenant.id, editionId, {
+		const { id: g1 } = await createGuideline(withTenant(ctx, tenant), {
+			editionId,
 			title: 'Sprache öffnet Türen'
 		});
-		const { id: g2 } = await createGuideline(ctx, tenant.id, editionId, {
+		const { id: g2 } = await createGuideline(withTenant(ctx, tenant), {
+			editionId,
 			title: 'Arbeit und Ausbildung'
 		});
-		const { id: q1 } = await addGuidingQuestion(ctx, tenant.id, {
+		const { id: q1 } = await addGuidingQuestion(withTenant(ctx, tenant), {
 			guidelineId: g1,
 			bodyId: group.id,
 			question: 'Wie erreichen wir Eltern?'
 		});
-		const { id: q2 } = await addGuidingQuestion(ctx, tenant.id, {
+		const { id: q2 } = await addGuidingQuestion(withTenant(ctx, tenant), {
 			guidelineId: g2,
 			bodyId: group.id,
 			question: 'Welche Kurse helfen beim Berufseinstieg?'
 		});
-		const { id: q3 } = await addGuidingQuestion(ctx, tenant.id, {
+		const { id: q3 } = await addGuidingQuestion(withTenant(ctx, tenant), {
 			guidelineId: g1,
 			bodyId: group.id,
 			question: 'Welche Kurse gibt es am Abend?'
 		});
-		await addGuidingQuestion(ctx, tenant.id, {
+		await addGuidingQuestion(withTenant(ctx, tenant), {
 			guidelineId: g1,
 			bodyId: otherGroup.id,
 			question: 'Nicht für diesen Arbeitskreis'
 		});
 
-		const page = await getBodyPage(ctx, tenant.id, group.id);
+		const page = await getBodyPage(withTenant(ctx, tenant), { bodyId: group.id });
 		expect(page.conceptQuestions).toEqual([
 			{
 				guidelineId: g1,
@@ -81,10 +84,15 @@ describe("the concept's guiding questions on the body page and the agenda", () =
 		]);
 		// the body's own free-text questions stay
 		expect(page.body.guidingQuestions).toEqual(['Wo fehlen Kurse?']);
-		expect((await getBodyPage(ctx, tenant.id, otherGroup.id)).conceptQuestions).toHaveLength(1);
+		expect(
+			(await getBodyPage(withTenant(ctx, tenant), { bodyId: otherGroup.id })).conceptQuestions
+		).toHaveLength(1);
 
 		const meeting = await buildMeeting(db, group);
-		await addGuidingQuestionToAgenda(ctx, tenant.id, meeting.id, q2);
+		await addGuidingQuestionToAgenda(withTenant(ctx, tenant), {
+			meetingId: meeting.id,
+			questionId: q2
+		});
 		const agenda = await fullAgenda(db, tenant.id, meeting.id);
 		expect(agenda!.items.map((i) => [i.number, i.title, i.description])).toEqual([
 			['1', 'Welche Kurse helfen beim Berufseinstieg?', 'Arbeit und Ausbildung']

@@ -4,7 +4,7 @@
  * speakers, deputies and moderators).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { organizations } from '../organizations/schema';
@@ -12,7 +12,7 @@ import { bodyHosts, type Body } from './schema';
 import { canManageMeetings, loadVisibleBody } from './access';
 import { hostInput } from './validation';
 import { isTenantOrganization } from './lookups';
-import { fieldErrors, isUuid } from '../shared';
+import { fieldErrors, requireUuid } from '../shared';
 
 /** The body, when the actor may keep its host pool; NotFoundError otherwise. */
 export async function loadBodyForHosts(ctx: Ctx, tenantId: string, bodyId: string): Promise<Body> {
@@ -31,13 +31,12 @@ async function organizationName(ctx: Ctx, organizationId: string): Promise<strin
 
 /** Adds an organisation to the pool, or changes its meeting address when it is there already. */
 export async function saveHost(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown
-): Promise<void> {
-	const body = await loadBodyForHosts(ctx, tenantId, bodyId);
-	const parsed = hostInput.safeParse(raw);
+	ctx: TenantCtx,
+	input: { bodyId: string } & Record<string, unknown>
+): Promise<{ name: string }> {
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyForHosts(ctx, tenantId, input.bodyId);
+	const parsed = hostInput.safeParse(input);
 	const errors = parsed.success ? {} : fieldErrors(parsed.error);
 	if (parsed.success && !(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
 		errors.organizationId = 'bodies_error_host_required';
@@ -72,17 +71,17 @@ export async function saveHost(
 			after: { name: body.name, organizationId, organization: orgName, location }
 		});
 	});
+	return { name: orgName ?? '' };
 }
 
 /** Removes an organisation from the pool. */
 export async function removeHost(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	organizationId: string
-): Promise<void> {
-	const body = await loadBodyForHosts(ctx, tenantId, bodyId);
-	if (!isUuid(organizationId)) throw new NotFoundError();
+	ctx: TenantCtx,
+	input: { bodyId: string; organizationId: unknown }
+): Promise<{ name: string }> {
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyForHosts(ctx, tenantId, input.bodyId);
+	const organizationId = requireUuid(input.organizationId);
 	const orgName = await organizationName(ctx, organizationId);
 	await ctx.db.transaction(async (tx) => {
 		const [removed] = await tx
@@ -104,4 +103,5 @@ export async function removeHost(
 			before: { name: body.name, organizationId, organization: orgName, location: removed.location }
 		});
 	});
+	return { name: orgName ?? '' };
 }

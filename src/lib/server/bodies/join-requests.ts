@@ -3,8 +3,8 @@
  * speakers and deputies or the coordinators (body.members.decide) accept or decline. Mails go
  * through the outbox in the same transaction.
  */
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -13,12 +13,13 @@ import { enqueueMail } from '../mail/enqueue';
 import { organizations } from '../organizations/schema';
 import { tenantMembers, users } from '../auth/schema';
 import { bodyJoinRequests, bodyMemberships, type Body } from './schema';
-import { loadVisibleBody } from './access';
+import { loadVisibleBody, lockBodyRow } from './access';
 import { defaultStartDate, joinRequestInput } from './validation';
-import { isTenantOrganization, isTenantPerson, tenantSlug } from './lookups';
-import { hasOverlappingMembership, insertMembership, lockBodyRow, notEnded } from './memberships';
+import { isTenantOrganization, isTenantPerson } from './lookups';
+import { hasOverlappingMembership, insertMembership } from './memberships';
+import { isCurrentMembership } from './membership-rule';
 import { joinDecisionMail, joinRequestMail, mailLocale } from './mails';
-import { fieldErrors, isUuid, berlinToday } from '../shared';
+import { berlinToday, fieldErrors, requireUuid } from '../shared';
 
 export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string): string {
 	return `${ctx.origin}/app/${slug}/gremien/${bodyId}`;
@@ -29,7 +30,6 @@ export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string)
  * tenant's coordinators.
  */
 async function deciderRecipients(tx: Executor, body: Body) {
-	const today = berlinToday();
 	const speakers = await tx
 		.selectDistinct({ email: users.email, name: users.name, locale: users.locale })
 		.from(bodyMemberships)
@@ -39,8 +39,7 @@ async function deciderRecipients(tx: Executor, body: Body) {
 				eq(bodyMemberships.tenantId, body.tenantId),
 				eq(bodyMemberships.bodyId, body.id),
 				inArray(bodyMemberships.role, ['speaker', 'deputy']),
-				lte(bodyMemberships.startDate, today),
-				notEnded(today),
+				isCurrentMembership(),
 				isNull(users.disabledAt)
 			)
 		);
@@ -65,16 +64,15 @@ async function isMemberNow(db: Executor, bodyId: string, userId: string): Promis
 
 /** A member of the tenant asks to join a body they can see. */
 export async function requestToJoin(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { bodyId: string } & Record<string, unknown>
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.join', { tenantId });
 	const actor = ctx.actor;
-	const body = await loadVisibleBody(ctx, tenantId, bodyId);
+	const body = await loadVisibleBody(ctx, tenantId, input.bodyId);
 	if (body.archivedAt) throw new ValidationError({ form: 'bodies_error_archived' });
-	const parsed = joinRequestInput.safeParse(raw);
+	const parsed = joinRequestInput.safeParse(input);
 	const errors = parsed.success ? {} : fieldErrors(parsed.error);
 	if (parsed.success && parsed.data.organizationId) {
 		if (!(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
@@ -82,7 +80,7 @@ export async function requestToJoin(
 	}
 	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
 	const data = parsed.data;
-	const slug = await tenantSlug(ctx.db, tenantId);
+	const slug = ctx.tenant.slug;
 	return ctx.db.transaction(async (tx) => {
 		await lockBodyRow(tx, tenantId, body.id);
 		if (await isMemberNow(tx, body.id, actor.userId))
@@ -150,28 +148,35 @@ export async function requestToJoin(
 	});
 }
 
-async function lockRequest(tx: Executor, tenantId: string, requestId: string) {
-	if (!isUuid(requestId)) throw new NotFoundError();
+/** The request locked for a decision, checked to belong to the body the URL names (and tenant). */
+async function lockRequest(tx: Executor, tenantId: string, bodyId: string, requestId: string) {
 	const [row] = await tx
 		.select()
 		.from(bodyJoinRequests)
-		.where(and(eq(bodyJoinRequests.tenantId, tenantId), eq(bodyJoinRequests.id, requestId)))
+		.where(
+			and(
+				eq(bodyJoinRequests.tenantId, tenantId),
+				eq(bodyJoinRequests.bodyId, bodyId),
+				eq(bodyJoinRequests.id, requestId)
+			)
+		)
 		.for('update');
 	if (!row) throw new NotFoundError();
 	return row;
 }
 
+/** The ids of a request: the body from the URL, the request from the form. */
+export type JoinRequestRef = { bodyId: string; requestId: unknown };
+
 /** The person who asked withdraws their pending request. */
-export async function withdrawJoinRequest(
-	ctx: Ctx,
-	tenantId: string,
-	requestId: string
-): Promise<void> {
+export async function withdrawJoinRequest(ctx: TenantCtx, input: JoinRequestRef): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.view', { tenantId });
 	const actor = ctx.actor;
-	if (!isUuid(requestId)) throw new NotFoundError();
+	const bodyId = requireUuid(input.bodyId);
+	const requestId = requireUuid(input.requestId);
 	await ctx.db.transaction(async (tx) => {
-		const request = await lockRequest(tx, tenantId, requestId);
+		const request = await lockRequest(tx, tenantId, bodyId, requestId);
 		if (request.userId !== actor.userId) throw new NotFoundError();
 		if (request.status !== 'pending')
 			throw new ValidationError({ form: 'bodies_error_request_closed' });
@@ -195,28 +200,23 @@ export async function withdrawJoinRequest(
  * today) or declines a pending request. The person gets a mail either way.
  */
 export async function decideJoinRequest(
-	ctx: Ctx,
-	tenantId: string,
-	requestId: string,
-	decision: 'accept' | 'decline'
-): Promise<void> {
+	ctx: TenantCtx,
+	input: JoinRequestRef & { decision: unknown }
+): Promise<{ name: string; accepted: boolean }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.view', { tenantId });
 	const actor = ctx.actor;
-	if (!isUuid(requestId)) throw new NotFoundError();
+	const bodyId = requireUuid(input.bodyId);
+	const requestId = requireUuid(input.requestId);
+	const decision = input.decision;
 	if (decision !== 'accept' && decision !== 'decline') throw new NotFoundError();
-	const [found] = await ctx.db
-		.select({ bodyId: bodyJoinRequests.bodyId })
-		.from(bodyJoinRequests)
-		.where(and(eq(bodyJoinRequests.tenantId, tenantId), eq(bodyJoinRequests.id, requestId)));
-	if (!found) throw new NotFoundError();
-	await loadVisibleBody(ctx, tenantId, found.bodyId);
-	if (!can(actor, 'body.members.decide', { tenantId, bodyId: found.bodyId }))
-		throw new NotFoundError();
-	const slug = await tenantSlug(ctx.db, tenantId);
-	await ctx.db.transaction(async (tx) => {
+	await loadVisibleBody(ctx, tenantId, bodyId);
+	if (!can(actor, 'body.members.decide', { tenantId, bodyId })) throw new NotFoundError();
+	const slug = ctx.tenant.slug;
+	return ctx.db.transaction(async (tx) => {
 		// Body first, then the request, as in requestToJoin and addMembership.
-		const body = await lockBodyRow(tx, tenantId, found.bodyId);
-		const request = await lockRequest(tx, tenantId, requestId);
+		const body = await lockBodyRow(tx, tenantId, bodyId);
+		const request = await lockRequest(tx, tenantId, bodyId, requestId);
 		if (request.status !== 'pending')
 			throw new ValidationError({ form: 'bodies_error_request_closed' });
 		const accepted = decision === 'accept';
@@ -272,5 +272,6 @@ export async function decideJoinRequest(
 				})
 			);
 		}
+		return { name: person?.name ?? '', accepted };
 	});
 }

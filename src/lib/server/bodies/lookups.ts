@@ -7,7 +7,6 @@ import type { Executor } from '../db/client';
 import { tenantMembers, users } from '../auth/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
-import { tenants } from '../tenants/schema';
 import { localName } from '../needs/views';
 
 export interface Option {
@@ -44,11 +43,15 @@ export async function organizationOptions(db: Executor, tenantId: string): Promi
 		.limit(2000);
 }
 
-/** A person with a role in the tenant and an account that is not disabled. */
+/**
+ * A person with a role in the tenant and (unless `withDisabled`) an account that is not
+ * disabled.
+ */
 export async function isTenantPerson(
 	db: Executor,
 	tenantId: string,
-	userId: string
+	userId: string,
+	{ withDisabled = false }: { withDisabled?: boolean } = {}
 ): Promise<boolean> {
 	const [row] = await db
 		.select({ id: users.id })
@@ -58,7 +61,7 @@ export async function isTenantPerson(
 			and(
 				eq(tenantMembers.tenantId, tenantId),
 				eq(tenantMembers.userId, userId),
-				isNull(users.disabledAt)
+				withDisabled ? undefined : isNull(users.disabledAt)
 			)
 		);
 	return !!row;
@@ -97,12 +100,4 @@ export async function fieldOptions(
 		.where(eq(fieldsOfAction.tenantId, tenantId))
 		.orderBy(asc(fieldsOfAction.position), asc(fieldsOfAction.key));
 	return rows.map((r) => ({ id: r.id, name: localName(r.names, locale) }));
-}
-
-export async function tenantSlug(db: Executor, tenantId: string): Promise<string> {
-	const [row] = await db
-		.select({ slug: tenants.slug })
-		.from(tenants)
-		.where(eq(tenants.id, tenantId));
-	return row?.slug ?? '';
 }

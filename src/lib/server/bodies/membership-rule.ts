@@ -15,10 +15,7 @@ export function isCurrentMembership(
 	day: string = berlinToday(),
 	table: MembershipColumns = bodyMemberships
 ): SQL {
-	return and(
-		lte(table.startDate, day),
-		or(isNull(table.endDate), gte(table.endDate, day))
-	) as SQL;
+	return and(lte(table.startDate, day), or(isNull(table.endDate), gte(table.endDate, day))) as SQL;
 }
 
 /** SQL: the membership has not ended by `day` (current or starting later). */
@@ -35,4 +32,12 @@ export function isCurrentMembershipRow(
 	day: string = berlinToday()
 ): boolean {
 	return row.startDate <= day && (row.endDate === null || row.endDate >= day);
+}
+
+/** The not-ended rule for rows already loaded (current or starting later). */
+export function isNotEndedMembershipRow(
+	row: { endDate: string | null },
+	day: string = berlinToday()
+): boolean {
+	return row.endDate === null || row.endDate >= day;
 }

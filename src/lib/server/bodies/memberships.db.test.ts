@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
+import { withTenant } from '../context';
 import {
 	buildBody,
 	buildMembership,
@@ -53,7 +54,8 @@ describe('memberships', () => {
 		const { db, tenant, body, org, person, ctxOf, coordinator } = await setup();
 		const member = await person('member');
 		const ctx = await ctxOf(coordinator.id);
-		const { id } = await addMembership(ctx, tenant.id, body.id, {
+		const { id } = await addMembership(withTenant(ctx, tenant), {
+			bodyId: body.id,
 			userId: member.id,
 			role: 'speaker',
 			organizationId: org.id,
@@ -83,16 +85,18 @@ describe('memberships', () => {
 		const { db, tenant, body, person, ctxOf, coordinator } = await setup();
 		const member = await person('member');
 		const ctx = await ctxOf(coordinator.id);
-		await addMembership(ctx, tenant.id, body.id, {
+		await addMembership(withTenant(ctx, tenant), {
+			bodyId: body.id,
 			userId: member.id,
 			role: 'member',
 			startDate: '2024-01-01'
 		});
 		await expect(
-			addMembership(ctx, tenant.id, body.id, { userId: member.id, role: 'deputy' })
+			addMembership(withTenant(ctx, tenant), { bodyId: body.id, userId: member.id, role: 'deputy' })
 		).rejects.toMatchObject({ fieldErrors: { userId: 'bodies_error_already_member' } });
 		await expect(
-			addMembership(ctx, tenant.id, body.id, {
+			addMembership(withTenant(ctx, tenant), {
+				bodyId: body.id,
 				userId: (await person('member')).id,
 				role: 'member',
 				startDate: '2024-05-01',
@@ -100,7 +104,8 @@ describe('memberships', () => {
 			})
 		).rejects.toMatchObject({ fieldErrors: { endDate: 'bodies_error_end_before_start' } });
 		await expect(
-			addMembership(ctx, tenant.id, body.id, {
+			addMembership(withTenant(ctx, tenant), {
+				bodyId: body.id,
 				userId: member.id,
 				role: 'member',
 				startDate: '2024-02-30'
@@ -115,11 +120,16 @@ describe('memberships', () => {
 		const ctx = await ctxOf(coordinator.id);
 		const stranger = await person('member', other.id);
 		await expect(
-			addMembership(ctx, tenant.id, body.id, { userId: stranger.id, role: 'member' })
+			addMembership(withTenant(ctx, tenant), {
+				bodyId: body.id,
+				userId: stranger.id,
+				role: 'member'
+			})
 		).rejects.toMatchObject({ fieldErrors: { userId: 'bodies_error_person_required' } });
 		const member = await person('member');
 		await expect(
-			addMembership(ctx, tenant.id, body.id, {
+			addMembership(withTenant(ctx, tenant), {
+				bodyId: body.id,
 				userId: member.id,
 				role: 'member',
 				organizationId: otherOrg.id
@@ -134,20 +144,37 @@ describe('memberships', () => {
 		const member = await person('member');
 		const ctx = await ctxOf(coordinator.id);
 		const m = await buildMembership(db, body, member.id, 'member', { startDate: '2024-01-01' });
-		await changeMembership(ctx, tenant.id, m.id, { role: 'moderator', organizationId: org.id });
+		await changeMembership(withTenant(ctx, tenant), {
+			bodyId: body.id,
+			membershipId: m.id,
+			role: 'moderator',
+			organizationId: org.id
+		});
 		expect((await loadActor(db, member.id))?.bodyRoles[body.id]).toBe('moderator');
 		await expect(
-			endMembership(ctx, tenant.id, m.id, { endDate: '2023-12-31' })
+			endMembership(withTenant(ctx, tenant), {
+				bodyId: body.id,
+				membershipId: m.id,
+				endDate: '2023-12-31'
+			})
 		).rejects.toMatchObject({ fieldErrors: { endDate: 'bodies_error_end_before_start' } });
-		await endMembership(ctx, tenant.id, m.id, { endDate: '2024-06-30' });
+		await endMembership(withTenant(ctx, tenant), {
+			bodyId: body.id,
+			membershipId: m.id,
+			endDate: '2024-06-30'
+		});
 		const [row] = await db.select().from(bodyMemberships).where(eq(bodyMemberships.id, m.id));
 		expect(row).toMatchObject({ role: 'moderator', organizationId: org.id, endDate: '2024-06-30' });
 		expect((await loadActor(db, member.id))?.bodyRoles[body.id]).toBeUndefined();
-		const page = await getBodyPage(ctx, tenant.id, body.id);
+		const page = await getBodyPage(withTenant(ctx, tenant), { bodyId: body.id });
 		expect(page.members.current).toHaveLength(0);
 		expect(page.members.former).toMatchObject([{ userId: member.id, endDate: '2024-06-30' }]);
 		// after it ended, the person can be added again
-		await addMembership(ctx, tenant.id, body.id, { userId: member.id, role: 'member' });
+		await addMembership(withTenant(ctx, tenant), {
+			bodyId: body.id,
+			userId: member.id,
+			role: 'member'
+		});
 		const actions = await db
 			.select({ action: auditLog.action })
 			.from(auditLog)
@@ -168,16 +195,28 @@ describe('memberships', () => {
 		for (const userId of [speaker.id, member.id, foreign.id]) {
 			const ctx = await ctxOf(userId);
 			await expect(
-				addMembership(ctx, tenant.id, body.id, { userId: member.id, role: 'member' })
+				addMembership(withTenant(ctx, tenant), {
+					bodyId: body.id,
+					userId: member.id,
+					role: 'member'
+				})
 			).rejects.toBeInstanceOf(NotFoundError);
 			await expect(
-				changeMembership(ctx, tenant.id, m.id, { role: 'speaker' })
+				changeMembership(withTenant(ctx, tenant), {
+					bodyId: body.id,
+					membershipId: m.id,
+					role: 'speaker'
+				})
 			).rejects.toBeInstanceOf(NotFoundError);
-			await expect(endMembership(ctx, tenant.id, m.id)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				endMembership(withTenant(ctx, tenant), { bodyId: body.id, membershipId: m.id })
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		// the other tenant's coordinator through their own tenant id: the membership is not there
 		const foreignCtx = await ctxOf(foreign.id);
-		await expect(endMembership(foreignCtx, other.id, m.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			endMembership(withTenant(foreignCtx, other), { bodyId: body.id, membershipId: m.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 		const [row] = await db.select().from(bodyMemberships).where(eq(bodyMemberships.id, m.id));
 		expect(row).toMatchObject({ role: 'member', endDate: null });
 	});
@@ -189,7 +228,8 @@ describe('join requests', () => {
 		const speaker = await person('member');
 		await buildMembership(db, body, speaker.id, 'speaker');
 		const applicant = await person('member');
-		const { id } = await requestToJoin(await ctxOf(applicant.id), tenant.id, body.id, {
+		const { id } = await requestToJoin(withTenant(await ctxOf(applicant.id), tenant), {
+			bodyId: body.id,
 			message: 'Ich arbeite in der Sprachförderung.',
 			organizationId: org.id
 		});
@@ -207,14 +247,18 @@ describe('join requests', () => {
 
 		// asking twice is refused
 		await expect(
-			requestToJoin(await ctxOf(applicant.id), tenant.id, body.id, {})
+			requestToJoin(withTenant(await ctxOf(applicant.id), tenant), { bodyId: body.id })
 		).rejects.toMatchObject({ fieldErrors: { form: 'bodies_error_request_pending' } });
 
 		const speakerCtx = await ctxOf(speaker.id);
-		expect((await getBodyPage(speakerCtx, tenant.id, body.id)).requests).toMatchObject([
-			{ id, name: applicant.name, organizationName: 'Caritas' }
-		]);
-		await decideJoinRequest(speakerCtx, tenant.id, id, 'accept');
+		expect(
+			(await getBodyPage(withTenant(speakerCtx, tenant), { bodyId: body.id })).requests
+		).toMatchObject([{ id, name: applicant.name, organizationName: 'Caritas' }]);
+		await decideJoinRequest(withTenant(speakerCtx, tenant), {
+			bodyId: body.id,
+			requestId: id,
+			decision: 'accept'
+		});
 		const [after] = await db.select().from(bodyJoinRequests).where(eq(bodyJoinRequests.id, id));
 		expect(after).toMatchObject({ status: 'accepted', decidedBy: speaker.id });
 		const memberships = await db
@@ -226,14 +270,20 @@ describe('join requests', () => {
 		]);
 		const actor = await loadActor(db, applicant.id);
 		expect(actor?.bodyRoles[body.id]).toBe('member');
-		const page = await getBodyPage(testCtx(db, actor), tenant.id, body.id);
+		const page = await getBodyPage(withTenant(testCtx(db, actor), tenant), { bodyId: body.id });
 		expect(page.isMember).toBe(true);
 		expect(page.canJoin).toBe(false);
 		const [toApplicant] = await mailsTo(db, applicant.email);
 		expect(toApplicant.subject).toBe('Willkommen im Gremium „AK Bildung“');
 		expect(toApplicant.text).toContain(`/app/${tenant.slug}/gremien/${body.id}`);
 		// deciding again is refused
-		await expect(decideJoinRequest(speakerCtx, tenant.id, id, 'decline')).rejects.toMatchObject({
+		await expect(
+			decideJoinRequest(withTenant(speakerCtx, tenant), {
+				bodyId: body.id,
+				requestId: id,
+				decision: 'decline'
+			})
+		).rejects.toMatchObject({
 			fieldErrors: { form: 'bodies_error_request_closed' }
 		});
 		const actions = await db
@@ -246,9 +296,15 @@ describe('join requests', () => {
 	it('without speakers the coordinators get the mail; a decline mails the person and adds no membership', async () => {
 		const { db, tenant, body, person, ctxOf, coordinator } = await setup();
 		const applicant = await person('editor');
-		const { id } = await requestToJoin(await ctxOf(applicant.id), tenant.id, body.id, {});
+		const { id } = await requestToJoin(withTenant(await ctxOf(applicant.id), tenant), {
+			bodyId: body.id
+		});
 		expect(await mailsTo(db, coordinator.email)).toHaveLength(1);
-		await decideJoinRequest(await ctxOf(coordinator.id), tenant.id, id, 'decline');
+		await decideJoinRequest(withTenant(await ctxOf(coordinator.id), tenant), {
+			bodyId: body.id,
+			requestId: id,
+			decision: 'decline'
+		});
 		const [after] = await db.select().from(bodyJoinRequests).where(eq(bodyJoinRequests.id, id));
 		expect(after.status).toBe('declined');
 		expect(
@@ -262,7 +318,9 @@ describe('join requests', () => {
 	it('only deciders decide: members, moderators and other tenants get NotFoundError', async () => {
 		const { db, tenant, other, body, person, ctxOf } = await setup();
 		const applicant = await person('member');
-		const { id } = await requestToJoin(await ctxOf(applicant.id), tenant.id, body.id, {});
+		const { id } = await requestToJoin(withTenant(await ctxOf(applicant.id), tenant), {
+			bodyId: body.id
+		});
 		const plain = await person('member');
 		await buildMembership(db, body, plain.id, 'member');
 		const moderator = await person('member');
@@ -273,33 +331,48 @@ describe('join requests', () => {
 		await buildMembership(db, await buildBody(db, tenant.id), elsewhere.id, 'speaker');
 		for (const u of [applicant, plain, moderator, foreign, elsewhere]) {
 			await expect(
-				decideJoinRequest(await ctxOf(u.id), tenant.id, id, 'accept')
+				decideJoinRequest(withTenant(await ctxOf(u.id), tenant), {
+					bodyId: body.id,
+					requestId: id,
+					decision: 'accept'
+				})
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		await expect(
-			decideJoinRequest(await ctxOf(foreign.id), other.id, id, 'accept')
+			decideJoinRequest(withTenant(await ctxOf(foreign.id), other), {
+				bodyId: body.id,
+				requestId: id,
+				decision: 'accept'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		const [after] = await db.select().from(bodyJoinRequests).where(eq(bodyJoinRequests.id, id));
 		expect(after.status).toBe('pending');
 		// and they do not see the pending requests
-		expect((await getBodyPage(await ctxOf(plain.id), tenant.id, body.id)).requests).toEqual([]);
+		expect(
+			(await getBodyPage(withTenant(await ctxOf(plain.id), tenant), { bodyId: body.id })).requests
+		).toEqual([]);
 	});
 
 	it('withdraw: only the person who asked; then they may ask again', async () => {
 		const { db, tenant, body, person, ctxOf, coordinator } = await setup();
 		const applicant = await person('member');
 		const ctx = await ctxOf(applicant.id);
-		const { id } = await requestToJoin(ctx, tenant.id, body.id, {});
+		const { id } = await requestToJoin(withTenant(ctx, tenant), { bodyId: body.id });
 		await expect(
-			withdrawJoinRequest(await ctxOf(coordinator.id), tenant.id, id)
+			withdrawJoinRequest(withTenant(await ctxOf(coordinator.id), tenant), {
+				bodyId: body.id,
+				requestId: id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
-		await withdrawJoinRequest(ctx, tenant.id, id);
+		await withdrawJoinRequest(withTenant(ctx, tenant), { bodyId: body.id, requestId: id });
 		const [after] = await db.select().from(bodyJoinRequests).where(eq(bodyJoinRequests.id, id));
 		expect(after.status).toBe('withdrawn');
-		await expect(withdrawJoinRequest(ctx, tenant.id, id)).rejects.toMatchObject({
+		await expect(
+			withdrawJoinRequest(withTenant(ctx, tenant), { bodyId: body.id, requestId: id })
+		).rejects.toMatchObject({
 			fieldErrors: { form: 'bodies_error_request_closed' }
 		});
-		await requestToJoin(ctx, tenant.id, body.id, {});
+		await requestToJoin(withTenant(ctx, tenant), { bodyId: body.id });
 	});
 
 	it('members-only bodies cannot be asked for by outsiders; members and guests of the tenant cannot ask twice or at all', async () => {
@@ -307,20 +380,20 @@ describe('join requests', () => {
 		const closed = await buildBody(db, tenant.id, { visibility: 'members' });
 		const outsider = await person('member');
 		await expect(
-			requestToJoin(await ctxOf(outsider.id), tenant.id, closed.id, {})
+			requestToJoin(withTenant(await ctxOf(outsider.id), tenant), { bodyId: closed.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		const guest = await person('guest');
 		await expect(
-			requestToJoin(await ctxOf(guest.id), tenant.id, body.id, {})
+			requestToJoin(withTenant(await ctxOf(guest.id), tenant), { bodyId: body.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		const member = await person('member');
 		await buildMembership(db, body, member.id, 'member');
 		await expect(
-			requestToJoin(await ctxOf(member.id), tenant.id, body.id, {})
+			requestToJoin(withTenant(await ctxOf(member.id), tenant), { bodyId: body.id })
 		).rejects.toMatchObject({ fieldErrors: { form: 'bodies_error_already_member_self' } });
 		const archived = await buildBody(db, tenant.id, { archivedAt: new Date() });
 		await expect(
-			requestToJoin(await ctxOf(outsider.id), tenant.id, archived.id, {})
+			requestToJoin(withTenant(await ctxOf(outsider.id), tenant), { bodyId: archived.id })
 		).rejects.toBeInstanceOf(ValidationError);
 		expect(
 			await db.select().from(bodyJoinRequests).where(eq(bodyJoinRequests.tenantId, tenant.id))
@@ -332,24 +405,32 @@ describe('host pool', () => {
 	it('coordinators and the body speakers keep the pool; members may not', async () => {
 		const { db, tenant, other, body, org, otherOrg, person, ctxOf, coordinator } = await setup();
 		const ctx = await ctxOf(coordinator.id);
-		await saveHost(ctx, tenant.id, body.id, { organizationId: org.id, location: '' });
-		await saveHost(ctx, tenant.id, body.id, {
+		await saveHost(withTenant(ctx, tenant), {
+			bodyId: body.id,
+			organizationId: org.id,
+			location: ''
+		});
+		await saveHost(withTenant(ctx, tenant), {
+			bodyId: body.id,
 			organizationId: org.id,
 			location: 'Caritas-Haus, Saal 1'
 		});
 		let rows = await db.select().from(bodyHosts).where(eq(bodyHosts.bodyId, body.id));
 		expect(rows).toMatchObject([{ organizationId: org.id, location: 'Caritas-Haus, Saal 1' }]);
 		await expect(
-			saveHost(ctx, tenant.id, body.id, { organizationId: otherOrg.id })
+			saveHost(withTenant(ctx, tenant), { bodyId: body.id, organizationId: otherOrg.id })
 		).rejects.toMatchObject({ fieldErrors: { organizationId: 'bodies_error_host_required' } });
 
 		const speaker = await person('member');
 		await buildMembership(db, body, speaker.id, 'deputy');
 		const second = await buildOrganization(db, tenant.id, { name: 'AWO' });
-		await saveHost(await ctxOf(speaker.id), tenant.id, body.id, { organizationId: second.id });
-		expect((await getMembersPage(await ctxOf(speaker.id), tenant.id, body.id)).hosts).toHaveLength(
-			2
-		);
+		await saveHost(withTenant(await ctxOf(speaker.id), tenant), {
+			bodyId: body.id,
+			organizationId: second.id
+		});
+		expect(
+			(await getMembersPage(withTenant(await ctxOf(speaker.id), tenant), { bodyId: body.id })).hosts
+		).toHaveLength(2);
 
 		const member = await person('member');
 		await buildMembership(db, body, member.id, 'member');
@@ -357,12 +438,16 @@ describe('host pool', () => {
 		for (const u of [member, foreign]) {
 			const c = await ctxOf(u.id);
 			await expect(
-				saveHost(c, tenant.id, body.id, { organizationId: org.id })
+				saveHost(withTenant(c, tenant), { bodyId: body.id, organizationId: org.id })
 			).rejects.toBeInstanceOf(NotFoundError);
-			await expect(removeHost(c, tenant.id, body.id, org.id)).rejects.toBeInstanceOf(NotFoundError);
-			await expect(getMembersPage(c, tenant.id, body.id)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				removeHost(withTenant(c, tenant), { bodyId: body.id, organizationId: org.id })
+			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				getMembersPage(withTenant(c, tenant), { bodyId: body.id })
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
-		await removeHost(ctx, tenant.id, body.id, org.id);
+		await removeHost(withTenant(ctx, tenant), { bodyId: body.id, organizationId: org.id });
 		rows = await db.select().from(bodyHosts).where(eq(bodyHosts.bodyId, body.id));
 		expect(rows.map((r) => r.organizationId)).toEqual([second.id]);
 		const actions = await db

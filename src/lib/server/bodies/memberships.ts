@@ -3,28 +3,24 @@
  * organisation), changes the role, ends the membership. Ended memberships stay as history.
  * A person has at most one membership of a body at any day (checked here, under a lock on the body).
  */
-import { and, eq, gte, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import { and, eq, lte, ne, type SQL } from 'drizzle-orm';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
+import { users } from '../auth/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { bodies, bodyMemberships, type Body, type MembershipRole } from './schema';
-import { defaultStartDate, membershipChangeInput, membershipEndInput, membershipInput } from './validation';
+import { bodyMemberships, type MembershipRole } from './schema';
+import {
+	defaultStartDate,
+	membershipChangeInput,
+	membershipEndInput,
+	membershipInput
+} from './validation';
 import { isTenantOrganization, isTenantPerson } from './lookups';
-import { fieldErrors, isUuid, berlinToday } from '../shared';
-
-/** Locks the body row so that membership checks and inserts of one body run one after another. */
-export async function lockBodyRow(tx: Executor, tenantId: string, bodyId: string): Promise<Body> {
-	if (!isUuid(bodyId)) throw new NotFoundError();
-	const [row] = await tx
-		.select()
-		.from(bodies)
-		.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, bodyId)))
-		.for('update');
-	if (!row) throw new NotFoundError();
-	return row;
-}
+import { lockBodyRow } from './access';
+import { isNotEndedMembership } from './membership-rule';
+import { berlinToday, fieldErrors, requireUuid } from '../shared';
 
 /** Whether the person has a membership of the body overlapping the days start…end (open end: null). */
 export async function hasOverlappingMembership(
@@ -38,7 +34,7 @@ export async function hasOverlappingMembership(
 	const conditions: (SQL | undefined)[] = [
 		eq(bodyMemberships.bodyId, bodyId),
 		eq(bodyMemberships.userId, userId),
-		or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, start))
+		isNotEndedMembership(start)
 	];
 	if (end) conditions.push(lte(bodyMemberships.startDate, end));
 	if (exceptId) conditions.push(ne(bodyMemberships.id, exceptId));
@@ -86,16 +82,20 @@ export async function insertMembership(
 	return row.id;
 }
 
-/** A coordinator adds a person to a body. */
+async function personName(db: Executor, userId: string): Promise<string> {
+	const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+	return row?.name ?? '';
+}
+
+/** A coordinator adds a person to a body. Returns the membership and the person's name. */
 export async function addMembership(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown
-): Promise<{ id: string }> {
+	ctx: TenantCtx,
+	input: { bodyId: string } & Record<string, unknown>
+): Promise<{ id: string; name: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
-	if (!isUuid(bodyId)) throw new NotFoundError();
-	const parsed = membershipInput.safeParse(raw);
+	const bodyId = requireUuid(input.bodyId);
+	const parsed = membershipInput.safeParse(input);
 	const errors = parsed.success ? {} : fieldErrors(parsed.error);
 	if (parsed.success) {
 		const d = parsed.data;
@@ -128,38 +128,47 @@ export async function addMembership(
 			},
 			body.name
 		);
-		return { id };
+		return { id, name: await personName(tx, data.userId) };
 	});
 }
 
-async function lockMembership(tx: Executor, tenantId: string, membershipId: string) {
-	if (!isUuid(membershipId)) throw new NotFoundError();
-	const [found] = await tx
-		.select({ bodyId: bodyMemberships.bodyId })
-		.from(bodyMemberships)
-		.where(and(eq(bodyMemberships.tenantId, tenantId), eq(bodyMemberships.id, membershipId)));
+/**
+ * The membership locked for a change, checked to belong to the body the URL names (and the
+ * tenant): NotFoundError otherwise, before anything is written.
+ */
+async function lockMembership(
+	tx: Executor,
+	tenantId: string,
+	bodyId: string,
+	membershipId: string
+) {
+	const where = and(
+		eq(bodyMemberships.tenantId, tenantId),
+		eq(bodyMemberships.bodyId, bodyId),
+		eq(bodyMemberships.id, membershipId)
+	);
+	const [found] = await tx.select({ id: bodyMemberships.id }).from(bodyMemberships).where(where);
 	if (!found) throw new NotFoundError();
 	// Body first, then the membership: the same order as addMembership, so no deadlock.
-	const body = await lockBodyRow(tx, tenantId, found.bodyId);
-	const [row] = await tx
-		.select()
-		.from(bodyMemberships)
-		.where(and(eq(bodyMemberships.tenantId, tenantId), eq(bodyMemberships.id, membershipId)))
-		.for('update');
+	const body = await lockBodyRow(tx, tenantId, bodyId);
+	const [row] = await tx.select().from(bodyMemberships).where(where).for('update');
 	if (!row) throw new NotFoundError();
 	return { body, membership: row };
 }
 
+/** The ids of a membership change: the body from the URL, the membership from the form. */
+export type MembershipRef = { bodyId: string; membershipId: string };
+
 /** A coordinator changes a member's role or the organisation they represent. */
 export async function changeMembership(
-	ctx: Ctx,
-	tenantId: string,
-	membershipId: string,
-	raw: unknown
-): Promise<void> {
+	ctx: TenantCtx,
+	input: MembershipRef & Record<string, unknown>
+): Promise<{ name: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
-	if (!isUuid(membershipId)) throw new NotFoundError();
-	const parsed = membershipChangeInput.safeParse(raw);
+	const bodyId = requireUuid(input.bodyId);
+	const membershipId = requireUuid(input.membershipId);
+	const parsed = membershipChangeInput.safeParse(input);
 	const errors = parsed.success ? {} : fieldErrors(parsed.error);
 	if (parsed.success && parsed.data.organizationId) {
 		if (!(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
@@ -167,10 +176,12 @@ export async function changeMembership(
 	}
 	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
 	const data = parsed.data;
-	await ctx.db.transaction(async (tx) => {
-		const { body, membership } = await lockMembership(tx, tenantId, membershipId);
+	return ctx.db.transaction(async (tx) => {
+		const { body, membership } = await lockMembership(tx, tenantId, bodyId, membershipId);
+		const name = await personName(tx, membership.userId);
 		const organizationId = data.organizationId ?? null;
-		if (membership.role === data.role && membership.organizationId === organizationId) return;
+		if (membership.role === data.role && membership.organizationId === organizationId)
+			return { name };
 		await tx
 			.update(bodyMemberships)
 			.set({ role: data.role, organizationId, updatedAt: new Date() })
@@ -188,23 +199,24 @@ export async function changeMembership(
 			},
 			after: { name: body.name, userId: membership.userId, role: data.role, organizationId }
 		});
+		return { name };
 	});
 }
 
 /** A coordinator ends a membership: its last day is set (today unless given); history stays. */
 export async function endMembership(
-	ctx: Ctx,
-	tenantId: string,
-	membershipId: string,
-	raw: unknown = {}
-): Promise<void> {
+	ctx: TenantCtx,
+	input: MembershipRef & Record<string, unknown>
+): Promise<{ name: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
-	if (!isUuid(membershipId)) throw new NotFoundError();
-	const parsed = membershipEndInput.safeParse(raw);
+	const bodyId = requireUuid(input.bodyId);
+	const membershipId = requireUuid(input.membershipId);
+	const parsed = membershipEndInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const endDate = parsed.data.endDate ?? berlinToday();
-	await ctx.db.transaction(async (tx) => {
-		const { body, membership } = await lockMembership(tx, tenantId, membershipId);
+	return ctx.db.transaction(async (tx) => {
+		const { body, membership } = await lockMembership(tx, tenantId, bodyId, membershipId);
 		if (membership.endDate !== null && membership.endDate <= endDate)
 			throw new ValidationError({ endDate: 'bodies_error_already_ended' });
 		if (endDate < membership.startDate)
@@ -221,10 +233,6 @@ export async function endMembership(
 			before: { name: body.name, userId: membership.userId, endDate: membership.endDate },
 			after: { name: body.name, userId: membership.userId, endDate }
 		});
+		return { name: await personName(tx, membership.userId) };
 	});
-}
-
-/** Memberships that have not ended by `today` (Berlin's day; future starts included). */
-export function notEnded(today: string) {
-	return or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today));
 }

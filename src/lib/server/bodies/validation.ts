@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from './schema';
-import { berlinToday } from '../shared';
+import { berlinToday, isIsoDate } from '../shared';
+
+/** What pages need of the schema's choices (routes do not import schema files). */
+export { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES };
+export type { BodyKind, BodyVisibility, MembershipRole } from './schema';
 
 // Error messages are message keys from messages/bodies/*.json; the routes translate them.
 
@@ -27,24 +31,15 @@ const checkbox = z.preprocess(
 	z.boolean()
 );
 
-/** A calendar day as YYYY-MM-DD that exists. */
-export function isIsoDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const d = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 const isoDate = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, { error: key });
 
-/** Today in Europe/Berlin as YYYY-MM-DD. */
-
 /**
- * The first day of a membership that starts "today": the UTC day, which is never after Berlin's.
- * The actor's body roles (auth/sessions.ts loadActor) compare with the database's CURRENT_DATE
- * (UTC on PGlite and usual servers), so a membership starting on this day counts at once, also
- * just after midnight in Berlin.
+ * The first day of a membership that starts "today": the Berlin calendar day, the same day the
+ * membership rule (./membership-rule.ts) compares with, so it counts at once, also just after
+ * midnight in Berlin.
  */
 export function defaultStartDate(now: Date = new Date()): string {
-	return now.toISOString().slice(0, 10);
+	return berlinToday(now);
 }
 
 /** The body form: what the body is, who sees it, and its meeting series. */

@@ -1,8 +1,11 @@
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
-import { berlinDate } from '../transfer/time';
-import { conceptDocument, renderHtml, renderPdf } from './export';
+import { berlinToday } from '../shared';
+import type { DocModel } from '../documents/model';
+import { renderHtmlPage } from '../documents/html';
+import { renderPdf } from '../documents/pdf';
+import { CHART_CSS, conceptDocument } from './export';
 import { conceptTree, editionForPage, publicConcept } from './views';
 import { indicatorViews } from './indicators';
 
@@ -16,12 +19,9 @@ function fileName(title: string, ext: string) {
 	return `${base || 'integrationskonzept'}.${ext}`;
 }
 
-async function respond(
-	doc: ReturnType<typeof conceptDocument>,
-	format: 'html' | 'pdf'
-): Promise<Response> {
+async function respond(doc: DocModel, format: 'html' | 'pdf'): Promise<Response> {
 	if (format === 'html')
-		return new Response(renderHtml(doc), {
+		return new Response(renderHtmlPage(doc, { css: CHART_CSS }), {
 			headers: {
 				'content-type': 'text/html; charset=utf-8',
 				'content-disposition': `attachment; filename="${fileName(doc.title, 'html')}"`
@@ -38,15 +38,15 @@ async function respond(
 
 /** The signed-in export: any edition, internal and proposed measures included (and marked). */
 export async function internalExport(
-	ctx: Ctx,
-	tenant: { id: string; name: string },
-	editionId: string | null,
-	format: 'html' | 'pdf'
+	ctx: TenantCtx,
+	input: { editionId: string | null; format: 'html' | 'pdf' }
 ): Promise<Response> {
+	const { tenant } = ctx;
+	const { format } = input;
 	authorize(ctx.actor, 'concept.view', { tenantId: tenant.id });
-	const edition = await editionForPage(ctx, tenant.id, editionId);
+	const edition = await editionForPage(ctx, input);
 	if (!edition) throw new NotFoundError();
-	const today = berlinDate(new Date());
+	const today = berlinToday();
 	const [tree, indicators] = await Promise.all([
 		conceptTree(ctx.db, tenant.id, edition, ctx.locale, today),
 		indicatorViews(ctx.db, tenant.id)
@@ -64,12 +64,13 @@ export async function internalExport(
 
 /** The public export: the adopted edition without internal and proposed measures. */
 export async function publicExport(
-	ctx: Ctx,
-	tenant: { id: string; name: string },
-	format: 'html' | 'pdf'
+	ctx: TenantCtx,
+	input: { format: 'html' | 'pdf' }
 ): Promise<Response> {
-	const today = berlinDate(new Date());
-	const concept = await publicConcept(ctx.db, tenant.id, ctx.locale, today);
+	const { tenant } = ctx;
+	const { format } = input;
+	const today = berlinToday();
+	const concept = await publicConcept(ctx, { today });
 	if (!concept) throw new NotFoundError();
 	return respond(
 		conceptDocument(concept.tree, concept.indicators, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -9,7 +9,7 @@ import { measureStates } from './schema';
 import { adoptEdition, createEdition } from './editions';
 import { createGoal, createGuideline } from './structure';
 import { createMeasure } from './measures';
-import { createIndicator, recordIndicatorValue } from './indicators';
+import { createIndicator, recordIndicatorValue } from './indicator-edit';
 import { internalExport, publicExport } from './export-response';
 
 let database: Database;
@@ -24,47 +24,48 @@ async function setup() {
 	const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Bildung' } });
 	const user = await buildUser(db);
 	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, user.id));
-	const { id: editionId } = await createEdition(ctx, tenant.id, {
+	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const { id: editionId } = await createEdition(ctx, {
 		title: 'Integrationskonzept 2018',
 		leitbild: 'Integration setzt Chancengleichheit voraus.'
 	});
 	const states = await db.select().from(measureStates).where(eq(measureStates.tenantId, tenant.id));
 	const state = (k: string) => states.find((s) => s.key === k)!.id;
-	await createGuideline(ctx, tenant.id, editionId, {
-		title: 'Integration bedeutet miteinander leben'
-	});
-	const { id: goalId } = await createGoal(ctx, tenant.id, editionId, {
+	await createGuideline(ctx, { editionId, title: 'Integration bedeutet miteinander leben' });
+	const { id: goalId } = await createGoal(ctx, {
+		editionId,
 		fieldOfActionId: field.id,
 		title: 'Frühe Sprachförderung'
 	});
-	await createMeasure(ctx, tenant.id, editionId, {
+	await createMeasure(ctx, {
+		editionId,
 		goalId,
 		title: 'Sprachförderung in Kitas',
 		stateId: state('umsetzung'),
 		isPublic: 'on'
 	});
-	await createMeasure(ctx, tenant.id, editionId, {
+	await createMeasure(ctx, {
+		editionId,
 		goalId,
 		title: 'Geheime Abstimmung',
 		stateId: state('geplant')
 	});
-	const { id: indicatorId } = await createIndicator(ctx, tenant.id, {
+	const { id: indicatorId } = await createIndicator(ctx, {
 		name: 'Betreuungsquote <3 Jahre',
 		unit: '%',
 		direction: 'higher',
 		targetValue: '35',
 		targetDate: '2030-12-31'
 	});
-	await recordIndicatorValue(ctx, tenant.id, indicatorId, { date: '2022-12-31', value: '18,5' });
-	await recordIndicatorValue(ctx, tenant.id, indicatorId, { date: '2023-12-31', value: '21' });
+	await recordIndicatorValue(ctx, { indicatorId, date: '2022-12-31', value: '18,5' });
+	await recordIndicatorValue(ctx, { indicatorId, date: '2023-12-31', value: '21' });
 	return { ctx, tenant, editionId };
 }
 
 describe('concept export', () => {
 	it('writes one accessible HTML file with Leitbild, guidelines, measures and indicator charts', async () => {
 		const { ctx, tenant } = await setup();
-		const res = await internalExport(ctx, tenant, null, 'html');
+		const res = await internalExport(ctx, { editionId: null, format: 'html' });
 		expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(res.headers.get('content-disposition')).toContain(
 			'filename="Integrationskonzept-2018-Landkreis-Beispiel.html"'
@@ -88,7 +89,7 @@ describe('concept export', () => {
 
 	it('writes a tagged PDF with language, title, structure tree and a described figure', async () => {
 		const { ctx, tenant } = await setup();
-		const res = await internalExport(ctx, tenant, null, 'pdf');
+		const res = await internalExport(ctx, { editionId: null, format: 'pdf' });
 		expect(res.headers.get('content-type')).toBe('application/pdf');
 		const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
 		expect(pdf.startsWith('%PDF-1.7')).toBe(true);
@@ -103,12 +104,11 @@ describe('concept export', () => {
 
 	it('leaves internal measures out of the public export and answers 404 before adoption', async () => {
 		const { ctx, tenant, editionId } = await setup();
-		await expect(publicExport(ctx, tenant, 'html')).rejects.toThrow(NotFoundError);
-		await adoptEdition(ctx, tenant.id, editionId, {
-			adoptedOn: '2018-12-13',
-			adoptedBy: 'Kreistag'
-		});
-		const html = await (await publicExport(testCtx(database.db, null), tenant, 'html')).text();
+		await expect(publicExport(ctx, { format: 'html' })).rejects.toThrow(NotFoundError);
+		await adoptEdition(ctx, { editionId, adoptedOn: '2018-12-13', adoptedBy: 'Kreistag' });
+		const html = await (
+			await publicExport(testTenantCtx(database.db, tenant), { format: 'html' })
+		).text();
 		expect(html).toContain('Sprachförderung in Kitas');
 		expect(html).not.toContain('Geheime Abstimmung');
 		expect(html).toContain('beschlossen am 13.12.2018 durch Kreistag');
@@ -116,8 +116,8 @@ describe('concept export', () => {
 
 	it('is not open to people outside the tenant', async () => {
 		const { tenant } = await setup();
-		await expect(internalExport(testCtx(database.db, null), tenant, null, 'pdf')).rejects.toThrow(
-			NotFoundError
-		);
+		await expect(
+			internalExport(testTenantCtx(database.db, tenant), { editionId: null, format: 'pdf' })
+		).rejects.toThrow(NotFoundError);
 	});
 });

@@ -5,13 +5,14 @@
  * top ones into the concept (their state changes, the history keeps it).
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
 import type { Actor } from '../auth/actor';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { bodies } from '../bodies/schema';
+import { isUuid, list, requireUuid, str } from '../shared';
 import {
 	conceptGoals,
 	conceptMeasures,
@@ -22,22 +23,19 @@ import {
 	type PriorityRound
 } from './schema';
 import { editableEdition } from './editions';
-import { isUuid, parseOrThrow, roundInput } from './validation';
+import { parseOrThrow, roundInput, type Input } from './validation';
+import { tenantBody } from './refs';
 import { checkAllocation, rankMeasures, type RankedMeasure } from './calc';
 
-export async function createRound(ctx: Ctx, tenantId: string, editionId: string, raw: unknown) {
+export async function createRound(ctx: TenantCtx, input: Input & { editionId: string }) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
 	const actor = ctx.actor;
-	const data = parseOrThrow(roundInput, raw);
+	const editionId = requireUuid(input.editionId);
+	const data = parseOrThrow(roundInput, input);
 	return ctx.db.transaction(async (tx) => {
 		await editableEdition(tx, tenantId, editionId);
-		if (data.bodyId) {
-			const [b] = await tx
-				.select({ id: bodies.id })
-				.from(bodies)
-				.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, data.bodyId)));
-			if (!b) throw new ValidationError({ bodyId: 'concept_error_body_invalid' });
-		}
+		if (data.bodyId) await tenantBody(tx, tenantId, data.bodyId);
 		const [row] = await tx
 			.insert(priorityRounds)
 			.values({
@@ -73,7 +71,7 @@ export function mayVote(
 	return !!actor?.bodyRoles?.[round.bodyId];
 }
 
-async function roundFor(db: Executor, tenantId: string, id: string) {
+async function roundFor(db: Executor, tenantId: string, id: unknown) {
 	if (!isUuid(id)) throw new NotFoundError();
 	const [row] = await db
 		.select()
@@ -105,17 +103,35 @@ async function roundMeasures(db: Executor, round: PriorityRound) {
 		.orderBy(asc(conceptMeasures.title));
 }
 
-/** A member's points; replaces what they gave before in this round. */
+/**
+ * The points of the allocation form: a field `p-<measureId>` per measure; blank is 0, anything
+ * but a number is -1 (refused by the check).
+ */
+export function pointsOf(values: Input): Record<string, number> {
+	const points: Record<string, number> = {};
+	for (const [k, v] of Object.entries(values)) {
+		if (!k.startsWith('p-')) continue;
+		const text = str(v);
+		const n = text.trim() === '' ? 0 : Number(text);
+		points[k.slice(2)] = Number.isFinite(n) ? n : -1;
+	}
+	return points;
+}
+
+/**
+ * A member's points; replaces what they gave before in this round. Only measures of the round
+ * count; points for any other measure are refused.
+ */
 export async function allocatePoints(
-	ctx: Ctx,
-	tenantId: string,
-	roundId: string,
-	points: Record<string, number>
+	ctx: TenantCtx,
+	input: { roundId: string; points: Record<string, number> }
 ) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.prioritise', { tenantId });
 	const actor = ctx.actor;
+	const points = input.points;
 	await ctx.db.transaction(async (tx) => {
-		const round = await roundFor(tx, tenantId, roundId);
+		const round = await roundFor(tx, tenantId, input.roundId);
 		if (!mayVote(actor, round)) throw new NotFoundError();
 		if (round.state !== 'open') throw new ValidationError({ form: 'concept_error_round_closed' });
 		const measures = await roundMeasures(tx, round);
@@ -161,7 +177,8 @@ export interface RoundView {
 	participants: number;
 }
 
-export async function listRounds(ctx: Ctx, tenantId: string) {
+export async function listRounds(ctx: TenantCtx) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
 	const rows = await ctx.db
 		.select({ round: priorityRounds, bodyName: bodies.name })
@@ -176,9 +193,10 @@ export async function listRounds(ctx: Ctx, tenantId: string) {
 	}));
 }
 
-export async function getRound(ctx: Ctx, tenantId: string, id: string): Promise<RoundView> {
+export async function getRound(ctx: TenantCtx, input: { roundId: string }): Promise<RoundView> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
-	const round = await roundFor(ctx.db, tenantId, id);
+	const round = await roundFor(ctx.db, tenantId, input.roundId);
 	const [measures, allocations, body] = await Promise.all([
 		roundMeasures(ctx.db, round),
 		ctx.db.select().from(priorityAllocations).where(eq(priorityAllocations.roundId, round.id)),
@@ -203,10 +221,12 @@ export async function getRound(ctx: Ctx, tenantId: string, id: string): Promise<
 	};
 }
 
-export async function closeRound(ctx: Ctx, tenantId: string, id: string) {
+/** Closes an open round, or opens a closed one again. */
+export async function closeRound(ctx: TenantCtx, input: { roundId: string }) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
 	await ctx.db.transaction(async (tx) => {
-		const round = await roundFor(tx, tenantId, id);
+		const round = await roundFor(tx, tenantId, input.roundId);
 		const state = round.state === 'open' ? 'closed' : 'open';
 		await tx
 			.update(priorityRounds)
@@ -228,15 +248,15 @@ export async function closeRound(ctx: Ctx, tenantId: string, id: string) {
  * first active state (e.g. "geplant"), their rank is kept, the history records the change.
  */
 export async function adoptPrioritised(
-	ctx: Ctx,
-	tenantId: string,
-	roundId: string,
-	measureIds: string[]
+	ctx: TenantCtx,
+	input: { roundId: string; measureIds: string | string[] }
 ) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const measureIds = list(input.measureIds);
 	if (!measureIds.length) throw new ValidationError({ form: 'concept_error_adopt_choose' });
 	return ctx.db.transaction(async (tx) => {
-		const round = await roundFor(tx, tenantId, roundId);
+		const round = await roundFor(tx, tenantId, input.roundId);
 		await editableEdition(tx, tenantId, round.editionId);
 		const measures = await roundMeasures(tx, round);
 		const inRound = new Set(measures.map((m) => m.id));

@@ -1,14 +1,15 @@
 /** Guidelines, guiding questions and goals of an edition. */
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import { and, asc, eq, gte, inArray, isNull, max } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
-import { authorize } from '../auth/policy';
+import { authorize, can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { bodies } from '../bodies/schema';
-import { fieldsOfAction } from '../fields-of-action/schema';
 import { agendaItems, meetings } from '../meetings/schema';
 import { canSeeBody } from '../bodies/access';
+import { isUuid, requireUuid } from '../shared';
+import { formatBerlinDateTime } from '../transfer/time';
 import {
 	conceptEditions,
 	conceptGoals,
@@ -20,32 +21,32 @@ import {
 	goalInput,
 	guidelineInput,
 	guidingQuestionInput,
-	isUuid,
-	parseOrThrow
+	parseOrThrow,
+	type Input
 } from './validation';
+import { nextPosition, tenantBody, tenantField } from './refs';
 
 export async function createGuideline(
-	ctx: Ctx,
-	tenantId: string,
-	editionId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: Input & { editionId: string }
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const data = parseOrThrow(guidelineInput, raw);
+	const editionId = requireUuid(input.editionId);
+	const data = parseOrThrow(guidelineInput, input);
 	return ctx.db.transaction(async (tx) => {
 		await editableEdition(tx, tenantId, editionId);
-		const [{ last }] = await tx
-			.select({ last: max(conceptGuidelines.position) })
-			.from(conceptGuidelines)
-			.where(
-				and(eq(conceptGuidelines.tenantId, tenantId), eq(conceptGuidelines.editionId, editionId))
-			);
+		const position = await nextPosition(
+			tx,
+			conceptGuidelines.position,
+			and(eq(conceptGuidelines.tenantId, tenantId), eq(conceptGuidelines.editionId, editionId))
+		);
 		const [row] = await tx
 			.insert(conceptGuidelines)
 			.values({
 				tenantId,
 				editionId,
-				position: (last ?? 0) + 1,
+				position,
 				title: data.title,
 				explanation: data.explanation ?? null
 			})
@@ -61,7 +62,7 @@ export async function createGuideline(
 	});
 }
 
-async function guidelineOf(tx: Executor, tenantId: string, id: string) {
+async function guidelineOf(tx: Executor, tenantId: string, id: unknown) {
 	if (!isUuid(id)) throw new NotFoundError();
 	const [row] = await tx
 		.select()
@@ -72,9 +73,11 @@ async function guidelineOf(tx: Executor, tenantId: string, id: string) {
 	return row;
 }
 
-export async function updateGuideline(ctx: Ctx, tenantId: string, id: string, raw: unknown) {
+export async function updateGuideline(ctx: TenantCtx, input: Input & { guidelineId: string }) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const data = parseOrThrow(guidelineInput, raw);
+	const id = requireUuid(input.guidelineId);
+	const data = parseOrThrow(guidelineInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const before = await guidelineOf(tx, tenantId, id);
 		await tx
@@ -93,27 +96,25 @@ export async function updateGuideline(ctx: Ctx, tenantId: string, id: string, ra
 }
 
 /** A guiding question of a guideline for one working group (a body of the tenant). */
-export async function addGuidingQuestion(ctx: Ctx, tenantId: string, raw: unknown) {
+export async function addGuidingQuestion(ctx: TenantCtx, input: Input) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const data = parseOrThrow(guidingQuestionInput, raw);
+	const data = parseOrThrow(guidingQuestionInput, input);
 	return ctx.db.transaction(async (tx) => {
 		const guideline = await guidelineOf(tx, tenantId, data.guidelineId);
-		const [body] = await tx
-			.select({ id: bodies.id })
-			.from(bodies)
-			.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, data.bodyId)));
-		if (!body) throw new ValidationError({ bodyId: 'concept_error_body_invalid' });
-		const [{ last }] = await tx
-			.select({ last: max(conceptGuidingQuestions.position) })
-			.from(conceptGuidingQuestions)
-			.where(eq(conceptGuidingQuestions.guidelineId, guideline.id));
+		const body = await tenantBody(tx, tenantId, data.bodyId);
+		const position = await nextPosition(
+			tx,
+			conceptGuidingQuestions.position,
+			eq(conceptGuidingQuestions.guidelineId, guideline.id)
+		);
 		const [row] = await tx
 			.insert(conceptGuidingQuestions)
 			.values({
 				tenantId,
 				guidelineId: guideline.id,
 				bodyId: body.id,
-				position: (last ?? 0) + 1,
+				position,
 				question: data.question
 			})
 			.returning();
@@ -193,12 +194,12 @@ export async function guidingQuestionsForBody(
  * to whoever may plan the meetings of the meeting's body; the question must belong to the tenant.
  */
 export async function addGuidingQuestionToAgenda(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	questionId: string
+	ctx: TenantCtx,
+	input: { meetingId: string; questionId: string }
 ): Promise<{ id: string }> {
-	if (!isUuid(meetingId) || !isUuid(questionId)) throw new NotFoundError();
+	const tenantId = ctx.tenant.id;
+	const meetingId = requireUuid(input.meetingId);
+	const questionId = requireUuid(input.questionId);
 	const [meeting] = await ctx.db
 		.select({
 			id: meetings.id,
@@ -266,33 +267,28 @@ export async function addGuidingQuestionToAgenda(
 }
 
 export async function createGoal(
-	ctx: Ctx,
-	tenantId: string,
-	editionId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: Input & { editionId: string }
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const data = parseOrThrow(goalInput, raw);
+	const editionId = requireUuid(input.editionId);
+	const data = parseOrThrow(goalInput, input);
 	return ctx.db.transaction(async (tx) => {
 		await editableEdition(tx, tenantId, editionId);
-		const [field] = await tx
-			.select({ id: fieldsOfAction.id })
-			.from(fieldsOfAction)
-			.where(
-				and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, data.fieldOfActionId))
-			);
-		if (!field) throw new ValidationError({ fieldOfActionId: 'concept_error_field_required' });
-		const [{ last }] = await tx
-			.select({ last: max(conceptGoals.position) })
-			.from(conceptGoals)
-			.where(and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.editionId, editionId)));
+		const field = await tenantField(tx, tenantId, data.fieldOfActionId);
+		const position = await nextPosition(
+			tx,
+			conceptGoals.position,
+			and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.editionId, editionId))
+		);
 		const [row] = await tx
 			.insert(conceptGoals)
 			.values({
 				tenantId,
 				editionId,
 				fieldOfActionId: field.id,
-				position: (last ?? 0) + 1,
+				position,
 				title: data.title,
 				description: data.description ?? null
 			})
@@ -308,10 +304,11 @@ export async function createGoal(
 	});
 }
 
-export async function updateGoal(ctx: Ctx, tenantId: string, id: string, raw: unknown) {
+export async function updateGoal(ctx: TenantCtx, input: Input & { goalId: string }) {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const data = parseOrThrow(goalInput, raw);
-	if (!isUuid(id)) throw new NotFoundError();
+	const id = requireUuid(input.goalId);
+	const data = parseOrThrow(goalInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const [before] = await tx
 			.select()
@@ -319,13 +316,7 @@ export async function updateGoal(ctx: Ctx, tenantId: string, id: string, raw: un
 			.where(and(eq(conceptGoals.tenantId, tenantId), eq(conceptGoals.id, id)));
 		if (!before) throw new NotFoundError();
 		await editableEdition(tx, tenantId, before.editionId);
-		const [field] = await tx
-			.select({ id: fieldsOfAction.id })
-			.from(fieldsOfAction)
-			.where(
-				and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, data.fieldOfActionId))
-			);
-		if (!field) throw new ValidationError({ fieldOfActionId: 'concept_error_field_required' });
+		const field = await tenantField(tx, tenantId, data.fieldOfActionId);
 		await tx
 			.update(conceptGoals)
 			.set({ title: data.title, description: data.description ?? null, fieldOfActionId: field.id })
@@ -342,7 +333,9 @@ export async function updateGoal(ctx: Ctx, tenantId: string, id: string, raw: un
 }
 
 /** Bodies a guiding question can be given to: the tenant's working groups the actor can see. */
-export async function workingGroupsOf(ctx: Ctx, tenantId: string) {
+export async function workingGroupsOf(ctx: TenantCtx) {
+	const tenantId = ctx.tenant.id;
+	authorize(ctx.actor, 'concept.view', { tenantId });
 	const rows = await ctx.db
 		.select({
 			id: bodies.id,
@@ -358,4 +351,44 @@ export async function workingGroupsOf(ctx: Ctx, tenantId: string) {
 	return rows
 		.filter((b) => b.kind !== 'network' && canSeeBody(ctx.actor, b))
 		.map((b) => ({ id: b.id, name: b.shortName ?? b.name, kind: b.kind }));
+}
+
+/**
+ * Upcoming meetings (planned or invited) of the given bodies where the actor plans the meetings,
+ * as options per body: where a guiding question can be put on the agenda.
+ */
+export async function agendaTargets(
+	ctx: TenantCtx,
+	bodyIds: string[]
+): Promise<Record<string, { id: string; name: string }[]>> {
+	const tenantId = ctx.tenant.id;
+	const planned = [...new Set(bodyIds)].filter((bodyId) =>
+		can(ctx.actor, 'meeting.manage', { tenantId, bodyId })
+	);
+	if (!planned.length) return {};
+	const upcoming = await ctx.db
+		.select({
+			id: meetings.id,
+			bodyId: meetings.bodyId,
+			startsAt: meetings.startsAt,
+			title: meetings.title
+		})
+		.from(meetings)
+		.where(
+			and(
+				eq(meetings.tenantId, tenantId),
+				inArray(meetings.bodyId, planned),
+				inArray(meetings.state, ['planned', 'invited']),
+				gte(meetings.startsAt, new Date())
+			)
+		)
+		.orderBy(asc(meetings.startsAt))
+		.limit(50);
+	const byBody: Record<string, { id: string; name: string }[]> = {};
+	for (const mt of upcoming)
+		(byBody[mt.bodyId] ??= []).push({
+			id: mt.id,
+			name: `${formatBerlinDateTime(mt.startsAt)}${mt.title ? ` – ${mt.title}` : ''}`
+		});
+	return byBody;
 }

@@ -65,6 +65,9 @@ const percent = (key: string) =>
 	);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
+/** A use case's input: the form values plus the ids from the URL as named fields. */
+export type Input = Record<string, unknown>;
+
 export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -247,4 +250,4 @@ export const roundInput = z.object({
 	)
 });
 
-export { isUuid } from '../shared';
+export { STATE_CATEGORIES } from './schema';

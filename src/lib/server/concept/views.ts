@@ -1,6 +1,7 @@
 /** Read models of a concept edition: the tree, the dashboard, the roadmap, the public view. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
+import { berlinToday } from '../shared';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
@@ -30,7 +31,7 @@ import { consultationProcesses, recommendations } from '../participation/schema'
 import { papers } from '../papers/schema';
 import { isOverdue, measureProgress } from './calc';
 import { indicatorViews, municipalityComparison, type IndicatorView } from './indicators';
-import { statesOf } from './measures';
+import { statesOf } from './states';
 
 export interface MeasureRow {
 	id: string;
@@ -209,24 +210,28 @@ export async function conceptTree(
 }
 
 /** The edition a signed-in page works on: ?ausgabe=id or the working edition. */
-export async function editionForPage(ctx: Ctx, tenantId: string, id: string | null) {
+export async function editionForPage(
+	ctx: TenantCtx,
+	input: { editionId: string | null }
+): Promise<EditionView | null> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
-	if (id) {
-		const row = await findEdition(ctx.db, tenantId, id);
+	if (input.editionId) {
+		const row = await findEdition(ctx.db, tenantId, input.editionId);
 		if (!row) throw new NotFoundError();
 		return (await editionsOf(ctx.db, tenantId)).find((e) => e.id === row.id)!;
 	}
 	return workingEdition(ctx.db, tenantId);
 }
 
+/** The edition's tree for a signed-in page; overdue as of `today` (default: today in Berlin). */
 export async function getConceptTree(
-	ctx: Ctx,
-	tenantId: string,
-	edition: EditionView,
-	today: string
+	ctx: TenantCtx,
+	input: { edition: EditionView; today?: string }
 ): Promise<ConceptTree> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
-	return conceptTree(ctx.db, tenantId, edition, ctx.locale, today);
+	return conceptTree(ctx.db, tenantId, input.edition, ctx.locale, input.today ?? berlinToday());
 }
 
 export interface Dashboard {
@@ -278,25 +283,31 @@ export function dashboardOf(tree: ConceptTree, indicators: IndicatorView[]): Das
 }
 
 export async function getDashboard(
-	ctx: Ctx,
-	tenantId: string,
-	edition: EditionView,
-	today: string
+	ctx: TenantCtx,
+	input: { edition: EditionView; today?: string }
 ): Promise<Dashboard> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
+	const today = input.today ?? berlinToday();
 	const [tree, indicators] = await Promise.all([
-		conceptTree(ctx.db, tenantId, edition, ctx.locale, today),
+		conceptTree(ctx.db, tenantId, input.edition, ctx.locale, today),
 		indicatorViews(ctx.db, tenantId)
 	]);
 	return dashboardOf(tree, indicators);
 }
 
-/** The public concept: the adopted edition without internal and proposed measures. */
-export async function publicConcept(db: Executor, tenantId: string, locale: string, today: string) {
+/**
+ * The public concept of the request's (public) tenant: the adopted edition without internal and
+ * proposed measures, only public indicators; null while no edition is adopted.
+ */
+export async function publicConcept(ctx: TenantCtx, input: { today?: string } = {}) {
+	const { db } = ctx;
+	const tenantId = ctx.tenant.id;
 	const edition = await adoptedEdition(db, tenantId);
 	if (!edition) return null;
+	const today = input.today ?? berlinToday();
 	const [tree, indicators] = await Promise.all([
-		conceptTree(db, tenantId, edition, locale, today, { publicOnly: true }),
+		conceptTree(db, tenantId, edition, ctx.locale, today, { publicOnly: true }),
 		indicatorViews(db, tenantId, { publicOnly: true })
 	]);
 	return { tree, indicators, dashboard: dashboardOf(tree, indicators) };

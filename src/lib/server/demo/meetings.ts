@@ -22,18 +22,12 @@ import {
 	type BodyKind,
 	type MembershipRole
 } from '../bodies/schema';
-import {
-	actionItems,
-	agendaItems,
-	agendaItemSpeakers,
-	meetingAttendance,
-	meetingInvitations,
-	meetings,
-	type MinutesState
-} from '../meetings/schema';
+import { agendaItems, agendaItemSpeakers, meetings, type MinutesState } from '../meetings/schema';
+import { meetingInvitations } from '../invitations/schema';
+import { actionItems, meetingAttendance } from '../minutes/schema';
 import { buildUser, grantRole } from '../factories';
 import { hashToken } from '../auth/tokens';
-import { berlinLocal, fromBerlinLocal } from '../offers/ical';
+import { berlinLocal, fromBerlinLocal } from '../shared';
 
 export interface DemoMeetingsInput {
 	now?: Date;

@@ -25,7 +25,7 @@ import {
 	buildOffer,
 	buildOrganization
 } from '../factories';
-import { berlinDate, berlinTime } from '../transfer/time';
+import { berlinDateOf, fromBerlinLocal } from '../shared';
 
 type Organization = typeof organizations.$inferSelect;
 type Locale = 'de' | 'en' | 'ar' | 'uk' | 'tr' | 'ru' | 'fa';
@@ -109,7 +109,7 @@ function addDays(day: string, n: number): string {
 function at(day: string, time: string): Date {
 	const [y, m, d] = day.split('-').map(Number);
 	const [h, min] = time.split(':').map(Number);
-	return berlinTime(y, m, d, h, min);
+	return fromBerlinLocal(y, m, d, h, min);
 }
 
 type Schedule =
@@ -150,7 +150,7 @@ interface OfferSpec {
 
 export async function seedNetwork(tx: Executor, input: DemoNetworkInput): Promise<void> {
 	const now = input.now ?? new Date();
-	const today = berlinDate(now);
+	const today = berlinDateOf(now);
 	const { landshut, gifhorn, freising, municipalities: mu, types, existing } = input;
 
 	const fields: Record<string, Record<string, string>> = {};

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import { seedDemo } from './seed';
 import { DEMO_SPEAKER_GIFHORN } from './papers';
 import { tenants, type Tenant } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { bodies } from '../bodies/schema';
-import { actionItems } from '../meetings/schema';
+import { actionItems } from '../minutes/schema';
 import {
 	consultations,
 	instructions,
 	paperRelations,
-	papers,
-	statusReportVersions,
-	statusReports
+	papers
 } from '../papers/schema';
+import { statusReportVersions, statusReports } from '../reports/schema';
 import { signIn } from '../auth/sign-in';
 import { loadActor } from '../auth/sessions';
-import { myInstructions, listPublicPapers } from '../papers/views';
+import { myInstructions } from '../papers/instructions-view';
+import { listPublicPapers } from '../papers/public-view';
 import { renderMarkdown } from '../papers/markdown';
 import type { ReportDocument } from '../reports/document';
 
@@ -89,8 +89,8 @@ describe('papers demo', () => {
 		});
 		expect('userId' in result).toBe(true);
 		const [speaker] = await db.select().from(users).where(eq(users.email, DEMO_SPEAKER_GIFHORN));
-		const ctx = testCtx(db, await loadActor(db, speaker.id));
-		const mine = await myInstructions(ctx, g.id);
+		const ctx = testTenantCtx(db, g, await loadActor(db, speaker.id));
+		const mine = await myInstructions(ctx);
 		expect(mine.length).toBeGreaterThan(0);
 		expect(mine.every((i) => i.bodyName === 'Arbeitskreis Bildung')).toBe(true);
 	});
@@ -135,7 +135,7 @@ describe('papers demo', () => {
 			.from(paperRelations)
 			.where(eq(paperRelations.childPaperId, mitteilung.id));
 		expect(rel.parentPaperId).toBe(rows.find((r) => r.reference === '047/2008')!.id);
-		const pub = await listPublicPapers(db, l.id);
+		const pub = await listPublicPapers(testTenantCtx(db, l));
 		expect(pub.items.map((p) => p.reference)).toContain('144/2009');
 	});
 });

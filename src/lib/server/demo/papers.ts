@@ -13,11 +13,12 @@
  */
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
-import type { Ctx } from '../context';
+import { withTenant, type Ctx } from '../context';
 import { tenants, type Tenant } from '../tenants/schema';
 import { tenantMembers, users, type Role } from '../auth/schema';
 import { bodies, bodyMemberships, type BodyKind, type MembershipRole } from '../bodies/schema';
-import { actionItems, agendaItems, meetings } from '../meetings/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { actionItems } from '../minutes/schema';
 import { organizations } from '../organizations/schema';
 import {
 	consultations,
@@ -29,16 +30,13 @@ import {
 	type ConsultationRole,
 	type ConsultationResult
 } from '../papers/schema';
-import { nextPaperNumber } from '../papers/service';
+import { nextPaperNumber } from '../papers/paper-data';
 import { formatReference } from '../papers/validation';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
-import {
-	createStatusReport,
-	freezeStatusReport,
-	lastHalfYear,
-	saveReportNotes
-} from '../reports/service';
+import { createStatusReport, saveReportNotes } from '../reports/manage';
+import { freezeStatusReport } from '../reports/freeze';
+import { lastHalfYear } from '../reports/input';
 
 const DAY = 86_400_000;
 
@@ -668,15 +666,17 @@ async function seedGifhorn(tx: Executor, now: Date) {
 
 	// the status report of the last half-year, frozen and filed as a paper of type report
 	const actor = await loadActor(tx as unknown as Db, coordinator.id);
-	const ctx: Ctx = { db: tx as unknown as Db, actor, locale: 'de', origin: '' };
+	const base: Ctx = { db: tx as unknown as Db, actor, locale: 'de', origin: '' };
+	const ctx = withTenant(base, gifhorn);
 	const half = lastHalfYear(now);
-	const { id: reportId } = await createStatusReport(ctx, gifhorn.id, {
+	const { id: reportId } = await createStatusReport(ctx, {
 		title: `Sachstandsbericht ${half.label}`,
 		periodStart: half.start,
 		periodEnd: half.end,
 		bodyId: steering.id
 	});
-	await saveReportNotes(ctx, gifhorn.id, reportId, {
+	await saveReportNotes(ctx, {
+		reportId,
 		introduction:
 			'Die Stabsstelle Integration informiert die Steuerungsgruppe Integration wie zweimal im Jahr über den Stand der Integrationsarbeit im Landkreis Gifhorn: über die Arbeit der vier Arbeitskreise, die Vorlagen an die Steuerungsgruppe und ihre Beschlüsse sowie über die offenen Handlungsanweisungen.',
 		remarks: {
@@ -684,7 +684,7 @@ async function seedGifhorn(tx: Executor, now: Date) {
 			actions: 'Offene Handlungsanweisungen werden in den Arbeitskreissitzungen nachgehalten.'
 		}
 	});
-	await freezeStatusReport(ctx, gifhorn.id, reportId);
+	await freezeStatusReport(ctx, { reportId });
 }
 
 async function seedLaatzen(tx: Executor) {

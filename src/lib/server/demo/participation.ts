@@ -15,7 +15,8 @@ import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
 import { buildFieldOfAction, buildNeed, buildTenant, buildUser, grantRole } from '../factories';
 import { hashToken } from '../auth/tokens';
-import { addDays, berlinDate, berlinLocalToDate } from '../offers/schedule';
+import { berlinLocalToDate } from '../offers/schedule';
+import { addDays, berlinDateOf } from '../shared';
 import {
 	consultationProcesses,
 	contributions,
@@ -51,7 +52,7 @@ export async function seedParticipation(
 	input: DemoParticipationInput
 ): Promise<void> {
 	const now = input.now ?? new Date();
-	const today = berlinDate(now);
+	const today = berlinDateOf(now);
 	const day = 24 * 3600 * 1000;
 
 	const laatzen = await buildTenant(tx, {

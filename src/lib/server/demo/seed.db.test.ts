@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import { buildUser } from '../factories';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed';
 import { tenants, type Tenant } from '../tenants/schema';
@@ -18,7 +18,8 @@ import { isPubliclyVisible } from '../offers/visibility';
 import { needs } from '../needs/schema';
 import { listCoverage } from '../needs/coverage';
 import { bodies } from '../bodies/schema';
-import { actionItems, agendaItems, meetings } from '../meetings/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { actionItems } from '../minutes/schema';
 
 let database: Database;
 let bySlug: Record<string, Tenant>;
@@ -138,7 +139,7 @@ describe('seedDemo', () => {
 
 	it('lets koordination@landshut.example coordinate Landshut and nothing else', async () => {
 		const ctx = testCtx(database.db, await actorFor('koordination@landshut.example'));
-		const people = await listPeople(ctx, bySlug.landshut.id);
+		const people = await listPeople(testTenantCtx(database.db, bySlug.landshut, ctx.actor));
 		expect(people.map((p) => p.email)).toEqual(
 			expect.arrayContaining([
 				'koordination@landshut.example',
@@ -147,7 +148,7 @@ describe('seedDemo', () => {
 			])
 		);
 		for (const slug of Object.keys(bySlug).filter((s) => s !== 'landshut')) {
-			await expect(listPeople(ctx, bySlug[slug].id)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(listPeople(testTenantCtx(database.db, bySlug[slug], ctx.actor))).rejects.toBeInstanceOf(NotFoundError);
 		}
 	});
 
@@ -243,8 +244,12 @@ describe('seedDemo', () => {
 
 	it('records needs, with gaps the coverage view shows first', async () => {
 		const freising = bySlug['landkreis-freising'];
-		const ctx = testCtx(database.db, await actorFor('koordination@freising.example'));
-		const { rows, summary } = await listCoverage(ctx, freising.id);
+		const ctx = testTenantCtx(
+			database.db,
+			freising,
+			await actorFor('koordination@freising.example')
+		);
+		const { rows, summary } = await listCoverage(ctx);
 		expect(summary.gaps).toBeGreaterThanOrEqual(2);
 		const gaps = rows.filter((r) => r.matches === 0).map((r) => r.title);
 		expect(gaps).toEqual(

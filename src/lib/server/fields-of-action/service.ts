@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { fieldsOfAction, type LocalizedNames } from './schema';
@@ -16,7 +16,8 @@ export function fieldName(names: LocalizedNames, locale: string): string {
 }
 
 /** The tenant's fields of action in their order (anyone who may see the network's offers). */
-export async function listFieldsOfAction(ctx: Ctx, tenantId: string): Promise<FieldOfActionView[]> {
+export async function listFieldsOfAction(ctx: TenantCtx): Promise<FieldOfActionView[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	return fieldsOfActionOf(ctx.db, tenantId, ctx.locale);
 }

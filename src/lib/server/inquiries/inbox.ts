@@ -1,33 +1,21 @@
+/** The inbox of citizens' messages (coordinators): lists, statistics, one message. */
 import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
-import { recordAudit } from '../audit/record';
-import { enqueueMail } from '../mail/enqueue';
+import { NotFoundError } from '../errors';
 import { tenantMembers, users } from '../auth/schema';
-import { tenants } from '../tenants/schema';
+import { berlinToday, isUuid, pageOf, pageOffset } from '../shared';
 import {
 	inquiries,
 	inquiryEntries,
-	inquiryTemplates,
 	INQUIRY_KINDS,
 	INQUIRY_STATES,
 	type InquiryEntryKind,
 	type InquiryKind,
 	type InquiryState
 } from './schema';
-import {
-	dueInput,
-	entryInput,
-	INQUIRIES_PAGE_SIZE,
-	isUuid,
-	stateInput,
-	templateInput,
-	type InboxFilter
-} from './validation';
-import { replyMail } from './mails';
-import { fieldErrors } from '../shared';
+import { INQUIRIES_PAGE_SIZE, type InboxFilter } from './validation';
 
 export interface InquiryListRow {
 	id: string;
@@ -44,16 +32,12 @@ export interface InquiryListRow {
 	purged: boolean;
 }
 
-function todayBerlin(now = new Date()): string {
-	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-}
-
 /** The inbox: newest first, filtered by state, kind and assignee. */
 export async function listInquiries(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	filter: InboxFilter
 ): Promise<{ rows: InquiryListRow[]; hasMore: boolean }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
 	const where: SQL[] = [eq(inquiries.tenantId, tenantId)];
 	if (filter.state === 'open') where.push(ne(inquiries.state, 'closed'));
@@ -69,11 +53,12 @@ export async function listInquiries(
 		.where(and(...where))
 		.orderBy(desc(inquiries.createdAt), asc(inquiries.id))
 		.limit(INQUIRIES_PAGE_SIZE + 1)
-		.offset((filter.page - 1) * INQUIRIES_PAGE_SIZE);
-	const today = todayBerlin();
+		.offset(pageOffset(filter.page, INQUIRIES_PAGE_SIZE));
+	const today = berlinToday();
+	const page = pageOf(rows, INQUIRIES_PAGE_SIZE);
 	return {
-		hasMore: rows.length > INQUIRIES_PAGE_SIZE,
-		rows: rows.slice(0, INQUIRIES_PAGE_SIZE).map(({ i, assigneeName }) => ({
+		hasMore: page.hasMore,
+		rows: page.rows.map(({ i, assigneeName }) => ({
 			id: i.id,
 			reference: i.reference,
 			kind: i.kind,
@@ -92,9 +77,9 @@ export async function listInquiries(
 
 /** Anonymous statistics: messages per kind and state (kept after personal data is deleted). */
 export async function inquiryStatistics(
-	ctx: Ctx,
-	tenantId: string
+	ctx: TenantCtx
 ): Promise<{ kind: InquiryKind; state: InquiryState; count: number }[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
 	const rows = await ctx.db
 		.select({ kind: inquiries.kind, state: inquiries.state, n: count() })
@@ -139,7 +124,7 @@ export interface InquiryDetail {
 	}[];
 }
 
-async function loadRow(db: Executor, tenantId: string, id: string, lock = false) {
+export async function loadRow(db: Executor, tenantId: string, id: unknown, lock = false) {
 	if (!isUuid(id)) throw new NotFoundError();
 	const q = db
 		.select()
@@ -150,9 +135,14 @@ async function loadRow(db: Executor, tenantId: string, id: string, lock = false)
 	return row;
 }
 
-export async function getInquiry(ctx: Ctx, tenantId: string, id: string): Promise<InquiryDetail> {
+export async function getInquiry(
+	ctx: TenantCtx,
+	input: { inquiryId: string }
+): Promise<InquiryDetail> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const row = await loadRow(ctx.db, tenantId, id);
+	const row = await loadRow(ctx.db, tenantId, input.inquiryId);
+	const id = row.id;
 	const entries = await ctx.db
 		.select({ e: inquiryEntries, authorName: users.name })
 		.from(inquiryEntries)
@@ -188,10 +178,8 @@ export async function getInquiry(ctx: Ctx, tenantId: string, id: string): Promis
 }
 
 /** People of the tenant a message can be assigned to (coordinators). */
-export async function assigneeOptions(
-	ctx: Ctx,
-	tenantId: string
-): Promise<{ id: string; name: string }[]> {
+export async function assigneeOptions(ctx: TenantCtx): Promise<{ id: string; name: string }[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
 	return ctx.db
 		.select({ id: users.id, name: users.name })
@@ -201,292 +189,9 @@ export async function assigneeOptions(
 		.orderBy(asc(users.name));
 }
 
-function stateTimes(state: InquiryState, now: Date) {
-	return {
-		closedAt: state === 'closed' ? now : null,
-		...(state === 'answered' ? { answeredAt: now } : {})
-	};
-}
-
-/** Moves a message to another state (new → in progress → answered → closed, or back). */
-export async function setInquiryState(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown,
-	now: Date = new Date()
-): Promise<void> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const parsed = stateInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError({ state: 'inquiries_error_state_invalid' });
-	await ctx.db.transaction(async (tx) => {
-		const row = await loadRow(tx, tenantId, id, true);
-		if (row.purgedAt) throw new ValidationError({ state: 'inquiries_error_purged' });
-		if (row.state === parsed.data) return;
-		await tx
-			.update(inquiries)
-			.set({ state: parsed.data, ...stateTimes(parsed.data, now), updatedAt: now })
-			.where(and(eq(inquiries.tenantId, tenantId), eq(inquiries.id, id)));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry.state_change',
-			entityType: 'inquiry',
-			entityId: id,
-			before: { name: row.reference, state: row.state },
-			after: { name: row.reference, state: parsed.data }
-		});
-	});
-}
-
-/** Assigns a message to a coordinator of the tenant, or to nobody (''). */
-export async function assignInquiry(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	assigneeId: unknown
-): Promise<void> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const target = typeof assigneeId === 'string' && assigneeId !== '' ? assigneeId : null;
-	if (target) {
-		const options = await assigneeOptions(ctx, tenantId);
-		if (!options.some((o) => o.id === target))
-			throw new ValidationError({ assigneeId: 'inquiries_error_assignee_invalid' });
-	}
-	await ctx.db.transaction(async (tx) => {
-		const row = await loadRow(tx, tenantId, id, true);
-		if (row.assigneeId === target) return;
-		await tx
-			.update(inquiries)
-			.set({ assigneeId: target, updatedAt: new Date() })
-			.where(and(eq(inquiries.tenantId, tenantId), eq(inquiries.id, id)));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry.assign',
-			entityType: 'inquiry',
-			entityId: id,
-			before: { name: row.reference, assigneeId: row.assigneeId },
-			after: { name: row.reference, assigneeId: target }
-		});
-	});
-}
-
-/** Sets or clears the date by which the message should be answered. */
-export async function setInquiryDue(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
-): Promise<void> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const parsed = dueInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError({ dueOn: 'inquiries_error_due_invalid' });
-	const due = parsed.data ?? null;
-	await ctx.db.transaction(async (tx) => {
-		const row = await loadRow(tx, tenantId, id, true);
-		if (row.dueOn === due) return;
-		await tx
-			.update(inquiries)
-			.set({ dueOn: due, updatedAt: new Date() })
-			.where(and(eq(inquiries.tenantId, tenantId), eq(inquiries.id, id)));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry.due_change',
-			entityType: 'inquiry',
-			entityId: id,
-			before: { name: row.reference, dueOn: row.dueOn },
-			after: { name: row.reference, dueOn: due }
-		});
-	});
-}
-
-/** What the sender sees of the staff member who answered: the first name. */
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? '';
-}
-
-/** An internal note: staff only, never shown behind the status link. */
-export async function addInquiryNote(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
-): Promise<void> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const actor = ctx.actor;
-	const parsed = entryInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError({ note: fieldErrors(parsed.error).body });
-	await ctx.db.transaction(async (tx) => {
-		const row = await loadRow(tx, tenantId, id, true);
-		if (row.purgedAt) throw new ValidationError({ note: 'inquiries_error_purged' });
-		const [entry] = await tx
-			.insert(inquiryEntries)
-			.values({
-				tenantId,
-				inquiryId: id,
-				kind: 'note',
-				body: parsed.data.body,
-				authorId: actor.userId
-			})
-			.returning({ id: inquiryEntries.id });
-		const next = row.state === 'new' ? 'in_progress' : row.state;
-		await tx
-			.update(inquiries)
-			.set({ state: next, updatedAt: new Date() })
-			.where(and(eq(inquiries.tenantId, tenantId), eq(inquiries.id, id)));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry.note',
-			entityType: 'inquiry',
-			entityId: id,
-			after: { name: row.reference, entryId: entry.id, state: next }
-		});
-	});
-}
-
-/**
- * Answers the sender: the reply is kept with the message, shown behind the status link and
- * sent by mail when the sender left an address. The message becomes "answered" (or "closed").
- */
-export async function replyToInquiry(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: { body?: unknown; close?: unknown },
-	now: Date = new Date()
-): Promise<{ mailed: boolean }> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const actor = ctx.actor;
-	const parsed = entryInput.safeParse({ body: raw.body });
-	if (!parsed.success) throw new ValidationError({ reply: fieldErrors(parsed.error).body });
-	const close = raw.close === 'on' || raw.close === true || raw.close === 'true';
-	return ctx.db.transaction(async (tx) => {
-		const row = await loadRow(tx, tenantId, id, true);
-		if (row.purgedAt) throw new ValidationError({ reply: 'inquiries_error_purged' });
-		const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
-		const author = firstName(actor.name);
-		const [entry] = await tx
-			.insert(inquiryEntries)
-			.values({
-				tenantId,
-				inquiryId: id,
-				kind: 'reply',
-				body: parsed.data.body,
-				authorId: actor.userId,
-				authorLabel: author,
-				createdAt: now
-			})
-			.returning({ id: inquiryEntries.id });
-		const state: InquiryState = close ? 'closed' : 'answered';
-		await tx
-			.update(inquiries)
-			.set({
-				state,
-				answeredAt: now,
-				closedAt: close ? now : null,
-				updatedAt: now
-			})
-			.where(and(eq(inquiries.tenantId, tenantId), eq(inquiries.id, id)));
-		if (row.email) {
-			await enqueueMail(
-				tx,
-				tenantId,
-				replyMail({
-					to: row.email,
-					name: row.name,
-					tenantName: tenant.name,
-					reference: row.reference,
-					reply: parsed.data.body,
-					author,
-					locale: row.locale === 'en' ? 'en' : 'de'
-				})
-			);
-		}
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry.reply',
-			entityType: 'inquiry',
-			entityId: id,
-			before: { name: row.reference, state: row.state },
-			after: { name: row.reference, state, entryId: entry.id, mailed: !!row.email }
-		});
-		return { mailed: !!row.email };
-	});
-}
-
-// Templates (Textbausteine) ---------------------------------------------------------------
-
-export interface TemplateView {
-	id: string;
-	title: string;
-	body: string;
-}
-
-export async function listTemplates(ctx: Ctx, tenantId: string): Promise<TemplateView[]> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	return ctx.db
-		.select({ id: inquiryTemplates.id, title: inquiryTemplates.title, body: inquiryTemplates.body })
-		.from(inquiryTemplates)
-		.where(eq(inquiryTemplates.tenantId, tenantId))
-		.orderBy(asc(inquiryTemplates.title));
-}
-
-export async function saveTemplate(
-	ctx: Ctx,
-	tenantId: string,
-	id: string | null,
-	raw: unknown
-): Promise<{ id: string }> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	const parsed = templateInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	if (id !== null && !isUuid(id)) throw new NotFoundError();
-	return ctx.db.transaction(async (tx) => {
-		let row;
-		if (id) {
-			[row] = await tx
-				.update(inquiryTemplates)
-				.set({ ...parsed.data, updatedAt: new Date() })
-				.where(and(eq(inquiryTemplates.tenantId, tenantId), eq(inquiryTemplates.id, id)))
-				.returning();
-			if (!row) throw new NotFoundError();
-		} else {
-			[row] = await tx
-				.insert(inquiryTemplates)
-				.values({ tenantId, ...parsed.data })
-				.returning();
-		}
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: id ? 'inquiry_template.update' : 'inquiry_template.create',
-			entityType: 'inquiry_template',
-			entityId: row.id,
-			after: { name: row.title, body: row.body }
-		});
-		return { id: row.id };
-	});
-}
-
-export async function deleteTemplate(ctx: Ctx, tenantId: string, id: string): Promise<void> {
-	authorize(ctx.actor, 'inquiries.manage', { tenantId });
-	if (!isUuid(id)) throw new NotFoundError();
-	await ctx.db.transaction(async (tx) => {
-		const [row] = await tx
-			.delete(inquiryTemplates)
-			.where(and(eq(inquiryTemplates.tenantId, tenantId), eq(inquiryTemplates.id, id)))
-			.returning();
-		if (!row) throw new NotFoundError();
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'inquiry_template.delete',
-			entityType: 'inquiry_template',
-			entityId: id,
-			before: { name: row.title }
-		});
-	});
-}
-
 /** Number of messages not yet closed, for the tenant's overview. */
-export async function openInquiryCount(ctx: Ctx, tenantId: string): Promise<number> {
+export async function openInquiryCount(ctx: TenantCtx): Promise<number> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
 	const [row] = await ctx.db
 		.select({ n: sql<number>`count(*)::int` })

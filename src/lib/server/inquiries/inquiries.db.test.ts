@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -401,12 +401,19 @@ describe('purgeExpiredInquiries', () => {
 	it('is a setting of the tenant: 7 to 3650 days, blank for the default', async () => {
 		const { tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');
-		expect((await getTenantSettings(staff, tenant.id)).inquiryRetentionDays).toBe(180);
+		expect(
+			(await getTenantSettings(testTenantCtx(staff.db, tenant, staff.actor))).inquiryRetentionDays
+		).toBe(180);
 		const base = { offerConfirmationMonths: '6' };
-		await updateTenantSettings(staff, tenant.id, { ...base, inquiryRetentionDays: '30' });
-		expect((await getTenantSettings(staff, tenant.id)).inquiryRetentionDays).toBe(30);
+		await updateTenantSettings(testTenantCtx(staff.db, tenant, staff.actor), {
+			...base,
+			inquiryRetentionDays: '30'
+		});
+		expect(
+			(await getTenantSettings(testTenantCtx(staff.db, tenant, staff.actor))).inquiryRetentionDays
+		).toBe(30);
 		for (const bad of ['3', 'viele', '5000']) {
-			const err = await updateTenantSettings(staff, tenant.id, {
+			const err = await updateTenantSettings(testTenantCtx(staff.db, tenant, staff.actor), {
 				...base,
 				inquiryRetentionDays: bad
 			}).catch((e) => e);
@@ -414,7 +421,12 @@ describe('purgeExpiredInquiries', () => {
 				inquiryRetentionDays: 'inquiries_error_retention_invalid'
 			});
 		}
-		await updateTenantSettings(staff, tenant.id, { ...base, inquiryRetentionDays: '' });
-		expect((await getTenantSettings(staff, tenant.id)).inquiryRetentionDays).toBe(180);
+		await updateTenantSettings(testTenantCtx(staff.db, tenant, staff.actor), {
+			...base,
+			inquiryRetentionDays: ''
+		});
+		expect(
+			(await getTenantSettings(testTenantCtx(staff.db, tenant, staff.actor))).inquiryRetentionDays
+		).toBe(180);
 	});
 });

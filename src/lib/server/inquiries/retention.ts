@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
+import { tenants } from '../tenants/schema';
 import { rowsOf, type Executor } from '../db/client';
 import { DEFAULT_RETENTION_DAYS } from './validation';
 
@@ -41,4 +43,13 @@ export async function purgeExpiredInquiries(db: Executor, now: Date = new Date()
 			WHERE id IN (${list})`);
 		return ids.length;
 	});
+}
+
+/** How many days after closing the tenant keeps a message's personal data (for the form's notice). */
+export async function retentionDays(ctx: TenantCtx): Promise<number> {
+	const [row] = await ctx.db
+		.select({ settings: tenants.settings })
+		.from(tenants)
+		.where(eq(tenants.id, ctx.tenant.id));
+	return row?.settings.inquiryRetentionDays ?? DEFAULT_RETENTION_DAYS;
 }

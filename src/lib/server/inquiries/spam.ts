@@ -12,6 +12,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../db/client';
 import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limit';
+import { ValidationError } from '../errors';
 
 /**
  * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
@@ -134,4 +135,20 @@ export async function takeFromLimit(
 	if (!key) return;
 	await assertWithinLimits(db, [{ key, ...limit }]);
 	await recordFailure(db, [key]);
+}
+
+/** The spam fields of a public form: never sent back to the page. */
+export const SPAM_FIELDS = [HONEYPOT_FIELD, 'challenge', 'pow'] as const;
+
+/**
+ * The spam checks of a public form as a use case runs them: a failed check is a form error
+ * (`inquiries_error_spam_<reason>`). Returns whether a proof of work was solved.
+ */
+export function rejectSpam(raw: Record<string, unknown>, now: Date = new Date()): boolean {
+	const verdict = checkSubmission(
+		{ honeypot: raw[HONEYPOT_FIELD], challenge: raw.challenge, pow: raw.pow },
+		now
+	);
+	if (!verdict.ok) throw new ValidationError({ form: `inquiries_error_spam_${verdict.reason}` });
+	return verdict.proofOfWork;
 }

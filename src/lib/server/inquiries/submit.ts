@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { ValidationError, NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
-import { tenants } from '../tenants/schema';
 import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from './schema';
 import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
-import { checkSubmission, HONEYPOT_FIELD, takeFromLimit } from './spam';
+import { rejectSpam, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
 import { fieldErrors } from '../shared';
 
@@ -21,33 +20,21 @@ export function statusPath(tenantSlug: string, token: string): string {
 	return `/${tenantSlug}/anliegen/status/${token}`;
 }
 
-async function publicTenant(ctx: Ctx, tenantId: string) {
-	const [tenant] = await ctx.db
-		.select()
-		.from(tenants)
-		.where(and(eq(tenants.id, tenantId), eq(tenants.isPublic, true)));
-	if (!tenant) throw new NotFoundError();
-	return tenant;
-}
-
 /**
  * A visitor sends a question, wish, suggestion or complaint through the public form. No account
  * needed. Spam checks first (honeypot, time, proof of work), then the fields, then the rate
  * limit per address. Returns the reference number and the private status link's token.
  */
 export async function submitInquiry(
-	ctx: Ctx,
-	tenantId: string,
-	raw: Record<string, unknown>,
+	ctx: TenantCtx,
+	input: Record<string, unknown>,
 	now: Date = new Date()
 ): Promise<{ id: string; reference: string; token: string }> {
-	const tenant = await publicTenant(ctx, tenantId);
-	const verdict = checkSubmission(
-		{ honeypot: raw[HONEYPOT_FIELD], challenge: raw.challenge, pow: raw.pow },
-		now
-	);
-	if (!verdict.ok) throw new ValidationError({ form: `inquiries_error_spam_${verdict.reason}` });
-	const parsed = inquiryInput.safeParse(raw);
+	const tenant = ctx.tenant;
+	// messages go to public tenants only
+	if (!tenant.isPublic) throw new NotFoundError();
+	const proofOfWork = rejectSpam(input, now);
+	const parsed = inquiryInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const data = parsed.data;
 	await takeFromLimit(ctx.db, `inquiry:${tenant.id}`, ctx.ip, INQUIRY_LIMIT);
@@ -75,7 +62,7 @@ export async function submitInquiry(
 					consentVersion: INQUIRY_CONSENT_VERSION,
 					consentAt: now,
 					statusTokenHash: hashToken(token),
-					proofOfWork: verdict.proofOfWork,
+					proofOfWork,
 					createdAt: now,
 					updatedAt: now
 				})
@@ -119,8 +106,9 @@ export interface InquiryStatusView {
 	entries: { kind: 'reply' | 'followup'; body: string; author: string | null; createdAt: Date }[];
 }
 
-async function byToken(ctx: Ctx, tenantId: string, token: string) {
+async function byToken(ctx: TenantCtx, token: unknown) {
 	if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null;
+	const tenantId = ctx.tenant.id;
 	const [row] = await ctx.db
 		.select()
 		.from(inquiries)
@@ -136,11 +124,11 @@ async function byToken(ctx: Ctx, tenantId: string, token: string) {
 
 /** The state of a message for the holder of its status link; NotFoundError for a wrong link. */
 export async function getInquiryStatus(
-	ctx: Ctx,
-	tenantId: string,
-	token: string
+	ctx: TenantCtx,
+	input: { token: string }
 ): Promise<InquiryStatusView> {
-	const row = await byToken(ctx, tenantId, token);
+	const tenantId = ctx.tenant.id;
+	const row = await byToken(ctx, input.token);
 	if (!row) throw new NotFoundError();
 	const entries = await ctx.db
 		.select()
@@ -171,14 +159,13 @@ export async function getInquiryStatus(
 
 /** The sender adds to the message behind the status link; an answered or closed one reopens. */
 export async function addFollowup(
-	ctx: Ctx,
-	tenantId: string,
-	token: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { token: string; body?: unknown }
 ): Promise<void> {
-	const row = await byToken(ctx, tenantId, token);
+	const tenantId = ctx.tenant.id;
+	const row = await byToken(ctx, input.token);
 	if (!row) throw new NotFoundError();
-	const parsed = followupInput.safeParse(raw);
+	const parsed = followupInput.safeParse({ body: input.body });
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	await takeFromLimit(ctx.db, `inquiry-followup:${tenantId}`, ctx.ip, FOLLOWUP_LIMIT);
 	await ctx.db.transaction(async (tx) => {

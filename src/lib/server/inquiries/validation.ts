@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INQUIRY_KINDS, INQUIRY_STATES } from './schema';
-import { isDateString } from '../offers/schedule';
+import { isIsoDate } from '../shared';
 
 // Error messages are message keys from messages/inquiries/*.json; the routes translate them.
 
@@ -69,7 +69,7 @@ export const stateInput = z.enum(INQUIRY_STATES, { error: 'inquiries_error_state
 
 export const dueInput = z.preprocess(
 	blankToUndefined,
-	z.string().refine(isDateString, { error: 'inquiries_error_due_invalid' }).optional()
+	z.string().refine(isIsoDate, { error: 'inquiries_error_due_invalid' }).optional()
 );
 
 /** Filters of the inbox, read from the query string; bad values are ignored. */
@@ -86,8 +86,6 @@ export const inboxFilter = z.object({
 	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;
-
-export { isUuid } from '../shared';
 
 /** Reference numbers: A-<year>-<6 characters without look-alikes>. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -2,23 +2,19 @@
  * Answers (Rückmeldungen) to an invitation: yes, no or maybe, from the link in the mail (the
  * token identifies person and meeting; no sign-in) or in the app; the managers' overview.
  */
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
-import type { Db, Executor } from '../db/client';
+import type { Ctx, TenantCtx } from '../context';
+import type { Executor } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { newToken, hashToken } from '../auth/tokens';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodyMemberships } from '../bodies/schema';
-import {
-	RSVP_RESPONSES,
-	meetingInvitations,
-	meetings,
-	type Meeting,
-	type RsvpResponse
-} from '../meetings/schema';
+import { isCurrentMembership } from '../bodies/membership-rule';
+import { meetings, type Meeting } from '../meetings/schema';
+import { RSVP_RESPONSES, meetingInvitations, type RsvpResponse } from './schema';
 import { loadMeeting, loadMeetingToManage } from '../meetings/access';
 import { bodyLabel, loadMeetingDetails, meetingSummary, onlineLink, placeText } from './details';
 import { currentMembers } from './invitations';
@@ -112,8 +108,12 @@ async function invitationByToken(db: Executor, token: string) {
 }
 
 /** The answer page of a mail link; null when the token is unknown (or replaced by a newer mail). */
-export async function findInvitationByToken(db: Db, token: string): Promise<AnswerPageView | null> {
-	const row = await invitationByToken(db, token);
+export async function findInvitationByToken(
+	ctx: Ctx,
+	input: { token: string }
+): Promise<AnswerPageView | null> {
+	const db = ctx.db;
+	const row = await invitationByToken(db, input.token);
 	if (!row) return null;
 	const inv = row.invitation;
 	const details = await loadMeetingDetails(db, inv.tenantId, inv.meetingId);
@@ -147,21 +147,18 @@ export async function findInvitationByToken(db: Db, token: string): Promise<Answ
 
 /**
  * Records the answer of a mail link. No sign-in: the token identifies person and meeting.
- * `options.meetingId` (the meeting the page showed) must match the token's meeting.
+ * `input.meetingId` (the meeting the page showed) must match the token's meeting.
  */
 export async function answerByToken(
-	db: Db,
-	token: string,
-	response: unknown,
-	comment?: unknown,
-	options: { meetingId?: string; requestId?: string } = {}
+	ctx: Ctx,
+	input: { token: string; response: unknown; comment?: unknown; meetingId?: unknown }
 ): Promise<{ response: RsvpResponse; meetingId: string }> {
-	const row = await invitationByToken(db, token);
+	const row = await invitationByToken(ctx.db, input.token);
 	if (!row) throw new NotFoundError();
-	if (options.meetingId !== undefined && options.meetingId !== row.invitation.meetingId)
+	if (input.meetingId !== undefined && input.meetingId !== row.invitation.meetingId)
 		throw new NotFoundError();
-	const answer = parseAnswer(response, comment);
-	return db.transaction(async (tx) => {
+	const answer = parseAnswer(input.response, input.comment);
+	return ctx.db.transaction(async (tx) => {
 		const [meeting] = await tx
 			.select()
 			.from(meetings)
@@ -174,7 +171,7 @@ export async function answerByToken(
 			meetingId: meeting.id,
 			userId: row.invitation.userId,
 			answer,
-			who: { actor: { userId: row.invitation.userId }, requestId: options.requestId },
+			who: { actor: { userId: row.invitation.userId }, requestId: ctx.requestId },
 			via: 'link'
 		});
 	});
@@ -230,15 +227,14 @@ async function saveAnswer(
 
 /** The signed-in member answers in the app (the invitation row is created when missing). */
 export async function answerInApp(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	response: unknown,
-	comment?: unknown
+	ctx: TenantCtx,
+	input: { meetingId: string; response: unknown; comment?: unknown }
 ): Promise<{ response: RsvpResponse }> {
-	const { meeting, body } = await loadMeeting(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting, body } = await loadMeeting(ctx, tenantId, input.meetingId);
+	const meetingId = meeting.id;
 	const actor = ctx.actor!;
-	const answer = parseAnswer(response, comment);
+	const answer = parseAnswer(input.response, input.comment);
 	return ctx.db.transaction(async (tx) => {
 		const [locked] = await tx
 			.select()
@@ -275,8 +271,7 @@ async function mayAnswer(
 				eq(bodyMemberships.tenantId, tenantId),
 				eq(bodyMemberships.bodyId, bodyId),
 				eq(bodyMemberships.userId, userId),
-				lte(bodyMemberships.startDate, sql`CURRENT_DATE`),
-				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, sql`CURRENT_DATE`))
+				isCurrentMembership()
 			)
 		)
 		.limit(1);
@@ -300,8 +295,9 @@ export interface MyAnswer {
 }
 
 /** The signed-in person's own answer to the meeting. */
-export async function myAnswer(ctx: Ctx, tenantId: string, meetingId: string): Promise<MyAnswer> {
-	const { meeting, body } = await loadMeeting(ctx, tenantId, meetingId);
+export async function myAnswer(ctx: TenantCtx, input: { meetingId: string }): Promise<MyAnswer> {
+	const tenantId = ctx.tenant.id;
+	const { meeting, body } = await loadMeeting(ctx, tenantId, input.meetingId);
 	const actor = ctx.actor;
 	const phase = meetingPhase(meeting);
 	if (!actor)
@@ -354,11 +350,11 @@ export interface AnswerOverview {
 
 /** Who was invited when and how they answered, for those who manage the meeting. */
 export async function listAnswers(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<AnswerOverview> {
-	const { meeting } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	const rows = await ctx.db
 		.select({
 			userId: meetingInvitations.userId,

@@ -8,7 +8,7 @@ import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 import { bodies, type Body } from '../bodies/schema';
 import { agendaItems, agendaItemSpeakers, meetings, type Meeting } from '../meetings/schema';
-import { TIME_ZONE } from '../offers/ical';
+import { TIME_ZONE } from '../shared';
 import { fullAgenda } from '../meetings/agenda';
 
 export type Locale = 'de' | 'en';

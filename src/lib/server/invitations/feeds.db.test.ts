@@ -15,7 +15,7 @@ import {
 import { loadActor } from '../auth/sessions';
 import { auditLog } from '../audit/schema';
 import { NotFoundError } from '../errors';
-import { calendarTokens } from '../meetings/schema';
+import { calendarTokens } from './schema';
 import {
 	bodyFeed,
 	calendarTokenInfo,

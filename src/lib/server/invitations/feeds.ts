@@ -12,8 +12,7 @@
  * subscribed calendars drop or strike them.
  */
 import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../context';
-import type { Db } from '../db/client';
+import type { Ctx, TenantCtx } from '../context';
 import { recordAudit } from '../audit/record';
 import { newToken, hashToken } from '../auth/tokens';
 import { users } from '../auth/schema';
@@ -21,9 +20,9 @@ import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
 import { findBody, canSeeBody } from '../bodies/access';
 import { bodies } from '../bodies/schema';
-import { calendarTokens, meetings } from '../meetings/schema';
+import { meetings } from '../meetings/schema';
+import { calendarTokens } from './schema';
 import { loadMeeting } from '../meetings/access';
-import { findPublicTenant } from '../tenants/service';
 import { m } from '$lib/paraglide/messages';
 import { bodyLabel, loadMeetingDetailsWhere, type MeetingDetails } from './details';
 import { buildMeetingCalendar } from './ics';
@@ -48,17 +47,21 @@ function publicCalendar(origin: string, list: MeetingDetails[], name: string, no
 	return buildMeetingCalendar(events, { method: 'PUBLISH', name, now });
 }
 
+/** The public tenant of the request (the hook resolved it); null when there is none. */
+function publicTenant(ctx: Ctx) {
+	return ctx.tenant?.isPublic ? ctx.tenant : null;
+}
+
 /** The feed of one public body; null when the tenant or body is not public (or missing). */
 export async function bodyFeed(
-	db: Db,
-	origin: string,
-	tenantSlug: string,
-	bodyId: string,
+	ctx: Ctx,
+	input: { bodyId: string },
 	now: Date = new Date()
 ): Promise<string | null> {
-	const tenant = await findPublicTenant(db, tenantSlug);
+	const { db, origin } = ctx;
+	const tenant = publicTenant(ctx);
 	if (!tenant) return null;
-	const body = await findBody(db, tenant.id, bodyId);
+	const body = await findBody(db, tenant.id, input.bodyId);
 	if (!body || body.visibility !== 'public') return null;
 	const list = await loadMeetingDetailsWhere(
 		db,
@@ -74,13 +77,9 @@ export async function bodyFeed(
 }
 
 /** The feed of all public bodies of a public tenant; null when the tenant is not public. */
-export async function tenantFeed(
-	db: Db,
-	origin: string,
-	tenantSlug: string,
-	now: Date = new Date()
-): Promise<string | null> {
-	const tenant = await findPublicTenant(db, tenantSlug);
+export async function tenantFeed(ctx: Ctx, now: Date = new Date()): Promise<string | null> {
+	const { db, origin } = ctx;
+	const tenant = publicTenant(ctx);
 	if (!tenant) return null;
 	const list = await loadMeetingDetailsWhere(
 		db,
@@ -102,11 +101,12 @@ export async function tenantFeed(
 
 /** The personal feed of a secret token; null when the token is unknown or the account disabled. */
 export async function personalFeed(
-	db: Db,
-	origin: string,
-	token: string,
+	ctx: Ctx,
+	input: { token: string },
 	now: Date = new Date()
 ): Promise<string | null> {
+	const { db, origin } = ctx;
+	const token = input.token;
 	if (!token || token.length < 20 || token.length > 200) return null;
 	const [row] = await db
 		.select({ userId: calendarTokens.userId, locale: users.locale })
@@ -139,11 +139,11 @@ export async function personalFeed(
 
 /** One meeting as an .ics download for whoever may see it in the app. */
 export async function meetingCalendarFile(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<string> {
-	const { meeting, body, canManage } = await loadMeeting(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting, body, canManage } = await loadMeeting(ctx, tenantId, input.meetingId);
 	const details = (
 		await loadMeetingDetailsWhere(
 			ctx.db,

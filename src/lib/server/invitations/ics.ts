@@ -4,14 +4,8 @@
  * the calendar feeds (METHOD:PUBLISH, many events). Local times in Europe/Berlin with its
  * VTIMEZONE. Built on the writer helpers of offers/ical.ts.
  */
-import {
-	TIME_ZONE,
-	berlinLocal,
-	buildCalendar,
-	escapeText,
-	foldLine,
-	utcStamp
-} from '../offers/ical';
+import { buildCalendar, escapeText, foldLine, utcStamp } from '../offers/ical';
+import { TIME_ZONE, berlinLocal } from '../shared';
 
 const CRLF = '\r\n';
 

@@ -19,7 +19,8 @@ import type { Role } from '../auth/schema';
 import { auditLog } from '../audit/schema';
 import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import { agendaItemSpeakers, meetingInvitations, meetings } from '../meetings/schema';
+import { agendaItemSpeakers, meetings } from '../meetings/schema';
+import { meetingInvitations } from './schema';
 import { invitationPreview, sendInvitations } from './invitations';
 import {
 	answerByToken,

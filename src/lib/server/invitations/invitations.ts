@@ -3,8 +3,8 @@
  * (answer token stored as SHA-256), one mail each with the agenda, the answer links and the
  * .ics; guest speakers with an e-mail address get the information and the .ics.
  */
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -13,7 +13,9 @@ import { newToken, hashToken } from '../auth/tokens';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodyMemberships } from '../bodies/schema';
-import { meetingInvitations, meetings, type Meeting, type RsvpResponse } from '../meetings/schema';
+import { isCurrentMembership } from '../bodies/membership-rule';
+import { meetings, type Meeting } from '../meetings/schema';
+import { meetingInvitations, type RsvpResponse } from './schema';
 import { loadMeetingToManage } from '../meetings/access';
 import { loadMeetingDetails, type MeetingDetails } from './details';
 import { buildMeetingCalendar, partStat } from './ics';
@@ -36,7 +38,7 @@ export interface Member {
 }
 
 /**
- * The body's current members (start ≤ today, no end or end ≥ today; every role, permanent
+ * The body's current members (isCurrentMembership: on today's Berlin date; every role, permanent
  * guests included), one entry per person, disabled accounts left out.
  */
 export async function currentMembers(
@@ -59,8 +61,7 @@ export async function currentMembers(
 			and(
 				eq(bodyMemberships.tenantId, tenantId),
 				eq(bodyMemberships.bodyId, bodyId),
-				lte(bodyMemberships.startDate, sql`CURRENT_DATE`),
-				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, sql`CURRENT_DATE`)),
+				isCurrentMembership(),
 				isNull(users.disabledAt)
 			)
 		)
@@ -163,12 +164,12 @@ export interface SendResult {
  * with `all`, to everyone again (each mail carries new answer links; earlier links stop working).
  */
 export async function sendInvitations(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	options: { all?: boolean } = {}
+	ctx: TenantCtx,
+	options: { meetingId: string; all?: boolean }
 ): Promise<SendResult> {
-	const { meeting: found } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting: found } = await loadMeetingToManage(ctx, tenantId, options.meetingId);
+	const meetingId = found.id;
 	const now = new Date();
 	assertOpen(found, now);
 	const actor = ctx.actor!;
@@ -269,11 +270,12 @@ export interface InvitationPreview {
 
 /** The invitation as the members will get it (sample name and links), for managers. */
 export async function invitationPreview(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<InvitationPreview> {
-	const { meeting } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
+	const meetingId = meeting.id;
 	const details = (await loadMeetingDetails(ctx.db, tenantId, meetingId))!;
 	const members = await currentMembers(ctx.db, tenantId, meeting.bodyId);
 	const rows = await ctx.db

@@ -5,7 +5,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-import type { RsvpResponse } from '../meetings/schema';
+import type { RsvpResponse } from './schema';
 import {
 	agendaText,
 	bodyLabel,

@@ -8,7 +8,8 @@ import type { Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { newToken, hashToken } from '../auth/tokens';
 import { users } from '../auth/schema';
-import { meetingInvitations, meetings, type Meeting } from '../meetings/schema';
+import { meetings, type Meeting } from '../meetings/schema';
+import { meetingInvitations } from './schema';
 import { m } from '$lib/paraglide/messages';
 import {
 	loadMeetingDetails,

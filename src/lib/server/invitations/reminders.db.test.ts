@@ -6,7 +6,8 @@ import type { Database } from '../db/client';
 import { buildBody, buildMeeting, buildMembership, buildTenant, buildUser } from '../factories';
 import { hashToken, newToken } from '../auth/tokens';
 import { outbox } from '../mail/schema';
-import { meetingInvitations, meetings, type RsvpResponse } from '../meetings/schema';
+import { meetings } from '../meetings/schema';
+import { meetingInvitations, type RsvpResponse } from './schema';
 import { sendMeetingReminders } from './reminders';
 import { findInvitationByToken } from './answers';
 

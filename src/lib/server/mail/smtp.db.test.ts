@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { inviteUser } from '../auth/invitations';
@@ -129,8 +129,8 @@ describe('SMTP delivery', () => {
 		});
 		const user = await buildUser(database.db, { name: 'Jürgen Müller' });
 		await grantRole(database.db, tenant.id, user.id, 'coordinator');
-		const ctx = testCtx(database.db, await loadActor(database.db, user.id));
-		const { token } = await inviteUser(ctx, tenant.id, {
+		const ctx = testTenantCtx(database.db, tenant, await loadActor(database.db, user.id));
+		const { token } = await inviteUser(ctx, {
 			email: 'neu@example.org',
 			name: 'Ayşe Yılmaz',
 			role: 'member'

@@ -233,10 +233,10 @@ describe('listMailbox', () => {
 			database.db,
 			(await buildUser(database.db, { isPlatformAdmin: true })).id
 		);
-		const first = await listMailbox(testCtx(database.db, admin), 1, 2);
+		const first = await listMailbox(testCtx(database.db, admin), { page: 1 }, 2);
 		expect(first.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
 		expect(first.hasMore).toBe(true);
-		const second = await listMailbox(testCtx(database.db, admin), 2, 2);
+		const second = await listMailbox(testCtx(database.db, admin), { page: 2 }, 2);
 		expect(second.rows.map((r) => r.id)).toEqual([ids[0]]);
 		expect(second.hasMore).toBe(false);
 	});

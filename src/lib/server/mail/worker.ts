@@ -7,6 +7,7 @@ import { rowsOf } from '../db/client';
 import { outbox, type OutboxRow } from './schema';
 import type { MailTransport } from './transport';
 import { onMailQueued } from './enqueue';
+import { pageOf, pageOffset } from '../shared';
 
 export const MAX_ATTEMPTS = 8;
 /** A claimed row whose worker died is retried after this long. */
@@ -131,13 +132,13 @@ export function startMailWorker(opts: {
 }
 
 /** Mails for the dev mailbox page, newest first. */
-export async function listMailbox(ctx: Ctx, page = 1, pageSize = 50) {
+export async function listMailbox(ctx: Ctx, input: { page?: number } = {}, pageSize = 50) {
 	authorize(ctx.actor, 'platform.mailbox.view');
 	const rows = await ctx.db
 		.select()
 		.from(outbox)
 		.orderBy(desc(outbox.createdAt))
 		.limit(pageSize + 1)
-		.offset((page - 1) * pageSize);
-	return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
+		.offset(pageOffset(input.page ?? 1, pageSize));
+	return pageOf(rows, pageSize);
 }

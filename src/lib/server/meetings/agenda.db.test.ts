@@ -18,7 +18,8 @@ import type { Role } from '../auth/schema';
 import { auditLog } from '../audit/schema';
 import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import { actionItems, agendaItems, agendaItemSpeakers, files } from './schema';
+import { agendaItems, agendaItemSpeakers, files } from './schema';
+import { actionItems } from '../minutes/schema';
 import {
 	addAgendaItem,
 	addSpeaker,

@@ -11,7 +11,7 @@ import {
 } from '../factories';
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
-import { berlinInstant } from './schedule';
+import { berlinInstant } from '../shared';
 import {
 	calendarBodies,
 	listMeetingsPage,

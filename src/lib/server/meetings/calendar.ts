@@ -3,14 +3,15 @@
  * pages. Only meetings of bodies the actor may see (canSeeBody, here as a query condition).
  */
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Actor } from '../auth/actor';
 import { can } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { bodies, bodyMemberships } from '../bodies/schema';
+import { isCurrentMembership } from '../bodies/membership-rule';
 import { meetings, type MeetingState } from './schema';
-import { addDays, berlinInstant, isoWeekday } from './schedule';
-import { berlinToday } from '../shared';
+import { isoWeekday } from './schedule';
+import { addDays, berlinInstant, berlinToday } from '../shared';
 
 export const CALENDAR_PAGE_SIZE = 25;
 
@@ -79,7 +80,8 @@ function view(r: Row): CalendarMeeting {
 }
 
 /** The bodies the actor may see, for the calendar's filter. */
-export async function calendarBodies(ctx: Ctx, tenantId: string) {
+export async function calendarBodies(ctx: TenantCtx) {
+	const tenantId = ctx.tenant.id;
 	return ctx.db
 		.select({ id: bodies.id, name: bodies.name, shortName: bodies.shortName })
 		.from(bodies)
@@ -135,11 +137,11 @@ export function monthGrid(month: string, today: string): CalendarCell[][] {
 
 /** Meetings starting in the month (Europe/Berlin), optionally of one body. */
 export async function listMonthMeetings(
-	ctx: Ctx,
-	tenantId: string,
-	month: string,
-	bodyId?: string | null
+	ctx: TenantCtx,
+	input: { month: string; bodyId?: string | null }
 ): Promise<CalendarMeeting[]> {
+	const tenantId = ctx.tenant.id;
+	const { month, bodyId } = input;
 	const from = berlinInstant(`${month}-01`, '00:00');
 	const to = berlinInstant(`${shiftMonth(month, 1)}-01`, '00:00');
 	const rows = await ctx.db
@@ -165,11 +167,11 @@ export async function listMonthMeetings(
  * first); a page of CALENDAR_PAGE_SIZE.
  */
 export async function listMeetingsPage(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	options: { bodyId?: string | null; page?: number },
 	now: Date = new Date()
 ): Promise<{ meetings: CalendarMeeting[]; hasMore: boolean; page: number }> {
+	const tenantId = ctx.tenant.id;
 	const page = Math.max(1, Math.min(options.page ?? 1, 10_000));
 	const nowIso = now.toISOString();
 	const rows = await ctx.db
@@ -204,14 +206,21 @@ export async function listMeetingsPage(
  * cancelled ones stay in the list (marked) so members learn about them.
  */
 export async function nextMeetings(
+	ctx: TenantCtx,
+	options: { limit?: number } = {},
+	now: Date = new Date()
+): Promise<CalendarMeeting[]> {
+	return meetingsAhead(ctx, ctx.tenant.id, options.limit ?? 5, now);
+}
+
+async function meetingsAhead(
 	ctx: Ctx,
 	tenantId: string,
-	limit = 5,
-	now: Date = new Date()
+	limit: number,
+	now: Date
 ): Promise<CalendarMeeting[]> {
 	const actor = ctx.actor;
 	if (!actor) return [];
-	const today = berlinToday(now);
 	const memberships = await ctx.db
 		.select({ bodyId: bodyMemberships.bodyId })
 		.from(bodyMemberships)
@@ -219,8 +228,7 @@ export async function nextMeetings(
 			and(
 				eq(bodyMemberships.tenantId, tenantId),
 				eq(bodyMemberships.userId, actor.userId),
-				sql`${bodyMemberships.startDate} <= ${today}`,
-				or(sql`${bodyMemberships.endDate} IS NULL`, gte(bodyMemberships.endDate, today))
+				isCurrentMembership(berlinToday(now))
 			)
 		);
 	const own = [...new Set(memberships.map((m) => m.bodyId))];
@@ -262,7 +270,7 @@ export async function nextMeetingsAcrossTenants(
 		.where(inArray(tenants.id, ids));
 	const lists = await Promise.all(
 		names.map(async (t) =>
-			(await nextMeetings(ctx, t.id, limit, now)).map((m) => ({
+			(await meetingsAhead(ctx, t.id, limit, now)).map((m) => ({
 				...m,
 				tenant: { slug: t.slug, name: t.name }
 			}))

@@ -15,17 +15,16 @@
 import { createHash } from 'node:crypto';
 import { and, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { tenants } from '../tenants/schema';
 import { bodies } from '../bodies/schema';
 import { canManageMeetings, canSeeBody } from '../bodies/access';
 import { agendaItems, files, meetings } from './schema';
 import { loadMeetingToManage } from './access';
 import { recordOParlDeletion } from '../oparl/deletion';
+import { isUuid } from '../shared';
 
 export const FILE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -171,18 +170,17 @@ export interface UploadInput {
 
 /** Attaches a file to the meeting or one of its agenda items. */
 export async function uploadFile(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	input: UploadInput
+	ctx: TenantCtx,
+	input: UploadInput & { meetingId: string }
 ): Promise<{ id: string }> {
-	const { meeting } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	if (meeting.state === 'cancelled')
 		throw new ValidationError({ form: 'meetings_error_cancelled' });
 	const { fileName, mediaType } = checkUpload(input.fileName, input.bytes);
 	let agendaItemId: string | null = null;
 	if (typeof input.agendaItemId === 'string' && input.agendaItemId !== '') {
-		if (!z.uuid().safeParse(input.agendaItemId).success) throw new NotFoundError();
+		if (!isUuid(input.agendaItemId)) throw new NotFoundError();
 		const [item] = await ctx.db
 			.select({ id: agendaItems.id })
 			.from(agendaItems)
@@ -238,8 +236,8 @@ export async function uploadFile(
 const itemMeeting = alias(agendaItems, 'item_meeting');
 
 /** A file of the tenant with its meeting and body; null when there is none. */
-async function findFile(db: Executor, tenantId: string, fileId: string) {
-	if (!z.uuid().safeParse(fileId).success) return null;
+async function findFile(db: Executor, tenantId: string, fileId: unknown) {
+	if (!isUuid(fileId)) return null;
 	const [row] = await db
 		.select({
 			file: files,
@@ -260,24 +258,23 @@ async function findFile(db: Executor, tenantId: string, fileId: string) {
 	return row ?? null;
 }
 
-/** The file for a change; with `meetingId`, it must belong to that meeting. */
-async function findFileToManage(ctx: Ctx, tenantId: string, fileId: string, meetingId?: string) {
-	const row = await findFile(ctx.db, tenantId, fileId);
+/** The file for a change: it must belong to the meeting in the URL (directly or by its item). */
+async function findFileToManage(ctx: TenantCtx, fileId: unknown, meetingId: string) {
+	const row = await findFile(ctx.db, ctx.tenant.id, fileId);
 	if (!row || !canSeeBody(ctx.actor, row.body) || !canManageMeetings(ctx.actor, row.body))
 		throw new NotFoundError();
-	if (meetingId !== undefined && row.meeting.id !== meetingId) throw new NotFoundError();
+	if (row.meeting.id !== meetingId) throw new NotFoundError();
 	return row;
 }
 
+/** Shows a file of the meeting on the public site or hides it (input.fileId, input.isPublic). */
 export async function setFilePublic(
-	ctx: Ctx,
-	tenantId: string,
-	fileId: string,
-	isPublic: unknown,
-	meetingId?: string
+	ctx: TenantCtx,
+	input: { meetingId: string; fileId: unknown; isPublic?: unknown }
 ): Promise<void> {
-	const { file, meeting } = await findFileToManage(ctx, tenantId, fileId, meetingId);
-	const value = checkbox(isPublic);
+	const tenantId = ctx.tenant.id;
+	const { file, meeting } = await findFileToManage(ctx, input.fileId, input.meetingId);
+	const value = checkbox(input.isPublic);
 	if (file.isPublic === value) return;
 	await ctx.db.transaction(async (tx) => {
 		await tx
@@ -295,13 +292,13 @@ export async function setFilePublic(
 	});
 }
 
+/** Deletes a file of the meeting (input.fileId). */
 export async function deleteFile(
-	ctx: Ctx,
-	tenantId: string,
-	fileId: string,
-	meetingId?: string
+	ctx: TenantCtx,
+	input: { meetingId: string; fileId: unknown }
 ): Promise<void> {
-	const { file, meeting } = await findFileToManage(ctx, tenantId, fileId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { file, meeting } = await findFileToManage(ctx, input.fileId, input.meetingId);
 	await ctx.db.transaction(async (tx) => {
 		await recordOParlDeletion(tx, tenantId, 'File', file.id);
 		await tx.delete(files).where(and(eq(files.tenantId, tenantId), eq(files.id, file.id)));
@@ -360,11 +357,10 @@ function stored(row: NonNullable<Awaited<ReturnType<typeof findFile>>>): StoredF
 
 /** A file for the signed-in area: whoever may see the meeting's body may download it. */
 export async function getFileForMember(
-	ctx: Ctx,
-	tenantId: string,
-	fileId: string
+	ctx: TenantCtx,
+	input: { fileId: string }
 ): Promise<StoredFile> {
-	const row = await findFile(ctx.db, tenantId, fileId);
+	const row = await findFile(ctx.db, ctx.tenant.id, input.fileId);
 	if (!row || !canSeeBody(ctx.actor, row.body)) throw new NotFoundError();
 	return stored(row);
 }
@@ -373,17 +369,10 @@ export async function getFileForMember(
  * A file for the public site: the tenant is public, the body is public, the file is public and,
  * for an item's file, the item is public. NotFoundError otherwise.
  */
-export async function getPublicFile(
-	db: Executor,
-	tenantSlug: string,
-	fileId: string
-): Promise<StoredFile> {
-	const [tenant] = await db
-		.select({ id: tenants.id })
-		.from(tenants)
-		.where(and(eq(tenants.slug, tenantSlug), eq(tenants.isPublic, true)));
-	if (!tenant) throw new NotFoundError();
-	const row = await findFile(db, tenant.id, fileId);
+export async function getPublicFile(ctx: Ctx, input: { fileId: string }): Promise<StoredFile> {
+	const tenant = ctx.tenant;
+	if (!tenant?.isPublic) throw new NotFoundError();
+	const row = await findFile(ctx.db, tenant.id, input.fileId);
 	if (
 		!row ||
 		!row.file.isPublic ||
@@ -440,4 +429,35 @@ export function fileResponse(
 /** The path of a file's download, in the signed-in area or on the public site. */
 export function fileHref(tenantSlug: string, fileId: string, publicSite = false): string {
 	return publicSite ? `/${tenantSlug}/dateien/${fileId}` : `/app/${tenantSlug}/dateien/${fileId}`;
+}
+
+/**
+ * Stores a file in the caller's transaction for another domain that links it itself (a paper's
+ * attachment, a status report's PDF); checks of type and size are the caller's.
+ */
+export async function storeFileInTx(
+	tx: Executor,
+	file: {
+		tenantId: string;
+		fileName: string;
+		mediaType: string;
+		bytes: Uint8Array;
+		isPublic: boolean;
+		uploadedBy: string | null;
+	}
+): Promise<{ id: string }> {
+	const [row] = await tx
+		.insert(files)
+		.values({
+			tenantId: file.tenantId,
+			fileName: file.fileName,
+			mediaType: file.mediaType,
+			size: file.bytes.byteLength,
+			sha256: createHash('sha256').update(file.bytes).digest('hex'),
+			content: Buffer.from(file.bytes),
+			isPublic: file.isPublic,
+			uploadedBy: file.uploadedBy
+		})
+		.returning({ id: files.id });
+	return row;
 }

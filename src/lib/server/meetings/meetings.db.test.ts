@@ -18,7 +18,7 @@ import { auditLog } from '../audit/schema';
 import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { meetings } from './schema';
-import { berlinInstant } from './schedule';
+import { berlinInstant } from '../shared';
 import {
 	cancelMeeting,
 	createMeeting,

@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -19,9 +19,10 @@ import { isTenantOrganization, isTenantPerson } from '../bodies/lookups';
 import { notifyMeetingChange } from '../invitations/notify';
 import { LOCATION_KINDS, meetings, type Meeting } from './schema';
 import { loadMeetingToManage } from './access';
-import { berlinDateOf, berlinInstant, berlinTimeOf, isLocalDate, isLocalTime } from './schedule';
+import { isLocalDate, isLocalTime } from './schedule';
+import { berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
 import { addressLine } from './series';
-import { fieldErrors } from '../shared';
+import { fieldErrors, requireUuid } from '../shared';
 
 const blank = (v: unknown) =>
 	typeof v === 'string' && v.trim() === '' ? undefined : (v ?? undefined);
@@ -188,18 +189,17 @@ function wasInvited(row: Meeting): boolean {
 	return row.state === 'invited' || row.invitedAt !== null;
 }
 
-/** A new planned meeting of the body (raw.bodyId), planned by hand. */
+/** A new planned meeting of the body (input.bodyId), planned by hand. */
 export async function createMeeting(
-	ctx: Ctx,
-	tenantId: string,
-	raw: Record<string, unknown>
+	ctx: TenantCtx,
+	input: Record<string, unknown> & { bodyId: string }
 ): Promise<{ id: string }> {
-	const bodyId = typeof raw.bodyId === 'string' ? raw.bodyId : '';
-	const body = await findBody(ctx.db, tenantId, bodyId);
+	const tenantId = ctx.tenant.id;
+	const body = await findBody(ctx.db, tenantId, requireUuid(input.bodyId));
 	if (!body || !canSeeBody(ctx.actor, body)) throw new NotFoundError();
 	authorize(ctx.actor, 'meeting.manage', { tenantId, bodyId: body.id });
 	const actor = ctx.actor;
-	const values = await parseMeeting(ctx.db, tenantId, body.id, raw);
+	const values = await parseMeeting(ctx.db, tenantId, body.id, input);
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(meetings)
@@ -228,15 +228,14 @@ async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
 
 /** Changes date, time, place, host, moderator or title. A cancelled meeting stays as it is. */
 export async function updateMeeting(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: Record<string, unknown> & { meetingId: string }
 ): Promise<void> {
-	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	if (meeting.state === 'cancelled')
 		throw new ValidationError({ form: 'meetings_error_cancelled' });
-	const values = await parseMeeting(ctx.db, tenantId, body.id, raw);
+	const values = await parseMeeting(ctx.db, tenantId, body.id, input);
 	await ctx.db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, tenantId, meeting.id);
 		if (before.state === 'cancelled')
@@ -269,12 +268,12 @@ export async function updateMeeting(
 
 /** The meeting took place (it must have begun). */
 export async function markMeetingHeld(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
+	ctx: TenantCtx,
+	input: { meetingId: string },
 	now: Date = new Date()
 ): Promise<void> {
-	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	await ctx.db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, tenantId, meeting.id);
 		if (before.state === 'held') return;
@@ -306,13 +305,12 @@ const cancelInput = z.object({
 
 /** Cancels a meeting that has not taken place, with a reason (invited members get told). */
 export async function cancelMeeting(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { meetingId: string; reason?: unknown }
 ): Promise<void> {
-	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, meetingId);
-	const parsed = cancelInput.safeParse(raw);
+	const tenantId = ctx.tenant.id;
+	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
+	const parsed = cancelInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	await ctx.db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, tenantId, meeting.id);

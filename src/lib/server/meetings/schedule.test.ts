@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	addDays,
-	berlinDateOf,
-	berlinInstant,
-	berlinTimeOf,
 	holidayOn,
 	isLocalDate,
 	isoWeekday,
@@ -14,6 +10,7 @@ import {
 	weekOfMonth,
 	type ProposeDatesInput
 } from './schedule';
+import { addDays, berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
 
 /** A meeting start at a local Berlin date and time. */
 const at = (date: string, time = '18:00') => berlinInstant(date, time);

@@ -47,23 +47,18 @@
  * the host of the previous meeting while the pool has two or more organisations.
  */
 import Holidays from 'date-holidays';
-import { fromBerlinLocal, TIME_ZONE } from '../offers/ical';
+import { addDays, berlinDateOf, berlinInstant, isIsoDate } from '../shared';
 import type { CadenceKind } from '../bodies/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Local dates
 
-const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** Whether a string is a real calendar date 'YYYY-MM-DD'. */
+/** Whether a value is a real calendar date 'YYYY-MM-DD'. */
 export function isLocalDate(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
-	const m = DATE_RE.exec(value);
-	if (!m) return false;
-	const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-	return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+	return typeof value === 'string' && isIsoDate(value);
 }
 
 export function isLocalTime(value: unknown): value is string {
@@ -76,17 +71,13 @@ function parts(date: string): [number, number, number] {
 	return [+m[1], +m[2], +m[3]];
 }
 
-function toUtcMs(date: string): number {
-	const [y, mo, d] = parts(date);
-	return Date.UTC(y, mo - 1, d);
-}
-
 function fromUtcMs(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-	return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+function toUtcMs(date: string): number {
+	const [y, mo, d] = parts(date);
+	return Date.UTC(y, mo - 1, d);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -98,37 +89,6 @@ export function isoWeekday(date: string): number {
 /** The first day on or after `date` that falls on the ISO weekday. */
 export function onOrAfterWeekday(date: string, weekday: number): string {
 	return addDays(date, (weekday - isoWeekday(date) + 7) % 7);
-}
-
-const berlinDate = new Intl.DateTimeFormat('en-CA', {
-	timeZone: TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-const berlinTime = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TIME_ZONE,
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
-
-/** The local date in Europe/Berlin of an instant, 'YYYY-MM-DD'. */
-export function berlinDateOf(instant: Date): string {
-	return berlinDate.format(instant);
-}
-
-/** The local time in Europe/Berlin of an instant, 'HH:MM'. */
-export function berlinTimeOf(instant: Date): string {
-	return berlinTime.format(instant);
-}
-
-/** The instant of a local date and time in Europe/Berlin. */
-export function berlinInstant(date: string, time: string): Date {
-	const [y, mo, d] = parts(date);
-	const t = TIME_RE.exec(time);
-	if (!t) throw new Error(`not a time: ${time}`);
-	return fromBerlinLocal(y, mo, d, +t[1], +t[2]);
 }
 
 /** The n-th (1–4) or last ISO weekday of a month. */

@@ -18,7 +18,7 @@ import { auditLog } from '../audit/schema';
 import { bodies, bodyHosts, bodySkippedDates, type MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { meetings } from './schema';
-import { berlinInstant } from './schedule';
+import { berlinInstant } from '../shared';
 import { acceptProposal, listProposals, skipProposal, unskipDate } from './series';
 
 let database: Database;

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -16,14 +16,13 @@ import { bodies, bodyHosts, bodySkippedDates, type Body } from '../bodies/schema
 import { findBody, canSeeBody } from '../bodies/access';
 import { meetings } from './schema';
 import {
-	berlinDateOf,
-	berlinTimeOf,
 	isLocalDate,
 	isoWeekday,
 	proposeDates,
 	proposeHostSequence,
 	type ShiftReason
 } from './schedule';
+import { berlinDateOf, berlinTimeOf, berlinToday } from '../shared';
 
 /** Used when the body has no preferred weekday/time and no meeting to take them from. */
 export const DEFAULT_WEEKDAY = 2;
@@ -215,14 +214,13 @@ async function computeSeries(
  * the body's meetings.
  */
 export async function listProposals(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	count = PROPOSAL_COUNT,
+	ctx: TenantCtx,
+	input: { bodyId: string; count?: number },
 	now: Date = new Date()
 ): Promise<SeriesView> {
-	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, bodyId);
-	return computeSeries(ctx.db, tenantId, body, count, now);
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, input.bodyId);
+	return computeSeries(ctx.db, tenantId, body, input.count ?? PROPOSAL_COUNT, now);
 }
 
 const proposalInput = z.object({
@@ -252,14 +250,13 @@ async function lockBody(tx: Executor, tenantId: string, bodyId: string) {
  * host (and the host's address as the place), or at the body's default place.
  */
 export async function acceptProposal(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown,
+	ctx: TenantCtx,
+	input: { bodyId: string; date?: unknown },
 	now: Date = new Date()
 ): Promise<{ id: string }> {
-	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, bodyId);
-	const parsed = proposalInput.safeParse(raw);
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, input.bodyId);
+	const parsed = proposalInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError({ form: 'meetings_error_proposal_stale' });
 	return ctx.db.transaction(async (tx) => {
 		await lockBody(tx, tenantId, body.id);
@@ -300,14 +297,13 @@ export async function acceptProposal(
 
 /** Skips the proposal of the date: it is never proposed again, the series moves past it. */
 export async function skipProposal(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown,
+	ctx: TenantCtx,
+	input: { bodyId: string; date?: unknown },
 	now: Date = new Date()
 ): Promise<void> {
-	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, bodyId);
-	const parsed = proposalInput.safeParse(raw);
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, input.bodyId);
+	const parsed = proposalInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError({ form: 'meetings_error_proposal_stale' });
 	await ctx.db.transaction(async (tx) => {
 		await lockBody(tx, tenantId, body.id);
@@ -329,13 +325,12 @@ export async function skipProposal(
 
 /** Takes a skipped date back: it can be proposed again. */
 export async function unskipDate(
-	ctx: Ctx,
-	tenantId: string,
-	bodyId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { bodyId: string; date?: unknown }
 ): Promise<void> {
-	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, bodyId);
-	const parsed = proposalInput.safeParse(raw);
+	const tenantId = ctx.tenant.id;
+	const body = await loadBodyToPlan(ctx, ctx.db, tenantId, input.bodyId);
+	const parsed = proposalInput.safeParse(input);
 	if (!parsed.success) throw new NotFoundError();
 	await ctx.db.transaction(async (tx) => {
 		const removed = await tx
@@ -345,7 +340,7 @@ export async function unskipDate(
 					eq(bodySkippedDates.tenantId, tenantId),
 					eq(bodySkippedDates.bodyId, body.id),
 					eq(bodySkippedDates.date, parsed.data.date),
-					gte(bodySkippedDates.date, berlinDateOf(new Date()))
+					gte(bodySkippedDates.date, berlinToday())
 				)
 			)
 			.returning({ date: bodySkippedDates.date });

@@ -7,7 +7,8 @@ import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { loadMeeting, type MeetingAccess } from '../meetings/access';
-import { meetingAttendance, meetings, type Meeting } from '../meetings/schema';
+import { meetings, type Meeting } from '../meetings/schema';
+import { meetingAttendance } from './schema';
 import {
 	canApproveMinutes,
 	canReadMinutes,

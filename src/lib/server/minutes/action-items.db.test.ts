@@ -16,7 +16,7 @@ import {
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
 import type { MembershipRole } from '../bodies/schema';
-import { actionItems } from '../meetings/schema';
+import { actionItems } from './schema';
 import { outbox } from '../mail/schema';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -32,7 +32,7 @@ import {
 } from './action-items';
 import { approveMinutes, getMinutesPage, saveMinutes } from './minutes';
 import { agendaDocument } from './print';
-import { renderHtml } from './document-model';
+import { renderHtml } from '../documents/html';
 
 let database: Database;
 beforeAll(async () => {

@@ -3,23 +3,21 @@
  * guests without an account (name and affiliation). Kept by the body's managers while the
  * minutes can still change; read by whoever may read the minutes.
  */
-import { and, asc, eq, gte, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodyMemberships, type MembershipRole } from '../bodies/schema';
-import {
-	ATTENDANCE_STATES,
-	meetingAttendance,
-	meetingInvitations,
-	type Meeting
-} from '../meetings/schema';
+import { type Meeting } from '../meetings/schema';
+import { meetingInvitations } from '../invitations/schema';
+import { ATTENDANCE_STATES, meetingAttendance } from './schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { lockEditableMeeting, loadMinutesToManage, loadMinutesToRead } from './access';
-import { fieldErrors, isUuid, berlinToday as berlinDate } from '../shared';
+import { isCurrentMembership } from '../bodies/membership-rule';
+import { berlinDateOf, berlinToday, fieldErrors, isUuid, requireUuid } from '../shared';
 
 export type AttendanceStatus = (typeof ATTENDANCE_STATES)[number];
 
@@ -49,17 +47,12 @@ export interface AttendanceView {
 	recorded: boolean;
 }
 
-/** The local date of a meeting (Europe/Berlin), as YYYY-MM-DD. */
-export { berlinDate };
-
 /**
  * Members of the body — current ones and those of the meeting's day —, with the organisation
  * they represent.
  */
 async function membersOn(db: Executor, meeting: Meeting) {
-	const day = berlinDate(meeting.startsAt);
-	const today = berlinDate(new Date());
-	const [from, to] = day < today ? [day, today] : [today, day];
+	const day = berlinDateOf(meeting.startsAt);
 	const rows = await db
 		.select({
 			userId: bodyMemberships.userId,
@@ -74,8 +67,7 @@ async function membersOn(db: Executor, meeting: Meeting) {
 			and(
 				eq(bodyMemberships.tenantId, meeting.tenantId),
 				eq(bodyMemberships.bodyId, meeting.bodyId),
-				lte(bodyMemberships.startDate, to),
-				or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, from))
+				or(isCurrentMembership(berlinToday()), isCurrentMembership(day))
 			)
 		)
 		.orderBy(asc(users.name));
@@ -162,11 +154,10 @@ export async function attendanceOf(
 
 /** The attendance list for those who may read the minutes. */
 export async function getAttendance(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<AttendanceView & { canEdit: boolean }> {
-	const access = await loadMinutesToRead(ctx, tenantId, meetingId);
+	const access = await loadMinutesToRead(ctx, ctx.tenant.id, input.meetingId);
 	const view = await attendanceOf(ctx.db, access.meeting, access.canManage);
 	return { ...view, canEdit: access.canManage };
 }
@@ -178,11 +169,11 @@ const statusSchema = z.enum(ATTENDANCE_STATES, { error: 'minutes_error_status_in
  * in the form keep their entry; people who are neither members nor on the list are refused.
  */
 export async function saveAttendance(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: Record<string, unknown>
+	ctx: TenantCtx,
+	input: { meetingId: string } & Record<string, unknown>
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { meetingId, ...raw } = input;
 	await loadMinutesToManage(ctx, tenantId, meetingId);
 	const wanted = new Map<string, AttendanceStatus>();
 	const errors: Record<string, string> = {};
@@ -256,13 +247,13 @@ const guestInput = z.object({
 
 /** Adds a guest (no account): name, affiliation, status (present unless given). */
 export async function addGuest(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { meetingId: string } & Record<string, unknown>
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
+	const { meetingId } = input;
 	await loadMinutesToManage(ctx, tenantId, meetingId);
-	const parsed = guestInput.safeParse(raw);
+	const parsed = guestInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const data = parsed.data;
 	return ctx.db.transaction(async (tx) => {
@@ -288,14 +279,15 @@ export async function addGuest(
 	});
 }
 
+/** Removes a guest of the meeting the URL names (a guest of another meeting: NotFoundError). */
 export async function removeGuest(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	guestId: string
+	ctx: TenantCtx,
+	input: { meetingId: string; guestId: unknown }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { meetingId } = input;
 	await loadMinutesToManage(ctx, tenantId, meetingId);
-	if (!isUuid(guestId)) throw new NotFoundError();
+	const guestId = requireUuid(input.guestId);
 	await ctx.db.transaction(async (tx) => {
 		const meeting = await lockEditableMeeting(tx, tenantId, meetingId);
 		const [row] = await tx

@@ -1,5 +1,5 @@
 /**
- * The agenda (Tagesordnung) and the minutes (Protokoll) as DocModel (./document-model.ts), for
+ * The agenda (Tagesordnung) and the minutes (Protokoll) as document models (../documents/model.ts), for
  * the HTML print views and the PDFs. Documents are the body's record and always German
  * (lang de-DE), whatever the reader's UI language.
  *
@@ -9,10 +9,10 @@
  * and the person who approved are not named.
  */
 import { m } from '$lib/paraglide/messages';
-import type { DocBlock, DocModel } from './document-model';
+import type { DocBlock, DocModel } from '../documents/model';
 import type { ActionItemView } from './action-items';
 import type { MeetingFacts, MinutesView } from './minutes';
-import type { ActionItemState } from '../meetings/schema';
+import type { ActionItemState } from './schema';
 
 const locale = 'de' as const;
 const o = { locale };

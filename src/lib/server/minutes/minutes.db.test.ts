@@ -15,7 +15,8 @@ import {
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
 import type { MembershipRole, BodyVisibility } from '../bodies/schema';
-import { meetingInvitations, meetings, agendaItems } from '../meetings/schema';
+import { meetings, agendaItems } from '../meetings/schema';
+import { meetingInvitations } from '../invitations/schema';
 import { outbox } from '../mail/schema';
 import { tenants } from '../tenants/schema';
 import { auditLog } from '../audit/schema';
@@ -30,7 +31,7 @@ import {
 import { addGuest, getAttendance, removeGuest, saveAttendance } from './attendance';
 import { getPublicMeeting } from './public';
 import { agendaDocument, minutesDocument, publicMinutesDocument } from './print';
-import { renderHtml } from './document-model';
+import { renderHtml } from '../documents/html';
 
 let database: Database;
 beforeAll(async () => {

@@ -10,12 +10,10 @@
  * change (ValidationError minutes_error_locked). Who reads what: ./visibility.ts.
  */
 import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
-import { tenants } from '../tenants/schema';
 import type { Body, BodyVisibility } from '../bodies/schema';
 import {
 	agendaItems,
@@ -25,29 +23,12 @@ import {
 	type Meeting,
 	type MinutesState
 } from '../meetings/schema';
-import { NotFoundError, ValidationError } from '../errors';
-import { recordAudit } from '../audit/record';
-import { enqueueMail } from '../mail/enqueue';
-import { attendanceOf, presentMemberIds, type AttendanceView } from './attendance';
-import {
-	actionItemsOfMeeting,
-	assigneeOptions,
-	insertActionItem,
-	parseActionItem,
-	type ActionItemData,
-	type ActionItemView
-} from './action-items';
-import {
-	isEditable,
-	loadMinutesAccess,
-	loadMinutesToManage,
-	lockEditableMeeting,
-	type MinutesAccess
-} from './access';
-import { canApproveMinutes } from './visibility';
-import { minutesDraftMail } from './mails';
+import { attendanceOf, type AttendanceView } from './attendance';
+import { actionItemsOfMeeting, type ActionItemView } from './action-items';
+import { assigneeOptions } from './action-item-input';
+import { isEditable, loadMinutesAccess, type MinutesAccess } from './access';
 import { buildMinutesDocument } from './documents';
-import { renderHtml } from './document-model';
+import { renderHtml } from '../documents/html';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -252,11 +233,11 @@ export interface MinutesPage {
 
 /** Everything the minutes tab needs; minutes is null when the actor may not read them (yet). */
 export async function getMinutesPage(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<MinutesPage> {
-	const access = await loadMinutesAccess(ctx, tenantId, meetingId);
+	const tenantId = ctx.tenant.id;
+	const access = await loadMinutesAccess(ctx, tenantId, input.meetingId);
 	const { meeting, body } = access;
 	const state = meeting.minutesState;
 	const canEdit = access.canManage && isEditable(meeting) && meeting.state !== 'cancelled';
@@ -306,287 +287,4 @@ async function laterMeetingsOf(db: Executor, meeting: Meeting) {
 		.orderBy(asc(meetings.startsAt))
 		.limit(20);
 	return rows.map((r) => ({ id: r.id, startsAt: r.startsAt.toISOString() }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-const MAX_TEXT = 20_000;
-const text = z.string().max(MAX_TEXT, { error: 'minutes_error_too_long' });
-
-const ACTION_FIELDS = [
-	'title',
-	'description',
-	'assigneeUserId',
-	'assigneeOrganizationId',
-	'dueDate'
-];
-
-/**
- * Saves the minutes from the form: `intro`, and per agenda item `notes_<id>`, `decision_<id>`
- * and optionally a new action item `action_<id>_<field>` (title, description, assigneeUserId,
- * assigneeOrganizationId, dueDate). Fields not sent stay as they are. The first save turns
- * "none" into "draft". Refused after approval.
- */
-export async function saveMinutes(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: Record<string, unknown>
-): Promise<{ actionItemsCreated: number }> {
-	const { meeting: current, body } = await loadMinutesToManage(ctx, tenantId, meetingId);
-	if (current.state === 'cancelled') throw new ValidationError({ form: 'minutes_error_cancelled' });
-	if (!isEditable(current)) throw new ValidationError({ form: 'minutes_error_locked' });
-	const items = await loadAgendaItems(ctx.db, tenantId, current.id);
-	const errors: Record<string, string> = {};
-	const str = (key: string): string | undefined => {
-		const v = raw[key];
-		if (v === undefined || v === null) return undefined;
-		const parsed = text.safeParse(String(v));
-		if (!parsed.success) {
-			errors[key] = 'minutes_error_too_long';
-			return undefined;
-		}
-		return parsed.data.trim();
-	};
-	const intro = str('intro');
-	const changes: { item: (typeof items)[number]; notes?: string; decision?: string }[] = [];
-	const newActions: { itemId: string; data: ActionItemData }[] = [];
-	for (const item of items) {
-		const notes = str(`notes_${item.id}`);
-		const decision = str(`decision_${item.id}`);
-		changes.push({ item, notes, decision });
-		const prefix = `action_${item.id}_`;
-		const actionRaw = Object.fromEntries(
-			ACTION_FIELDS.map((f) => [f, typeof raw[prefix + f] === 'string' ? raw[prefix + f] : ''])
-		);
-		if (Object.values(actionRaw).some((v) => String(v).trim() !== '')) {
-			const { data, errors: e } = await parseActionItem(ctx.db, tenantId, actionRaw, prefix);
-			Object.assign(errors, e);
-			if (data) newActions.push({ itemId: item.id, data });
-		}
-	}
-	if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-
-	return ctx.db.transaction(async (tx) => {
-		const meeting = await lockEditableMeeting(tx, tenantId, meetingId);
-		const before: Record<string, string | null> = {};
-		const after: Record<string, string | null> = {};
-		const nextState = meeting.minutesState === 'none' ? 'draft' : meeting.minutesState;
-		const introValue = intro === undefined ? meeting.minutesIntro : intro || null;
-		if (introValue !== meeting.minutesIntro) {
-			before.intro = meeting.minutesIntro;
-			after.intro = introValue;
-		}
-		await tx
-			.update(meetings)
-			.set({ minutesIntro: introValue, minutesState: nextState, updatedAt: new Date() })
-			.where(eq(meetings.id, meeting.id));
-		for (const { item, notes, decision } of changes) {
-			const n = notes === undefined ? item.notes : notes || null;
-			const d = decision === undefined ? item.decision : decision || null;
-			if (n === item.notes && d === item.decision) continue;
-			if (n !== item.notes) {
-				before[`TOP ${item.number} notes`] = item.notes;
-				after[`TOP ${item.number} notes`] = n;
-			}
-			if (d !== item.decision) {
-				before[`TOP ${item.number} decision`] = item.decision;
-				after[`TOP ${item.number} decision`] = d;
-			}
-			await tx
-				.update(agendaItems)
-				.set({ notes: n, decision: d, updatedAt: new Date() })
-				.where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.id, item.id)));
-		}
-		if (Object.keys(after).length > 0 || nextState !== meeting.minutesState) {
-			await recordAudit(tx, ctx, {
-				tenantId,
-				action: 'minutes.update',
-				entityType: 'minutes',
-				entityId: meeting.id,
-				before: { name: meeting.title, state: meeting.minutesState, ...before },
-				after: { name: meeting.title, state: nextState, ...after }
-			});
-		}
-		for (const a of newActions) {
-			await insertActionItem(
-				tx,
-				ctx,
-				{ tenantId, bodyId: body.id, meetingId: meeting.id, agendaItemId: a.itemId },
-				a.data
-			);
-		}
-		return { actionItemsCreated: newActions.length };
-	});
-}
-
-async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
-	const [meeting] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	if (!meeting) throw new NotFoundError();
-	return meeting;
-}
-
-function transitionError(): never {
-	throw new ValidationError({ form: 'minutes_error_transition' });
-}
-
-/** draft → shared: the draft is mailed to the members marked present. Returns how many mails. */
-export async function shareMinutes(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string
-): Promise<{ mails: number }> {
-	const { body } = await loadMinutesToManage(ctx, tenantId, meetingId);
-	const actor = ctx.actor!;
-	return ctx.db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, tenantId, meetingId);
-		if (meeting.minutesState !== 'draft') transitionError();
-		const now = new Date();
-		await tx
-			.update(meetings)
-			.set({ minutesState: 'shared', minutesSharedAt: now, updatedAt: now })
-			.where(eq(meetings.id, meeting.id));
-		const [tenant] = await tx
-			.select({ slug: tenants.slug })
-			.from(tenants)
-			.where(eq(tenants.id, tenantId));
-		const ids = await presentMemberIds(tx, meeting.id);
-		const people = ids.length
-			? await tx
-					.select({
-						id: users.id,
-						email: users.email,
-						name: users.name,
-						locale: users.locale,
-						disabledAt: users.disabledAt
-					})
-					.from(users)
-					.where(inArray(users.id, ids))
-			: [];
-		let mails = 0;
-		for (const p of people) {
-			if (p.disabledAt) continue;
-			await enqueueMail(
-				tx,
-				tenantId,
-				minutesDraftMail({
-					to: p.email,
-					name: p.name,
-					bodyName: body.name,
-					meetingDate: meeting.startsAt,
-					sharedBy: actor.name,
-					link: `${ctx.origin}/app/${tenant.slug}/sitzungen/${meeting.id}/protokoll`,
-					locale: p.locale === 'en' ? 'en' : 'de'
-				})
-			);
-			mails++;
-		}
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'minutes.share',
-			entityType: 'minutes',
-			entityId: meeting.id,
-			before: { name: meeting.title, state: meeting.minutesState },
-			after: { name: meeting.title, state: 'shared', recipients: mails }
-		});
-		return { mails };
-	});
-}
-
-const approveInput = z.object({
-	inMeetingId: z.preprocess(
-		(v) => (v === '' || v == null ? undefined : v),
-		z.uuid({ error: 'minutes_error_approval_meeting_invalid' }).optional()
-	)
-});
-
-/**
- * draft or shared → approved, by a speaker, deputy or the coordination. With `inMeetingId`: the
- * minutes were approved in that (later, not cancelled) meeting of the same body.
- */
-export async function approveMinutes(
-	ctx: Ctx,
-	tenantId: string,
-	meetingId: string,
-	raw: Record<string, unknown> = {}
-): Promise<void> {
-	const access = await loadMinutesAccess(ctx, tenantId, meetingId);
-	if (!access.canManage && !access.canApprove) throw new NotFoundError();
-	if (!canApproveMinutes(ctx.actor, access.body))
-		throw new ValidationError({ form: 'minutes_error_not_approver' });
-	const parsed = approveInput.safeParse(raw);
-	if (!parsed.success)
-		throw new ValidationError({ inMeetingId: 'minutes_error_approval_meeting_invalid' });
-	const inMeetingId = parsed.data.inMeetingId ?? null;
-	await ctx.db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, tenantId, meetingId);
-		if (meeting.minutesState !== 'draft' && meeting.minutesState !== 'shared') transitionError();
-		if (inMeetingId) {
-			const [later] = await tx
-				.select({ id: meetings.id })
-				.from(meetings)
-				.where(
-					and(
-						eq(meetings.tenantId, tenantId),
-						eq(meetings.bodyId, meeting.bodyId),
-						eq(meetings.id, inMeetingId),
-						gt(meetings.startsAt, meeting.startsAt),
-						ne(meetings.state, 'cancelled')
-					)
-				);
-			if (!later)
-				throw new ValidationError({ inMeetingId: 'minutes_error_approval_meeting_invalid' });
-		}
-		const now = new Date();
-		await tx
-			.update(meetings)
-			.set({
-				minutesState: 'approved',
-				minutesApprovedAt: now,
-				minutesApprovedBy: ctx.actor!.userId,
-				minutesApprovedInMeetingId: inMeetingId,
-				updatedAt: now
-			})
-			.where(eq(meetings.id, meeting.id));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'minutes.approve',
-			entityType: 'minutes',
-			entityId: meeting.id,
-			before: { name: meeting.title, state: meeting.minutesState },
-			after: { name: meeting.title, state: 'approved', approvedInMeetingId: inMeetingId }
-		});
-	});
-}
-
-/** approved → published; the meeting counts as held from now on. */
-export async function publishMinutes(ctx: Ctx, tenantId: string, meetingId: string): Promise<void> {
-	await loadMinutesToManage(ctx, tenantId, meetingId);
-	await ctx.db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, tenantId, meetingId);
-		if (meeting.minutesState !== 'approved' || meeting.state === 'cancelled') transitionError();
-		const now = new Date();
-		await tx
-			.update(meetings)
-			.set({
-				minutesState: 'published',
-				minutesPublishedAt: now,
-				state: 'held',
-				updatedAt: now
-			})
-			.where(eq(meetings.id, meeting.id));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'minutes.publish',
-			entityType: 'minutes',
-			entityId: meeting.id,
-			before: { name: meeting.title, state: meeting.minutesState, meetingState: meeting.state },
-			after: { name: meeting.title, state: 'published', meetingState: 'held' }
-		});
-	});
 }

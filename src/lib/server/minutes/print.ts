@@ -11,7 +11,7 @@ import { loadMinutesAccess, loadMinutesToRead } from './access';
 import { fullAgenda } from '../meetings/agenda';
 import { buildMinutesView, meetingFacts } from './minutes';
 import { buildAgendaDocument, buildMinutesDocument } from './documents';
-import type { DocModel } from './document-model';
+import type { DocModel } from '../documents/model';
 import { getPublicMeeting } from './public';
 
 async function agendaModel(

@@ -1,5 +1,5 @@
 import { toCsv } from '../transfer/csv';
-import { berlinDate } from '../transfer/time';
+import { berlinDateOf } from '../shared';
 import type { CoverageNeed } from './coverage';
 
 /** Texts of the CSV in the user's language (the route passes its translations). */
@@ -41,7 +41,7 @@ export function coverageCsv(rows: CoverageNeed[], labels: CoverageCsvLabels): st
 			r.sourceNote,
 			r.matches,
 			r.examples.join(' | '),
-			berlinDate(r.createdAt)
+			berlinDateOf(r.createdAt)
 		])
 	);
 }

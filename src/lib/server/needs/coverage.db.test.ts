@@ -1,7 +1,8 @@
+import { withTenant, type TenantCtx } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildFieldOfAction,
@@ -20,7 +21,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { allCoverage, COVERAGE_PAGE_SIZE, coverageMatrix, listCoverage } from './coverage';
 import { coverageCsv } from './coverage-csv';
 import { listOffersForNeedsReview, markOfferReviewed } from './offer-review';
-import { berlinDate } from '../transfer/time';
+import { berlinDateOf } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -53,12 +54,12 @@ async function district() {
 	const m2Org = await buildOrganization(db, m2.id);
 	const user = await buildUser(db);
 	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, user.id));
+	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
 	return { db, tenant, m1, m2, sprache, bildung, m1Sprache, org, m1Org, m2Org, ctx };
 }
 
-async function matchesOf(ctx: ReturnType<typeof testCtx>, tenantId: string, needId: string) {
-	const { rows } = await listCoverage(ctx, tenantId);
+async function matchesOf(ctx: TenantCtx, needId: string) {
+	const { rows } = await listCoverage(ctx);
 	const row = rows.find((r) => r.id === needId);
 	expect(row, 'the open need is listed').toBeDefined();
 	return row!.matches;
@@ -69,30 +70,30 @@ describe('coverage matching', () => {
 		const d = await district();
 		const need = await buildNeed(d.db, d.tenant.id, { fieldOfActionId: d.sprache.id });
 		const anyField = await buildNeed(d.db, d.tenant.id, {});
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { fieldOfActionId: d.bildung.id });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { fieldOfActionId: d.sprache.id });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(1);
-		expect(await matchesOf(d.ctx, d.tenant.id, anyField.id)).toBe(2);
+		expect(await matchesOf(d.ctx, need.id)).toBe(1);
+		expect(await matchesOf(d.ctx, anyField.id)).toBe(2);
 	});
 
 	it('field of action: a municipality’s own field with the same key counts', async () => {
 		const d = await district();
 		const need = await buildNeed(d.db, d.tenant.id, { fieldOfActionId: d.sprache.id });
 		await buildOffer(d.db, d.m1.id, d.m1Org.id, { fieldOfActionId: d.m1Sprache.id });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(1);
+		expect(await matchesOf(d.ctx, need.id)).toBe(1);
 	});
 
 	it('target group: the same group or an offer for all; another group does not', async () => {
 		const d = await district();
 		const need = await buildNeed(d.db, d.tenant.id, { targetGroup: 'women' });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { targetGroups: ['youth', 'men'] });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { targetGroups: ['women', 'parents'] });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(1);
+		expect(await matchesOf(d.ctx, need.id)).toBe(1);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { targetGroups: ['all'] });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(2);
+		expect(await matchesOf(d.ctx, need.id)).toBe(2);
 	});
 
 	it('language: the need’s language must be among the offer’s; a need without one takes any', async () => {
@@ -101,10 +102,10 @@ describe('coverage matching', () => {
 		const any = await buildNeed(d.db, d.tenant.id, {});
 		await buildOffer(d.db, d.tenant.id, d.org.id, { languages: ['de'] });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { languages: [] });
-		expect(await matchesOf(d.ctx, d.tenant.id, arabic.id)).toBe(0);
+		expect(await matchesOf(d.ctx, arabic.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { languages: ['de', 'ar'] });
-		expect(await matchesOf(d.ctx, d.tenant.id, arabic.id)).toBe(1);
-		expect(await matchesOf(d.ctx, d.tenant.id, any.id)).toBe(3);
+		expect(await matchesOf(d.ctx, arabic.id)).toBe(1);
+		expect(await matchesOf(d.ctx, any.id)).toBe(3);
 	});
 
 	it('municipality: listed, whole tenant, or the municipality’s own offer; not another one', async () => {
@@ -113,47 +114,47 @@ describe('coverage matching', () => {
 		// Offers elsewhere: only in the other municipality.
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [d.m2.id] });
 		await buildOffer(d.db, d.m2.id, d.m2Org.id, {});
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
 		// The district's offer names the municipality …
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [d.m2.id, d.m1.id] });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(1);
+		expect(await matchesOf(d.ctx, need.id)).toBe(1);
 		// … or names none (the whole district) …
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [] });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(2);
+		expect(await matchesOf(d.ctx, need.id)).toBe(2);
 		// … or belongs to the municipality's own tenant.
 		await buildOffer(d.db, d.m1.id, d.m1Org.id, {});
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(3);
+		expect(await matchesOf(d.ctx, need.id)).toBe(3);
 		// A need without a municipality takes every offer of the district.
 		const anywhere = await buildNeed(d.db, d.tenant.id, {});
-		expect(await matchesOf(d.ctx, d.tenant.id, anywhere.id)).toBe(5);
+		expect(await matchesOf(d.ctx, anywhere.id)).toBe(5);
 	});
 
 	it('a municipality’s coverage counts the district offers that serve it', async () => {
 		const d = await district();
 		const user = await buildUser(d.db);
 		await grantRole(d.db, d.m1.id, user.id, 'coordinator');
-		const ctx = testCtx(d.db, await loadActor(d.db, user.id));
+		const ctx = testTenantCtx(d.db, d.m1, await loadActor(d.db, user.id));
 		const need = await buildNeed(d.db, d.m1.id, {});
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [d.m2.id] });
-		expect(await matchesOf(ctx, d.m1.id, need.id)).toBe(0);
+		expect(await matchesOf(ctx, need.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [] });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { municipalityIds: [d.m1.id] });
 		await buildOffer(d.db, d.m1.id, d.m1Org.id, {});
-		expect(await matchesOf(ctx, d.m1.id, need.id)).toBe(3);
+		expect(await matchesOf(ctx, need.id)).toBe(3);
 	});
 
 	it('only offers the public sees today count: not drafts, archived or expired ones', async () => {
 		const d = await district();
 		const need = await buildNeed(d.db, d.tenant.id, {});
-		const today = berlinDate(new Date());
-		const yesterday = berlinDate(new Date(Date.now() - 86_400_000));
+		const today = berlinDateOf(new Date());
+		const yesterday = berlinDateOf(new Date(Date.now() - 86_400_000));
 		await buildOffer(d.db, d.tenant.id, d.org.id, { status: 'draft' });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { status: 'in_review' });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { status: 'archived' });
 		await buildOffer(d.db, d.tenant.id, d.org.id, { validTo: yesterday });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
 		await buildOffer(d.db, d.tenant.id, d.org.id, { validTo: today });
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(1);
+		expect(await matchesOf(d.ctx, need.id)).toBe(1);
 	});
 
 	it('never counts another tenant’s offers nor lists its needs', async () => {
@@ -163,8 +164,8 @@ describe('coverage matching', () => {
 		await buildOffer(d.db, stranger.id, strangerOrg.id, { targetGroups: ['all'] });
 		await buildNeed(d.db, stranger.id, { title: 'fremd' });
 		const need = await buildNeed(d.db, d.tenant.id, {});
-		expect(await matchesOf(d.ctx, d.tenant.id, need.id)).toBe(0);
-		const { rows, summary } = await listCoverage(d.ctx, d.tenant.id);
+		expect(await matchesOf(d.ctx, need.id)).toBe(0);
+		const { rows, summary } = await listCoverage(withTenant(d.ctx, d.tenant));
 		expect(rows.map((r) => r.title)).not.toContain('fremd');
 		expect(summary).toEqual({ openNeeds: 1, gaps: 1, publishedOffers: 0 });
 	});
@@ -206,7 +207,7 @@ describe('coverage matching', () => {
 			fieldOfActionId: d.bildung.id,
 			status: 'covered'
 		});
-		const { rows, summary, hasMore } = await listCoverage(d.ctx, d.tenant.id);
+		const { rows, summary, hasMore } = await listCoverage(withTenant(d.ctx, d.tenant));
 		expect(rows.map((r) => [r.title, r.matches])).toEqual([
 			['Lücke hoch', 0],
 			['Lücke mittel', 0],
@@ -222,8 +223,8 @@ describe('coverage matching', () => {
 	it('paginates the needs', async () => {
 		const d = await district();
 		for (let i = 0; i < COVERAGE_PAGE_SIZE + 1; i++) await buildNeed(d.db, d.tenant.id);
-		const first = await listCoverage(d.ctx, d.tenant.id, 1);
-		const second = await listCoverage(d.ctx, d.tenant.id, 2);
+		const first = await listCoverage(withTenant(d.ctx, d.tenant), { page: 1 });
+		const second = await listCoverage(withTenant(d.ctx, d.tenant), { page: 2 });
 		expect(first.rows).toHaveLength(COVERAGE_PAGE_SIZE);
 		expect(first.hasMore).toBe(true);
 		expect(second.rows).toHaveLength(1);
@@ -258,7 +259,7 @@ describe('coverage matrix', () => {
 			status: 'closed'
 		});
 		await buildNeed(d.db, d.tenant.id, { fieldOfActionId: d.sprache.id });
-		const matrix = await coverageMatrix(d.ctx, d.tenant.id);
+		const matrix = await coverageMatrix(withTenant(d.ctx, d.tenant));
 		expect(matrix.columns).toEqual(['all', 'children', 'women', 'parents', null]);
 		const cells = Object.fromEntries(
 			matrix.rows.map((r) => [r.key ?? '-', r.cells.map((c) => `${c.offers}/${c.needs}`).join(' ')])
@@ -297,7 +298,7 @@ describe('coverage CSV', () => {
 			urgency: 'high',
 			sourceKind: 'statistics'
 		});
-		const csv = coverageCsv(await allCoverage(d.ctx, d.tenant.id), {
+		const csv = coverageCsv(await allCoverage(withTenant(d.ctx, d.tenant)), {
 			header: [
 				'Bedarf',
 				'Handlungsfeld',
@@ -320,7 +321,7 @@ describe('coverage CSV', () => {
 		expect(csv.startsWith('\uFEFFBedarf;Handlungsfeld;Zielgruppe;')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		const records = parse(csv.slice(1), { delimiter: ';' }) as string[][];
-		const today = berlinDate(new Date());
+		const today = berlinDateOf(new Date());
 		expect(records.slice(1)).toEqual([
 			['Wohnraum', 'Bildung', 'alle', 'alle', 'alle', 'hoch', 'Statistik', '', '0', '', today],
 			[
@@ -345,8 +346,9 @@ describe('review against needs', () => {
 		const d = await district();
 		const offer = await buildOffer(d.db, d.tenant.id, d.org.id, { title: 'Sprachcafé' });
 		const other = await buildOffer(d.db, d.tenant.id, d.org.id, { title: 'Anderes' });
-		const { reviewedAt } = await markOfferReviewed(d.ctx, d.tenant.id, offer.id, {
-			note: ' Deckt den Bedarf aus dem AK Sprache. '
+		const { reviewedAt } = await markOfferReviewed(withTenant(d.ctx, d.tenant), {
+			note: ' Deckt den Bedarf aus dem AK Sprache. ',
+			offerId: offer.id
 		});
 		const [row] = await d.db.select().from(offers).where(eq(offers.id, offer.id));
 		expect(row.needsReviewedAt?.getTime()).toBe(reviewedAt.getTime());
@@ -360,7 +362,7 @@ describe('review against needs', () => {
 			name: 'Sprachcafé',
 			needsReviewNote: 'Deckt den Bedarf aus dem AK Sprache.'
 		});
-		const { rows } = await listOffersForNeedsReview(d.ctx, d.tenant.id);
+		const { rows } = await listOffersForNeedsReview(withTenant(d.ctx, d.tenant));
 		// Never reviewed first.
 		expect(rows.map((r) => r.id)).toEqual([other.id, offer.id]);
 		expect(rows[1]).toMatchObject({
@@ -375,13 +377,13 @@ describe('review against needs', () => {
 		const d = await district();
 		const offer = await buildOffer(d.db, d.tenant.id, d.org.id);
 		await expect(
-			markOfferReviewed(d.ctx, d.tenant.id, offer.id, { note: 'x'.repeat(2001) })
+			markOfferReviewed(withTenant(d.ctx, d.tenant), { note: 'x'.repeat(2001), offerId: offer.id })
 		).rejects.toBeInstanceOf(ValidationError);
 		const foreign = await buildOffer(d.db, d.m1.id, d.m1Org.id);
 		for (const id of [foreign.id, 'nope']) {
-			await expect(markOfferReviewed(d.ctx, d.tenant.id, id, { note: '' })).rejects.toBeInstanceOf(
-				NotFoundError
-			);
+			await expect(
+				markOfferReviewed(withTenant(d.ctx, d.tenant), { note: '', offerId: id })
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		const [row] = await d.db.select().from(offers).where(eq(offers.id, foreign.id));
 		expect(row.needsReviewedAt).toBeNull();
@@ -396,11 +398,11 @@ describe('review against needs', () => {
 			await grantRole(d.db, d.tenant.id, user.id, role, role === 'editor' ? [d.org.id] : []);
 			const ctx = testCtx(d.db, await loadActor(d.db, user.id));
 			for (const call of [
-				() => listCoverage(ctx, d.tenant.id),
-				() => allCoverage(ctx, d.tenant.id),
-				() => coverageMatrix(ctx, d.tenant.id),
-				() => listOffersForNeedsReview(ctx, d.tenant.id),
-				() => markOfferReviewed(ctx, d.tenant.id, offer.id, { note: 'x' })
+				() => listCoverage(withTenant(ctx, d.tenant)),
+				() => allCoverage(withTenant(ctx, d.tenant)),
+				() => coverageMatrix(withTenant(ctx, d.tenant)),
+				() => listOffersForNeedsReview(withTenant(ctx, d.tenant)),
+				() => markOfferReviewed(withTenant(ctx, d.tenant), { note: 'x', offerId: offer.id })
 			])
 				await expect(call()).rejects.toBeInstanceOf(NotFoundError);
 			const [row] = await d.db.select().from(offers).where(eq(offers.id, offer.id));

@@ -15,7 +15,7 @@
  * name the table `offers` without an alias, as `isPubliclyVisible()` refers to it.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { rowsOf, type Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { TARGET_GROUPS } from '../offers/vocabulary';
@@ -168,10 +168,11 @@ async function selectMatched(
 
 /** Open needs with their matching offers: gaps (no match) first, then by urgency. Paginated. */
 export async function listCoverage(
-	ctx: Ctx,
-	tenantId: string,
-	page = 1
+	ctx: TenantCtx,
+	input: { page?: number } = {}
 ): Promise<{ rows: CoverageNeed[]; hasMore: boolean; summary: CoverageSummary }> {
+	const tenantId = ctx.tenant.id;
+	const page = input.page ?? 1;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const rows = await selectMatched(
 		ctx.db,
@@ -199,7 +200,8 @@ export async function listCoverage(
 }
 
 /** Every open need with its matches, in the order of the view, for the CSV download. */
-export async function allCoverage(ctx: Ctx, tenantId: string): Promise<CoverageNeed[]> {
+export async function allCoverage(ctx: TenantCtx): Promise<CoverageNeed[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	return selectMatched(ctx.db, tenantId, ctx.locale, COVERAGE_CSV_LIMIT, 0);
 }
@@ -210,7 +212,8 @@ export async function allCoverage(ctx: Ctx, tenantId: string): Promise<CoverageN
  * in the column "all". Fields of a municipality's own list join the tenant's field with the same
  * key. Only target groups with any offer or need become columns.
  */
-export async function coverageMatrix(ctx: Ctx, tenantId: string): Promise<CoverageMatrix> {
+export async function coverageMatrix(ctx: TenantCtx): Promise<CoverageMatrix> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const result = await ctx.db.execute(sql`
 		WITH own AS (

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
@@ -9,7 +9,7 @@ import { tenants } from '../tenants/schema';
 import { needs } from './schema';
 import { NEEDS_PAGE_SIZE, type NeedFilter } from './validation';
 import { fieldOptions, municipalityOptions, toNeedView, type NeedView, type Option } from './views';
-import { isUuid } from '../shared';
+import { isUuid, requireUuid } from '../shared';
 
 const municipality = alias(tenants, 'municipality');
 
@@ -40,10 +40,10 @@ export async function selectNeedViews(
 
 /** The tenant's needs: open before covered before closed, urgent first; filtered, paginated. */
 export async function listNeeds(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	filter: NeedFilter
 ): Promise<{ rows: NeedView[]; hasMore: boolean }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const where: SQL[] = [eq(needs.tenantId, tenantId)];
 	if (filter.status) where.push(eq(needs.status, filter.status));
@@ -57,9 +57,10 @@ export async function listNeeds(
 }
 
 /** One need of the tenant; an id of another tenant, unknown or malformed, is "not found". */
-export async function getNeed(ctx: Ctx, tenantId: string, id: string): Promise<NeedView> {
+export async function getNeed(ctx: TenantCtx, input: { needId: string }): Promise<NeedView> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
-	if (!isUuid(id)) throw new NotFoundError();
+	const id = requireUuid(input.needId);
 	const [row] = await selectNeedViews(
 		ctx.db,
 		and(eq(needs.tenantId, tenantId), eq(needs.id, id)),
@@ -71,9 +72,9 @@ export async function getNeed(ctx: Ctx, tenantId: string, id: string): Promise<N
 
 /** What the need form offers to choose from: the tenant's fields and, for a district, its municipalities. */
 export async function needFormOptions(
-	ctx: Ctx,
-	tenantId: string
+	ctx: TenantCtx
 ): Promise<{ fields: Option[]; municipalities: Option[] }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const [fields, municipalities] = await Promise.all([
 		fieldOptions(ctx.db, tenantId, ctx.locale),
@@ -83,4 +84,26 @@ export async function needFormOptions(
 		fields: fields.map(({ id, name }) => ({ id, name })),
 		municipalities: municipalities.map(({ id, name }) => ({ id, name }))
 	};
+}
+
+/**
+ * The needs page: the list, the form's choices and, after a need was recorded, its title for the
+ * confirmation (null when the id is not one of the tenant's needs).
+ */
+export async function needsPage(
+	ctx: TenantCtx,
+	input: { filter: NeedFilter; createdId: string | null }
+) {
+	const [list, options] = await Promise.all([listNeeds(ctx, input.filter), needFormOptions(ctx)]);
+	let created: string | null = null;
+	if (input.createdId && isUuid(input.createdId)) {
+		created = await getNeed(ctx, { needId: input.createdId }).then(
+			(n) => n.title,
+			(e) => {
+				if (e instanceof NotFoundError) return null;
+				throw e;
+			}
+		);
+	}
+	return { ...list, options, created };
 }

@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -61,7 +62,7 @@ describe('createNeed', () => {
 	it('a coordinator records a need; it is stored for the tenant and audited', async () => {
 		const { db, tenant, field, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createNeed(ctx, tenant.id, valid({ fieldOfActionId: field.id }));
+		const { id } = await createNeed(withTenant(ctx, tenant), valid({ fieldOfActionId: field.id }));
 		const [row] = await db.select().from(needs).where(eq(needs.id, id));
 		expect(row).toMatchObject({
 			tenantId: tenant.id,
@@ -87,8 +88,7 @@ describe('createNeed', () => {
 		const { db, tenant, otherField, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const attempt = createNeed(
-			ctx,
-			tenant.id,
+			withTenant(ctx, tenant),
 			valid({
 				title: '  ',
 				sourceKind: '',
@@ -111,7 +111,7 @@ describe('createNeed', () => {
 		});
 		// A field of action of another tenant is refused like an unknown one.
 		await expect(
-			createNeed(ctx, tenant.id, valid({ fieldOfActionId: otherField.id }))
+			createNeed(withTenant(ctx, tenant), valid({ fieldOfActionId: otherField.id }))
 		).rejects.toMatchObject({ fieldErrors: { fieldOfActionId: 'needs_error_field_invalid' } });
 		expect(await db.select().from(needs).where(eq(needs.tenantId, tenant.id))).toHaveLength(0);
 	});
@@ -120,14 +120,19 @@ describe('createNeed', () => {
 		const { db, tenant, other, ctxFor } = await setup('district');
 		const moosburg = await buildTenant(db, { kind: 'municipality', parentId: tenant.id });
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createNeed(ctx, tenant.id, valid({ municipalityId: moosburg.id }));
-		expect((await getNeed(ctx, tenant.id, id)).municipalityName).toBe(moosburg.name);
+		const { id } = await createNeed(
+			withTenant(ctx, tenant),
+			valid({ municipalityId: moosburg.id })
+		);
+		expect((await getNeed(withTenant(ctx, tenant), { needId: id })).municipalityName).toBe(
+			moosburg.name
+		);
 		await expect(
-			createNeed(ctx, tenant.id, valid({ municipalityId: other.id }))
+			createNeed(withTenant(ctx, tenant), valid({ municipalityId: other.id }))
 		).rejects.toMatchObject({
 			fieldErrors: { municipalityId: 'needs_error_municipality_invalid' }
 		});
-		const options = await needFormOptions(ctx, tenant.id);
+		const options = await needFormOptions(withTenant(ctx, tenant));
 		expect(options.municipalities).toEqual([{ id: moosburg.id, name: moosburg.name }]);
 	});
 });
@@ -137,7 +142,10 @@ describe('updateNeed / setNeedStatus', () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const need = await buildNeed(db, tenant.id, { title: 'Alt', urgency: 'low' });
-		await updateNeed(ctx, tenant.id, need.id, valid({ title: 'Neu', urgency: 'medium' }));
+		await updateNeed(withTenant(ctx, tenant), {
+			...valid({ title: 'Neu', urgency: 'medium' }),
+			needId: need.id
+		});
 		const [row] = await db.select().from(needs).where(eq(needs.id, need.id));
 		expect(row).toMatchObject({ title: 'Neu', urgency: 'medium', targetGroup: 'children' });
 		const [audit] = await db
@@ -152,10 +160,10 @@ describe('updateNeed / setNeedStatus', () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const need = await buildNeed(db, tenant.id);
-		await setNeedStatus(ctx, tenant.id, need.id, 'closed');
-		expect((await getNeed(ctx, tenant.id, need.id)).status).toBe('closed');
-		await setNeedStatus(ctx, tenant.id, need.id, 'open');
-		expect((await getNeed(ctx, tenant.id, need.id)).status).toBe('open');
+		await setNeedStatus(withTenant(ctx, tenant), { needId: need.id, status: 'closed' });
+		expect((await getNeed(withTenant(ctx, tenant), { needId: need.id })).status).toBe('closed');
+		await setNeedStatus(withTenant(ctx, tenant), { needId: need.id, status: 'open' });
+		expect((await getNeed(withTenant(ctx, tenant), { needId: need.id })).status).toBe('open');
 		const audits = await db
 			.select()
 			.from(auditLog)
@@ -164,12 +172,14 @@ describe('updateNeed / setNeedStatus', () => {
 			'closed',
 			'open'
 		]);
-		await expect(setNeedStatus(ctx, tenant.id, need.id, 'done')).rejects.toMatchObject({
+		await expect(
+			setNeedStatus(withTenant(ctx, tenant), { needId: need.id, status: 'done' })
+		).rejects.toMatchObject({
 			fieldErrors: { status: 'needs_error_status_invalid' }
 		});
-		await expect(setNeedStatus(ctx, tenant.id, need.id, '')).rejects.toBeInstanceOf(
-			ValidationError
-		);
+		await expect(
+			setNeedStatus(withTenant(ctx, tenant), { needId: need.id, status: '' })
+		).rejects.toBeInstanceOf(ValidationError);
 	});
 
 	it('treats needs of other tenants, unknown and malformed ids as not found', async () => {
@@ -177,11 +187,15 @@ describe('updateNeed / setNeedStatus', () => {
 		const ctx = await ctxFor('coordinator');
 		const foreign = await buildNeed(db, other.id, { title: 'Fremd' });
 		for (const id of [foreign.id, '00000000-0000-4000-8000-000000000000', 'kaputt', "1' OR 1=1"]) {
-			await expect(getNeed(ctx, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
-			await expect(updateNeed(ctx, tenant.id, id, valid())).rejects.toBeInstanceOf(NotFoundError);
-			await expect(setNeedStatus(ctx, tenant.id, id, 'closed')).rejects.toBeInstanceOf(
+			await expect(getNeed(withTenant(ctx, tenant), { needId: id })).rejects.toBeInstanceOf(
 				NotFoundError
 			);
+			await expect(
+				updateNeed(withTenant(ctx, tenant), { ...valid(), needId: id })
+			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				setNeedStatus(withTenant(ctx, tenant), { needId: id, status: 'closed' })
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		const [row] = await db.select().from(needs).where(eq(needs.id, foreign.id));
 		expect(row).toMatchObject({ title: 'Fremd', status: 'open' });
@@ -200,7 +214,7 @@ describe('listNeeds', () => {
 			fieldOfActionId: field.id
 		});
 		await buildNeed(db, tenant.id, { title: 'gedeckt', status: 'covered' });
-		const all = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		const all = await listNeeds(withTenant(ctx, tenant), needFilter.parse({}));
 		expect(all.rows.map((r) => r.title)).toEqual([
 			'offen hoch',
 			'offen niedrig',
@@ -208,11 +222,11 @@ describe('listNeeds', () => {
 			'geschlossen'
 		]);
 		expect(all.rows[0].fieldOfActionName).toBe('Sprache');
-		const open = await listNeeds(ctx, tenant.id, needFilter.parse({ status: 'open' }));
+		const open = await listNeeds(withTenant(ctx, tenant), needFilter.parse({ status: 'open' }));
 		expect(open.rows.map((r) => r.title)).toEqual(['offen hoch', 'offen niedrig']);
-		const high = await listNeeds(ctx, tenant.id, needFilter.parse({ urgency: 'high' }));
+		const high = await listNeeds(withTenant(ctx, tenant), needFilter.parse({ urgency: 'high' }));
 		expect(high.rows.map((r) => r.title)).toEqual(['offen hoch', 'geschlossen']);
-		const byField = await listNeeds(ctx, tenant.id, needFilter.parse({ field: field.id }));
+		const byField = await listNeeds(withTenant(ctx, tenant), needFilter.parse({ field: field.id }));
 		expect(byField.rows.map((r) => r.title)).toEqual(['offen hoch']);
 		// Bad filter values are ignored rather than failing the page.
 		expect(needFilter.parse({ status: 'x', field: 'y', urgency: 'z', page: '-3' })).toEqual({
@@ -224,7 +238,7 @@ describe('listNeeds', () => {
 		const { db, tenant, field, ctxFor } = await setup();
 		const ctx = { ...(await ctxFor('coordinator')), locale: 'en' as const };
 		await buildNeed(db, tenant.id, { fieldOfActionId: field.id });
-		const { rows } = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		const { rows } = await listNeeds(withTenant(ctx, tenant), needFilter.parse({}));
 		expect(rows[0].fieldOfActionName).toBe('Language');
 	});
 
@@ -232,10 +246,10 @@ describe('listNeeds', () => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		for (let i = 0; i < NEEDS_PAGE_SIZE + 2; i++) await buildNeed(db, tenant.id);
-		const first = await listNeeds(ctx, tenant.id, needFilter.parse({}));
+		const first = await listNeeds(withTenant(ctx, tenant), needFilter.parse({}));
 		expect(first.rows).toHaveLength(NEEDS_PAGE_SIZE);
 		expect(first.hasMore).toBe(true);
-		const second = await listNeeds(ctx, tenant.id, needFilter.parse({ page: '2' }));
+		const second = await listNeeds(withTenant(ctx, tenant), needFilter.parse({ page: '2' }));
 		expect(second.rows).toHaveLength(2);
 		expect(second.hasMore).toBe(false);
 		const ids = new Set([...first.rows, ...second.rows].map((r) => r.id));
@@ -246,7 +260,7 @@ describe('listNeeds', () => {
 		const { db, tenant, other, ctxFor } = await setup();
 		await buildNeed(db, other.id, { title: 'Fremd' });
 		const ctx = await ctxFor('coordinator');
-		expect((await listNeeds(ctx, tenant.id, needFilter.parse({}))).rows).toEqual([]);
+		expect((await listNeeds(withTenant(ctx, tenant), needFilter.parse({}))).rows).toEqual([]);
 	});
 });
 
@@ -254,10 +268,10 @@ describe('authorisation', () => {
 	it.each(['coordinator', 'steering', 'admin'] as const)('%s may manage needs', async (role) => {
 		const { db, tenant, ctxFor } = await setup();
 		const ctx = await ctxFor(role);
-		const { id } = await createNeed(ctx, tenant.id, valid());
-		await updateNeed(ctx, tenant.id, id, valid({ title: 'geändert' }));
-		await setNeedStatus(ctx, tenant.id, id, 'covered');
-		expect((await listNeeds(ctx, tenant.id, needFilter.parse({}))).rows).toHaveLength(1);
+		const { id } = await createNeed(withTenant(ctx, tenant), valid());
+		await updateNeed(withTenant(ctx, tenant), { ...valid({ title: 'geändert' }), needId: id });
+		await setNeedStatus(withTenant(ctx, tenant), { needId: id, status: 'covered' });
+		expect((await listNeeds(withTenant(ctx, tenant), needFilter.parse({}))).rows).toHaveLength(1);
 		expect((await db.select().from(needs).where(eq(needs.id, id)))[0].status).toBe('covered');
 	});
 
@@ -269,12 +283,12 @@ describe('authorisation', () => {
 			const ctx = await ctxFor(role, role === 'editor' ? [org.id] : []);
 			const need = await buildNeed(db, tenant.id, { title: 'bleibt' });
 			const denied = [
-				() => createNeed(ctx, tenant.id, valid()),
-				() => updateNeed(ctx, tenant.id, need.id, valid()),
-				() => setNeedStatus(ctx, tenant.id, need.id, 'closed'),
-				() => listNeeds(ctx, tenant.id, needFilter.parse({})),
-				() => getNeed(ctx, tenant.id, need.id),
-				() => needFormOptions(ctx, tenant.id)
+				() => createNeed(withTenant(ctx, tenant), valid()),
+				() => updateNeed(withTenant(ctx, tenant), { ...valid(), needId: need.id }),
+				() => setNeedStatus(withTenant(ctx, tenant), { needId: need.id, status: 'closed' }),
+				() => listNeeds(withTenant(ctx, tenant), needFilter.parse({})),
+				() => getNeed(withTenant(ctx, tenant), { needId: need.id }),
+				() => needFormOptions(withTenant(ctx, tenant))
 			];
 			for (const call of denied) await expect(call()).rejects.toBeInstanceOf(NotFoundError);
 			const rows = await db.select().from(needs).where(eq(needs.tenantId, tenant.id));

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -14,7 +14,7 @@ import { organizations } from '../organizations/schema';
 import { offers, offerTexts } from '../offers/schema';
 import { isPubliclyVisible } from '../offers/visibility';
 import { localName } from './views';
-import { fieldErrors, isUuid } from '../shared';
+import { fieldErrors, requireUuid } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 
@@ -42,10 +42,11 @@ export interface OfferReviewView {
  * longest ago. Paginated.
  */
 export async function listOffersForNeedsReview(
-	ctx: Ctx,
-	tenantId: string,
-	page = 1
+	ctx: TenantCtx,
+	input: { page?: number } = {}
 ): Promise<{ rows: OfferReviewView[]; hasMore: boolean }> {
+	const tenantId = ctx.tenant.id;
+	const page = input.page ?? 1;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const rows = await ctx.db
 		.select({
@@ -88,14 +89,13 @@ export async function listOffersForNeedsReview(
 
 /** Marks one of the tenant's offers as reviewed against the needs, now, with a note. */
 export async function markOfferReviewed(
-	ctx: Ctx,
-	tenantId: string,
-	offerId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	raw: { offerId: string; note?: unknown }
 ): Promise<{ reviewedAt: Date; title: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const actor = ctx.actor;
-	if (!isUuid(offerId)) throw new NotFoundError();
+	const offerId = requireUuid(raw.offerId);
 	const parsed = reviewInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	return ctx.db.transaction(async (tx) => {

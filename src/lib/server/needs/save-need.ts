@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import { needs } from './schema';
 import { needInput, type NeedData } from './validation';
 import { isOwnField, isOwnMunicipality } from './views';
-import { fieldErrors, isUuid } from '../shared';
+import { fieldErrors, requireUuid } from '../shared';
 
 /** Validates the input and checks that the field and municipality belong to the tenant. */
 async function parseNeed(db: Executor, tenantId: string, raw: unknown): Promise<NeedData> {
@@ -46,39 +46,44 @@ function auditView(row: typeof needs.$inferSelect) {
 }
 
 /** A coordinator (or the steering group) records a need. */
-export async function createNeed(
+export async function createNeed(ctx: TenantCtx, raw: unknown): Promise<{ id: string }> {
+	authorize(ctx.actor, 'needs.manage', { tenantId: ctx.tenant.id });
+	return ctx.db.transaction((tx) => recordNeed(tx, ctx, ctx.tenant.id, raw));
+}
+
+/**
+ * Records a need inside the caller's transaction (for other domains' use cases, which have
+ * authorised `needs.manage`): validates, inserts, audits.
+ */
+export async function recordNeed(
+	tx: Executor,
 	ctx: Ctx,
 	tenantId: string,
 	raw: unknown
 ): Promise<{ id: string }> {
-	authorize(ctx.actor, 'needs.manage', { tenantId });
-	const actor = ctx.actor;
-	const data = await parseNeed(ctx.db, tenantId, raw);
-	return ctx.db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(needs)
-			.values({ tenantId, ...columns(data), createdBy: actor.userId })
-			.returning();
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'need.create',
-			entityType: 'need',
-			entityId: row.id,
-			after: auditView(row)
-		});
-		return { id: row.id };
+	const data = await parseNeed(tx, tenantId, raw);
+	const [row] = await tx
+		.insert(needs)
+		.values({ tenantId, ...columns(data), createdBy: ctx.actor?.userId ?? null })
+		.returning();
+	await recordAudit(tx, ctx, {
+		tenantId,
+		action: 'need.create',
+		entityType: 'need',
+		entityId: row.id,
+		after: auditView(row)
 	});
+	return { id: row.id };
 }
 
 /** Changes a need, its status included. */
 export async function updateNeed(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
+	ctx: TenantCtx,
+	raw: { needId: string } & Record<string, unknown>
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
-	if (!isUuid(id)) throw new NotFoundError();
+	const id = requireUuid(raw.needId);
 	const data = await parseNeed(ctx.db, tenantId, raw);
 	await ctx.db.transaction(async (tx) => {
 		const [before] = await tx
@@ -108,24 +113,24 @@ export async function updateNeed(
  * pursued, "open" to reopen it.
  */
 export async function setNeedStatus(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	status: unknown
-): Promise<void> {
+	ctx: TenantCtx,
+	input: { needId: string; status: unknown }
+): Promise<{ title: string; status: NeedData['status'] }> {
+	const tenantId = ctx.tenant.id;
+	const { status } = input;
 	authorize(ctx.actor, 'needs.manage', { tenantId });
-	if (!isUuid(id)) throw new NotFoundError();
+	const id = requireUuid(input.needId);
 	const parsed = needInput.shape.status.safeParse(status);
 	if (!parsed.success || status === '' || status == null)
 		throw new ValidationError({ status: 'needs_error_status_invalid' });
-	await ctx.db.transaction(async (tx) => {
+	return ctx.db.transaction(async (tx) => {
 		const [before] = await tx
 			.select()
 			.from(needs)
 			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
 			.for('update');
 		if (!before) throw new NotFoundError();
-		if (before.status === parsed.data) return;
+		if (before.status === parsed.data) return { title: before.title, status: parsed.data };
 		await tx
 			.update(needs)
 			.set({ status: parsed.data, updatedAt: new Date() })
@@ -138,5 +143,6 @@ export async function setNeedStatus(
 			before: { name: before.title, status: before.status },
 			after: { name: before.title, status: parsed.data }
 		});
+		return { title: before.title, status: parsed.data };
 	});
 }

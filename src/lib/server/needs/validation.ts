@@ -65,4 +65,3 @@ export const needFilter = z.object({
 	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 });
 export type NeedFilter = z.infer<typeof needFilter>;
-

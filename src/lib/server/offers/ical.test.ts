@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import {
-	berlinLocal,
 	buildCalendar,
 	escapeText,
 	foldLine,
-	fromBerlinLocal,
 	hasCalendar,
 	offerEvent,
 	offerUid,
 	parseRRule,
 	recurrenceRule
 } from './ical';
+import { berlinLocal, fromBerlinLocal } from '../shared';
 
 type Offer = Parameters<typeof offerEvent>[0];
 

@@ -8,8 +8,8 @@
  * parse the output back with ical.js.
  */
 import type { PublicOfferView } from './public';
+import { berlinLocal, fromBerlinLocal, TIME_ZONE } from '../shared';
 
-export const TIME_ZONE = 'Europe/Berlin';
 const CRLF = '\r\n';
 
 /**
@@ -75,51 +75,12 @@ export function foldLine(line: string): string {
 	return parts.join(`${CRLF} `);
 }
 
-const berlinParts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
-
-/** Local date-time in Europe/Berlin, as DTSTART;TZID=Europe/Berlin wants it: 20260310T180000. */
-export function berlinLocal(date: Date): string {
-	const p = Object.fromEntries(berlinParts.formatToParts(date).map((x) => [x.type, x.value]));
-	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
-}
-
 /** UTC date-time: 20260310T170000Z. */
 export function utcStamp(date: Date): string {
 	return date
 		.toISOString()
 		.replace(/\.\d{3}Z$/, 'Z')
 		.replace(/[-:]/g, '');
-}
-
-/** The instant of a local Europe/Berlin wall-clock time (the later one when ambiguous). */
-export function fromBerlinLocal(
-	year: number,
-	month: number,
-	day: number,
-	hour = 0,
-	minute = 0,
-	second = 0
-): Date {
-	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-	const expected = `${pad(year, 4)}${pad(month)}${pad(day)}T${pad(hour)}${pad(minute)}${pad(second)}`;
-	// Berlin is UTC+1 or UTC+2: take the offset whose instant reads back as the wall time (in
-	// the repeated hour of October that is the later instant, UTC+1).
-	for (const offsetHours of [1, 2]) {
-		const guess = new Date(wall - offsetHours * 3_600_000);
-		if (berlinLocal(guess) === expected) return guess;
-	}
-	// A time that does not exist (the skipped hour in March): the instant an hour later.
-	return new Date(wall - 3_600_000);
 }
 
 const FREQS = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);

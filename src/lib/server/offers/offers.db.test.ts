@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -13,11 +14,12 @@ import {
 } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { offerPlaces, offers, offerTexts } from './schema';
-import { createOffer, getOffer, listOffers, updateOffer } from './offers';
+import { listOffers } from './list';
+import { getOffer } from './get-offer';
+import { createOffer, updateOffer } from './save-offer';
 import { offerInputFromForm } from './validation';
 import { offerFormValues } from './state';
-import { addDays } from './schedule';
-import { berlinToday as berlinDateString } from '../shared';
+import { addDays, berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -41,11 +43,8 @@ describe('offer input', () => {
 		const other = await buildOrganization(s.db, s.tenant.id);
 		const foreignContact = await buildContact(s.db, s.tenant.id, other.id);
 		await expect(
-			createOffer(
-				s.ctx,
-				s.tenant.id,
-				s.org.id,
-				offerInputFromForm({
+			createOffer(withTenant(s.ctx, s.tenant), {
+				...offerInputFromForm({
 					text_de_title: '',
 					text_en_description: 'Only a description',
 					locationKind: 'online',
@@ -56,8 +55,9 @@ describe('offer input', () => {
 					validFrom: '2030-05-01',
 					validTo: '2030-04-01',
 					targetGroups: ['aliens']
-				})
-			)
+				}),
+				organizationId: s.org.id
+			})
 		).rejects.toMatchObject({
 			fieldErrors: {
 				text_de_title: 'offers_error_title_required',
@@ -69,11 +69,8 @@ describe('offer input', () => {
 			}
 		});
 		await expect(
-			createOffer(
-				s.ctx,
-				s.tenant.id,
-				s.org.id,
-				offerInputFromForm({
+			createOffer(withTenant(s.ctx, s.tenant), {
+				...offerInputFromForm({
 					text_de_title: 'Kurs',
 					locationKind: 'place',
 					place_0_name: '',
@@ -83,8 +80,9 @@ describe('offer input', () => {
 					timeStart: '18:00',
 					timeEnd: '17:00',
 					costKind: 'free'
-				})
-			)
+				}),
+				organizationId: s.org.id
+			})
 		).rejects.toMatchObject({
 			fieldErrors: {
 				place_0_latitude: 'org_error_latitude_invalid',
@@ -93,29 +91,24 @@ describe('offer input', () => {
 			}
 		});
 		await expect(
-			createOffer(
-				s.ctx,
-				s.tenant.id,
-				s.org.id,
-				offerInputFromForm({
+			createOffer(withTenant(s.ctx, s.tenant), {
+				...offerInputFromForm({
 					text_de_title: 'Kurs',
 					locationKind: 'mobile',
 					scheduleKind: 'appointment',
 					costKind: 'free',
 					contactId: foreignContact.id
-				})
-			)
+				}),
+				organizationId: s.org.id
+			})
 		).rejects.toMatchObject({ fieldErrors: { contactId: 'offers_error_contact_invalid' } });
 	});
 
 	it('stores a one-off offer in Berlin time with places and texts per language', async () => {
 		const s = await setup();
 		const field = await buildFieldOfAction(s.db, s.tenant.id, { names: { de: 'Sprache' } });
-		const { id } = await createOffer(
-			s.ctx,
-			s.tenant.id,
-			s.org.id,
-			offerInputFromForm({
+		const { id } = await createOffer(withTenant(s.ctx, s.tenant), {
+			...offerInputFromForm({
 				text_de_title: 'Sommerfest',
 				text_de_description: 'Für alle',
 				text_de_costNote: '',
@@ -135,8 +128,9 @@ describe('offer input', () => {
 				endsAt: '2030-07-07T18:00',
 				costKind: 'paid',
 				childcare: 'on'
-			})
-		);
+			}),
+			organizationId: s.org.id
+		});
 		const [row] = await s.db.select().from(offers).where(eq(offers.id, id));
 		expect(row).toMatchObject({
 			status: 'draft',
@@ -158,7 +152,7 @@ describe('offer input', () => {
 		expect(places).toHaveLength(1);
 		expect(places[0]).toMatchObject({ name: 'Stadtpark', latitude: 48.53, longitude: 12.15 });
 		// the edit form shows it as it was entered
-		const detail = await getOffer(s.ctx, s.tenant.id, id);
+		const detail = await getOffer(withTenant(s.ctx, s.tenant), { offerId: id });
 		const values = offerFormValues(detail.state);
 		expect(values).toMatchObject({
 			startsAt: '2030-07-06T15:00',
@@ -167,9 +161,14 @@ describe('offer input', () => {
 			text_ar_title: 'حفلة صيفية'
 		});
 		// saving the unchanged form changes nothing
-		expect((await updateOffer(s.ctx, s.tenant.id, id, offerInputFromForm(values))).outcome).toBe(
-			'unchanged'
-		);
+		expect(
+			(
+				await updateOffer(withTenant(s.ctx, s.tenant), {
+					...offerInputFromForm(values),
+					offerId: id
+				})
+			).outcome
+		).toBe('unchanged');
 	});
 });
 
@@ -184,19 +183,17 @@ describe('translation states', () => {
 				{ locale: 'uk', title: 'Допомога з домашнім завданням', state: 'draft' }
 			]
 		});
-		const detail = await getOffer(s.ctx, s.tenant.id, offer.id);
+		const detail = await getOffer(withTenant(s.ctx, s.tenant), { offerId: offer.id });
 		const values = offerFormValues(detail.state);
 		// the English text is revised at the same time, Ukrainian is not
-		await updateOffer(
-			s.ctx,
-			s.tenant.id,
-			offer.id,
-			offerInputFromForm({
+		await updateOffer(withTenant(s.ctx, s.tenant), {
+			...offerInputFromForm({
 				...values,
 				text_de_description: 'Jetzt auch freitags',
 				text_en_description: 'Now also on Fridays'
-			})
-		);
+			}),
+			offerId: offer.id
+		});
 		const states = Object.fromEntries(
 			(
 				await s.db
@@ -207,13 +204,17 @@ describe('translation states', () => {
 		);
 		expect(states).toEqual({ de: 'original', en: 'reviewed', uk: 'outdated' });
 		// a later change of only a translation leaves the others alone
-		const again = offerFormValues((await getOffer(s.ctx, s.tenant.id, offer.id)).state);
-		await updateOffer(
-			s.ctx,
-			s.tenant.id,
-			offer.id,
-			offerInputFromForm({ ...again, text_uk_description: 'Оновлено', text_uk_state: 'reviewed' })
+		const again = offerFormValues(
+			(await getOffer(withTenant(s.ctx, s.tenant), { offerId: offer.id })).state
 		);
+		await updateOffer(withTenant(s.ctx, s.tenant), {
+			...offerInputFromForm({
+				...again,
+				text_uk_description: 'Оновлено',
+				text_uk_state: 'reviewed'
+			}),
+			offerId: offer.id
+		});
 		const [uk] = await s.db
 			.select({ state: offerTexts.state })
 			.from(offerTexts)
@@ -234,11 +235,11 @@ describe('listOffers', () => {
 		await buildOffer(s.db, s.tenant.id, s.org.id, { title: 'Entwurf', status: 'draft' });
 		const other = await buildTenant(s.db);
 		await buildOffer(s.db, other.id, (await buildOrganization(s.db, other.id)).id);
-		const all = await listOffers(s.ctx, s.tenant.id);
+		const all = await listOffers(withTenant(s.ctx, s.tenant));
 		expect(all.items.map((i) => i.title).sort()).toEqual(['Entwurf', 'Läuft', 'Vorbei']);
 		expect(all.items.find((i) => i.id === gone.id)!.expired).toBe(true);
 		expect(all.items.filter((i) => i.expired)).toHaveLength(1);
-		const drafts = await listOffers(s.ctx, s.tenant.id, { status: 'draft' });
+		const drafts = await listOffers(withTenant(s.ctx, s.tenant), { status: 'draft' });
 		expect(drafts.items.map((i) => i.title)).toEqual(['Entwurf']);
 		expect(drafts.items[0].canEdit).toBe(true);
 	});

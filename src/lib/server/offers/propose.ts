@@ -6,6 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { recordAudit } from '../audit/record';
+import { users } from '../auth/schema';
 import { revisions } from './schema';
 
 export type RevisionEntity = 'offer' | 'organization';
@@ -99,5 +100,33 @@ export async function pendingRevision(
 		submittedAt: row.submittedAt,
 		submittedBy: row.submittedBy,
 		proposed: row.proposed
+	};
+}
+
+/**
+ * The open proposal as the record's page shows it (to those who may edit): who submitted it,
+ * when, and the proposed state.
+ */
+export async function pendingProposal<S>(
+	db: Executor,
+	tenantId: string,
+	entityType: RevisionEntity,
+	entityId: string
+): Promise<{ id: string; submittedAt: Date; submittedByName: string | null; proposed: S } | null> {
+	const pending = await pendingRevision(db, tenantId, entityType, entityId);
+	if (!pending) return null;
+	let submittedByName: string | null = null;
+	if (pending.submittedBy) {
+		const [u] = await db
+			.select({ name: users.name })
+			.from(users)
+			.where(eq(users.id, pending.submittedBy));
+		submittedByName = u?.name ?? null;
+	}
+	return {
+		id: pending.id,
+		submittedAt: pending.submittedAt,
+		submittedByName,
+		proposed: (pending.proposed as { state: S }).state
 	};
 }

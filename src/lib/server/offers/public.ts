@@ -5,6 +5,7 @@
  * only with consent; no internal fields of organisations.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema';
 import { organizations, organizationTexts } from '../organizations/schema';
@@ -49,7 +50,15 @@ export interface FinderScope {
 /** The scope of a public tenant by its slug; null when there is no such public tenant. */
 export async function findFinderScope(db: Executor, slug: string): Promise<FinderScope | null> {
 	const tenant = await findPublicTenant(db, slug);
-	if (!tenant) return null;
+	return tenant ? scopeOf(db, tenant) : null;
+}
+
+/** The scope of the request's public tenant (the hook resolved it). */
+export function finderScope(ctx: TenantCtx): Promise<FinderScope> {
+	return scopeOf(ctx.db, ctx.tenant);
+}
+
+async function scopeOf(db: Executor, tenant: PublicTenantView): Promise<FinderScope> {
 	if (tenant.kind === 'district') {
 		const children = await listChildTenants(db, tenant.id);
 		return {

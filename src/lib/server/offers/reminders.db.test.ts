@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -7,9 +8,9 @@ import { loadActor } from '../auth/sessions';
 import { outbox } from '../mail/schema';
 import { offers } from './schema';
 import { sendConfirmationReminders } from './reminders';
-import { confirmOffer, listOffers } from './offers';
-import { addDays } from './schedule';
-import { berlinToday as berlinDateString } from '../shared';
+import { listOffers } from './list';
+import { confirmOffer } from './status';
+import { addDays, berlinToday as berlinDateString } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -82,16 +83,16 @@ describe('sendConfirmationReminders', () => {
 
 		// the unconfirmed offers are flagged in the list; confirming clears the flag and the reminder
 		const ctx = testCtx(db, await loadActor(db, editor.id));
-		const overdue = await listOffers(ctx, tenant.id, { overdue: true });
+		const overdue = await listOffers(withTenant(ctx, tenant), { overdue: true });
 		expect(overdue.items.map((i) => i.id).sort()).toEqual([due.id, due2.id].sort());
 		expect(overdue.items.every((i) => i.confirmationOverdue)).toBe(true);
-		await confirmOffer(ctx, tenant.id, due.id);
+		await confirmOffer(withTenant(ctx, tenant), { offerId: due.id });
 		const [confirmed] = await db.select().from(offers).where(eq(offers.id, due.id));
 		expect(confirmed.confirmationRemindedAt).toBeNull();
 		expect(confirmed.lastConfirmedAt!.getTime()).toBeGreaterThan(old.getTime());
-		expect((await listOffers(ctx, tenant.id, { overdue: true })).items.map((i) => i.id)).toEqual([
-			due2.id
-		]);
+		expect(
+			(await listOffers(withTenant(ctx, tenant), { overdue: true })).items.map((i) => i.id)
+		).toEqual([due2.id]);
 
 		// a reminder older than the period counts as not sent: remind again
 		await db

@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -15,7 +16,9 @@ import { auditLog } from '../audit/schema';
 import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { offers, offerTexts, revisions } from './schema';
-import { getOffer, updateOffer, changeOfferStatus, createOffer } from './offers';
+import { getOffer } from './get-offer';
+import { createOffer, updateOffer } from './save-offer';
+import { changeOfferStatus } from './status';
 import { offerFormValues } from './state';
 import { offerInputFromForm } from './validation';
 import { approveRevision, getRevision, listPendingRevisions, rejectRevision } from './revisions';
@@ -74,7 +77,7 @@ async function formFor(
 	offerId: string,
 	changes: Record<string, string | string[]>
 ) {
-	const detail = await getOffer(s.coordinatorCtx, s.tenant.id, offerId);
+	const detail = await getOffer(withTenant(s.coordinatorCtx, s.tenant), { offerId: offerId });
 	// the factory's offers have no place: call them mobile
 	return offerInputFromForm({
 		...offerFormValues(detail.state),
@@ -98,7 +101,10 @@ describe('review of changes to published offers', () => {
 			locationKind: 'mobile',
 			text_de_title: 'Deutschkurs am Nachmittag'
 		});
-		const result = await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		const result = await updateOffer(withTenant(s.editorCtx, s.tenant), {
+			...input,
+			offerId: s.offer.id
+		});
 		expect(result.outcome).toBe('pending');
 		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
 		const [rev] = await s.db
@@ -106,11 +112,13 @@ describe('review of changes to published offers', () => {
 			.from(revisions)
 			.where(and(eq(revisions.entityId, s.offer.id), eq(revisions.status, 'pending')));
 		expect(rev.submittedBy).toBe(s.editor.id);
-		const queue = await listPendingRevisions(s.coordinatorCtx, s.tenant.id);
+		const queue = await listPendingRevisions(withTenant(s.coordinatorCtx, s.tenant));
 		expect(queue.items.map((i) => [i.id, i.entityName, i.submittedByName])).toEqual([
 			[rev.id, 'Deutschkurs am Vormittag', 'Redaktion Isar']
 		]);
-		const detail = await getRevision(s.coordinatorCtx, s.tenant.id, rev.id);
+		const detail = await getRevision(withTenant(s.coordinatorCtx, s.tenant), {
+			revisionId: rev.id
+		});
 		expect(detail.changes).toContainEqual({
 			field: 'title',
 			locale: 'de',
@@ -134,11 +142,14 @@ describe('review of changes to published offers', () => {
 			locationKind: 'mobile',
 			text_de_title: 'Deutschkurs am Abend'
 		});
-		await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		await updateOffer(withTenant(s.editorCtx, s.tenant), { ...input, offerId: s.offer.id });
 		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
 		const longAgo = new Date('2020-01-01T00:00:00Z');
 		await s.db.update(offers).set({ lastConfirmedAt: longAgo }).where(eq(offers.id, s.offer.id));
-		await approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, { note: 'Danke!' });
+		await approveRevision(withTenant(s.coordinatorCtx, s.tenant), {
+			note: 'Danke!',
+			revisionId: rev.id
+		});
 		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Abend');
 		const [offer] = await s.db.select().from(offers).where(eq(offers.id, s.offer.id));
 		expect(offer.locationKind).toBe('mobile');
@@ -170,21 +181,22 @@ describe('review of changes to published offers', () => {
 		expect(mails[0].payload.text).toContain('Danke!');
 		expect(mails[0].payload.text).toContain(`/angebote/${s.offer.id}`);
 		// decided once only
-		await expect(approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, {})).rejects.toBeInstanceOf(
-			ValidationError
-		);
+		await expect(
+			approveRevision(withTenant(s.coordinatorCtx, s.tenant), { revisionId: rev.id })
+		).rejects.toBeInstanceOf(ValidationError);
 	});
 
 	it('rejection keeps the live offer, needs a reason and mails it to the submitter', async () => {
 		const s = await setup();
 		const input = await formFor(s, s.offer.id, { text_de_title: 'Werbung!!!' });
-		await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input);
+		await updateOffer(withTenant(s.editorCtx, s.tenant), { ...input, offerId: s.offer.id });
 		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
 		await expect(
-			rejectRevision(s.coordinatorCtx, s.tenant.id, rev.id, { note: '  ' })
+			rejectRevision(withTenant(s.coordinatorCtx, s.tenant), { note: '  ', revisionId: rev.id })
 		).rejects.toMatchObject({ fieldErrors: { note: 'offers_error_reject_note_required' } });
-		await rejectRevision(s.coordinatorCtx, s.tenant.id, rev.id, {
-			note: 'Bitte sachlich bleiben.'
+		await rejectRevision(withTenant(s.coordinatorCtx, s.tenant), {
+			note: 'Bitte sachlich bleiben.',
+			revisionId: rev.id
 		});
 		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
 		const [after] = await s.db.select().from(revisions).where(eq(revisions.id, rev.id));
@@ -201,18 +213,14 @@ describe('review of changes to published offers', () => {
 
 	it('a newer proposal supersedes the older one', async () => {
 		const s = await setup();
-		await updateOffer(
-			s.editorCtx,
-			s.tenant.id,
-			s.offer.id,
-			await formFor(s, s.offer.id, { text_de_title: 'Erster Vorschlag' })
-		);
-		await updateOffer(
-			s.editorCtx,
-			s.tenant.id,
-			s.offer.id,
-			await formFor(s, s.offer.id, { text_de_title: 'Zweiter Vorschlag' })
-		);
+		await updateOffer(withTenant(s.editorCtx, s.tenant), {
+			...(await formFor(s, s.offer.id, { text_de_title: 'Erster Vorschlag' })),
+			offerId: s.offer.id
+		});
+		await updateOffer(withTenant(s.editorCtx, s.tenant), {
+			...(await formFor(s, s.offer.id, { text_de_title: 'Zweiter Vorschlag' })),
+			offerId: s.offer.id
+		});
 		const rows = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
 		expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'superseded']);
 	});
@@ -220,7 +228,10 @@ describe('review of changes to published offers', () => {
 	it('changes of a trusted organisation’s editor go live at once', async () => {
 		const s = await setup({ trusted: true });
 		const input = await formFor(s, s.offer.id, { text_de_title: 'Sofort sichtbar' });
-		expect((await updateOffer(s.editorCtx, s.tenant.id, s.offer.id, input)).outcome).toBe('live');
+		expect(
+			(await updateOffer(withTenant(s.editorCtx, s.tenant), { ...input, offerId: s.offer.id }))
+				.outcome
+		).toBe('live');
 		expect(await germanTitle(s, s.offer.id)).toBe('Sofort sichtbar');
 		expect(await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id))).toEqual(
 			[]
@@ -230,17 +241,19 @@ describe('review of changes to published offers', () => {
 	it('coordinators’ changes and changes to drafts go live at once', async () => {
 		const s = await setup();
 		const input = await formFor(s, s.offer.id, { text_de_title: 'Von der Koordination' });
-		expect((await updateOffer(s.coordinatorCtx, s.tenant.id, s.offer.id, input)).outcome).toBe(
-			'live'
-		);
+		expect(
+			(await updateOffer(withTenant(s.coordinatorCtx, s.tenant), { ...input, offerId: s.offer.id }))
+				.outcome
+		).toBe('live');
 		const draft = await buildOffer(s.db, s.tenant.id, s.org.id, {
 			status: 'draft',
 			title: 'Entwurf'
 		});
 		const draftInput = await formFor(s, draft.id, { text_de_title: 'Entwurf, überarbeitet' });
-		expect((await updateOffer(s.editorCtx, s.tenant.id, draft.id, draftInput)).outcome).toBe(
-			'live'
-		);
+		expect(
+			(await updateOffer(withTenant(s.editorCtx, s.tenant), { ...draftInput, offerId: draft.id }))
+				.outcome
+		).toBe('live');
 		expect(await germanTitle(s, draft.id)).toBe('Entwurf, überarbeitet');
 	});
 
@@ -248,55 +261,56 @@ describe('review of changes to published offers', () => {
 		const s = await setup();
 		const input = await formFor(s, s.otherOffer.id, { text_de_title: 'Gekapert' });
 		await expect(
-			updateOffer(s.editorCtx, s.tenant.id, s.otherOffer.id, input)
-		).rejects.toBeInstanceOf(NotFoundError);
-		await expect(updateOffer(s.memberCtx, s.tenant.id, s.offer.id, input)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(createOffer(s.memberCtx, s.tenant.id, s.org.id, input)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(
-			createOffer(s.editorCtx, s.tenant.id, s.otherOrg.id, input)
+			updateOffer(withTenant(s.editorCtx, s.tenant), { ...input, offerId: s.otherOffer.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			changeOfferStatus(s.editorCtx, s.tenant.id, s.otherOffer.id, 'submit')
+			updateOffer(withTenant(s.memberCtx, s.tenant), { ...input, offerId: s.offer.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			createOffer(withTenant(s.memberCtx, s.tenant), { ...input, organizationId: s.org.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			createOffer(withTenant(s.editorCtx, s.tenant), { ...input, organizationId: s.otherOrg.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			changeOfferStatus(withTenant(s.editorCtx, s.tenant), {
+				offerId: s.otherOffer.id,
+				action: 'submit'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// another tenant's coordinator sees nothing either
 		const elsewhere = await buildTenant(s.db);
 		const stranger = await buildUser(s.db);
 		await grantRole(s.db, elsewhere.id, stranger.id, 'coordinator');
 		const strangerCtx = testCtx(s.db, await loadActor(s.db, stranger.id));
-		await expect(getOffer(strangerCtx, s.tenant.id, s.offer.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(getOffer(strangerCtx, elsewhere.id, s.offer.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			getOffer(withTenant(strangerCtx, s.tenant), { offerId: s.offer.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getOffer(withTenant(strangerCtx, elsewhere), { offerId: s.offer.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await germanTitle(s, s.otherOffer.id)).toBe('Fremdes Angebot');
 		// and a malformed id is simply not found
-		await expect(getOffer(s.coordinatorCtx, s.tenant.id, 'not-a-uuid')).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			getOffer(withTenant(s.coordinatorCtx, s.tenant), { offerId: 'not-a-uuid' })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('only reviewers see the queue and decide', async () => {
 		const s = await setup();
-		await updateOffer(
-			s.editorCtx,
-			s.tenant.id,
-			s.offer.id,
-			await formFor(s, s.offer.id, { text_de_title: 'Vorschlag' })
-		);
+		await updateOffer(withTenant(s.editorCtx, s.tenant), {
+			...(await formFor(s, s.offer.id, { text_de_title: 'Vorschlag' })),
+			offerId: s.offer.id
+		});
 		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.offer.id));
-		await expect(listPendingRevisions(s.editorCtx, s.tenant.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await expect(approveRevision(s.editorCtx, s.tenant.id, rev.id, {})).rejects.toBeInstanceOf(
+		await expect(listPendingRevisions(withTenant(s.editorCtx, s.tenant))).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 		await expect(
-			rejectRevision(s.memberCtx, s.tenant.id, rev.id, { note: 'nein' })
+			approveRevision(withTenant(s.editorCtx, s.tenant), { revisionId: rev.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			rejectRevision(withTenant(s.memberCtx, s.tenant), { note: 'nein', revisionId: rev.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await germanTitle(s, s.offer.id)).toBe('Deutschkurs am Vormittag');
 	});
@@ -306,11 +320,8 @@ describe('status workflow', () => {
 	it('editor creates a draft and submits it; the coordinator publishes it', async () => {
 		const s = await setup();
 		const contact = await buildContact(s.db, s.tenant.id, s.org.id);
-		const { id } = await createOffer(
-			s.editorCtx,
-			s.tenant.id,
-			s.org.id,
-			offerInputFromForm({
+		const { id } = await createOffer(withTenant(s.editorCtx, s.tenant), {
+			...offerInputFromForm({
 				text_de_title: 'Elterncafé',
 				locationKind: 'place',
 				place_0_name: 'Familienzentrum',
@@ -322,8 +333,9 @@ describe('status workflow', () => {
 				costKind: 'free',
 				contactId: contact.id,
 				validFrom: '2030-01-01'
-			})
-		);
+			}),
+			organizationId: s.org.id
+		});
 		const [created] = await s.db.select().from(offers).where(eq(offers.id, id));
 		expect(created).toMatchObject({
 			status: 'draft',
@@ -334,24 +346,31 @@ describe('status workflow', () => {
 		// 2030-01-01 is a Tuesday; 15:00 in Berlin is 14:00 UTC in winter
 		expect(created.startsAt!.toISOString()).toBe('2030-01-01T14:00:00.000Z');
 		expect(created.endsAt!.toISOString()).toBe('2030-01-01T16:00:00.000Z');
-		await expect(changeOfferStatus(s.editorCtx, s.tenant.id, id, 'publish')).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await changeOfferStatus(s.editorCtx, s.tenant.id, id, 'submit');
-		await changeOfferStatus(s.coordinatorCtx, s.tenant.id, id, 'publish');
+		await expect(
+			changeOfferStatus(withTenant(s.editorCtx, s.tenant), { offerId: id, action: 'publish' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await changeOfferStatus(withTenant(s.editorCtx, s.tenant), { offerId: id, action: 'submit' });
+		await changeOfferStatus(withTenant(s.coordinatorCtx, s.tenant), {
+			offerId: id,
+			action: 'publish'
+		});
 		const [published] = await s.db.select().from(offers).where(eq(offers.id, id));
 		expect(published.status).toBe('published');
 		expect(published.publishedAt).not.toBeNull();
 		expect(published.lastConfirmedAt).not.toBeNull();
-		await expect(changeOfferStatus(s.editorCtx, s.tenant.id, id, 'submit')).rejects.toBeInstanceOf(
-			ValidationError
-		);
+		await expect(
+			changeOfferStatus(withTenant(s.editorCtx, s.tenant), { offerId: id, action: 'submit' })
+		).rejects.toBeInstanceOf(ValidationError);
 	});
 
 	it('returning an offer to draft mails the organisation’s editors', async () => {
 		const s = await setup();
 		await s.db.update(offers).set({ status: 'in_review' }).where(eq(offers.id, s.offer.id));
-		await changeOfferStatus(s.coordinatorCtx, s.tenant.id, s.offer.id, 'return', 'Ort fehlt.');
+		await changeOfferStatus(withTenant(s.coordinatorCtx, s.tenant), {
+			offerId: s.offer.id,
+			action: 'return',
+			note: 'Ort fehlt.'
+		});
 		const [row] = await s.db.select().from(offers).where(eq(offers.id, s.offer.id));
 		expect(row.status).toBe('draft');
 		const mails = await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id));
@@ -375,16 +394,23 @@ describe('review of changes to published organisations', () => {
 	it('an editor’s change waits for approval; approval applies it', async () => {
 		const s = await setup();
 		const input = await orgForm(s, { name: 'Sprachschule Isar e. V.', city: 'Landshut' });
-		expect((await updateOrganization(s.editorCtx, s.tenant.id, s.org.id, input)).outcome).toBe(
-			'pending'
-		);
+		expect(
+			(
+				await updateOrganization(withTenant(s.editorCtx, s.tenant), {
+					...input,
+					organizationId: s.org.id
+				})
+			).outcome
+		).toBe('pending');
 		const [live] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
 		expect(live.name).toBe('Sprachschule Isar');
 		const [rev] = await s.db.select().from(revisions).where(eq(revisions.entityId, s.org.id));
-		const detail = await getRevision(s.coordinatorCtx, s.tenant.id, rev.id);
+		const detail = await getRevision(withTenant(s.coordinatorCtx, s.tenant), {
+			revisionId: rev.id
+		});
 		expect(detail.entityType).toBe('organization');
 		expect(detail.changes.map((c) => c.field)).toEqual(['name', 'city']);
-		await approveRevision(s.coordinatorCtx, s.tenant.id, rev.id, {});
+		await approveRevision(withTenant(s.coordinatorCtx, s.tenant), { revisionId: rev.id });
 		const [after] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
 		expect(after).toMatchObject({ name: 'Sprachschule Isar e. V.', city: 'Landshut' });
 	});
@@ -393,15 +419,23 @@ describe('review of changes to published organisations', () => {
 		const s = await setup();
 		const input = await orgForm(s, { name: 'Übernommen' });
 		await expect(
-			updateOrganization(s.editorCtx, s.tenant.id, s.otherOrg.id, input)
+			updateOrganization(withTenant(s.editorCtx, s.tenant), {
+				...input,
+				organizationId: s.otherOrg.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			updateOrganization(s.memberCtx, s.tenant.id, s.org.id, input)
+			updateOrganization(withTenant(s.memberCtx, s.tenant), { ...input, organizationId: s.org.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		await s.db.update(organizations).set({ trusted: true }).where(eq(organizations.id, s.org.id));
-		expect((await updateOrganization(s.editorCtx, s.tenant.id, s.org.id, input)).outcome).toBe(
-			'live'
-		);
+		expect(
+			(
+				await updateOrganization(withTenant(s.editorCtx, s.tenant), {
+					...input,
+					organizationId: s.org.id
+				})
+			).outcome
+		).toBe('live');
 		const [after] = await s.db.select().from(organizations).where(eq(organizations.id, s.org.id));
 		expect(after.name).toBe('Übernommen');
 	});

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -24,7 +24,7 @@ import {
 import { recipientById } from '../organizations/editors';
 import { offers, offerTexts, revisions } from './schema';
 import { applyOfferState, loadOfferState, type OfferState } from './state';
-import { markConfirmed } from './offers';
+import { markConfirmed } from './status';
 import { diffOfferStates, diffOrganizationStates, type DiffEntry, type Lookups } from './diff';
 import { revisionDecisionMail } from './mails';
 import { fieldErrors, optionalText, requireUuid } from '../shared';
@@ -44,10 +44,11 @@ export interface RevisionListItem {
 
 /** Pending proposals of the tenant, oldest first (first come, first served). */
 export async function listPendingRevisions(
-	ctx: Ctx,
-	tenantId: string,
-	page = 1
+	ctx: TenantCtx,
+	input: { page?: number } = {}
 ): Promise<{ items: RevisionListItem[]; page: number; hasMore: boolean }> {
+	const tenantId = ctx.tenant.id;
+	const page = input.page ?? 1;
 	authorize(ctx.actor, 'offer.review', { tenantId });
 	const p = Math.max(1, Math.min(10_000, Math.floor(page)));
 	const rows = await ctx.db
@@ -194,9 +195,13 @@ async function lookups(db: Executor, tenantId: string, states: unknown[]): Promi
 }
 
 /** One proposal with what it changes compared with the live record now. */
-export async function getRevision(ctx: Ctx, tenantId: string, id: string): Promise<RevisionDetail> {
+export async function getRevision(
+	ctx: TenantCtx,
+	input: { revisionId: string }
+): Promise<RevisionDetail> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'offer.review', { tenantId });
-	requireUuid(id);
+	const id = requireUuid(input.revisionId);
 	const rev = await findRevision(ctx.db, tenantId, id);
 	const live = await liveEntity(ctx.db, tenantId, rev);
 	const proposed = (rev.proposed as { state: unknown }).state;
@@ -268,12 +273,12 @@ const rejectInput = z.object({
 });
 
 async function decide(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	id: string,
 	approved: boolean,
 	note: string | null
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	await ctx.db.transaction(async (tx) => {
 		const rev = await findRevision(tx, tenantId, id, true);
 		if (rev.status !== 'pending')
@@ -309,10 +314,6 @@ async function decide(
 		});
 		const submitter = await recipientById(tx, rev.submittedBy);
 		if (submitter) {
-			const [tenant] = await tx
-				.select({ slug: tenants.slug })
-				.from(tenants)
-				.where(eq(tenants.id, tenantId));
 			const path =
 				rev.entityType === 'offer' ? `angebote/${rev.entityId}` : `organisationen/${rev.entityId}`;
 			const title =
@@ -328,7 +329,7 @@ async function decide(
 					title,
 					approved,
 					note,
-					link: `${ctx.origin}/app/${tenant.slug}/${path}`,
+					link: `${ctx.origin}/app/${ctx.tenant.slug}/${path}`,
 					locale: submitter.locale
 				})
 			);
@@ -338,28 +339,24 @@ async function decide(
 
 /** Approves a proposal: the proposed state becomes the live record. */
 export async function approveRevision(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown = {}
+	ctx: TenantCtx,
+	input: { revisionId: string; note?: unknown }
 ): Promise<void> {
-	authorize(ctx.actor, 'offer.review', { tenantId });
-	requireUuid(id);
-	const parsed = decisionInput.safeParse(raw);
+	authorize(ctx.actor, 'offer.review', { tenantId: ctx.tenant.id });
+	const id = requireUuid(input.revisionId);
+	const parsed = decisionInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	await decide(ctx, tenantId, id, true, parsed.data.note);
+	await decide(ctx, id, true, parsed.data.note);
 }
 
 /** Rejects a proposal with a note for the submitter; the live record stays as it is. */
 export async function rejectRevision(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { revisionId: string; note?: unknown }
 ): Promise<void> {
-	authorize(ctx.actor, 'offer.review', { tenantId });
-	requireUuid(id);
-	const parsed = rejectInput.safeParse(raw);
+	authorize(ctx.actor, 'offer.review', { tenantId: ctx.tenant.id });
+	const id = requireUuid(input.revisionId);
+	const parsed = rejectInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	await decide(ctx, tenantId, id, false, parsed.data.note);
+	await decide(ctx, id, false, parsed.data.note);
 }

@@ -4,48 +4,9 @@
  * occurrence as start, so an iCalendar feed can use DTSTART + RRULE directly.
  */
 
-const ZONE = 'Europe/Berlin';
+import { addDays, berlinDateOf, berlinTimeOf, fromBerlinLocal, isIsoDate } from '../shared';
+
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-
-const parts = new Intl.DateTimeFormat('en-US', {
-	timeZone: ZONE,
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
-
-function berlinFields(d: Date) {
-	const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
-	return {
-		year: Number(p.year),
-		month: Number(p.month),
-		day: Number(p.day),
-		hour: Number(p.hour) % 24,
-		minute: Number(p.minute),
-		second: Number(p.second)
-	};
-}
-
-/** Minutes Europe/Berlin is ahead of UTC at that instant (60 or 120). */
-function offsetMinutes(d: Date): number {
-	const f = berlinFields(d);
-	const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-	return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Whether "YYYY-MM-DD" is a real calendar date. */
-export function isDateString(s: string): boolean {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-	if (!m) return false;
-	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1;
-}
 
 /** "HH:MM" (24 h) → minutes since midnight, or null. */
 export function parseTime(s: string): number | null {
@@ -63,43 +24,22 @@ export function parseTime(s: string): number | null {
  */
 export function berlinLocalToDate(local: string): Date | null {
 	const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2})?$/.exec(local);
-	if (!m || !isDateString(m[1])) return null;
+	if (!m || !isIsoDate(m[1])) return null;
 	const minutes = parseTime(m[2]);
 	if (minutes === null) return null;
 	const [y, mo, d] = m[1].split('-').map(Number);
-	const guess = Date.UTC(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60);
-	const first = offsetMinutes(new Date(guess));
-	let ts = guess - first * 60000;
-	const second = offsetMinutes(new Date(ts));
-	if (second !== first) ts = guess - second * 60000;
-	return new Date(ts);
+	return fromBerlinLocal(y, mo, d, Math.floor(minutes / 60), minutes % 60);
 }
 
 /** Instant → local Berlin time "YYYY-MM-DDTHH:MM". */
 export function dateToBerlinLocal(d: Date): string {
-	const f = berlinFields(d);
-	return `${f.year}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}`;
-}
-
-/** Instant → Berlin calendar day "YYYY-MM-DD". */
-export function berlinDate(d: Date): string {
-	return dateToBerlinLocal(d).slice(0, 10);
-}
-
-/** Instant → Berlin clock time "HH:MM". */
-export function berlinTime(d: Date): string {
-	return dateToBerlinLocal(d).slice(11);
+	return `${berlinDateOf(d)}T${berlinTimeOf(d)}`;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of "YYYY-MM-DD". */
 export function isoWeekday(date: string): number {
 	const [y, m, d] = date.split('-').map(Number);
 	return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
-
-export function addDays(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The first day on or after `from` that falls on one of the weekdays. */

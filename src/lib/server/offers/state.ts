@@ -10,15 +10,13 @@ import { CONTENT_LOCALES, type ContentLocale, type TranslationState } from './vo
 import { nextTranslationStates } from './translations';
 import { OFFER_TEXT_FIELDS, type OfferInput } from './validation';
 import {
-	berlinDate,
 	berlinLocalToDate,
-	berlinTime,
 	dateToBerlinLocal,
 	firstOccurrence,
 	weekdaysBetween,
 	weeklyRrule
 } from './schedule';
-import { berlinToday as berlinDateString } from '../shared';
+import { berlinDateOf, berlinTimeOf, berlinToday as berlinDateString } from '../shared';
 import type { FormValues } from '../shared';
 
 export interface OfferTextState {
@@ -134,7 +132,7 @@ function schedule(input: OfferInput, before: OfferState | null) {
 			startsAt: start.toISOString(),
 			endsAt: end ? end.toISOString() : null,
 			rrule: null,
-			weekdays: weekdaysBetween(berlinDate(start), berlinDate(end ?? start))
+			weekdays: weekdaysBetween(berlinDateOf(start), berlinDateOf(end ?? start))
 		};
 	}
 	if (input.scheduleKind === 'recurring') {
@@ -144,7 +142,7 @@ function schedule(input: OfferInput, before: OfferState | null) {
 		const anchor =
 			input.validFrom ??
 			(before?.scheduleKind === 'recurring' && before.startsAt
-				? berlinDate(new Date(before.startsAt))
+				? berlinDateOf(new Date(before.startsAt))
 				: berlinDateString());
 		const day = firstOccurrence(anchor, weekdays);
 		const start = berlinLocalToDate(`${day}T${input.timeStart.slice(0, 5)}`)!;
@@ -285,8 +283,8 @@ export function offerFormValues(state: OfferState | null): FormValues {
 		if (state.endsAt) v.endsAt = dateToBerlinLocal(new Date(state.endsAt));
 	}
 	if (state?.scheduleKind === 'recurring') {
-		if (state.startsAt) v.timeStart = berlinTime(new Date(state.startsAt));
-		if (state.endsAt) v.timeEnd = berlinTime(new Date(state.endsAt));
+		if (state.startsAt) v.timeStart = berlinTimeOf(new Date(state.startsAt));
+		if (state.endsAt) v.timeEnd = berlinTimeOf(new Date(state.endsAt));
 	}
 	for (const t of state?.texts ?? []) {
 		for (const f of OFFER_TEXT_FIELDS) v[`text_${t.locale}_${f}`] = t[f] ?? '';

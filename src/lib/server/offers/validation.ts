@@ -8,8 +8,17 @@ import {
 	TARGET_GROUPS,
 	TRANSLATION_STATES
 } from './vocabulary';
-import { berlinLocalToDate, isDateString, parseTime } from './schedule';
-import { formValues, list, optionalDecimal, optionalPostalCode, optionalText, optionalUrl, str } from '../shared';
+import { berlinLocalToDate, parseTime } from './schedule';
+import {
+	formValues,
+	isIsoDate,
+	list,
+	optionalDecimal,
+	optionalPostalCode,
+	optionalText,
+	optionalUrl,
+	str
+} from '../shared';
 import type { FormValues } from '../shared';
 
 /** Texts kept per language. */
@@ -43,7 +52,7 @@ const optionalDate = (key: string) =>
 	z
 		.string()
 		.trim()
-		.refine((v) => v === '' || isDateString(v), { error: key })
+		.refine((v) => v === '' || isIsoDate(v), { error: key })
 		.transform((v) => (v === '' ? null : v));
 
 type OfferInputTexts = Partial<Record<string, Partial<Record<string, string | null>>>>;

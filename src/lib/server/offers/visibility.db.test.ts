@@ -5,9 +5,8 @@ import type { Database } from '../db/client';
 import { rowsOf } from '../db/client';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { offers, offerTexts } from './schema';
-import { addDays } from './schedule';
 import { isPubliclyVisible, isPubliclyVisibleRow } from './visibility';
-import { berlinToday as berlinDateString, berlinTodaySql } from '../shared';
+import { addDays, berlinToday as berlinDateString, berlinTodaySql } from '../shared';
 
 let database: Database;
 beforeAll(async () => {

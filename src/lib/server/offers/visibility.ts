@@ -3,7 +3,6 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { offers } from './schema';
 import { berlinToday, berlinTodaySql } from '../shared';
 
-
 /**
  * The one definition of "publicly visible" for offers: published and not expired
  * (valid_to is empty or today or later, Europe/Berlin). Use it in every public query:
@@ -29,4 +28,3 @@ export function isPubliclyVisibleRow(
 ): boolean {
 	return row.status === 'published' && (row.validTo === null || row.validTo >= today);
 }
-

@@ -5,7 +5,7 @@ import { createTestDb, testCtx } from '../db/testing/test-db';
 import { buildBody, buildMembership, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { auditLog } from '../audit/schema';
-import { personPublications } from '../papers/schema';
+import { personPublications } from './schema';
 import { NotFoundError, ValidationError } from '../errors';
 import {
 	CONSENT_TEXT_VERSION,

@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { tenants } from '../tenants/schema';
 import { bodyMemberships } from '../bodies/schema';
-import { personPublications } from '../papers/schema';
+import { personPublications } from './schema';
 
 export const CONSENT_TEXT_VERSION = '2025-1';
 

@@ -5,7 +5,8 @@
  */
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { oparlTombstones, consultations } from '../papers/schema';
+import { consultations } from '../papers/schema';
+import { oparlTombstones } from './schema';
 import { agendaItems, files, meetings } from '../meetings/schema';
 import { bodyMemberships } from '../bodies/schema';
 import { protocolFileId, type TenantObjectType } from './urls';

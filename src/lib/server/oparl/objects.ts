@@ -15,9 +15,9 @@ import {
 	paperFiles,
 	paperRelations,
 	papers,
-	paperTypes,
-	personPublications
+	paperTypes
 } from '../papers/schema';
+import { personPublications } from './schema';
 import { fetchMeta, type Meta } from './sources';
 import { protocolFileId, typeUri, type OParlUrls, type TenantObjectType } from './urls';
 import { pdfFileName } from '../minutes/print';

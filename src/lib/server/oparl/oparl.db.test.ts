@@ -13,7 +13,8 @@ import {
 } from '../factories';
 import { files } from '../meetings/schema';
 import { bodies } from '../bodies/schema';
-import { consultations, papers, paperFiles, personPublications } from '../papers/schema';
+import { consultations, papers, paperFiles } from '../papers/schema';
+import { personPublications } from './schema';
 import { handleOParl } from './handler';
 import { recordOParlDeletion, recordOParlMeetingDeletion } from './deletion';
 import { protocolFileId } from './urls';

@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -51,18 +52,21 @@ async function setup() {
 describe('consent decides whether a contact person is public', () => {
 	it('without consent: not public; with consent: public; withdrawn: not public again', async () => {
 		const s = await setup();
-		const { id } = await addContact(s.editorCtx, s.tenant.id, s.org.id, {
+		const { id } = await addContact(withTenant(s.editorCtx, s.tenant), {
 			name: 'Aylin Demir',
 			role: 'Beratung',
 			phone: '0871 123456',
-			email: 'Aylin.Demir@Example.org'
+			email: 'Aylin.Demir@Example.org',
+			organizationId: s.org.id
 		});
 		expect(await publicContacts(s.db, s.tenant.id, [s.org.id])).toEqual([]);
 		expect(await publicContactsByIds(s.db, s.tenant.id, [id])).toEqual([]);
 
-		await recordConsent(s.editorCtx, s.tenant.id, s.org.id, id, {
+		await recordConsent(withTenant(s.editorCtx, s.tenant), {
 			consentText: DEFAULT_CONSENT_TEXT,
-			confirmed: true
+			confirmed: true,
+			organizationId: s.org.id,
+			contactId: id
 		});
 		const shown = await publicContacts(s.db, s.tenant.id, [s.org.id]);
 		expect(shown).toEqual([
@@ -81,13 +85,18 @@ describe('consent decides whether a contact person is public', () => {
 		expect(row.consentText).toBe(DEFAULT_CONSENT_TEXT);
 		expect(row.consentGivenAt).not.toBeNull();
 
-		await withdrawConsent(s.editorCtx, s.tenant.id, s.org.id, id);
+		await withdrawConsent(withTenant(s.editorCtx, s.tenant), {
+			organizationId: s.org.id,
+			contactId: id
+		});
 		expect(await publicContacts(s.db, s.tenant.id, [s.org.id])).toEqual([]);
 		const [after] = await s.db.select().from(contacts).where(eq(contacts.id, id));
 		// the record of what was agreed stays
 		expect(after.consentText).toBe(DEFAULT_CONSENT_TEXT);
 		expect(after.consentWithdrawnAt).not.toBeNull();
-		const list = await listContacts(s.editorCtx, s.tenant.id, s.org.id);
+		const list = await listContacts(withTenant(s.editorCtx, s.tenant), {
+			organizationId: s.org.id
+		});
 		expect(list.map((c) => c.isPublic)).toEqual([false]);
 
 		const audits = await s.db
@@ -105,9 +114,11 @@ describe('consent decides whether a contact person is public', () => {
 		const s = await setup();
 		const c = await buildContact(s.db, s.tenant.id, s.org.id);
 		await expect(
-			recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+			recordConsent(withTenant(s.editorCtx, s.tenant), {
 				consentText: '',
-				confirmed: false
+				confirmed: false,
+				organizationId: s.org.id,
+				contactId: c.id
 			})
 		).rejects.toMatchObject({
 			fieldErrors: {
@@ -116,26 +127,28 @@ describe('consent decides whether a contact person is public', () => {
 			}
 		});
 		await expect(
-			recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+			recordConsent(withTenant(s.editorCtx, s.tenant), {
 				consentText: DEFAULT_CONSENT_TEXT,
 				confirmed: true,
-				givenOn: '2999-01-01'
+				givenOn: '2999-01-01',
+				organizationId: s.org.id,
+				contactId: c.id
 			})
 		).rejects.toMatchObject({ fieldErrors: { givenOn: 'org_error_date_future' } });
-		await recordConsent(s.editorCtx, s.tenant.id, s.org.id, c.id, {
+		await recordConsent(withTenant(s.editorCtx, s.tenant), {
 			consentText: DEFAULT_CONSENT_TEXT,
 			confirmed: true,
-			givenOn: '2024-05-02'
+			givenOn: '2024-05-02',
+			organizationId: s.org.id,
+			contactId: c.id
 		});
 		const [row] = await s.db.select().from(contacts).where(eq(contacts.id, c.id));
 		expect(row.consentGivenAt!.toISOString().slice(0, 10)).toBe('2024-05-02');
 		await expect(
-			withdrawConsent(
-				s.editorCtx,
-				s.tenant.id,
-				s.org.id,
-				(await buildContact(s.db, s.tenant.id, s.org.id)).id
-			)
+			withdrawConsent(withTenant(s.editorCtx, s.tenant), {
+				organizationId: s.org.id,
+				contactId: (await buildContact(s.db, s.tenant.id, s.org.id)).id
+			})
 		).rejects.toBeInstanceOf(ValidationError);
 	});
 
@@ -156,37 +169,50 @@ describe('who keeps contact persons', () => {
 		const s = await setup();
 		const mine = await buildContact(s.db, s.tenant.id, s.org.id);
 		const theirs = await buildContact(s.db, s.tenant.id, s.otherOrg.id);
-		await updateContact(s.editorCtx, s.tenant.id, s.org.id, mine.id, {
+		await updateContact(withTenant(s.editorCtx, s.tenant), {
 			name: 'Neuer Name',
 			role: '',
 			phone: '',
-			email: ''
+			email: '',
+			organizationId: s.org.id,
+			contactId: mine.id
 		});
 		await expect(
-			updateContact(s.editorCtx, s.tenant.id, s.otherOrg.id, theirs.id, { name: 'X' })
+			updateContact(withTenant(s.editorCtx, s.tenant), {
+				name: 'X',
+				organizationId: s.otherOrg.id,
+				contactId: theirs.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// nor through their own organisation's id
 		await expect(
-			removeContact(s.editorCtx, s.tenant.id, s.org.id, theirs.id)
+			removeContact(withTenant(s.editorCtx, s.tenant), {
+				organizationId: s.org.id,
+				contactId: theirs.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
-		await expect(listContacts(s.memberCtx, s.tenant.id, s.org.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
 		await expect(
-			addContact(s.memberCtx, s.tenant.id, s.org.id, { name: 'X' })
+			listContacts(withTenant(s.memberCtx, s.tenant), { organizationId: s.org.id })
 		).rejects.toBeInstanceOf(NotFoundError);
-		await removeContact(s.coordinatorCtx, s.tenant.id, s.org.id, mine.id);
+		await expect(
+			addContact(withTenant(s.memberCtx, s.tenant), { name: 'X', organizationId: s.org.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await removeContact(withTenant(s.coordinatorCtx, s.tenant), {
+			organizationId: s.org.id,
+			contactId: mine.id
+		});
 		expect(await s.db.select().from(contacts).where(eq(contacts.id, mine.id))).toEqual([]);
 	});
 
 	it('validates name, phone and e-mail', async () => {
 		const s = await setup();
 		await expect(
-			addContact(s.editorCtx, s.tenant.id, s.org.id, {
+			addContact(withTenant(s.editorCtx, s.tenant), {
 				name: ' ',
 				role: '',
 				phone: 'abc',
-				email: 'kein-at'
+				email: 'kein-at',
+				organizationId: s.org.id
 			})
 		).rejects.toMatchObject({
 			fieldErrors: {

@@ -4,12 +4,13 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { contacts, organizations } from './schema';
+import { findOrganization } from './queries';
 import { consentInput, contactInput } from './validation';
 import { fieldErrors, berlinToday as berlinDateString, requireUuid } from '../shared';
 
@@ -117,14 +118,6 @@ function toView(row: typeof contacts.$inferSelect): ContactView {
 	};
 }
 
-async function assertOrganization(db: Executor, tenantId: string, organizationId: string) {
-	const [org] = await db
-		.select({ id: organizations.id })
-		.from(organizations)
-		.where(and(eq(organizations.id, organizationId), eq(organizations.tenantId, tenantId)));
-	if (!org) throw new NotFoundError();
-}
-
 async function findContact(
 	tx: Executor,
 	tenantId: string,
@@ -148,19 +141,26 @@ async function findContact(
 
 /** All contacts of an organisation with their consent (editors of it and the coordination). */
 export async function listContacts(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string
+	ctx: TenantCtx,
+	input: { organizationId: string }
 ): Promise<ContactView[]> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId } = input;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
-	await assertOrganization(ctx.db, tenantId, organizationId);
+	await findOrganization(ctx.db, tenantId, organizationId);
 	const rows = await ctx.db
 		.select()
 		.from(contacts)
 		.where(and(eq(contacts.tenantId, tenantId), eq(contacts.organizationId, organizationId)))
 		.orderBy(asc(contacts.name), asc(contacts.id));
 	return rows.map(toView);
+}
+
+/** A contact person of the organisation the URL names: the contact must belong to it (else 404). */
+export interface ContactRef {
+	organizationId: string;
+	contactId: string;
 }
 
 /** For the audit log: the person without their consent text (it is long and unchanged). */
@@ -182,16 +182,16 @@ function parseContact(raw: unknown) {
 }
 
 export async function addContact(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	raw: { organizationId: string } & Record<string, unknown>
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId } = raw;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	const input = parseContact(raw);
 	return ctx.db.transaction(async (tx) => {
-		await assertOrganization(tx, tenantId, organizationId);
+		await findOrganization(tx, tenantId, organizationId);
 		const [row] = await tx
 			.insert(contacts)
 			.values({ tenantId, organizationId, ...input })
@@ -208,12 +208,11 @@ export async function addContact(
 }
 
 export async function updateContact(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	contactId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	raw: ContactRef & Record<string, unknown>
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId, contactId } = raw;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	requireUuid(contactId);
@@ -236,12 +235,9 @@ export async function updateContact(
 	});
 }
 
-export async function removeContact(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	contactId: string
-): Promise<void> {
+export async function removeContact(ctx: TenantCtx, input: ContactRef): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId, contactId } = input;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	requireUuid(contactId);
@@ -264,13 +260,12 @@ export async function removeContact(
  * (today, or the day given if they agreed earlier, e.g. on paper). Replaces a withdrawn consent.
  */
 export async function recordConsent(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	contactId: string,
-	raw: unknown,
+	ctx: TenantCtx,
+	raw: ContactRef & Record<string, unknown>,
 	now: Date = new Date()
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId, contactId } = raw;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	requireUuid(contactId);
@@ -310,12 +305,9 @@ export async function recordConsent(
 }
 
 /** Withdraws the consent: the person is no longer shown publicly; the record of it stays. */
-export async function withdrawConsent(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	contactId: string
-): Promise<void> {
+export async function withdrawConsent(ctx: TenantCtx, input: ContactRef): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId, contactId } = input;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	requireUuid(contactId);

@@ -3,12 +3,13 @@
  * name or the browser's claim). No SVG: an SVG can carry scripts.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { organizationLogos, organizations } from './schema';
+import { findOrganization } from './queries';
 import { requireUuid } from '../shared';
 
 export const LOGO_MAX_BYTES = 500 * 1024;
@@ -30,22 +31,13 @@ export interface Logo {
 	updatedAt: Date;
 }
 
-async function assertOrganization(db: Executor, tenantId: string, organizationId: string) {
-	const [org] = await db
-		.select({ id: organizations.id, isPublic: organizations.isPublic })
-		.from(organizations)
-		.where(and(eq(organizations.id, organizationId), eq(organizations.tenantId, tenantId)));
-	if (!org) throw new NotFoundError();
-	return org;
-}
-
 /** Stores (or replaces) the logo. `bytes` is the uploaded file; empty means none was chosen. */
 export async function uploadLogo(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string,
-	bytes: Uint8Array
+	ctx: TenantCtx,
+	input: { organizationId: string; bytes: Uint8Array }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId, bytes } = input;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	if (bytes.byteLength === 0) throw new ValidationError({ logo: 'org_error_logo_missing' });
@@ -54,7 +46,7 @@ export async function uploadLogo(
 	const contentType = detectImageType(bytes);
 	if (!contentType) throw new ValidationError({ logo: 'org_error_logo_type' });
 	await ctx.db.transaction(async (tx) => {
-		await assertOrganization(tx, tenantId, organizationId);
+		await findOrganization(tx, tenantId, organizationId);
 		const [before] = await tx
 			.select({ contentType: organizationLogos.contentType })
 			.from(organizationLogos)
@@ -78,15 +70,13 @@ export async function uploadLogo(
 	});
 }
 
-export async function removeLogo(
-	ctx: Ctx,
-	tenantId: string,
-	organizationId: string
-): Promise<void> {
+export async function removeLogo(ctx: TenantCtx, input: { organizationId: string }): Promise<void> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId } = input;
 	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
 	requireUuid(organizationId);
 	await ctx.db.transaction(async (tx) => {
-		await assertOrganization(tx, tenantId, organizationId);
+		await findOrganization(tx, tenantId, organizationId);
 		const removed = await tx
 			.delete(organizationLogos)
 			.where(eq(organizationLogos.organizationId, organizationId))
@@ -117,10 +107,12 @@ async function readLogo(db: Executor, organizationId: string): Promise<Logo | nu
 }
 
 /** The logo for the signed-in area. */
-export async function getLogo(ctx: Ctx, tenantId: string, organizationId: string): Promise<Logo> {
+export async function getLogo(ctx: TenantCtx, input: { organizationId: string }): Promise<Logo> {
+	const tenantId = ctx.tenant.id;
+	const { organizationId } = input;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	requireUuid(organizationId);
-	await assertOrganization(ctx.db, tenantId, organizationId);
+	await findOrganization(ctx.db, tenantId, organizationId);
 	const logo = await readLogo(ctx.db, organizationId);
 	if (!logo) throw new NotFoundError();
 	return logo;
@@ -134,7 +126,7 @@ export async function publicLogo(
 ): Promise<Logo | null> {
 	try {
 		requireUuid(organizationId);
-		const org = await assertOrganization(db, tenantId, organizationId);
+		const org = await findOrganization(db, tenantId, organizationId);
 		if (!org.isPublic) return null;
 	} catch (e) {
 		if (e instanceof NotFoundError) return null;

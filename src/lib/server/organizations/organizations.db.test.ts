@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -61,8 +62,7 @@ describe('organisations', () => {
 	it('a coordinator creates one with address, coordinates, languages and municipalities', async () => {
 		const s = await setup();
 		const { id } = await createOrganization(
-			s.coordinatorCtx,
-			s.district.id,
+			withTenant(s.coordinatorCtx, s.district),
 			organizationInputFromForm({
 				name: ' Migrationsberatung Nord ',
 				typeId: s.type.id,
@@ -100,7 +100,9 @@ describe('organisations', () => {
 				.from(organizationTenants)
 				.where(eq(organizationTenants.organizationId, id))
 		).toEqual([{ organizationId: id, tenantId: s.town.id }]);
-		const detail = await getOrganization(s.memberCtx, s.district.id, id);
+		const detail = await getOrganization(withTenant(s.memberCtx, s.district), {
+			organizationId: id
+		});
 		expect(detail.typeName).toBe('Beratungsstelle');
 		expect(detail.state.texts).toEqual([
 			{ locale: 'en', description: 'Counselling for newcomers', state: 'reviewed' }
@@ -117,8 +119,7 @@ describe('organisations', () => {
 		const s = await setup();
 		await expect(
 			createOrganization(
-				s.coordinatorCtx,
-				s.district.id,
+				withTenant(s.coordinatorCtx, s.district),
 				organizationInputFromForm({
 					name: '',
 					latitude: '95',
@@ -140,16 +141,14 @@ describe('organisations', () => {
 		});
 		await expect(
 			createOrganization(
-				s.coordinatorCtx,
-				s.district.id,
+				withTenant(s.coordinatorCtx, s.district),
 				organizationInputFromForm({ name: 'X', latitude: '48.1', wheelchairAccessible: '' })
 			)
 		).rejects.toMatchObject({ fieldErrors: { longitude: 'org_error_coordinates_pair' } });
 		// a type or municipality of another tenant is refused
 		await expect(
 			createOrganization(
-				s.coordinatorCtx,
-				s.district.id,
+				withTenant(s.coordinatorCtx, s.district),
 				organizationInputFromForm({
 					name: 'X',
 					typeId: s.foreignType.id,
@@ -174,14 +173,14 @@ describe('organisations', () => {
 		await s.db
 			.insert(organizationTexts)
 			.values({ organizationId: org.id, locale: 'en', description: 'Old', state: 'reviewed' });
-		const detail = await getOrganization(s.coordinatorCtx, s.district.id, org.id);
+		const detail = await getOrganization(withTenant(s.coordinatorCtx, s.district), {
+			organizationId: org.id
+		});
 		const values = { ...organizationFormValues(detail.state), description: 'Neu' };
-		await updateOrganization(
-			s.coordinatorCtx,
-			s.district.id,
-			org.id,
-			organizationInputFromForm(values)
-		);
+		await updateOrganization(withTenant(s.coordinatorCtx, s.district), {
+			...organizationInputFromForm(values),
+			organizationId: org.id
+		});
 		const [en] = await s.db
 			.select()
 			.from(organizationTexts)
@@ -196,31 +195,37 @@ describe('organisations', () => {
 		await grantRole(s.db, s.district.id, editor.id, 'editor', [org.id]);
 		const editorCtx = await s.ctxOf(editor.id);
 		const input = organizationInputFromForm({ name: 'Neu', wheelchairAccessible: '' });
-		await expect(createOrganization(editorCtx, s.district.id, input)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
 		await expect(
-			setOrganizationFlags(editorCtx, s.district.id, org.id, { trusted: true, isPublic: true })
+			createOrganization(withTenant(editorCtx, s.district), input)
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			updateOrganization(s.memberCtx, s.district.id, org.id, input)
+			setOrganizationFlags(withTenant(editorCtx, s.district), {
+				trusted: true,
+				isPublic: true,
+				organizationId: org.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
-		await setOrganizationFlags(s.coordinatorCtx, s.district.id, org.id, {
+		await expect(
+			updateOrganization(withTenant(s.memberCtx, s.district), { ...input, organizationId: org.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await setOrganizationFlags(withTenant(s.coordinatorCtx, s.district), {
 			trusted: true,
-			isPublic: false
+			isPublic: false,
+			organizationId: org.id
 		});
 		const [row] = await s.db.select().from(organizations).where(eq(organizations.id, org.id));
 		expect(row).toMatchObject({ trusted: true, isPublic: false });
 		// another tenant's organisation is not found
 		const foreign = await buildOrganization(s.db, s.stranger.id);
 		await expect(
-			setOrganizationFlags(s.coordinatorCtx, s.district.id, foreign.id, {
+			setOrganizationFlags(withTenant(s.coordinatorCtx, s.district), {
 				trusted: true,
-				isPublic: true
+				isPublic: true,
+				organizationId: foreign.id
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			getOrganization(s.coordinatorCtx, s.district.id, foreign.id)
+			getOrganization(withTenant(s.coordinatorCtx, s.district), { organizationId: foreign.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 
@@ -232,17 +237,19 @@ describe('organisations', () => {
 				typeId: i % 2 === 0 ? s.type.id : null
 			});
 		}
-		const first = await listOrganizations(s.memberCtx, s.district.id);
+		const first = await listOrganizations(withTenant(s.memberCtx, s.district));
 		expect(first.items).toHaveLength(25);
 		expect(first.hasMore).toBe(true);
 		expect(first.items[0].name).toBe('Org 00');
-		const second = await listOrganizations(s.memberCtx, s.district.id, { page: 2 });
+		const second = await listOrganizations(withTenant(s.memberCtx, s.district), { page: 2 });
 		expect(second.items.map((i) => i.name)).toEqual(['Org 25', 'Org 26']);
 		expect(second.hasMore).toBe(false);
-		const typed = await listOrganizations(s.memberCtx, s.district.id, { typeId: s.type.id });
+		const typed = await listOrganizations(withTenant(s.memberCtx, s.district), {
+			typeId: s.type.id
+		});
 		expect(typed.items).toHaveLength(14);
 		expect(typed.items.every((i) => i.typeName === 'Beratungsstelle')).toBe(true);
-		await expect(listOrganizations(s.memberCtx, s.stranger.id)).rejects.toBeInstanceOf(
+		await expect(listOrganizations(withTenant(s.memberCtx, s.stranger))).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 	});
@@ -255,23 +262,33 @@ describe('logos', () => {
 		const svg = new TextEncoder().encode(
 			'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 		);
-		await expect(uploadLogo(s.coordinatorCtx, s.district.id, org.id, svg)).rejects.toMatchObject({
+		await expect(
+			uploadLogo(withTenant(s.coordinatorCtx, s.district), { organizationId: org.id, bytes: svg })
+		).rejects.toMatchObject({
 			fieldErrors: { logo: 'org_error_logo_type' }
 		});
 		const big = new Uint8Array(500 * 1024 + 1);
 		big.set(PNG);
-		await expect(uploadLogo(s.coordinatorCtx, s.district.id, org.id, big)).rejects.toMatchObject({
+		await expect(
+			uploadLogo(withTenant(s.coordinatorCtx, s.district), { organizationId: org.id, bytes: big })
+		).rejects.toMatchObject({
 			fieldErrors: { logo: 'org_error_logo_too_large' }
 		});
 		await expect(
-			uploadLogo(s.coordinatorCtx, s.district.id, org.id, new Uint8Array())
+			uploadLogo(withTenant(s.coordinatorCtx, s.district), {
+				organizationId: org.id,
+				bytes: new Uint8Array()
+			})
 		).rejects.toMatchObject({ fieldErrors: { logo: 'org_error_logo_missing' } });
-		await expect(uploadLogo(s.memberCtx, s.district.id, org.id, PNG)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			uploadLogo(withTenant(s.memberCtx, s.district), { organizationId: org.id, bytes: PNG })
+		).rejects.toBeInstanceOf(NotFoundError);
 
-		await uploadLogo(s.coordinatorCtx, s.district.id, org.id, PNG);
-		const logo = await getLogo(s.memberCtx, s.district.id, org.id);
+		await uploadLogo(withTenant(s.coordinatorCtx, s.district), {
+			organizationId: org.id,
+			bytes: PNG
+		});
+		const logo = await getLogo(withTenant(s.memberCtx, s.district), { organizationId: org.id });
 		expect(logo.contentType).toBe('image/png');
 		expect([...logo.content]).toEqual([...PNG]);
 		const res = logoResponse(logo);
@@ -289,7 +306,9 @@ describe('logos', () => {
 		await s.db.update(organizations).set({ isPublic: false }).where(eq(organizations.id, org.id));
 		expect(await publicLogo(s.db, s.district.id, org.id)).toBeNull();
 
-		await removeLogo(s.coordinatorCtx, s.district.id, org.id);
-		await expect(getLogo(s.memberCtx, s.district.id, org.id)).rejects.toBeInstanceOf(NotFoundError);
+		await removeLogo(withTenant(s.coordinatorCtx, s.district), { organizationId: org.id });
+		await expect(
+			getLogo(withTenant(s.memberCtx, s.district), { organizationId: org.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

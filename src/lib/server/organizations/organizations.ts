@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { users } from '../auth/schema';
 import { offers, revisions } from '../offers/schema';
-import { pendingRevision, proposeRevision, supersedePending } from '../offers/propose';
+import { pendingProposal, proposeRevision, supersedePending } from '../offers/propose';
 import { organizationLogos, organizations, organizationTypes } from './schema';
+import { findOrganization } from './queries';
 import { organizationInput } from './validation';
 import {
 	applyOrganizationState,
@@ -38,10 +38,8 @@ export interface OrganizationTypeView {
 }
 
 /** The tenant's organisation types (Sprachschule, Beratungsstelle …). */
-export async function listOrganizationTypes(
-	ctx: Ctx,
-	tenantId: string
-): Promise<OrganizationTypeView[]> {
+export async function listOrganizationTypes(ctx: TenantCtx): Promise<OrganizationTypeView[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	return ctx.db
 		.select({ id: organizationTypes.id, name: organizationTypes.name })
@@ -52,10 +50,10 @@ export async function listOrganizationTypes(
 
 /** The network's organisations, by name, optionally of one type; paginated. */
 export async function listOrganizations(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	filter: { typeId?: string | null; page?: number } = {}
 ): Promise<{ items: OrganizationListItem[]; page: number; hasMore: boolean }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	const actor = ctx.actor;
 	const page = Math.max(1, Math.min(10_000, Math.floor(filter.page ?? 1)));
@@ -96,9 +94,9 @@ export async function listOrganizations(
 
 /** Organisations the actor may create offers for (editors: their own; coordinators: all). */
 export async function listEditableOrganizations(
-	ctx: Ctx,
-	tenantId: string
+	ctx: TenantCtx
 ): Promise<{ id: string; name: string }[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	const actor = ctx.actor;
 	const all = can(actor, 'organization.manage', { tenantId });
@@ -136,25 +134,15 @@ export interface OrganizationDetail {
 	canReview: boolean;
 }
 
-async function findOrganization(db: Executor, tenantId: string, id: string, lock = false) {
-	const q = db
-		.select()
-		.from(organizations)
-		.where(and(eq(organizations.id, id), eq(organizations.tenantId, tenantId)));
-	const [row] = lock ? await q.for('update') : await q;
-	if (!row) throw new NotFoundError();
-	return row;
-}
-
 /** One organisation with everything its page shows (contacts come from contacts.ts). */
 export async function getOrganization(
-	ctx: Ctx,
-	tenantId: string,
-	id: string
+	ctx: TenantCtx,
+	input: { organizationId: string }
 ): Promise<OrganizationDetail> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.view', { tenantId });
 	const actor = ctx.actor;
-	requireUuid(id);
+	const id = requireUuid(input.organizationId);
 	const org = await findOrganization(ctx.db, tenantId, id);
 	const [state, typeRow, logo, pending] = await Promise.all([
 		loadOrganizationState(ctx.db, org),
@@ -170,16 +158,8 @@ export async function getOrganization(
 			.select({ updatedAt: organizationLogos.updatedAt })
 			.from(organizationLogos)
 			.where(eq(organizationLogos.organizationId, org.id)),
-		pendingRevision(ctx.db, tenantId, 'organization', org.id)
+		pendingProposal<OrganizationState>(ctx.db, tenantId, 'organization', org.id)
 	]);
-	let submittedByName: string | null = null;
-	if (pending?.submittedBy) {
-		const [u] = await ctx.db
-			.select({ name: users.name })
-			.from(users)
-			.where(eq(users.id, pending.submittedBy));
-		submittedByName = u?.name ?? null;
-	}
 	const canEdit = can(actor, 'organization.edit', { tenantId, organizationId: org.id });
 	return {
 		id: org.id,
@@ -191,15 +171,7 @@ export async function getOrganization(
 		logoVersion: logo[0] ? logo[0].updatedAt.getTime() : null,
 		state,
 		updatedAt: org.updatedAt,
-		pending:
-			pending && canEdit
-				? {
-						id: pending.id,
-						submittedAt: pending.submittedAt,
-						submittedByName,
-						proposed: (pending.proposed as { state: OrganizationState }).state
-					}
-				: null,
+		pending: pending && canEdit ? pending : null,
 		canEdit,
 		canManage: can(actor, 'organization.manage', { tenantId }),
 		canReview: can(actor, 'offer.review', { tenantId })
@@ -234,11 +206,8 @@ function parseOrganization(raw: unknown) {
 }
 
 /** A coordinator adds an organisation to the network. */
-export async function createOrganization(
-	ctx: Ctx,
-	tenantId: string,
-	raw: unknown
-): Promise<{ id: string }> {
+export async function createOrganization(ctx: TenantCtx, raw: unknown): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.manage', { tenantId });
 	const input = parseOrganization(raw);
 	return ctx.db.transaction(async (tx) => {
@@ -268,14 +237,13 @@ export type ChangeOutcome = 'live' | 'pending' | 'unchanged';
  * review queue as a revision and the live record stays as it is.
  */
 export async function updateOrganization(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
+	ctx: TenantCtx,
+	raw: { organizationId: string } & Record<string, unknown>
 ): Promise<{ outcome: ChangeOutcome }> {
-	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId: id });
+	const tenantId = ctx.tenant.id;
+	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId: raw.organizationId });
 	const actor = ctx.actor;
-	requireUuid(id);
+	const id = requireUuid(raw.organizationId);
 	const input = parseOrganization(raw);
 	return ctx.db.transaction(async (tx) => {
 		const org = await findOrganization(tx, tenantId, id, true);
@@ -313,15 +281,14 @@ export async function updateOrganization(
 
 /** A coordinator sets whether the organisation is trusted (no review) and shown publicly. */
 export async function setOrganizationFlags(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	flags: { trusted: boolean; isPublic: boolean }
+	ctx: TenantCtx,
+	input: { organizationId: string; trusted: boolean; isPublic: boolean }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'organization.manage', { tenantId });
-	requireUuid(id);
-	const trusted = flags.trusted === true;
-	const isPublic = flags.isPublic === true;
+	const id = requireUuid(input.organizationId);
+	const trusted = input.trusted === true;
+	const isPublic = input.isPublic === true;
 	await ctx.db.transaction(async (tx) => {
 		const org = await findOrganization(tx, tenantId, id, true);
 		if (org.trusted === trusted && org.isPublic === isPublic) return;

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { CONTENT_LOCALES, SPOKEN_LANGUAGES, TRANSLATION_STATES } from '../offers/vocabulary';
-import { formValues, list, optionalDecimal, optionalEmail, optionalPhone, optionalPostalCode, optionalText, optionalUrl, requiredText, str } from '../shared';
+import {
+	formValues,
+	list,
+	optionalDecimal,
+	optionalEmail,
+	optionalPhone,
+	optionalPostalCode,
+	optionalText,
+	optionalUrl,
+	requiredText,
+	str
+} from '../shared';
 import type { FormValues } from '../shared';
 
 /** Languages besides German in which descriptions can be kept. */

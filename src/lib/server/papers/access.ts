@@ -120,3 +120,10 @@ export async function loadWorkflow(db: Executor, tenantId: string): Promise<Work
 	const parsed = workflowDefinition.safeParse(row.definition);
 	return parsed.success ? parsed.data : DEFAULT_WORKFLOW;
 }
+
+/** Bodies that discuss a paper: the addressed body and every consulting body. */
+export function discussionBodyIds(pc: PaperContext): string[] {
+	return [
+		...new Set([pc.paper.addressedBodyId, ...pc.consultingBodyIds].filter(Boolean))
+	] as string[];
+}

@@ -17,7 +17,6 @@ const ESCAPES: Record<string, string> = {
 	"'": '&#39;'
 };
 
-
 const SAFE_URL = /^(https?:\/\/|mailto:)[^\s]+$/i;
 
 /** Inline formatting on already escaped text. */

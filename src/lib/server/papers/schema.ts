@@ -16,7 +16,8 @@ import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
-import { actionItems, agendaItems, files, meetings } from '../meetings/schema';
+import { agendaItems, files, meetings } from '../meetings/schema';
+import { actionItems } from '../minutes/schema';
 
 /**
  * Built-in paper types (Vorlagenarten). A tenant can add its own in `paper_types`; the key is
@@ -344,96 +345,4 @@ export const paperComments = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('paper_comments_paper_idx').on(t.paperId, t.bodyId, t.createdAt)]
-);
-
-export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
-
-/** Sachstandsbericht for a period; sections come from live data until a version is frozen. */
-export const statusReports = pgTable(
-	'status_reports',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		title: text('title').notNull(),
-		periodStart: date('period_start').notNull(),
-		periodEnd: date('period_end').notNull(),
-		/** the body the report is for (the steering group) */
-		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
-		introduction: text('introduction').notNull().default(''),
-		/** remarks per section key: { [sectionKey]: string } */
-		remarks: jsonb('remarks').notNull().default({}),
-		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
-		/** the paper of type "report" created when the first version is frozen */
-		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [
-		index('status_reports_tenant_idx').on(t.tenantId, t.periodEnd),
-		check('status_reports_period', sql`${t.periodEnd} >= ${t.periodStart}`)
-	]
-);
-export type StatusReport = typeof statusReports.$inferSelect;
-
-/** Frozen versions: the rendered document (JSON) that never changes afterwards. */
-export const statusReportVersions = pgTable(
-	'status_report_versions',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		reportId: uuid('report_id')
-			.notNull()
-			.references(() => statusReports.id, { onDelete: 'cascade' }),
-		version: integer('version').notNull(),
-		content: jsonb('content').notNull(),
-		frozenBy: uuid('frozen_by').references(() => users.id, { onDelete: 'set null' }),
-		frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [uniqueIndex('status_report_versions_key').on(t.reportId, t.version)]
-);
-
-/** Consent of a person to be published in the public interfaces and pages (OParl Person). */
-export const personPublications = pgTable(
-	'person_publications',
-	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
-		consentTextVersion: text('consent_text_version').notNull(),
-		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [primaryKey({ columns: [t.tenantId, t.userId] })]
-);
-
-/** Objects removed from the public interface by deletion (OParl `deleted: true` entries). */
-export const oparlTombstones = pgTable(
-	'oparl_tombstones',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		/** OParl type name, e.g. "Meeting" */
-		objectType: text('object_type').notNull(),
-		objectId: uuid('object_id').notNull(),
-		deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [
-		index('oparl_tombstones_tenant_type_idx').on(t.tenantId, t.objectType, t.deletedAt),
-		// a single object's tombstone by its id (the interface finds an object's tenant by it)
-		index('oparl_tombstones_object_idx').on(t.objectId)
-	]
 );

@@ -10,7 +10,7 @@ import { needs } from '../needs/schema';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, RateLimitError, ValidationError } from '../errors';
 import { issueChallenge } from '../inquiries/spam';
-import { addDays } from '../offers/schedule';
+import { addDays } from '../shared';
 import {
 	addPhase,
 	createProcess,

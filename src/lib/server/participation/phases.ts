@@ -3,7 +3,6 @@
  * runs today (Berlin). Pure; the services and pages share it.
  */
 import type { PhaseKind, ProcessStatus } from './schema';
-import { berlinToday } from '../shared';
 
 export interface PhaseRules {
 	/** write a new contribution online */
@@ -57,8 +56,6 @@ export function rulesFor(
 	if (status !== 'published' || !phase) return { phase, rules: NOTHING };
 	return { phase, rules: PHASE_RULES[phase.kind] };
 }
-
-/** Today in Berlin as YYYY-MM-DD. */
 
 /** Where a phase stands relative to today, for the timeline. */
 export function phaseTiming(p: PhaseLike, today: string): 'past' | 'current' | 'upcoming' {

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -16,9 +16,10 @@ import {
 	type PhaseKind,
 	type ProcessStatus
 } from './schema';
-import { isUuid, phaseInput, processInput, type ProcessData } from './validation';
+import { phaseInput, processInput, type ProcessData } from './validation';
+import { loadProcess } from './rows';
 import { rulesFor, type PhaseRules } from './phases';
-import { fieldErrors, berlinToday } from '../shared';
+import { berlinToday, fieldErrors, requireUuid } from '../shared';
 
 export interface PhaseView {
 	id: string;
@@ -48,18 +49,6 @@ export interface ProcessView extends ProcessSummary {
 	today: string;
 }
 
-/** The process row of the tenant, or NotFoundError. */
-export async function loadProcess(db: Executor, tenantId: string, id: string, lock = false) {
-	if (!isUuid(id)) throw new NotFoundError();
-	const q = db
-		.select()
-		.from(consultationProcesses)
-		.where(and(eq(consultationProcesses.tenantId, tenantId), eq(consultationProcesses.id, id)));
-	const [row] = lock ? await q.for('update') : await q;
-	if (!row) throw new NotFoundError();
-	return row;
-}
-
 async function checkFields(db: Executor, tenantId: string, ids: string[]) {
 	if (ids.length === 0) return;
 	const rows = await db
@@ -86,14 +75,11 @@ function processColumns(data: ProcessData) {
 	};
 }
 
-export async function createProcess(
-	ctx: Ctx,
-	tenantId: string,
-	raw: unknown
-): Promise<{ id: string }> {
+export async function createProcess(ctx: TenantCtx, input: unknown): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
 	const actor = ctx.actor;
-	const data = parseProcess(raw);
+	const data = parseProcess(input);
 	await checkFields(ctx.db, tenantId, data.fieldIds);
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
@@ -120,13 +106,13 @@ export async function createProcess(
 }
 
 export async function updateProcess(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { processId: string }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
-	const data = parseProcess(raw);
+	const id = requireUuid(input.processId);
+	const data = parseProcess(input);
 	await checkFields(ctx.db, tenantId, data.fieldIds);
 	await ctx.db.transaction(async (tx) => {
 		const before = await loadProcess(tx, tenantId, id, true);
@@ -161,13 +147,13 @@ export async function updateProcess(
 }
 
 export async function addPhase(
-	ctx: Ctx,
-	tenantId: string,
-	processId: string,
-	raw: unknown
+	ctx: TenantCtx,
+	input: { processId: string }
 ): Promise<{ id: string }> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
-	const parsed = phaseInput.safeParse(raw);
+	const processId = requireUuid(input.processId);
+	const parsed = phaseInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	return ctx.db.transaction(async (tx) => {
 		const process = await loadProcess(tx, tenantId, processId, true);
@@ -193,14 +179,15 @@ export async function addPhase(
 	});
 }
 
+/** Removes a phase of the process the URL names; a phase of another process is not found. */
 export async function removePhase(
-	ctx: Ctx,
-	tenantId: string,
-	processId: string,
-	phaseId: string
+	ctx: TenantCtx,
+	input: { processId: string; phaseId: unknown }
 ): Promise<void> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
-	if (!isUuid(phaseId)) throw new NotFoundError();
+	const processId = requireUuid(input.processId);
+	const phaseId = requireUuid(input.phaseId);
 	await ctx.db.transaction(async (tx) => {
 		const process = await loadProcess(tx, tenantId, processId, true);
 		const [row] = await tx
@@ -314,10 +301,10 @@ async function summaries(
 
 /** All processes of the tenant, for the signed-in area. */
 export async function listProcesses(
-	ctx: Ctx,
-	tenantId: string,
+	ctx: TenantCtx,
 	now: Date = new Date()
 ): Promise<ProcessSummary[]> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.view', { tenantId });
 	const rows = await ctx.db
 		.select()
@@ -329,10 +316,11 @@ export async function listProcesses(
 
 /** Published and archived processes, for the public site. */
 export async function listPublicProcesses(
-	db: Executor,
-	tenantId: string,
+	ctx: TenantCtx,
 	now: Date = new Date()
 ): Promise<ProcessSummary[]> {
+	const { db } = ctx;
+	const tenantId = ctx.tenant.id;
 	const rows = await db
 		.select()
 		.from(consultationProcesses)
@@ -372,34 +360,23 @@ async function toView(
 
 /** A process with its phases and fields, for staff. */
 export async function getProcess(
-	ctx: Ctx,
-	tenantId: string,
-	id: string,
+	ctx: TenantCtx,
+	input: { processId: string },
 	now: Date = new Date()
 ): Promise<ProcessView> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.view', { tenantId });
-	const row = await loadProcess(ctx.db, tenantId, id);
+	const row = await loadProcess(ctx.db, tenantId, input.processId);
 	return toView(ctx.db, row, ctx.locale, false, now);
 }
 
 /** A published or archived process for the public site; a draft reads as missing. */
 export async function getPublicProcess(
-	db: Executor,
-	tenantId: string,
-	id: string,
-	locale: string,
+	ctx: TenantCtx,
+	input: { processId: string },
 	now: Date = new Date()
 ): Promise<ProcessView> {
-	const row = await loadProcess(db, tenantId, id);
+	const row = await loadProcess(ctx.db, ctx.tenant.id, input.processId);
 	if (row.status === 'draft') throw new NotFoundError();
-	return toView(db, row, locale, true, now);
-}
-
-/** Counts for the start page of the signed-in area. */
-export async function processCount(db: Executor, tenantId: string): Promise<number> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(consultationProcesses)
-		.where(eq(consultationProcesses.tenantId, tenantId));
-	return Number(row?.n ?? 0);
+	return toView(ctx.db, row, ctx.locale, true, now);
 }

@@ -1,9 +1,9 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import type { TenantCtx } from '../context';
 import { contributions } from './schema';
 import { getPublicProcess, type ProcessView } from './processes';
-import { listDialogues, type DialogueView } from './dialogues';
-import { groupByField, listRecommendations, type RecommendationView } from './recommendations';
+import { dialoguesOf, type DialogueView } from './dialogues';
+import { groupByField, recommendationsOf, type RecommendationView } from './recommendation-views';
 
 /**
  * The results document (Thesenpapier / Ergebnisdokument) of a process: introduction, the
@@ -18,15 +18,15 @@ export interface ResultsDocument {
 }
 
 export async function buildResultsDocument(
-	db: Executor,
-	tenantId: string,
-	processId: string,
-	locale: string
+	ctx: TenantCtx,
+	input: { processId: string }
 ): Promise<ResultsDocument> {
-	const process = await getPublicProcess(db, tenantId, processId, locale);
+	const { db, locale } = ctx;
+	const tenantId = ctx.tenant.id;
+	const process = await getPublicProcess(ctx, input);
 	const [dialogues, recs] = await Promise.all([
-		listDialogues(db, tenantId, process.id),
-		listRecommendations(db, tenantId, process.id, locale)
+		dialoguesOf(db, tenantId, process.id),
+		recommendationsOf(db, tenantId, process.id, locale)
 	]);
 	const ids = dialogues.map((d) => d.id);
 	const perDialogue =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from '../offers/vocabulary';
-import { berlinLocalToDate, isDateString } from '../offers/schedule';
+import { berlinInstant, isIsoDate } from '../shared';
 import { PHASE_KINDS, PROCESS_STATUSES } from './schema';
 
 // Error messages are message keys from messages/participation/*.json; the routes translate them.
@@ -41,7 +41,7 @@ export const processInput = z.object({
 });
 export type ProcessData = z.output<typeof processInput>;
 
-const day = (key: string) => z.string({ error: key }).trim().refine(isDateString, { error: key });
+const day = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, { error: key });
 
 export const phaseInput = z
 	.object({
@@ -61,12 +61,13 @@ const berlinDateTime = (key: string) =>
 		.string({ error: key })
 		.trim()
 		.transform((v, c) => {
-			const d = berlinLocalToDate(v);
-			if (!d) {
+			// a datetime-local field: YYYY-MM-DDTHH:MM (seconds ignored), Berlin wall-clock time
+			const m = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)(?::\d{2})?$/.exec(v);
+			if (!m || !isIsoDate(m[1])) {
 				c.addIssue({ code: 'custom', message: key });
 				return z.NEVER;
 			}
-			return d;
+			return berlinInstant(m[1], `${m[2]}:${m[3]}`);
 		});
 
 export const dialogueInput = z
@@ -204,5 +205,3 @@ export const outcomeInput = z.object({
 	kind: z.enum(['adopted', 'rejected', 'none'], { error: 'participation_error_outcome_invalid' }),
 	note: optionalText(2000, 'participation_error_text_too_long')
 });
-
-export { isUuid } from '../shared';

@@ -87,7 +87,7 @@ describe('status report', () => {
 		await buildMeeting(db, sg, { startsAt: at('2024-12-01T10:00:00Z'), state: 'held' });
 		// a paper decided in the period with an instruction
 		const meeting = await buildMeeting(db, sg, { startsAt: new Date(Date.now() + 86_400_000) });
-		const { id, reference } = await createPaper(coordinator, tenant.id, {
+		const { id, reference } = await createPaper(coordinator, {
 			type: 'resolution_proposal',
 			title: 'Elternkurse',
 			text: '',
@@ -95,15 +95,11 @@ describe('status report', () => {
 			originatingBodyId: wg.id,
 			addressedBodyId: sg.id
 		});
-		await transitionPaper(coordinator, tenant.id, id, 'submitted');
-		const { consultationId } = await scheduleConsultation(coordinator, tenant.id, id, {
-			meetingId: meeting.id
-		});
-		await recordConsultationResult(coordinator, tenant.id, consultationId, {
-			result: 'decided',
+		await transitionPaper(coordinator, { paperId: id, to: 'submitted' });
+		const { consultationId } = await scheduleConsultation(coordinator, { meetingId: meeting.id, paperId: id });
+		await recordConsultationResult(coordinator, { result: 'decided',
 			resultText: 'Zugestimmt',
-			instructions: [{ bodyId: wg.id, text: 'Kurskonzept vorlegen', dueDate: '2025-09-30' }]
-		});
+			instructions: [{ bodyId: wg.id, text: 'Kurskonzept vorlegen', dueDate: '2025-09-30' }], consultationId: consultationId });
 		// as if decided in May 2025
 		await db
 			.update(instructions)
@@ -114,7 +110,7 @@ describe('status report', () => {
 			.set({ decidedAt: at('2025-05-20T10:00:00Z') })
 			.where(eq(consultations.tenantId, tenant.id));
 		// a draft is never reported
-		await createPaper(coordinator, tenant.id, {
+		await createPaper(coordinator, {
 			type: 'notice',
 			title: 'Geheimer Entwurf',
 			date: '2025-03-02'
@@ -218,13 +214,13 @@ describe('status report', () => {
 		await message('wish', 'new', '2024-12-31T22:30:00Z');
 		await message('wish', 'new', '2025-07-01T00:30:00Z');
 
-		const { id: reportId } = await createStatusReport(coordinator, tenant.id, {
+		const { id: reportId } = await createStatusReport(coordinator, {
 			title: 'Sachstandsbericht 1. Halbjahr 2025',
 			periodStart: '2025-01-01',
 			periodEnd: '2025-06-30',
 			bodyId: sg.id
 		});
-		const { live } = await getStatusReport(coordinator, tenant.id, reportId);
+		const { live } = await getStatusReport(coordinator, { reportId });
 		expect(live.subtitle).toContain('01.01.2025 bis 30.06.2025');
 		expect(live.sections.map((s) => s.key)).toEqual(SECTION_PROVIDERS.map((p) => p.key));
 
@@ -321,17 +317,15 @@ describe('status report', () => {
 
 	it('freezes versions that never change, and files the report as a paper of type report', async () => {
 		const { db, tenant, coordinator, wg, sg } = await setup();
-		const { id } = await createStatusReport(coordinator, tenant.id, {
+		const { id } = await createStatusReport(coordinator, {
 			title: 'Sachstandsbericht 2. Halbjahr 2024',
 			periodStart: '2024-07-01',
 			periodEnd: '2024-12-31',
 			bodyId: sg.id
 		});
-		await saveReportNotes(coordinator, tenant.id, id, {
-			introduction: 'Ein bewegtes Halbjahr.',
-			remarks: { meetings: 'Alle Arbeitskreise tagten regelmäßig.', bogus: 'ignoriert' }
-		});
-		const first = await freezeStatusReport(coordinator, tenant.id, id);
+		await saveReportNotes(coordinator, { introduction: 'Ein bewegtes Halbjahr.',
+			remarks: { meetings: 'Alle Arbeitskreise tagten regelmäßig.', bogus: 'ignoriert' }, reportId: id });
+		const first = await freezeStatusReport(coordinator, { reportId: id });
 		expect(first.version).toBe(1);
 		const [paper] = await db.select().from(papers).where(eq(papers.id, first.paperId));
 		expect(paper).toMatchObject({ type: 'report', addressedBodyId: sg.id, state: 'submitted' });
@@ -341,16 +335,16 @@ describe('status report', () => {
 
 		// later data does not change the frozen version
 		await buildMeeting(db, wg, { startsAt: new Date('2024-10-01T10:00:00Z'), state: 'held' });
-		const v1 = await reportVersionDocument(coordinator, tenant.id, id, '1');
+		const v1 = await reportVersionDocument(coordinator, { reportId: id, version: '1' });
 		expect(v1.introduction).toBe('Ein bewegtes Halbjahr.');
 		expect(v1.sections.find((s) => s.key === 'meetings')!.remarks).toBe(
 			'Alle Arbeitskreise tagten regelmäßig.'
 		);
 		expect(JSON.stringify(v1.sections[0].blocks)).not.toContain(wg.name);
-		const live = await reportVersionDocument(coordinator, tenant.id, id, 'live');
+		const live = await reportVersionDocument(coordinator, { reportId: id, version: 'live' });
 		expect(JSON.stringify(live.sections[0])).toContain(wg.name);
 
-		const second = await freezeStatusReport(coordinator, tenant.id, id);
+		const second = await freezeStatusReport(coordinator, { reportId: id });
 		expect(second).toEqual({ version: 2, paperId: first.paperId });
 		const versions = await db
 			.select()
@@ -364,15 +358,15 @@ describe('status report', () => {
 		const steering = await ctxFor('steering');
 		const member = await ctxFor('member');
 		const raw = { title: 'Bericht', periodStart: '2025-01-01', periodEnd: '2025-06-30' };
-		await expect(createStatusReport(steering, tenant.id, raw)).rejects.toBeInstanceOf(
+		await expect(createStatusReport(steering, raw)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
-		const { id } = await createStatusReport(coordinator, tenant.id, raw);
-		await expect(getStatusReport(steering, tenant.id, id)).resolves.toBeTruthy();
-		await expect(getStatusReport(member, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(freezeStatusReport(steering, tenant.id, id)).rejects.toBeInstanceOf(NotFoundError);
+		const { id } = await createStatusReport(coordinator, raw);
+		await expect(getStatusReport(steering, { reportId: id })).resolves.toBeTruthy();
+		await expect(getStatusReport(member, { reportId: id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(freezeStatusReport(steering, { reportId: id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			createStatusReport(coordinator, tenant.id, { ...raw, periodEnd: '2024-01-01' })
+			createStatusReport(coordinator, { ...raw, periodEnd: '2024-01-01' })
 		).rejects.toBeInstanceOf(ValidationError);
 	});
 });
@@ -404,7 +398,7 @@ describe('renderers', () => {
 
 	it('HTML: language, one h1, escaped content, tables with caption and header scopes', () => {
 		const html = renderReportHtml(doc);
-		expect(html).toContain('<html lang="de">');
+		expect(html).toContain('<html lang="de-DE">');
 		expect(html.match(/<h1>/g)).toHaveLength(1);
 		expect(html).toContain('Sachstandsbericht &lt;Test&gt;');
 		expect(html).toContain('<caption>Sitzungen je Gremium</caption>');

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { tenants, type Tenant } from './schema';
 import { tenantInput, RESERVED_SLUGS } from './validation';
@@ -135,6 +135,28 @@ export async function listChildTenants(db: Executor, parentId: string): Promise<
 		.where(and(eq(tenants.parentId, parentId), eq(tenants.isPublic, true)))
 		.orderBy(asc(tenants.name));
 	return rows.map(toTenantView);
+}
+
+/**
+ * What a tenant's public start page shows of its family: the public municipalities of a district
+ * and the public district a municipality belongs to.
+ */
+export async function publicTenantFamily(ctx: TenantCtx): Promise<{
+	children: TenantView[];
+	parent: { name: string; slug: string } | null;
+}> {
+	const { tenant, db } = ctx;
+	const [children, parent] = await Promise.all([
+		tenant.kind === 'district' ? listChildTenants(db, tenant.id) : Promise.resolve([]),
+		tenant.parentId
+			? db
+					.select({ name: tenants.name, slug: tenants.slug })
+					.from(tenants)
+					.where(and(eq(tenants.id, tenant.parentId), eq(tenants.isPublic, true)))
+					.then((r) => r[0] ?? null)
+			: Promise.resolve(null)
+	]);
+	return { children, parent };
 }
 
 /** The tenant for the signed-in area; throws NotFoundError if the actor has no access. */

@@ -1,23 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { tenants, type TenantSettings } from './schema';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
-import { fieldErrors } from '../shared';
+import { fieldErrors, optionalText } from '../shared';
 
-const optionalText = (max: number, key: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: key })
-		.transform((v) => (v === '' ? undefined : v))
-		.optional();
+/** Blank or missing: the setting is removed (its default applies). */
+const optionalSetting = (max: number, key: string) =>
+	optionalText(max, key)
+		.optional()
+		.transform((v) => v ?? undefined);
 
 export const settingsInput = z.object({
-	publicDescription: optionalText(5000, 'error_description_too_long'),
+	publicDescription: optionalSetting(5000, 'error_description_too_long'),
 	publicContactEmail: z
 		.string()
 		.trim()
@@ -44,13 +42,14 @@ export const settingsInput = z.object({
 
 export const DEFAULT_OFFER_CONFIRMATION_MONTHS = 6;
 
+/** The tenant's own settings with their defaults, for the settings page. */
 export async function getTenantSettings(
-	ctx: Ctx,
-	tenantId: string
+	ctx: TenantCtx
 ): Promise<
 	Required<Pick<TenantSettings, 'offerConfirmationMonths' | 'inquiryRetentionDays'>> &
 		TenantSettings
 > {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
 	const [row] = await ctx.db
 		.select({ settings: tenants.settings })
@@ -65,11 +64,8 @@ export async function getTenantSettings(
 }
 
 /** A coordinator changes the tenant's own settings. */
-export async function updateTenantSettings(
-	ctx: Ctx,
-	tenantId: string,
-	raw: unknown
-): Promise<TenantSettings> {
+export async function updateTenantSettings(ctx: TenantCtx, raw: unknown): Promise<TenantSettings> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
 	const parsed = settingsInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));

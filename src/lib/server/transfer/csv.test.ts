@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, detectSeparator, parseCsv, toCsv } from './csv';
-import { berlinTime, formatBerlinDateTime, parseBerlinDateTime, parseDay } from './time';
+import { formatBerlinDateTime, parseBerlinDateTime, parseDay } from './time';
+import { fromBerlinLocal } from '../shared';
 
 describe('toCsv', () => {
 	it('writes a BOM, semicolons, CRLF and quotes only where needed', () => {
@@ -76,8 +77,8 @@ describe('Berlin dates', () => {
 	});
 
 	it('turns Berlin wall-clock time into the right instant in winter and summer', () => {
-		expect(berlinTime(2026, 1, 15, 18, 0).toISOString()).toBe('2026-01-15T17:00:00.000Z');
-		expect(berlinTime(2026, 7, 15, 18, 0).toISOString()).toBe('2026-07-15T16:00:00.000Z');
+		expect(fromBerlinLocal(2026, 1, 15, 18, 0).toISOString()).toBe('2026-01-15T17:00:00.000Z');
+		expect(fromBerlinLocal(2026, 7, 15, 18, 0).toISOString()).toBe('2026-07-15T16:00:00.000Z');
 		expect(parseBerlinDateTime('15.07.2026 18:30')?.toISOString()).toBe('2026-07-15T16:30:00.000Z');
 		expect(parseBerlinDateTime('2026-07-15T18:30')?.toISOString()).toBe('2026-07-15T16:30:00.000Z');
 		expect(parseBerlinDateTime('2026-07-15 25:00')).toBeNull();

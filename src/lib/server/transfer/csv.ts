@@ -153,3 +153,14 @@ export function parseCsv(text: string): CsvParseResult {
 	}
 	return { ok: true, header, records, separator };
 }
+
+/** The HTTP answer for a CSV download (Excel-ready text, never cached). */
+export function csvResponse(body: string, filename: string): Response {
+	return new Response(body, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${filename}"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+}

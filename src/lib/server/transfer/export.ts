@@ -1,6 +1,6 @@
 /** CSV export of a tenant's organisations and offers (columns: columns.ts). */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { organizations, organizationTenants, organizationTypes } from '../organizations/schema';
@@ -14,7 +14,7 @@ const yesNo = (v: boolean | null | undefined) =>
 	v === null || v === undefined ? '' : v ? 'ja' : 'nein';
 const decimal = (v: number | null) => (v === null ? '' : String(v));
 
-async function childSlugs(ctx: Ctx, tenantId: string): Promise<Map<string, string>> {
+async function childSlugs(ctx: TenantCtx, tenantId: string): Promise<Map<string, string>> {
 	const rows = await ctx.db
 		.select({ id: tenants.id, slug: tenants.slug })
 		.from(tenants)
@@ -23,7 +23,8 @@ async function childSlugs(ctx: Ctx, tenantId: string): Promise<Map<string, strin
 }
 
 /** The organisations the tenant keeps, as CSV. */
-export async function exportOrganizationsCsv(ctx: Ctx, tenantId: string): Promise<string> {
+export async function exportOrganizationsCsv(ctx: TenantCtx): Promise<string> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'data.transfer', { tenantId });
 	const rows = await ctx.db
 		.select({ org: organizations, typeKey: organizationTypes.key })
@@ -69,7 +70,8 @@ export async function exportOrganizationsCsv(ctx: Ctx, tenantId: string): Promis
 }
 
 /** The tenant's offers (every status), as CSV with the texts of every language. */
-export async function exportOffersCsv(ctx: Ctx, tenantId: string): Promise<string> {
+export async function exportOffersCsv(ctx: TenantCtx): Promise<string> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'data.transfer', { tenantId });
 	const rows = await ctx.db
 		.select({

@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { recordAudit } from '../audit/record';
@@ -577,11 +577,8 @@ async function analyse(db: Executor, tenantId: string, files: ImportFiles): Prom
 }
 
 /** Checks an import and shows what it would create. Writes nothing. */
-export async function previewImport(
-	ctx: Ctx,
-	tenantId: string,
-	files: ImportFiles
-): Promise<ImportPreview> {
+export async function previewImport(ctx: TenantCtx, files: ImportFiles): Promise<ImportPreview> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'data.transfer', { tenantId });
 	return (await analyse(ctx.db, tenantId, files)).preview;
 }
@@ -590,11 +587,8 @@ export async function previewImport(
  * Checks the import again and, only if it is valid as a whole, creates every organisation and
  * offer in one transaction (with one audit row per record and one for the import).
  */
-export async function runImport(
-	ctx: Ctx,
-	tenantId: string,
-	files: ImportFiles
-): Promise<ImportResult> {
+export async function runImport(ctx: TenantCtx, files: ImportFiles): Promise<ImportResult> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'data.transfer', { tenantId });
 	return ctx.db.transaction(async (tx) => {
 		// Serialise imports of one tenant, so two of them cannot create the same organisation.

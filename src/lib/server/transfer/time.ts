@@ -1,59 +1,13 @@
 /** Dates and times in CSV files are local to the tenants: Europe/Berlin. */
 
-const TZ = 'Europe/Berlin';
-
-const parts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TZ,
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
-
-function berlinParts(d: Date) {
-	const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
-	return {
-		year: Number(p.year),
-		month: Number(p.month),
-		day: Number(p.day),
-		hour: Number(p.hour),
-		minute: Number(p.minute),
-		second: Number(p.second)
-	};
-}
-
-/** Minutes Berlin is ahead of UTC at that instant (60 or 120). */
-function offsetMinutes(d: Date): number {
-	const p = berlinParts(d);
-	const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-	return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant of a wall-clock time in Berlin. */
-export function berlinTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-	const guess = Date.UTC(year, month - 1, day, hour, minute);
-	let result = new Date(guess - offsetMinutes(new Date(guess)) * 60_000);
-	// Near a change of daylight saving time the first guess can be an hour off.
-	result = new Date(guess - offsetMinutes(result) * 60_000);
-	return result;
-}
+import { berlinDateOf, berlinTimeOf, fromBerlinLocal } from '../shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "2026-03-04 18:00" in Berlin time. */
 export function formatBerlinDateTime(d: Date | null | undefined): string {
 	if (!d) return '';
-	const p = berlinParts(d);
-	return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/** The calendar day in Berlin, "2026-03-04". */
-export function berlinDate(d: Date): string {
-	const p = berlinParts(d);
-	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+	return `${berlinDateOf(d)} ${berlinTimeOf(d)}`;
 }
 
 function validDay(y: number, m: number, d: number): boolean {
@@ -93,5 +47,5 @@ export function parseBerlinDateTime(value: string): Date | null {
 	const minute = m[3] === undefined ? 0 : Number(m[3]);
 	if (hour > 23 || minute > 59) return null;
 	const [y, mo, d] = day.split('-').map(Number);
-	return berlinTime(y, mo, d, hour, minute);
+	return fromBerlinLocal(y, mo, d, hour, minute);
 }

@@ -1,3 +1,4 @@
+import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -21,7 +22,7 @@ import { exportOffersCsv, exportOrganizationsCsv } from './export';
 import { previewImport, runImport, type ImportIssue } from './import';
 import { MAX_IMPORT_BYTES, OFFER_COLUMNS, ORGANIZATION_COLUMNS } from './columns';
 import { parseCsv } from './csv';
-import { berlinTime } from './time';
+import { fromBerlinLocal } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -79,7 +80,7 @@ describe('import: a valid import', () => {
 	it('previews what it would create and writes nothing', async () => {
 		const { tenant, ctx } = await setup();
 		const before = await countsOf(tenant.id);
-		const preview = await previewImport(ctx, tenant.id, {
+		const preview = await previewImport(withTenant(ctx, tenant), {
 			organizations: ORG_FILE,
 			offers: OFFER_FILE
 		});
@@ -117,7 +118,7 @@ describe('import: a valid import', () => {
 		const offersFile =
 			OFFER_FILE +
 			'Helferkreis Nord;Hausaufgabenhilfe;Für Grundschulkinder;;children;de;;;;;;;;;;\n';
-		const result = await runImport(ctx, tenant.id, {
+		const result = await runImport(withTenant(ctx, tenant), {
 			organizations: ORG_FILE,
 			offers: offersFile
 		});
@@ -163,7 +164,7 @@ describe('import: a valid import', () => {
 		});
 		expect(byTitle['Integrationskurs'].publishedAt).toBeInstanceOf(Date);
 		expect(byTitle['Infoabend'].startsAt?.toISOString()).toBe(
-			berlinTime(2026, 12, 24, 18, 30).toISOString()
+			fromBerlinLocal(2026, 12, 24, 18, 30).toISOString()
 		);
 		expect(byTitle['Sprechstunde'].organizationId).toBe(orgs[1].id);
 		expect(byTitle['Hausaufgabenhilfe']).toMatchObject({
@@ -202,7 +203,7 @@ describe('import: a valid import', () => {
 			parentId: tenant.id,
 			slug: `moosburg-${tenant.slug}`
 		});
-		const result = await runImport(ctx, tenant.id, {
+		const result = await runImport(withTenant(ctx, tenant), {
 			organizations: csv(['name,municipalities', `"Helferkreis, Moosburg",${moosburg.slug}`]),
 			offers: csv([
 				'organization,title_de,description_de,municipalities',
@@ -250,7 +251,7 @@ describe('import: errors', () => {
 				'Gute Organisation;Kurs;Text;;;;32.13.2026;;;;;;;'
 			])
 		};
-		const preview = await previewImport(ctx, tenant.id, files);
+		const preview = await previewImport(withTenant(ctx, tenant), files);
 		expect(where(preview.errors)).toEqual([
 			'organizations:3:name:transfer_error_required',
 			'organizations:4:name:transfer_error_organization_exists',
@@ -281,7 +282,7 @@ describe('import: errors', () => {
 			value: 'xx'
 		});
 
-		const result = await runImport(ctx, tenant.id, files);
+		const result = await runImport(withTenant(ctx, tenant), files);
 		expect(result.ok).toBe(false);
 		expect(result.ok === false && where(result.preview.errors)).toEqual(where(preview.errors));
 		expect(await countsOf(tenant.id)).toEqual(before);
@@ -293,7 +294,7 @@ describe('import: errors', () => {
 		const lines = ['name;languages'];
 		for (let i = 1; i <= 50; i++) lines.push(`Organisation ${i};de`);
 		lines.push('Organisation 51;klingonisch');
-		const result = await runImport(ctx, tenant.id, { organizations: csv(lines) });
+		const result = await runImport(withTenant(ctx, tenant), { organizations: csv(lines) });
 		expect(result.ok === false && where(result.preview.errors)).toEqual([
 			'organizations:52:languages:transfer_error_unknown_value'
 		]);
@@ -302,7 +303,7 @@ describe('import: errors', () => {
 
 	it('checks the header: unknown, duplicate and missing columns', async () => {
 		const { tenant, ctx } = await setup();
-		const preview = await previewImport(ctx, tenant.id, {
+		const preview = await previewImport(withTenant(ctx, tenant), {
 			organizations: csv(['name;Farbe;name', 'A;blau;A']),
 			offers: csv(['organization;title_de', 'A;B'])
 		});
@@ -315,19 +316,21 @@ describe('import: errors', () => {
 
 	it('refuses broken, empty, too large or missing files', async () => {
 		const { tenant, ctx } = await setup();
-		const broken = await previewImport(ctx, tenant.id, {
+		const broken = await previewImport(withTenant(ctx, tenant), {
 			organizations: 'name;city\nA;B\n"offen;C\n'
 		});
 		expect(where(broken.errors)).toEqual(['organizations:3:-:transfer_error_structure']);
-		const headerOnly = await previewImport(ctx, tenant.id, { organizations: 'name;city\n' });
+		const headerOnly = await previewImport(withTenant(ctx, tenant), {
+			organizations: 'name;city\n'
+		});
 		expect(where(headerOnly.errors)).toEqual(['organizations:2:-:transfer_error_empty']);
-		const big = await previewImport(ctx, tenant.id, {
+		const big = await previewImport(withTenant(ctx, tenant), {
 			organizations: 'name\n' + 'x'.repeat(MAX_IMPORT_BYTES)
 		});
 		expect(where(big.errors)).toEqual(['organizations:1:-:transfer_error_too_large']);
-		const none = await previewImport(ctx, tenant.id, { organizations: '', offers: null });
+		const none = await previewImport(withTenant(ctx, tenant), { organizations: '', offers: null });
 		expect(where(none.errors)).toEqual(['organizations:0:-:transfer_error_no_file']);
-		const tooWide = await previewImport(ctx, tenant.id, { organizations: 'name\nA;B\n' });
+		const tooWide = await previewImport(withTenant(ctx, tenant), { organizations: 'name\nA;B\n' });
 		expect(where(tooWide.errors)).toEqual(['organizations:2:-:transfer_error_too_many_fields']);
 	});
 });
@@ -352,7 +355,7 @@ describe('export', () => {
 			phone: '+49 8161 0',
 			alsoIn: [eching.id, other.id]
 		});
-		const text = await exportOrganizationsCsv(ctx, tenant.id);
+		const text = await exportOrganizationsCsv(withTenant(ctx, tenant));
 		expect(text.startsWith('\uFEFF')).toBe(true);
 		const parsed = parseCsv(text);
 		if (!parsed.ok) throw new Error('export must parse');
@@ -392,11 +395,11 @@ describe('export', () => {
 			title: 'Infoabend',
 			description: 'Einmal',
 			scheduleKind: 'once',
-			startsAt: berlinTime(2026, 7, 1, 19, 0),
+			startsAt: fromBerlinLocal(2026, 7, 1, 19, 0),
 			status: 'draft',
 			costKind: 'paid'
 		});
-		const text = await exportOffersCsv(source.ctx, source.tenant.id);
+		const text = await exportOffersCsv(withTenant(source.ctx, source.tenant));
 		const parsed = parseCsv(text);
 		if (!parsed.ok) throw new Error('export must parse');
 		expect(parsed.header).toEqual(OFFER_COLUMNS.map((c) => c.name));
@@ -426,13 +429,13 @@ describe('export', () => {
 
 		// The same files import into another network with the same vocabulary.
 		const target = await setup();
-		const orgCsv = await exportOrganizationsCsv(source.ctx, source.tenant.id);
-		const result = await runImport(target.ctx, target.tenant.id, {
+		const orgCsv = await exportOrganizationsCsv(withTenant(source.ctx, source.tenant));
+		const result = await runImport(withTenant(target.ctx, target.tenant), {
 			organizations: orgCsv,
 			offers: text
 		});
 		expect(result).toEqual({ ok: true, organizations: 1, offers: 2 });
-		const again = await exportOffersCsv(target.ctx, target.tenant.id);
+		const again = await exportOffersCsv(withTenant(target.ctx, target.tenant));
 		// Translations come in as drafts; everything else is the same.
 		expect(again).toBe(text);
 		const ids = (
@@ -462,10 +465,10 @@ describe('authorisation', () => {
 			const ctx = testCtx(db, await loadActor(db, user.id));
 			const before = await countsOf(tenant.id);
 			for (const call of [
-				() => exportOrganizationsCsv(ctx, tenant.id),
-				() => exportOffersCsv(ctx, tenant.id),
-				() => previewImport(ctx, tenant.id, { organizations: ORG_FILE }),
-				() => runImport(ctx, tenant.id, { organizations: ORG_FILE })
+				() => exportOrganizationsCsv(withTenant(ctx, tenant)),
+				() => exportOffersCsv(withTenant(ctx, tenant)),
+				() => previewImport(withTenant(ctx, tenant), { organizations: ORG_FILE }),
+				() => runImport(withTenant(ctx, tenant), { organizations: ORG_FILE })
 			])
 				await expect(call()).rejects.toBeInstanceOf(NotFoundError);
 			expect(await countsOf(tenant.id)).toEqual(before);
@@ -475,9 +478,9 @@ describe('authorisation', () => {
 	it('anonymous visitors get "not found" too', async () => {
 		const { db, tenant } = await setup();
 		const ctx = testCtx(db, null);
-		await expect(exportOffersCsv(ctx, tenant.id)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(runImport(ctx, tenant.id, { organizations: ORG_FILE })).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(exportOffersCsv(withTenant(ctx, tenant))).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			runImport(withTenant(ctx, tenant), { organizations: ORG_FILE })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { organizationTypes } from '../organizations/schema';
 import { fieldOptions, municipalityOptions } from '../needs/views';
@@ -11,7 +11,8 @@ export interface TransferVocabulary {
 }
 
 /** The tenant's own keys an import may use: organisation types, fields of action, municipalities. */
-export async function transferVocabulary(ctx: Ctx, tenantId: string): Promise<TransferVocabulary> {
+export async function transferVocabulary(ctx: TenantCtx): Promise<TransferVocabulary> {
+	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'data.transfer', { tenantId });
 	const [types, fields, municipalities] = await Promise.all([
 		ctx.db

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { error } from '@sveltejs/kit';
+import { tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
-import { findFinderScope } from '$lib/server/offers/public';
+import { finderScope } from '$lib/server/offers/public';
 import {
 	finderQueryString,
 	parseFinderQuery,
@@ -45,12 +45,11 @@ export interface FinderFlag {
 	selected: boolean;
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const db = locals.ctx.db;
-	const locale = locals.ctx.locale;
-	const scope = await findFinderScope(db, params.tenant);
-	if (!scope) error(404, m.error_not_found());
-	const result = await searchOffers(db, scope, parseFinderQuery(url.searchParams), locale);
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
+	const { db, locale } = ctx;
+	const scope = await finderScope(ctx);
+	const result = await searchOffers(db, scope, parseFinderQuery(event.url.searchParams), locale);
 	const { query, facets } = result;
 	const base = `/${scope.tenant.slug}/angebote`;
 

@@ -3,7 +3,8 @@
  * Server-only: the finder and offer pages render on the server and ship no JavaScript.
  */
 import { m } from '$lib/paraglide/messages';
-import { parseRRule, ICAL_DAYS, TIME_ZONE } from '$lib/server/offers/ical';
+import { parseRRule, ICAL_DAYS } from '$lib/server/offers/ical';
+import { TIME_ZONE } from '$lib/server/shared';
 import type { PublicPlaceView } from '$lib/server/offers/public';
 
 const intlLocale = (locale: string) => (locale === 'de' ? 'de-DE' : 'en-GB');

@@ -5,7 +5,7 @@ import { findPublicTenant } from '$lib/server/tenants/service';
 import { publicConcept } from '$lib/server/concept/views';
 import { indicatorChart } from '$lib/server/concept/indicator-chart';
 import { progressBar } from '$lib/server/concept/charts';
-import { berlinDate } from '$lib/server/transfer/time';
+import { berlinDateOf } from '$lib/server/shared';
 
 // Server-rendered only: the public concept is text, tables and SVG; no JavaScript needed.
 export const csr = false;
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = locals.ctx.db;
 	const tenant = await findPublicTenant(db, params.tenant);
 	if (!tenant) error(404, m.error_not_found());
-	const concept = await publicConcept(db, tenant.id, locals.ctx.locale, berlinDate(new Date()));
+	const concept = await publicConcept(db, tenant.id, locals.ctx.locale, berlinDateOf(new Date()));
 	if (!concept) return { tenant, concept: null, charts: {}, bars: {} };
 	const charts: Record<string, string> = {};
 	for (const [i, v] of concept.indicators.entries())

@@ -1,19 +1,13 @@
 import type { PageServerLoad } from './$types';
-import { z } from 'zod';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
 import { coverageMatrix, listCoverage } from '$lib/server/needs/coverage';
-import { orNotFound } from '$lib/server/http';
-
-const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
+import { orNotFound, tenantCtx } from '$lib/server/http';
+import { pageParam } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const ctx = event.locals.ctx;
-	const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-	const page = pageParam.parse(event.url.searchParams.get('page') ?? 1);
+	const ctx = tenantCtx(event);
+	const page = pageParam(event.url);
 	const [coverage, matrix] = await orNotFound(() =>
-		Promise.all([listCoverage(ctx, tenant.id, page), coverageMatrix(ctx, tenant.id)])
+		Promise.all([listCoverage(ctx, { page }), coverageMatrix(ctx)])
 	);
-	return { tenant, page, ...coverage, matrix };
+	return { tenant: ctx.tenant, page, ...coverage, matrix };
 };

@@ -1,32 +1,30 @@
 import type { PageServerLoad } from './$types';
-import { orNotFound } from '$lib/server/http';
-import { listOffers } from '$lib/server/offers/offers';
+import { orNotFound, tenantCtx } from '$lib/server/http';
+import { listOffers } from '$lib/server/offers/list';
 import { OFFER_STATUSES } from '$lib/server/offers/vocabulary';
 import {
 	getOrganization,
 	listEditableOrganizations
 } from '$lib/server/organizations/organizations';
-import { pageParam, tenantFor } from './_shared/forms.server';
-import { isUuid } from '$lib/server/shared';
+import { isUuid, pageParam } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await tenantFor(event);
-	const ctx = event.locals.ctx;
+	const ctx = tenantCtx(event);
 	const q = event.url.searchParams;
 	const status = q.get('status') ?? '';
 	const organizationId = q.get('organisation') ?? '';
 	const overdue = q.get('overdue') === '1';
 	const [list, editable, organization] = await orNotFound(() =>
 		Promise.all([
-			listOffers(ctx, tenant.id, { status, organizationId, overdue, page: pageParam(event.url) }),
-			listEditableOrganizations(ctx, tenant.id),
+			listOffers(ctx, { status, organizationId, overdue, page: pageParam(event.url) }),
+			listEditableOrganizations(ctx),
 			isUuid(organizationId)
-				? getOrganization(ctx, tenant.id, organizationId).catch(() => null)
+				? getOrganization(ctx, { organizationId }).catch(() => null)
 				: Promise.resolve(null)
 		])
 	);
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		list,
 		statuses: OFFER_STATUSES,
 		filter: {

@@ -1,35 +1,20 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
-import { orNotFound, runAction } from '$lib/server/http';
-import {
-	actionItemFilter,
-	listMyActionItems,
-	setActionItemState
-} from '$lib/server/minutes/action-items';
-import { ACTION_ITEM_STATES } from '$lib/server/meetings/schema';
+import { listMyActionItems } from '$lib/server/minutes/action-items';
+import { setActionItemState } from '$lib/server/minutes/action-item-changes';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const ctx = event.locals.ctx;
-	const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-	const filter = actionItemFilter.parse(Object.fromEntries(event.url.searchParams));
-	const items = await orNotFound(() => listMyActionItems(ctx, tenant.id, filter));
-	return { tenant, filter, items, states: ACTION_ITEM_STATES };
+	const ctx = tenantCtx(event);
+	const list = await orNotFound(() =>
+		listMyActionItems(ctx, { filter: Object.fromEntries(event.url.searchParams) })
+	);
+	return { tenant: ctx.tenant, ...list };
 };
 
 export const actions: Actions = {
-	state: async (event) => {
-		requireActor(event);
-		const ctx = event.locals.ctx;
-		const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-		const form = await event.request.formData();
-		const result = await runAction({}, async () => {
-			await setActionItemState(ctx, tenant.id, String(form.get('id') ?? ''), form.get('state'));
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return { success: m.minutes_action_state_saved() };
-	}
+	state: formAction(setActionItemState, {
+		input: ({ values }) => ({ actionItemId: values.id, state: values.state }),
+		onSuccess: () => ({ success: m.minutes_action_state_saved() })
+	})
 };

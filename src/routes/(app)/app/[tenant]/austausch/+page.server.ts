@@ -1,15 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
-import { authorize } from '$lib/server/auth/policy';
 import { transferVocabulary } from '$lib/server/transfer/vocabulary';
-import {
-	previewImport,
-	runImport,
-	type ImportFiles,
-	type ImportIssue,
-	type ImportPreview
-} from '$lib/server/transfer/import';
+import { runImport, type ImportIssue, type ImportPreview } from '$lib/server/transfer/import';
+import { packedFiles, previewUpload, readUploads } from '$lib/server/transfer/uploads';
 import {
 	MAX_IMPORT_BYTES,
 	OFFER_COLUMNS,
@@ -17,7 +9,6 @@ import {
 	TRANSLATION_LOCALES,
 	type TransferFile
 } from '$lib/server/transfer/columns';
-import { decodeCsv } from '$lib/server/transfer/csv';
 import {
 	COST_KINDS,
 	LOCATION_KINDS,
@@ -26,29 +17,21 @@ import {
 	SPOKEN_LANGUAGES,
 	TARGET_GROUPS
 } from '$lib/server/offers/vocabulary';
-import { orNotFound, t } from '$lib/server/http';
+import { formAction, orNotFound, t, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 
 /** Rows of each preview table and errors shown at most; the counts say how many more. */
 const PREVIEW_ROWS = 200;
 const SHOWN_ERRORS = 500;
-const FILES: TransferFile[] = ['organizations', 'offers'];
-
-async function tenantFor(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
-	const actor = requireActor(event);
-	const tenant = await orNotFound(() => getTenantForActor(event.locals.ctx, event.params.tenant!));
-	await orNotFound(async () => authorize(actor, 'data.transfer', { tenantId: tenant.id }));
-	return tenant;
-}
 
 export const load: PageServerLoad = async (event) => {
-	const tenant = await tenantFor(event);
-	const vocabulary = await transferVocabulary(event.locals.ctx, tenant.id);
+	const ctx = tenantCtx(event);
+	const vocabulary = await orNotFound(() => transferVocabulary(ctx));
 	const translationColumns = new Set(
 		TRANSLATION_LOCALES.flatMap((l) => [`title_${l}`, `description_${l}`])
 	);
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		vocabulary,
 		organizationColumns: ORGANIZATION_COLUMNS,
 		offerColumns: OFFER_COLUMNS.filter((c) => !translationColumns.has(c.name)),
@@ -92,82 +75,27 @@ function present(preview: ImportPreview) {
 	};
 }
 
-/** Reads the uploaded files; problems with a file as such come back as issues. */
-async function readUploads(form: FormData) {
-	const files: ImportFiles = {};
-	const issues: ImportIssue[] = [];
-	const notes: string[] = [];
-	for (const file of FILES) {
-		const upload = form.get(file);
-		if (!(upload instanceof File) || upload.size === 0) continue;
-		if (!/\.(csv|txt)$/i.test(upload.name)) {
-			issues.push({ file, line: 0, column: null, key: 'transfer_error_not_csv' });
-			continue;
-		}
-		if (upload.size > MAX_IMPORT_BYTES) {
-			issues.push({
-				file,
-				line: 0,
-				column: null,
-				key: 'transfer_error_too_large',
-				params: { max: MAX_IMPORT_BYTES / 1024 / 1024 }
-			});
-			continue;
-		}
-		const { text, encoding } = decodeCsv(new Uint8Array(await upload.arrayBuffer()));
-		if (encoding !== 'utf-8') notes.push(m.transfer_encoding_note({ file: fileLabel(file) }));
-		files[file] = text;
-	}
-	return { files, issues, notes };
-}
-
-/** The checked file contents travel to the second step in hidden fields, base64-encoded UTF-8. */
-const pack = (text: string | null | undefined) =>
-	text ? Buffer.from(text, 'utf8').toString('base64') : '';
-const unpack = (value: FormDataEntryValue | null) =>
-	typeof value === 'string' && value !== '' ? Buffer.from(value, 'base64').toString('utf8') : null;
-
 export const actions: Actions = {
-	preview: async (event) => {
-		const tenant = await tenantFor(event);
-		const form = await event.request.formData();
-		const { files, issues, notes } = await readUploads(form);
-		if (issues.length > 0) {
-			return {
-				step: 'preview' as const,
-				notes,
-				...present({ organizations: [], offers: [], errors: issues }),
-				payload: null
-			};
-		}
-		const preview = await orNotFound(() => previewImport(event.locals.ctx, tenant.id, files));
-		return {
+	preview: formAction(previewUpload, {
+		input: ({ form }) => readUploads(form),
+		onSuccess: ({ preview, recoded, payload }) => ({
 			step: 'preview' as const,
-			notes,
+			notes: recoded.map((file) => m.transfer_encoding_note({ file: fileLabel(file) })),
 			...present(preview),
-			payload:
-				preview.errors.length === 0
-					? { organizations: pack(files.organizations), offers: pack(files.offers) }
-					: null
-		};
-	},
-	run: async (event) => {
-		const tenant = await tenantFor(event);
-		const form = await event.request.formData();
-		const files: ImportFiles = {
-			organizations: unpack(form.get('organizations')),
-			offers: unpack(form.get('offers'))
-		};
-		const result = await orNotFound(() => runImport(event.locals.ctx, tenant.id, files));
-		if (!result.ok) {
-			return { step: 'preview' as const, notes: [], ...present(result.preview), payload: null };
-		}
-		return {
-			step: 'done' as const,
-			success: m.transfer_run_done({
-				organizations: result.organizations,
-				offers: result.offers
-			})
-		};
-	}
+			payload
+		})
+	}),
+	run: formAction(runImport, {
+		input: ({ form }) => packedFiles(form),
+		onSuccess: (result) =>
+			result.ok
+				? {
+						step: 'done' as const,
+						success: m.transfer_run_done({
+							organizations: result.organizations,
+							offers: result.offers
+						})
+					}
+				: { step: 'preview' as const, notes: [], ...present(result.preview), payload: null }
+	})
 };

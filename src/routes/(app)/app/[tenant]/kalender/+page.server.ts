@@ -11,7 +11,7 @@ import {
 	parseMonth,
 	shiftMonth
 } from '$lib/server/meetings/calendar';
-import { berlinDateOf } from '$lib/server/meetings/schedule';
+import { berlinDateOf } from '$lib/server/shared';
 import { berlinToday } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {

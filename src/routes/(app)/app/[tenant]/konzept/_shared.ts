@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { authorize, type Action } from '$lib/server/auth/policy';
 import { orNotFound } from '$lib/server/http';
-import { berlinDate } from '$lib/server/transfer/time';
+import { berlinDateOf } from '$lib/server/shared';
 
 /** The tenant of a concept page or action, after checking the action (404 otherwise). */
 export async function conceptTenant(
@@ -19,7 +19,7 @@ export async function conceptTenant(
 }
 
 /** Today in Berlin, "YYYY-MM-DD". */
-export const today = () => berlinDate(new Date());
+export const today = () => berlinDateOf(new Date());
 
 /** Form values of a form, lists (several values under one name) kept as arrays. */
 export function formValues(form: FormData, lists: string[] = []) {

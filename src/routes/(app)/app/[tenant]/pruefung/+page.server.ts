@@ -1,22 +1,21 @@
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound } from '$lib/server/http';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 import { listPendingRevisions } from '$lib/server/offers/revisions';
-import { listOffersInReview } from '$lib/server/offers/offers';
-import { pageParam, tenantFor } from '../angebote/_shared/forms.server';
+import { listOffersInReview } from '$lib/server/offers/list';
+import { pageParam } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await tenantFor(event);
-	const ctx = event.locals.ctx;
+	const ctx = tenantCtx(event);
 	const [revisions, inReview] = await orNotFound(() =>
 		Promise.all([
-			listPendingRevisions(ctx, tenant.id, pageParam(event.url)),
-			listOffersInReview(ctx, tenant.id)
+			listPendingRevisions(ctx, { page: pageParam(event.url) }),
+			listOffersInReview(ctx)
 		])
 	);
 	const decided = event.url.searchParams.get('decided');
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		revisions,
 		inReview,
 		success:

@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
+import { tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
-import { findFinderScope, getPublicOffer } from '$lib/server/offers/public';
+import { finderScope, getPublicOffer } from '$lib/server/offers/public';
 import { hasCalendar } from '$lib/server/offers/ical';
 import {
 	formatDate,
@@ -17,13 +18,12 @@ import {
 // Server-rendered only, like the finder: no JavaScript needed.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const db = locals.ctx.db;
-	const locale = locals.ctx.locale;
-	const scope = await findFinderScope(db, params.tenant);
-	if (!scope) error(404, m.error_not_found());
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
+	const { db, locale } = ctx;
+	const scope = await finderScope(ctx);
 	// Unknown, malformed, another tenant's, unpublished or expired: all the same 404.
-	const offer = await getPublicOffer(db, scope, params.id, locale);
+	const offer = await getPublicOffer(db, scope, event.params.id, locale);
 	if (!offer) error(404, m.error_not_found());
 	const base = `/${scope.tenant.slug}/angebote`;
 	const org = offer.organization;

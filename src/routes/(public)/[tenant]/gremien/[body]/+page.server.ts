@@ -1,18 +1,13 @@
 import type { PageServerLoad } from './$types';
-import { error } from '@sveltejs/kit';
-import { findPublicTenant } from '$lib/server/tenants/service';
-import { getPublicBody } from '$lib/server/bodies/views';
-import { m } from '$lib/paraglide/messages';
+import { getPublicBody } from '$lib/server/bodies/public';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 
 // Server-rendered only: no JavaScript needed.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const db = locals.ctx.db;
-	const tenant = await findPublicTenant(db, params.tenant);
-	if (!tenant) error(404, m.error_not_found());
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
 	// Unknown, malformed, another tenant's, not public or archived: all the same 404.
-	const page = await getPublicBody(db, tenant.id, params.body, locals.ctx.locale);
-	if (!page) error(404, m.error_not_found());
-	return { tenant: { name: tenant.name, slug: tenant.slug }, ...page };
+	const page = await orNotFound(() => getPublicBody(ctx, { bodyId: event.params.body }));
+	return { tenant: { name: ctx.tenant.name, slug: ctx.tenant.slug }, ...page };
 };

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getPublicMeeting } from '$lib/server/minutes/public';
 import { buildMinutesDocument, meetingPlace, meetingWhen } from '$lib/server/minutes/documents';
-import { renderHtml } from '$lib/server/minutes/document-model';
+import { renderHtml } from '$lib/server/documents/html';
 
 // Server-rendered only, like the finder: no JavaScript needed.
 export const csr = false;

@@ -1,19 +1,16 @@
 import type { RequestHandler } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
 import { allCoverage } from '$lib/server/needs/coverage';
 import { coverageCsv } from '$lib/server/needs/coverage-csv';
-import { orNotFound } from '$lib/server/http';
+import { csvResponse } from '$lib/server/transfer/csv';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { languageLabel, sourceLabel, targetGroupLabel, urgencyLabel } from '../../bedarfe/labels';
+import { languageLabel, sourceLabel, targetGroupLabel, urgencyLabel } from '$lib/components/needs/labels';
 
 /** The coverage list as CSV for Excel: UTF-8 with BOM, semicolons. Coordinators and steering. */
 export const GET: RequestHandler = async (event) => {
-	requireActor(event);
-	const ctx = event.locals.ctx;
-	const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-	const rows = await orNotFound(() => allCoverage(ctx, tenant.id));
+	const ctx = tenantCtx(event);
+	const rows = await orNotFound(() => allCoverage(ctx));
 	const locale = getLocale();
 	const body = coverageCsv(rows, {
 		header: [
@@ -35,11 +32,5 @@ export const GET: RequestHandler = async (event) => {
 		source: sourceLabel,
 		any: m.coverage_any()
 	});
-	return new Response(body, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="bedarfsgerechtigkeit-${tenant.slug}.csv"`,
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	return csvResponse(body, `bedarfsgerechtigkeit-${ctx.tenant.slug}.csv`);
 };

@@ -1,49 +1,30 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound } from '$lib/server/http';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import { getOffer, offerForm } from '$lib/server/offers/get-offer';
+import { updateOffer } from '$lib/server/offers/save-offer';
 import {
 	allowedStatusActions,
 	changeOfferStatus,
 	confirmOffer,
-	getOffer,
-	updateOffer,
 	type StatusAction
-} from '$lib/server/offers/offers';
-import { offerFormValues } from '$lib/server/offers/state';
-import { MAX_PLACES, OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/offers/validation';
-import { CONTENT_LOCALES, SPOKEN_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/vocabulary';
-import { municipalitiesOf } from '$lib/server/organizations/organizations';
-import { contactChoices } from '$lib/server/organizations/contacts';
-import { listFieldsOfAction } from '$lib/server/fields-of-action/service';
-import { runForm, tenantFor } from '../_shared/forms.server';
-import { formValues, str } from '$lib/server/shared';
+} from '$lib/server/offers/status';
+import { OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/offers/validation';
+import { str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await tenantFor(event);
-	const ctx = event.locals.ctx;
-	const offer = await orNotFound(() => getOffer(ctx, tenant.id, event.params.id));
-	const [fields, contacts, municipalities] = await Promise.all([
-		listFieldsOfAction(ctx, tenant.id),
-		contactChoices(ctx.db, tenant.id, offer.organizationId),
-		municipalitiesOf(ctx.db, tenant.id)
-	]);
+	const ctx = tenantCtx(event);
+	const offer = await orNotFound(() => getOffer(ctx, { offerId: event.params.id }));
 	// An editor continues from their own pending proposal; everyone else sees the live offer.
 	const shown = offer.pending && !offer.canReview ? offer.pending.proposed : offer.state;
+	const form = await offerForm(ctx, { organizationId: offer.organizationId, state: shown });
+	const { fields, contacts, municipalities } = form;
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		offer: { ...offer, pending: offer.pending && { ...offer.pending, proposed: undefined } },
-		statusActions: allowedStatusActions(ctx, tenant.id, offer),
+		statusActions: allowedStatusActions(ctx, offer),
 		saved: event.url.searchParams.get('saved'),
-		form: {
-			values: offerFormValues(shown),
-			fields,
-			contacts: offer.canEdit ? contacts : [],
-			municipalities,
-			targetGroups: TARGET_GROUPS,
-			spokenLanguages: SPOKEN_LANGUAGES,
-			furtherLocales: CONTENT_LOCALES.filter((l) => l !== 'de'),
-			maxPlaces: MAX_PLACES
-		},
+		form: { ...form, contacts: offer.canEdit ? contacts : [] },
 		lookups: {
 			fields: Object.fromEntries(fields.map((f) => [f.id, f.name])),
 			// people outside the organisation's editors see only contacts who agreed to be shown
@@ -63,43 +44,34 @@ const STATUS_MESSAGES: Record<StatusAction, () => string> = {
 	reopen: m.offers_status_done_reopen
 };
 
+const SAVED_MESSAGES = {
+	live: m.offers_saved,
+	pending: m.offers_saved_pending,
+	unchanged: m.offers_saved_unchanged
+};
+
 export const actions: Actions = {
-	save: async (event) => {
-		const { tenant } = await tenantFor(event);
-		const form = await event.request.formData();
-		const values = formValues(form, OFFER_LIST_FIELDS);
-		const r = await runForm('save', values, () =>
-			updateOffer(event.locals.ctx, tenant.id, event.params.id, offerInputFromForm(values))
-		);
-		if (!('ok' in r)) return r;
-		const outcome = r.result.outcome;
-		return {
-			formId: 'save',
-			success:
-				outcome === 'pending'
-					? m.offers_saved_pending()
-					: outcome === 'unchanged'
-						? m.offers_saved_unchanged()
-						: m.offers_saved()
-		};
-	},
-	status: async (event) => {
-		const { tenant } = await tenantFor(event);
-		const form = await event.request.formData();
-		const action = str(form.get('action'));
-		const note = str(form.get('note'));
-		const r = await runForm('status', {}, () =>
-			changeOfferStatus(event.locals.ctx, tenant.id, event.params.id, action, note)
-		);
-		if (!('ok' in r)) return r;
-		return { formId: 'status', success: STATUS_MESSAGES[action as StatusAction]() };
-	},
-	confirm: async (event) => {
-		const { tenant } = await tenantFor(event);
-		const r = await runForm('status', {}, () =>
-			confirmOffer(event.locals.ctx, tenant.id, event.params.id)
-		);
-		if (!('ok' in r)) return r;
-		return { formId: 'status', success: m.offers_confirmed() };
-	}
+	save: formAction(updateOffer, {
+		form: 'save',
+		lists: OFFER_LIST_FIELDS,
+		input: ({ values, params }) => ({ ...offerInputFromForm(values), offerId: params.id }),
+		onSuccess: ({ outcome }) => ({ formId: 'save', success: SAVED_MESSAGES[outcome]() })
+	}),
+	status: formAction(changeOfferStatus, {
+		form: 'status',
+		input: ({ values, params }) => ({
+			offerId: params.id,
+			action: str(values.action),
+			note: str(values.note)
+		}),
+		onSuccess: (_, { values }) => ({
+			formId: 'status',
+			success: STATUS_MESSAGES[str(values.action) as StatusAction]()
+		})
+	}),
+	confirm: formAction(confirmOffer, {
+		form: 'status',
+		input: ({ params }) => ({ offerId: params.id }),
+		onSuccess: () => ({ formId: 'status', success: m.offers_confirmed() })
+	})
 };

@@ -1,27 +1,15 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
-import { authorize, can } from '$lib/server/auth/policy';
-import { orNotFound, runAction } from '$lib/server/http';
-import { freezeStatusReport, getStatusReport, saveReportNotes } from '$lib/server/reports/service';
-import { keepValues } from '$lib/server/shared';
-
-async function reportsTenant(
-	event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]
-) {
-	const actor = requireActor(event);
-	const tenant = await orNotFound(() => getTenantForActor(event.locals.ctx, event.params.tenant!));
-	await orNotFound(async () => authorize(actor, 'report.view', { tenantId: tenant.id }));
-	return tenant;
-}
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import { getStatusReport } from '$lib/server/reports/views';
+import { saveReportNotes } from '$lib/server/reports/manage';
+import { freezeStatusReport } from '$lib/server/reports/freeze';
 
 export const load: PageServerLoad = async (event) => {
-	const tenant = await reportsTenant(event);
-	const ctx = event.locals.ctx;
-	const view = await orNotFound(() => getStatusReport(ctx, tenant.id, event.params.id));
+	const ctx = tenantCtx(event);
+	const view = await orNotFound(() => getStatusReport(ctx, { reportId: event.params.id }));
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		report: {
 			id: view.report.id,
 			title: view.report.title,
@@ -34,37 +22,26 @@ export const load: PageServerLoad = async (event) => {
 		versions: view.versions,
 		paper: view.paper,
 		live: view.live,
-		canManage: can(ctx.actor, 'report.manage', { tenantId: tenant.id }),
+		canManage: view.canManage,
 		created: event.url.searchParams.has('angelegt')
 	};
 };
 
 export const actions: Actions = {
-	notes: async (event) => {
-		const tenant = await reportsTenant(event);
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const remarks = Object.fromEntries(
-			Object.entries(values)
-				.filter(([k]) => k.startsWith('remarks_'))
-				.map(([k, v]) => [k.slice('remarks_'.length), v])
-		);
-		const result = await runAction(values, async () => {
-			await saveReportNotes(event.locals.ctx, tenant.id, event.params.id, {
-				introduction: values.introduction ?? '',
-				remarks
-			});
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return { success: m.papers_report_saved() };
-	},
-	freeze: async (event) => {
-		const tenant = await reportsTenant(event);
-		const result = await runAction({}, () =>
-			freezeStatusReport(event.locals.ctx, tenant.id, event.params.id)
-		);
-		if (!('version' in result)) return result;
-		return { success: m.papers_report_frozen({ version: result.version }) };
-	}
+	notes: formAction(saveReportNotes, {
+		input: ({ values, params }) => ({
+			reportId: params.id,
+			introduction: values.introduction ?? '',
+			remarks: Object.fromEntries(
+				Object.entries(values)
+					.filter(([k]) => k.startsWith('remarks_'))
+					.map(([k, v]) => [k.slice('remarks_'.length), v])
+			)
+		}),
+		onSuccess: () => ({ success: m.papers_report_saved() })
+	}),
+	freeze: formAction(freezeStatusReport, {
+		input: ({ params }) => ({ reportId: params.id }),
+		onSuccess: (result) => ({ success: m.papers_report_frozen({ version: result.version }) })
+	})
 };

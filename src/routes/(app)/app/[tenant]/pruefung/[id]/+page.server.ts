@@ -1,39 +1,25 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { orNotFound, runAction } from '$lib/server/http';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { approveRevision, getRevision, rejectRevision } from '$lib/server/offers/revisions';
-import { tenantFor } from '../../angebote/_shared/forms.server';
 import { str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await tenantFor(event);
-	const revision = await orNotFound(() =>
-		getRevision(event.locals.ctx, tenant.id, event.params.id)
-	);
-	return { tenant, revision };
+	const ctx = tenantCtx(event);
+	const revision = await orNotFound(() => getRevision(ctx, { revisionId: event.params.id }));
+	return { tenant: ctx.tenant, revision };
 };
 
+// an error comes back tagged with its form (`values.form`): approve or reject
 export const actions: Actions = {
-	approve: async (event) => {
-		const { tenant } = await tenantFor(event);
-		const form = await event.request.formData();
-		const values = { decision: 'approve', note: str(form.get('note')) };
-		const result = await runAction(values, async () => {
-			await approveRevision(event.locals.ctx, tenant.id, event.params.id, { note: values.note });
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		redirect(303, `/app/${tenant.slug}/pruefung?decided=approved`);
-	},
-	reject: async (event) => {
-		const { tenant } = await tenantFor(event);
-		const form = await event.request.formData();
-		const values = { decision: 'reject', note: str(form.get('note')) };
-		const result = await runAction(values, async () => {
-			await rejectRevision(event.locals.ctx, tenant.id, event.params.id, { note: values.note });
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		redirect(303, `/app/${tenant.slug}/pruefung?decided=rejected`);
-	}
+	approve: formAction(approveRevision, {
+		form: 'approve',
+		input: ({ values, params }) => ({ revisionId: params.id, note: str(values.note) }),
+		onSuccess: (_, { ctx }) => redirect(303, `/app/${ctx.tenant.slug}/pruefung?decided=approved`)
+	}),
+	reject: formAction(rejectRevision, {
+		form: 'reject',
+		input: ({ values, params }) => ({ revisionId: params.id, note: str(values.note) }),
+		onSuccess: (_, { ctx }) => redirect(303, `/app/${ctx.tenant.slug}/pruefung?decided=rejected`)
+	})
 };

@@ -1,27 +1,21 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound, runAction } from '$lib/server/http';
-import {
-	addPaperComment,
-	addPaperLink,
-	attachPaperFile,
-	scheduleConsultation,
-	transitionPaper
-} from '$lib/server/papers/service';
-import { getPaper } from '$lib/server/papers/views';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import { transitionPaper } from '$lib/server/papers/transition';
+import { scheduleConsultation } from '$lib/server/papers/schedule';
+import { addPaperComment } from '$lib/server/papers/comments';
+import { addPaperLink } from '$lib/server/papers/links';
+import { attachPaperFile } from '$lib/server/papers/attachments';
+import { getPaper } from '$lib/server/papers/paper-view';
 import { measureOptions } from '$lib/server/concept/views';
-import { papersTenant } from '../_shared/tenant.server';
-import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const tenant = await papersTenant(event);
-	const view = await orNotFound(() => getPaper(event.locals.ctx, tenant.id, event.params.id));
+	const ctx = tenantCtx(event);
+	const view = await orNotFound(() => getPaper(ctx, { paperId: event.params.id }));
 	// the measure picker: measures of the concept's working edition ("Ziel › Maßnahme")
-	const measures = view.canEdit
-		? (await measureOptions(event.locals.ctx.db, tenant.id)).measures
-		: [];
+	const measures = view.canEdit ? (await measureOptions(ctx.db, ctx.tenant.id)).measures : [];
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		...view,
 		measures,
 		created: event.url.searchParams.has('angelegt'),
@@ -30,75 +24,52 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	transition: async (event) => {
-		const tenant = await papersTenant(event);
-		const ctx = event.locals.ctx;
-		const form = await event.request.formData();
-		const to = String(form.get('to') ?? '');
-		const result = await runAction({}, async () => {
-			await transitionPaper(ctx, tenant.id, event.params.id, to);
-			return getPaper(ctx, tenant.id, event.params.id);
-		});
-		if (!('paper' in result)) return result;
-		return { success: m.papers_transition_done({ state: result.paper.stateLabel }) };
-	},
-	schedule: async (event) => {
-		const tenant = await papersTenant(event);
-		const ctx = event.locals.ctx;
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const result = await runAction(values, async () => {
-			const { consultationId } = await scheduleConsultation(
-				ctx,
-				tenant.id,
-				event.params.id,
-				values
-			);
-			const view = await getPaper(ctx, tenant.id, event.params.id);
-			return { c: view.consultations.find((c) => c.id === consultationId)! };
-		});
-		if (!('c' in result)) return result;
-		return { success: m.papers_schedule_done({ position: result.c.agendaPosition ?? '' }) };
-	},
-	comment: async (event) => {
-		const tenant = await papersTenant(event);
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const result = await runAction(values, () =>
-			addPaperComment(event.locals.ctx, tenant.id, event.params.id, values)
-		);
-		if (!('id' in result)) return result;
-		return { success: m.papers_commented() };
-	},
-	link: async (event) => {
-		const tenant = await papersTenant(event);
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const result = await runAction({ ...values, linkForm: '1' }, () =>
-			addPaperLink(event.locals.ctx, tenant.id, event.params.id, {
-				kind: 'measure',
-				targetId: values.measureId || null,
-				label: ''
-			})
-		);
-		if (!('id' in result)) return result;
-		return { success: m.papers_link_added() };
-	},
-	attach: async (event) => {
-		const tenant = await papersTenant(event);
-		const form = await event.request.formData();
-		const file = form.get('file');
-		const result = await runAction({}, async () =>
-			attachPaperFile(
-				event.locals.ctx,
-				tenant.id,
-				event.params.id,
-				file instanceof File && file.size > 0
-					? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
-					: null
-			)
-		);
-		if (!('fileId' in result)) return result;
-		return { success: m.papers_attached() };
-	}
+	transition: formAction(
+		async (ctx, input: { paperId: string; to: unknown }) => {
+			await transitionPaper(ctx, input);
+			return getPaper(ctx, input);
+		},
+		{
+			input: ({ values, params }) => ({ paperId: params.id, to: values.to ?? '' }),
+			onSuccess: (view) => ({ success: m.papers_transition_done({ state: view.paper.stateLabel }) })
+		}
+	),
+	schedule: formAction(
+		async (ctx, input: { paperId: string; meetingId?: unknown; role?: unknown }) => {
+			const { consultationId } = await scheduleConsultation(ctx, input);
+			const view = await getPaper(ctx, input);
+			return view.consultations.find((c) => c.id === consultationId)!;
+		},
+		{
+			input: ({ values, params }) => ({ ...values, paperId: params.id }),
+			onSuccess: (c) => ({ success: m.papers_schedule_done({ position: c.agendaPosition ?? '' }) })
+		}
+	),
+	comment: formAction(addPaperComment, {
+		input: ({ values, params }) => ({ ...values, paperId: params.id }),
+		onSuccess: () => ({ success: m.papers_commented() })
+	}),
+	link: formAction(addPaperLink, {
+		form: 'link',
+		input: ({ values, params }) => ({
+			paperId: params.id,
+			kind: 'measure',
+			targetId: (values.measureId as string) || null,
+			label: ''
+		}),
+		onSuccess: () => ({ success: m.papers_link_added() })
+	}),
+	attach: formAction(attachPaperFile, {
+		input: async ({ form, params }) => {
+			const file = form.get('file');
+			return {
+				paperId: params.id,
+				file:
+					file instanceof File && file.size > 0
+						? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
+						: null
+			};
+		},
+		onSuccess: () => ({ success: m.papers_attached() })
+	})
 };

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { myInstructions } from '$lib/server/papers/views';
-import { papersTenant } from '../_shared/tenant.server';
+import { orNotFound, tenantCtx } from '$lib/server/http';
+import { myInstructions } from '$lib/server/papers/instructions-view';
 
 export const load: PageServerLoad = async (event) => {
-	const tenant = await papersTenant(event);
-	return { tenant, instructions: await myInstructions(event.locals.ctx, tenant.id) };
+	const ctx = tenantCtx(event);
+	return { tenant: ctx.tenant, instructions: await orNotFound(() => myInstructions(ctx)) };
 };

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { NotFoundError } from '$lib/server/errors';
 import { pdfFileName, publicMinutesDocument } from '$lib/server/minutes/print';
-import { renderPdf } from '$lib/server/minutes/pdf';
+import { renderPdf } from '$lib/server/documents/pdf';
 
 // The published minutes of a public body as a tagged PDF, public version (no names of persons).
 export const GET: RequestHandler = async ({ locals, params }) => {

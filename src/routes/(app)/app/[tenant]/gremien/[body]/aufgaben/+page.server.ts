@@ -1,43 +1,33 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
-import { orNotFound, runAction } from '$lib/server/http';
-import {
-	actionItemFilter,
-	listBodyActionItems,
-	setActionItemState
-} from '$lib/server/minutes/action-items';
-import { ACTION_ITEM_STATES } from '$lib/server/meetings/schema';
+import { listBodyActionItems } from '$lib/server/minutes/action-items';
+import { setActionItemState } from '$lib/server/minutes/action-item-changes';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const ctx = event.locals.ctx;
-	const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-	const filter = actionItemFilter.parse(Object.fromEntries(event.url.searchParams));
+	const ctx = tenantCtx(event);
 	const list = await orNotFound(() =>
-		listBodyActionItems(ctx, tenant.id, event.params.body, filter)
+		listBodyActionItems(ctx, {
+			bodyId: event.params.body,
+			filter: Object.fromEntries(event.url.searchParams)
+		})
 	);
 	return {
-		tenant,
-		filter,
-		body: { id: list.body.id, name: list.body.name },
+		tenant: ctx.tenant,
+		filter: list.filter,
+		body: list.body,
 		items: list.items,
-		states: ACTION_ITEM_STATES
+		states: list.states
 	};
 };
 
 export const actions: Actions = {
-	state: async (event) => {
-		requireActor(event);
-		const ctx = event.locals.ctx;
-		const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
-		const form = await event.request.formData();
-		const result = await runAction({}, async () => {
-			await setActionItemState(ctx, tenant.id, String(form.get('id') ?? ''), form.get('state'));
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return { success: m.minutes_action_state_saved() };
-	}
+	state: formAction(setActionItemState, {
+		input: ({ values, params }) => ({
+			bodyId: params.body,
+			actionItemId: values.id,
+			state: values.state
+		}),
+		onSuccess: () => ({ success: m.minutes_action_state_saved() })
+	})
 };

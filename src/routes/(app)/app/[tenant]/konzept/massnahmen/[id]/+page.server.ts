@@ -19,7 +19,7 @@ import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { agendaItems, meetings } from '$lib/server/meetings/schema';
 import { bodies } from '$lib/server/bodies/schema';
 import { can } from '$lib/server/auth/policy';
-import { berlinDate } from '$lib/server/transfer/time';
+import { berlinDateOf } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
 import { conceptTenant, formValues, today } from '../../_shared';
 import { keepValues } from '$lib/server/shared';
@@ -72,7 +72,7 @@ export const load: PageServerLoad = async (event) => {
 		...targets,
 		decisions: decisions.map((x) => ({
 			id: x.id,
-			name: `${x.body}, ${berlinDate(x.startsAt)}: ${x.title}`
+			name: `${x.body}, ${berlinDateOf(x.startsAt)}: ${x.title}`
 		})),
 		targetGroups: TARGET_GROUPS,
 		progressSvg: progressBar(

@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { orNotFound } from '$lib/server/http';
 import { agendaDocument, pdfFileName } from '$lib/server/minutes/print';
-import { renderPdf } from '$lib/server/minutes/pdf';
+import { renderPdf } from '$lib/server/documents/pdf';
 
 // The agenda as a tagged PDF, for whoever may see the meeting.
 export const GET: RequestHandler = async (event) => {

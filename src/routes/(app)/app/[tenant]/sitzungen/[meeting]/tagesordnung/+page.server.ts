@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/guards';
 import { getTenantForActor } from '$lib/server/tenants/service';
 import { orNotFound } from '$lib/server/http';
 import { agendaDocument } from '$lib/server/minutes/print';
-import { renderHtml } from '$lib/server/minutes/document-model';
+import { renderHtml } from '$lib/server/documents/html';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);

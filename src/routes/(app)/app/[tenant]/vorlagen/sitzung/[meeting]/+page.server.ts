@@ -1,57 +1,44 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound, runAction } from '$lib/server/http';
-import {
-	instructionsFromForm,
-	recordConsultationResult,
-	scheduleConsultation
-} from '$lib/server/papers/service';
-import { meetingPapers } from '$lib/server/papers/views';
-import { papersTenant } from '../../_shared/tenant.server';
-import { keepValues } from '$lib/server/shared';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import { scheduleConsultation } from '$lib/server/papers/schedule';
+import { instructionsFromForm, recordConsultationResult } from '$lib/server/papers/result';
+import { meetingPapers } from '$lib/server/papers/meeting-papers';
 
 /** Instruction rows offered in the result form (no JavaScript needed). */
 const INSTRUCTION_ROWS = 3;
 
 export const load: PageServerLoad = async (event) => {
-	const tenant = await papersTenant(event);
-	const view = await orNotFound(() =>
-		meetingPapers(event.locals.ctx, tenant.id, event.params.meeting)
-	);
-	return { tenant, ...view, instructionRows: INSTRUCTION_ROWS };
+	const ctx = tenantCtx(event);
+	const view = await orNotFound(() => meetingPapers(ctx, { meetingId: event.params.meeting }));
+	return { tenant: ctx.tenant, ...view, instructionRows: INSTRUCTION_ROWS };
 };
 
 export const actions: Actions = {
-	schedule: async (event) => {
-		const tenant = await papersTenant(event);
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const result = await runAction(values, () =>
-			scheduleConsultation(event.locals.ctx, tenant.id, String(values.paperId ?? ''), {
-				meetingId: event.params.meeting,
+	schedule: formAction(
+		async (ctx, input: { paperId: unknown; meetingId: string; role?: unknown }) => {
+			const { consultationId } = await scheduleConsultation(ctx, input);
+			const view = await meetingPapers(ctx, input);
+			return view.onAgenda.find((c) => c.consultationId === consultationId);
+		},
+		{
+			input: ({ values, params }) => ({
+				paperId: values.paperId ?? '',
+				meetingId: params.meeting,
 				role: values.role
-			})
-		);
-		if (!('consultationId' in result)) return result;
-		const view = await meetingPapers(event.locals.ctx, tenant.id, event.params.meeting);
-		const item = view.onAgenda.find((c) => c.consultationId === result.consultationId);
-		return { success: m.papers_schedule_done({ position: item?.position ?? '' }) };
-	},
-	result: async (event) => {
-		const tenant = await papersTenant(event);
-		const form = await event.request.formData();
-		const values = keepValues(form);
-		const consultationId = String(values.consultationId ?? '');
-		const result = await runAction(values, async () => {
-			await recordConsultationResult(event.locals.ctx, tenant.id, consultationId, {
-				result: values.result,
-				resultText: values.resultText,
-				instructions: instructionsFromForm(values)
-			});
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return fail(result.status, { ...result.data, consultationId });
-		return { success: m.papers_result_saved() };
-	}
+			}),
+			onSuccess: (item) => ({ success: m.papers_schedule_done({ position: item?.position ?? '' }) })
+		}
+	),
+	// the consultation must be on this meeting's agenda (404 otherwise)
+	result: formAction(recordConsultationResult, {
+		input: ({ values, params }) => ({
+			consultationId: values.consultationId ?? '',
+			meetingId: params.meeting,
+			result: values.result,
+			resultText: values.resultText,
+			instructions: instructionsFromForm(values)
+		}),
+		onSuccess: () => ({ success: m.papers_result_saved() })
+	})
 };

@@ -1,17 +1,13 @@
 import type { RequestHandler } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { getTenantForActor } from '$lib/server/tenants/service';
-import { orNotFound } from '$lib/server/http';
-import { reportVersionDocument } from '$lib/server/reports/service';
+import { orNotFound, tenantCtx } from '$lib/server/http';
+import { reportVersionDocument } from '$lib/server/reports/views';
 import { renderReportHtml } from '$lib/server/reports/document';
 
 /** A frozen version (or "live") of a status report as a standalone accessible HTML document. */
 export const GET: RequestHandler = async (event) => {
-	requireActor(event);
-	const ctx = event.locals.ctx;
-	const tenant = await orNotFound(() => getTenantForActor(ctx, event.params.tenant));
+	const ctx = tenantCtx(event);
 	const doc = await orNotFound(() =>
-		reportVersionDocument(ctx, tenant.id, event.params.id, event.params.version)
+		reportVersionDocument(ctx, { reportId: event.params.id, version: event.params.version })
 	);
 	return new Response(renderReportHtml(doc), {
 		headers: {

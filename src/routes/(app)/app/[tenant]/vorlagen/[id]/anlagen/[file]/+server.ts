@@ -1,17 +1,18 @@
 import type { RequestHandler } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { orNotFound } from '$lib/server/http';
-import { paperFileForDownload } from '$lib/server/papers/service';
-import { papersTenant } from '../../../_shared/tenant.server';
+import { orNotFound, tenantCtx } from '$lib/server/http';
+import { paperFileForDownload } from '$lib/server/papers/attachments';
 
 const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
 /** An attachment of a paper the person may see. */
 export const GET: RequestHandler = async (event) => {
-	requireActor(event);
-	const tenant = await papersTenant(event);
+	const ctx = tenantCtx(event);
 	const file = await orNotFound(() =>
-		paperFileForDownload(event.locals.ctx, tenant.id, event.params.id, event.params.file, false)
+		paperFileForDownload(ctx, {
+			paperId: event.params.id,
+			fileId: event.params.file,
+			publicOnly: false
+		})
 	);
 	const disposition = INLINE.has(file.mediaType) ? 'inline' : 'attachment';
 	return new Response(new Uint8Array(file.content), {

@@ -1,0 +1,35 @@
+/**
+ * The ids a form control points to with `aria-describedby`: its hint, its error and any further
+ * ids (e.g. a hint shared by several controls). `undefined` when there is nothing to point to.
+ */
+export function describedBy(
+	id: string,
+	hint: unknown,
+	error: unknown,
+	...extra: (string | null | undefined)[]
+): string | undefined {
+	return (
+		[hint ? `${id}-hint` : null, error ? `${id}-error` : null, ...extra]
+			.filter(Boolean)
+			.join(' ') || undefined
+	);
+}
+
+/** One choice of a select, checkbox or radio group. */
+export interface Choice {
+	value: string;
+	label: string;
+	/** language of the label when it differs from the page's */
+	lang?: string;
+	/** a short explanation under a checkbox or radio */
+	hint?: string;
+	disabled?: boolean;
+}
+
+/** The choices from a list of keys and a function that names them. */
+export function choices<T extends string | number>(
+	keys: readonly T[],
+	label: (key: T) => string
+): Choice[] {
+	return keys.map((k) => ({ value: String(k), label: label(k) }));
+}

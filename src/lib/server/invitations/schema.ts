@@ -1,0 +1,50 @@
+/**
+ * Tables of the invitations domain: one invitation (answer) per invited member, and the secret
+ * token of a person's calendar feed.
+ */
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { meetings } from '../meetings/schema';
+
+export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+
+/** One row per invited member: their answer, and the token of the answer link in the mail. */
+export const meetingInvitations = pgTable(
+	'meeting_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** SHA-256 (hex) of the token in the answer link */
+		tokenHash: text('token_hash').notNull(),
+		response: text('response', { enum: RSVP_RESPONSES }),
+		comment: text('comment'),
+		respondedAt: timestamp('responded_at', { withTimezone: true }),
+		/** the meeting SEQUENCE last mailed to this person */
+		mailedSequence: integer('mailed_sequence'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('meeting_invitations_member_key').on(t.meetingId, t.userId),
+		uniqueIndex('meeting_invitations_token_key').on(t.tokenHash),
+		index('meeting_invitations_user_idx').on(t.userId)
+	]
+);
+
+/** A person's secret calendar feed (the token's SHA-256; the URL is shown when created). */
+export const calendarTokens = pgTable('calendar_tokens', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});

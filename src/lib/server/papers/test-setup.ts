@@ -1,0 +1,70 @@
+/** The people, bodies and meeting the papers tests share (not a test file). */
+import type { Db } from '../db/client';
+import { testTenantCtx } from '../db/testing/test-db';
+import {
+	buildBody,
+	buildMeeting,
+	buildMembership,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import type { MembershipRole } from '../bodies/schema';
+
+export async function setupPapers(db: Db) {
+	const tenant = await buildTenant(db);
+	const other = await buildTenant(db);
+	const wg = await buildBody(db, tenant.id, {
+		kind: 'working_group',
+		name: 'Arbeitskreis Bildung'
+	});
+	const sg = await buildBody(db, tenant.id, {
+		kind: 'steering_group',
+		name: 'Steuerungsgruppe Integration'
+	});
+	const person = async (role: Role, bodyRoles: [string, MembershipRole][] = []) => {
+		const user = await buildUser(db);
+		await grantRole(db, tenant.id, user.id, role);
+		for (const [bodyId, r] of bodyRoles)
+			await buildMembership(db, { id: bodyId, tenantId: tenant.id }, user.id, r);
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
+	};
+	const coordinator = await person('coordinator');
+	const speaker = await person('member', [[wg.id, 'speaker']]);
+	const wgMember = await person('member', [[wg.id, 'member']]);
+	const sgSpeaker = await person('member', [[sg.id, 'speaker']]);
+	const sgMember = await person('member', [[sg.id, 'member']]);
+	const outsider = await person('member');
+	const meeting = await buildMeeting(db, sg, { state: 'planned' });
+	return {
+		db,
+		tenant,
+		other,
+		wg,
+		sg,
+		coordinator,
+		speaker,
+		wgMember,
+		sgSpeaker,
+		sgMember,
+		outsider,
+		meeting,
+		person
+	};
+}
+
+export const input = (extra: Record<string, unknown> = {}) => ({
+	type: 'resolution_proposal',
+	title: 'Sprachförderung in Kitas ausbauen',
+	text: 'Der Arbeitskreis empfiehlt:\n\n- mehr Sprachkitas\n- **Elternkurse**',
+	date: '2025-03-10',
+	originatingBodyId: '',
+	addressedBodyId: '',
+	visibility: 'network',
+	authorIds: [],
+	authorNames: '',
+	parentPaperId: '',
+	...extra
+});

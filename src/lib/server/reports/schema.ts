@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { bodies } from '../bodies/schema';
+import { papers } from '../papers/schema';
+
+export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
+
+/** Sachstandsbericht for a period; sections come from live data until a version is frozen. */
+export const statusReports = pgTable(
+	'status_reports',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		periodStart: date('period_start').notNull(),
+		periodEnd: date('period_end').notNull(),
+		/** the body the report is for (the steering group) */
+		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		introduction: text('introduction').notNull().default(''),
+		/** remarks per section key: { [sectionKey]: string } */
+		remarks: jsonb('remarks').notNull().default({}),
+		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
+		/** the paper of type "report" created when the first version is frozen */
+		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('status_reports_tenant_idx').on(t.tenantId, t.periodEnd),
+		check('status_reports_period', sql`${t.periodEnd} >= ${t.periodStart}`)
+	]
+);
+export type StatusReport = typeof statusReports.$inferSelect;
+
+/** Frozen versions: the rendered document (JSON) that never changes afterwards. */
+export const statusReportVersions = pgTable(
+	'status_report_versions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		reportId: uuid('report_id')
+			.notNull()
+			.references(() => statusReports.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		content: jsonb('content').notNull(),
+		frozenBy: uuid('frozen_by').references(() => users.id, { onDelete: 'set null' }),
+		frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('status_report_versions_key').on(t.reportId, t.version)]
+);
