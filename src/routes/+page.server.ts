@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { listPublicTenants } from '$lib/server/tenants/service';
+import { requestCtx } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const tenants = await listPublicTenants(locals.ctx.db);
+export const load: PageServerLoad = async (event) => {
+	const tenants = await listPublicTenants(requestCtx(event));
 	return {
 		tenants: tenants.filter((t) => !t.parentId),
 		municipalities: tenants.filter((t) => t.parentId)

@@ -1,11 +1,11 @@
 import type { RequestHandler } from './$types';
-import { sql } from 'drizzle-orm';
+import { pingDatabase } from '$lib/server/db/health';
 
 /** 200 when the database answers, 503 otherwise. Public; reveals nothing but the state. */
 export const GET: RequestHandler = async ({ locals }) => {
 	const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 	try {
-		await locals.ctx.db.execute(sql`SELECT 1`);
+		await pingDatabase(locals.ctx.db);
 		return new Response(JSON.stringify({ status: 'ok' }), { status: 200, headers });
 	} catch (err) {
 		locals.log.error({ err }, 'health check: database does not answer');

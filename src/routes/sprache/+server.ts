@@ -1,11 +1,12 @@
 import type { RequestHandler } from './$types';
 import { redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { cookieName, cookieMaxAge, isLocale } from '$lib/paraglide/runtime';
-import { users } from '$lib/server/auth/schema';
+import { saveLocale } from '$lib/server/auth/account';
+import { requestCtx } from '$lib/server/http';
 
 /** Switches the UI language (works without JavaScript) and returns to the page. */
-export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
+export const POST: RequestHandler = async (event) => {
+	const { request, cookies, url } = event;
 	const form = await request.formData();
 	const locale = String(form.get('locale') ?? '');
 	const target = String(form.get('redirectTo') ?? '/');
@@ -20,9 +21,8 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 			sameSite: 'lax',
 			secure: url.protocol === 'https:'
 		});
-		if (locals.actor) {
-			await locals.ctx.db.update(users).set({ locale }).where(eq(users.id, locals.actor.userId));
-		}
+		// a signed-in person keeps the language on other devices
+		await saveLocale(requestCtx(event), { locale });
 	}
 	redirect(303, safeTarget);
 };

@@ -235,6 +235,8 @@ describe('acceptInvitation', () => {
 		const session = await validateSession(database.db, accepted.token);
 		expect(session?.actor).toMatchObject({ userId: user.id, roles: { [tenant.id]: 'member' } });
 		expect(accepted.tenantId).toBe(tenant.id);
+		// the page goes on to the tenant's start page
+		expect(accepted.tenantSlug).toBe(tenant.slug);
 	});
 
 	it('gives an editor the organisations of the invitation', async () => {

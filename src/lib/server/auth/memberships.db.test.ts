@@ -53,7 +53,7 @@ describe('changeRole / removeMember', () => {
 	});
 
 	it('the last coordinator can neither be demoted nor removed', async () => {
-		const { tenant, coordinator, actor } = await setup();
+		const { coordinator, actor } = await setup();
 		const ctx = await actor(coordinator.id);
 		await expect(changeRole(ctx, { userId: coordinator.id, role: 'member' })).rejects.toMatchObject(
 			{
@@ -86,7 +86,7 @@ describe('changeRole / removeMember', () => {
 	});
 
 	it('members, other tenants’ coordinators and unknown ids all get NotFoundError', async () => {
-		const { tenant, coordinator, member, otherCoordinator, actor } = await setup();
+		const { coordinator, member, otherCoordinator, actor } = await setup();
 		await expect(
 			changeRole(await actor(member.id), { userId: coordinator.id, role: 'member' })
 		).rejects.toBeInstanceOf(NotFoundError);
@@ -135,7 +135,7 @@ describe('tenant settings', () => {
 	});
 
 	it('only the tenant’s coordinators (and the platform admin) may change settings', async () => {
-		const { tenant, member, otherCoordinator, actor } = await setup();
+		const { member, otherCoordinator, actor } = await setup();
 		for (const id of [member.id, otherCoordinator.id]) {
 			await expect(
 				updateTenantSettings(await actor(id), { offerConfirmationMonths: 3 })

@@ -157,7 +157,7 @@ async function lockMembership(
 }
 
 /** The ids of a membership change: the body from the URL, the membership from the form. */
-export type MembershipRef = { bodyId: string; membershipId: string };
+export type MembershipRef = { bodyId: string; membershipId: unknown };
 
 /** A coordinator changes a member's role or the organisation they represent. */
 export async function changeMembership(

@@ -6,7 +6,13 @@ import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { fieldName } from '../fields-of-action/service';
-import { conceptEditions, conceptGoals, conceptGuidelines, conceptMeasures, measureStates } from './schema';
+import {
+	conceptEditions,
+	conceptGoals,
+	conceptGuidelines,
+	conceptMeasures,
+	measureStates
+} from './schema';
 import { findEdition } from './editions';
 import { diffEditions, type EditionDiff, type EditionSnapshot } from './diff';
 import { measureProgress } from './calc';

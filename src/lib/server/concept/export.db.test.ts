@@ -64,7 +64,7 @@ async function setup() {
 
 describe('concept export', () => {
 	it('writes one accessible HTML file with Leitbild, guidelines, measures and indicator charts', async () => {
-		const { ctx, tenant } = await setup();
+		const { ctx } = await setup();
 		const res = await internalExport(ctx, { editionId: null, format: 'html' });
 		expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(res.headers.get('content-disposition')).toContain(
@@ -88,7 +88,7 @@ describe('concept export', () => {
 	});
 
 	it('writes a tagged PDF with language, title, structure tree and a described figure', async () => {
-		const { ctx, tenant } = await setup();
+		const { ctx } = await setup();
 		const res = await internalExport(ctx, { editionId: null, format: 'pdf' });
 		expect(res.headers.get('content-type')).toBe('application/pdf');
 		const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');

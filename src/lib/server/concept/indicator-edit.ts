@@ -102,10 +102,7 @@ export async function updateIndicator(ctx: TenantCtx, input: Input & { indicator
 }
 
 /** Manual entry of one value; a value for the same date, area and breakdown is replaced. */
-export async function recordIndicatorValue(
-	ctx: TenantCtx,
-	input: Input & { indicatorId: string }
-) {
+export async function recordIndicatorValue(ctx: TenantCtx, input: Input & { indicatorId: string }) {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
 	const actor = ctx.actor;

@@ -13,7 +13,11 @@ import { workingEdition } from './editions';
 import { measureFormOptions } from './views';
 
 /** An indicator of the tenant; NotFoundError otherwise. */
-export async function indicatorFor(db: Executor, tenantId: string, id: unknown): Promise<Indicator> {
+export async function indicatorFor(
+	db: Executor,
+	tenantId: string,
+	id: unknown
+): Promise<Indicator> {
 	if (!isUuid(id)) throw new NotFoundError();
 	const [row] = await db
 		.select()

@@ -280,5 +280,8 @@ async function decisionOptions(db: Executor, tenantId: string) {
 		.where(and(eq(agendaItems.tenantId, tenantId), isNotNull(agendaItems.decision)))
 		.orderBy(desc(meetings.startsAt))
 		.limit(100);
-	return rows.map((x) => ({ id: x.id, name: `${x.body}, ${berlinDateOf(x.startsAt)}: ${x.title}` }));
+	return rows.map((x) => ({
+		id: x.id,
+		name: `${x.body}, ${berlinDateOf(x.startsAt)}: ${x.title}`
+	}));
 }

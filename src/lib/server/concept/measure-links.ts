@@ -86,7 +86,10 @@ export async function addMeasureLink(ctx: TenantCtx, input: Input & { measureId:
 	return ctx.db.transaction(async (tx) => {
 		const m = await measureFor(tx, tenantId, measureId);
 		await editableEdition(tx, tenantId, m.editionId);
-		if (data.kind !== 'url' && !(await targetExists(tx, ctx, m.editionId, data.kind, data.targetId!)))
+		if (
+			data.kind !== 'url' &&
+			!(await targetExists(tx, ctx, m.editionId, data.kind, data.targetId!))
+		)
 			throw new ValidationError({ targetId: 'concept_error_link_target' });
 		if (data.kind !== 'url') {
 			const [dup] = await tx

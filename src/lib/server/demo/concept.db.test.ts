@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import { seedDemo } from './seed';
 import { tenants, type Tenant } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { loadActor } from '../auth/sessions';
-import { compareEditions, listEditions } from '../concept/editions';
+import { listEditions } from '../concept/editions';
+import { compareEditions } from '../concept/edition-compare';
 import { getDashboard, publicConcept } from '../concept/views';
 import { getRound, listRounds } from '../concept/prioritisation';
 import { guidingQuestionsForBody } from '../concept/structure';
@@ -21,22 +22,25 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function ctxFor(email: string) {
+async function ctxFor(email: string, tenant: Tenant) {
 	const [user] = await database.db.select().from(users).where(eq(users.email, email));
-	return testCtx(database.db, await loadActor(database.db, user.id));
+	return testTenantCtx(database.db, tenant, await loadActor(database.db, user.id));
 }
 
 describe('demo concepts', () => {
 	it('gives Gifhorn its 2010 concept, superseded by the adopted 2018 revision, with a diff', async () => {
-		const ctx = await ctxFor('koordination@gifhorn.example');
 		const gifhorn = bySlug['landkreis-gifhorn'];
-		const editions = await listEditions(ctx, gifhorn.id);
+		const ctx = await ctxFor('koordination@gifhorn.example', gifhorn);
+		const editions = await listEditions(ctx);
 		expect(editions.map((e) => [e.state, e.adoptedOn, e.adoptedBy])).toEqual([
 			['adopted', '2018-12-13', 'Kreistag'],
 			['superseded', '2010-03-25', 'Kreistag']
 		]);
 		expect(editions[0].leitbild).toContain('18.12.2008');
-		const diff = await compareEditions(ctx, gifhorn.id, editions[1].id, editions[0].id);
+		const diff = await compareEditions(ctx, {
+			beforeId: editions[1].id,
+			afterId: editions[0].id
+		});
 		expect(diff.guidelines.added).toHaveLength(8);
 		expect(diff.guidelines.unchanged).toBe(8);
 		expect(diff.measures.added.length).toBeGreaterThan(0);
@@ -44,7 +48,9 @@ describe('demo concepts', () => {
 
 	it('publishes Gifhorn’s four fields with measures, internal ones hidden, indicators marked as demo', async () => {
 		const gifhorn = bySlug['landkreis-gifhorn'];
-		const pub = (await publicConcept(database.db, gifhorn.id, 'de', '2026-06-01'))!;
+		const pub = (await publicConcept(testTenantCtx(database.db, gifhorn), {
+			today: '2026-06-01'
+		}))!;
 		expect(pub.tree.fields.map((f) => f.name)).toEqual([
 			'Bildung',
 			'Familienleben',
@@ -78,19 +84,19 @@ describe('demo concepts', () => {
 			.limit(1);
 		const questions = await guidingQuestionsForBody(database.db, landshut.id, q.bodyId);
 		expect(questions.map((x) => x.question)).toContain('Wie erreiche ich bestimmte Zielgruppen?');
-		const member = await ctxFor('mitglied@landshut.example');
-		const [round] = await listRounds(member, landshut.id);
+		const member = await ctxFor('mitglied@landshut.example', landshut);
+		const [round] = await listRounds(member);
 		expect(round).toMatchObject({ state: 'open', mayVote: true, pointsPerMember: 5 });
-		const view = await getRound(member, landshut.id, round.id);
+		const view = await getRound(member, { roundId: round.id });
 		expect(view.measures.length).toBe(4);
 		expect(view.ranking[0]).toMatchObject({ title: 'Sprachcafés in allen Stadtteilen', points: 3 });
 	});
 
 	it('compares the municipalities of Landkreis Freising', async () => {
-		const ctx = await ctxFor('koordination@freising.example');
 		const freising = bySlug['landkreis-freising'];
-		const [edition] = await listEditions(ctx, freising.id);
-		const dash = await getDashboard(ctx, freising.id, edition, '2026-06-01');
+		const ctx = await ctxFor('koordination@freising.example', freising);
+		const [edition] = await listEditions(ctx);
+		const dash = await getDashboard(ctx, { edition, today: '2026-06-01' });
 		expect(dash.comparison[0].rows.map((r) => r.area)).toEqual([
 			'Gemeinde Eching',
 			'Gemeinde Neufahrn b.Freising',

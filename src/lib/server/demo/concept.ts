@@ -27,7 +27,7 @@ import {
 	priorityRounds
 } from '../concept/schema';
 import { DEFAULT_STATES } from '../concept/editions';
-import { INDICATOR_LIBRARY } from '../concept/indicators';
+import { INDICATOR_LIBRARY } from '../concept/indicator-library';
 
 /** 001: "Vorschläge für Leitlinien zur Eingrenzung/Akzentuierung des Integrationsbegriffs". */
 export const GUIDELINES_001: [string, string | null][] = [

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { INQUIRY_KINDS, INQUIRY_STATES } from './schema';
+
+export { INQUIRY_KINDS, INQUIRY_STATES };
 import { isIsoDate } from '../shared';
 
 // Error messages are message keys from messages/inquiries/*.json; the routes translate them.

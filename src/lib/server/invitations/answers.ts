@@ -15,7 +15,7 @@ import { bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 import { meetings, type Meeting } from '../meetings/schema';
 import { RSVP_RESPONSES, meetingInvitations, type RsvpResponse } from './schema';
-import { loadMeeting, loadMeetingToManage } from '../meetings/access';
+import { loadMeeting, loadMeetingToManage, type MeetingAccess } from '../meetings/access';
 import { bodyLabel, loadMeetingDetails, meetingSummary, onlineLink, placeText } from './details';
 import { currentMembers } from './invitations';
 
@@ -151,7 +151,7 @@ export async function findInvitationByToken(
  */
 export async function answerByToken(
 	ctx: Ctx,
-	input: { token: string; response: unknown; comment?: unknown; meetingId?: unknown }
+	input: { token: string; response?: unknown; comment?: unknown; meetingId?: unknown }
 ): Promise<{ response: RsvpResponse; meetingId: string }> {
 	const row = await invitationByToken(ctx.db, input.token);
 	if (!row) throw new NotFoundError();
@@ -228,7 +228,7 @@ async function saveAnswer(
 /** The signed-in member answers in the app (the invitation row is created when missing). */
 export async function answerInApp(
 	ctx: TenantCtx,
-	input: { meetingId: string; response: unknown; comment?: unknown }
+	input: { meetingId: string; response?: unknown; comment?: unknown }
 ): Promise<{ response: RsvpResponse }> {
 	const tenantId = ctx.tenant.id;
 	const { meeting, body } = await loadMeeting(ctx, tenantId, input.meetingId);
@@ -296,8 +296,15 @@ export interface MyAnswer {
 
 /** The signed-in person's own answer to the meeting. */
 export async function myAnswer(ctx: TenantCtx, input: { meetingId: string }): Promise<MyAnswer> {
+	return answerOfActor(ctx, await loadMeeting(ctx, ctx.tenant.id, input.meetingId));
+}
+
+/** The actor's answer to a meeting the caller loaded (and authorised). */
+export async function answerOfActor(
+	ctx: TenantCtx,
+	{ meeting, body }: Pick<MeetingAccess, 'meeting' | 'body'>
+): Promise<MyAnswer> {
 	const tenantId = ctx.tenant.id;
-	const { meeting, body } = await loadMeeting(ctx, tenantId, input.meetingId);
 	const actor = ctx.actor;
 	const phase = meetingPhase(meeting);
 	if (!actor)
@@ -353,8 +360,12 @@ export async function listAnswers(
 	ctx: TenantCtx,
 	input: { meetingId: string }
 ): Promise<AnswerOverview> {
+	return answersOf(ctx, (await loadMeetingToManage(ctx, ctx.tenant.id, input.meetingId)).meeting);
+}
+
+/** The answer overview of a meeting the caller loaded for a manager. */
+export async function answersOf(ctx: TenantCtx, meeting: Meeting): Promise<AnswerOverview> {
 	const tenantId = ctx.tenant.id;
-	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	const rows = await ctx.db
 		.select({
 			userId: meetingInvitations.userId,

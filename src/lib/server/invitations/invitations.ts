@@ -273,8 +273,12 @@ export async function invitationPreview(
 	ctx: TenantCtx,
 	input: { meetingId: string }
 ): Promise<InvitationPreview> {
+	return previewOf(ctx, (await loadMeetingToManage(ctx, ctx.tenant.id, input.meetingId)).meeting);
+}
+
+/** The invitation preview of a meeting the caller loaded for a manager. */
+export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<InvitationPreview> {
 	const tenantId = ctx.tenant.id;
-	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
 	const meetingId = meeting.id;
 	const details = (await loadMeetingDetails(ctx.db, tenantId, meetingId))!;
 	const members = await currentMembers(ctx.db, tenantId, meeting.bodyId);

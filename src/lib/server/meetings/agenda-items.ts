@@ -199,7 +199,7 @@ export async function addAgendaItem(
 /** Changes an item of the meeting (input.itemId). */
 export async function updateAgendaItem(
 	ctx: TenantCtx,
-	input: AgendaItemInput & { meetingId: string; itemId: unknown }
+	input: AgendaItemInput & { meetingId: string; itemId?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
@@ -226,7 +226,7 @@ export async function updateAgendaItem(
 /** Removes an item (its speakers and attachments with it); the items after it move up. */
 export async function deleteAgendaItem(
 	ctx: TenantCtx,
-	input: { meetingId: string; itemId: unknown }
+	input: { meetingId: string; itemId?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
@@ -249,7 +249,7 @@ export async function deleteAgendaItem(
 /** Moves an item one place up or down; the first cannot move up, the last not down. */
 export async function moveAgendaItem(
 	ctx: TenantCtx,
-	input: { meetingId: string; itemId: unknown; direction: unknown }
+	input: { meetingId: string; itemId?: unknown; direction?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);

@@ -5,13 +5,13 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
 import type { Actor } from '../auth/actor';
-import { can } from '../auth/policy';
+import { authorize, can } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { bodies, bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 import { meetings, type MeetingState } from './schema';
 import { isoWeekday } from './schedule';
-import { addDays, berlinInstant, berlinToday } from '../shared';
+import { addDays, berlinDateOf, berlinInstant, berlinToday } from '../shared';
 
 export const CALENDAR_PAGE_SIZE = 25;
 
@@ -280,4 +280,59 @@ export async function nextMeetingsAcrossTenants(
 		.flat()
 		.sort((a, b) => +a.startsAt - +b.startsAt || a.id.localeCompare(b.id))
 		.slice(0, limit);
+}
+
+/**
+ * The tenant calendar page: a month grid (?monat=YYYY-MM) or the list (?ansicht=liste, paged),
+ * optionally of one body (?gremium=), for those who may see the tenant's bodies.
+ */
+export async function getCalendarPage(
+	ctx: TenantCtx,
+	input: { query: URLSearchParams },
+	now: Date = new Date()
+) {
+	authorize(ctx.actor, 'body.view', { tenantId: ctx.tenant.id });
+	const q = input.query;
+	const bodyList = await calendarBodies(ctx);
+	const wanted = q.get('gremium');
+	const bodyId = bodyList.some((b) => b.id === wanted) ? wanted : null;
+	const view = q.get('ansicht') === 'liste' ? 'list' : 'month';
+	const today = berlinToday(now);
+	const month = parseMonth(q.get('monat'), today);
+	const base = {
+		bodies: bodyList,
+		bodyId,
+		view,
+		today,
+		month,
+		prevMonth: shiftMonth(month, -1),
+		nextMonth: shiftMonth(month, 1)
+	} as const;
+	if (view === 'list') {
+		const pageNo = Number.parseInt(q.get('page') ?? '1', 10);
+		const page = await listMeetingsPage(
+			ctx,
+			{ bodyId, page: Number.isFinite(pageNo) ? pageNo : 1 },
+			now
+		);
+		return {
+			...base,
+			list: page.meetings.map((mt) => ({ ...mt, past: mt.endsAt < now })),
+			page: page.page,
+			hasMore: page.hasMore,
+			weeks: [],
+			byDay: {} as Record<string, never[]>
+		};
+	}
+	const inMonth = await listMonthMeetings(ctx, { month, bodyId });
+	const byDay: Record<string, CalendarMeeting[]> = {};
+	for (const mt of inMonth) (byDay[berlinDateOf(mt.startsAt)] ??= []).push(mt);
+	return {
+		...base,
+		list: [],
+		page: 1,
+		hasMore: false,
+		weeks: monthGrid(month, today),
+		byDay
+	};
 }

@@ -270,7 +270,7 @@ async function findFileToManage(ctx: TenantCtx, fileId: unknown, meetingId: stri
 /** Shows a file of the meeting on the public site or hides it (input.fileId, input.isPublic). */
 export async function setFilePublic(
 	ctx: TenantCtx,
-	input: { meetingId: string; fileId: unknown; isPublic?: unknown }
+	input: { meetingId: string; fileId?: unknown; isPublic?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { file, meeting } = await findFileToManage(ctx, input.fileId, input.meetingId);
@@ -295,7 +295,7 @@ export async function setFilePublic(
 /** Deletes a file of the meeting (input.fileId). */
 export async function deleteFile(
 	ctx: TenantCtx,
-	input: { meetingId: string; fileId: unknown }
+	input: { meetingId: string; fileId?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { file, meeting } = await findFileToManage(ctx, input.fileId, input.meetingId);

@@ -31,7 +31,7 @@ export const speakerInput = z.object({
 /** Adds a guest speaker (Referent:in, no account needed) to an item. */
 export async function addSpeaker(
 	ctx: TenantCtx,
-	input: Record<string, unknown> & { meetingId: string; itemId: unknown }
+	input: Record<string, unknown> & { meetingId: string; itemId?: unknown }
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
@@ -64,7 +64,7 @@ export async function addSpeaker(
 /** Removes a speaker of an item of the meeting (input.speakerId). */
 export async function removeSpeaker(
 	ctx: TenantCtx,
-	input: { meetingId: string; speakerId: unknown }
+	input: { meetingId: string; speakerId?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);

@@ -7,7 +7,9 @@ import { eq } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
-import { personOptions } from '../bodies/lookups';
+import { organizationOptions, personOptions } from '../bodies/lookups';
+import { loadVisibleBody } from '../bodies/access';
+import { authorize } from '../auth/policy';
 import { wasPresent } from '../minutes/access';
 import { canReadMinutes, minutesReader } from '../minutes/visibility';
 import type { Body } from '../bodies/schema';
@@ -16,6 +18,8 @@ import { loadMeeting, loadMeetingToManage } from './access';
 import { agendaOf } from './agenda';
 import { ACCEPTED_EXTENSIONS } from './files';
 import { meetingFormValues } from './meetings';
+import { LOCATION_KINDS } from './schema';
+import { isLocalDate, isLocalTime } from './schedule';
 
 /** What the meeting's layout and its pages know of the meeting (no minutes text). */
 export interface MeetingSummary {
@@ -171,10 +175,56 @@ export async function getMeetingOverview(
 /** The edit form of a meeting, for those who may manage it. */
 export async function getMeetingForm(ctx: TenantCtx, input: { meetingId: string }) {
 	const { meeting } = await loadMeetingToManage(ctx, ctx.tenant.id, input.meetingId);
+	const [organizations, people] = await Promise.all([
+		organizationOptions(ctx.db, ctx.tenant.id),
+		personOptions(ctx.db, ctx.tenant.id)
+	]);
 	return {
 		meetingId: meeting.id,
 		state: meeting.state,
 		invited: meeting.state === 'invited' || meeting.invitedAt !== null,
-		values: meetingFormValues(meeting)
+		values: meetingFormValues(meeting),
+		organizations,
+		people
 	};
+}
+
+/** "18:00" + 120 minutes → "20:00" (within the day). */
+function plus(time: string, minutes: number): string {
+	const [h, m] = time.split(':').map(Number);
+	const total = Math.min(23 * 60 + 59, h * 60 + m + minutes);
+	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The form for a new meeting of the body, for those who may plan its meetings; prefilled from
+ * the query (a series proposal: datum, beginn, ende, art, gastgeber, ort) or the body's defaults.
+ */
+export async function getNewMeetingForm(
+	ctx: TenantCtx,
+	input: { bodyId: string; query: URLSearchParams }
+) {
+	const tenantId = ctx.tenant.id;
+	const body = await loadVisibleBody(ctx, tenantId, input.bodyId);
+	authorize(ctx.actor, 'meeting.manage', { tenantId, bodyId: body.id });
+	const q = input.query;
+	const start = isLocalTime(q.get('beginn')) ? q.get('beginn')! : (body.preferredTime ?? '');
+	const kind = q.get('art') ?? '';
+	const prefill: Record<string, string> = {
+		date: isLocalDate(q.get('datum')) ? q.get('datum')! : '',
+		startTime: start,
+		endTime: isLocalTime(q.get('ende'))
+			? q.get('ende')!
+			: start
+				? plus(start, body.durationMinutes)
+				: '',
+		locationKind: (LOCATION_KINDS as readonly string[]).includes(kind) ? kind : 'room',
+		hostOrganizationId: q.get('gastgeber') ?? '',
+		location: (q.get('ort') ?? body.defaultLocation ?? '').slice(0, 500)
+	};
+	const [organizations, people] = await Promise.all([
+		organizationOptions(ctx.db, tenantId),
+		personOptions(ctx.db, tenantId)
+	]);
+	return { body: { id: body.id, name: body.name }, prefill, organizations, people };
 }

@@ -60,7 +60,7 @@ const stateSchema = z.enum(ACTION_ITEM_STATES, { error: 'minutes_error_action_st
 /** The state of an item: open, in progress, done or cancelled. */
 export async function setActionItemState(
 	ctx: TenantCtx,
-	input: ActionItemRef & { state: unknown }
+	input: ActionItemRef & { state?: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const found = await findItemWithBody(ctx.db, tenantId, input);

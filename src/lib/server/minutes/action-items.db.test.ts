@@ -20,17 +20,19 @@ import { actionItems } from './schema';
 import { outbox } from '../mail/schema';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
+import { listBodyActionItems, listMyActionItems } from './action-items';
 import {
-	berlinToday,
 	createActionItem,
 	deleteActionItem,
-	listBodyActionItems,
-	listMyActionItems,
-	sendActionItemReminders,
 	setActionItemState,
 	updateActionItem
-} from './action-items';
-import { approveMinutes, getMinutesPage, saveMinutes } from './minutes';
+} from './action-item-changes';
+import { sendActionItemReminders } from './action-item-reminders';
+import { getMinutesPage } from './minutes';
+import { saveMinutes } from './save-minutes';
+import { approveMinutes } from './minutes-states';
+import { berlinToday } from '../shared';
+import { withTenant } from '../context';
 import { agendaDocument } from './print';
 import { renderHtml } from '../documents/html';
 
@@ -95,7 +97,8 @@ describe('action items from the minutes', () => {
 		const prefix = `action_${s.top.id}_`;
 		// bad input: errors per field of that item's new action item, nothing written
 		await expect(
-			saveMinutes(ctx, s.tenant.id, s.meeting.id, {
+			saveMinutes(withTenant(ctx, s.tenant), {
+				meetingId: s.meeting.id,
 				[`notes_${s.top.id}`]: 'Fest am 1. Juli',
 				[`${prefix}title`]: '',
 				[`${prefix}assigneeUserId`]: s.people.stranger.id,
@@ -109,7 +112,8 @@ describe('action items from the minutes', () => {
 			}
 		});
 		await expect(
-			saveMinutes(ctx, s.tenant.id, s.meeting.id, {
+			saveMinutes(withTenant(ctx, s.tenant), {
+				meetingId: s.meeting.id,
 				[`${prefix}title`]: 'Flyer',
 				[`${prefix}assigneeUserId`]: s.people.stranger.id,
 				[`${prefix}assigneeOrganizationId`]: s.otherOrg.id
@@ -124,7 +128,8 @@ describe('action items from the minutes', () => {
 			[]
 		);
 
-		const { actionItemsCreated } = await saveMinutes(ctx, s.tenant.id, s.meeting.id, {
+		const { actionItemsCreated } = await saveMinutes(withTenant(ctx, s.tenant), {
+			meetingId: s.meeting.id,
 			[`notes_${s.top.id}`]: 'Fest am 1. Juli',
 			[`${prefix}title`]: 'Flyer gestalten',
 			[`${prefix}description`]: 'zweisprachig',
@@ -152,33 +157,51 @@ describe('action items from the minutes', () => {
 			.where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'action_item.create')));
 		expect(audit.after).toMatchObject({ name: 'Flyer gestalten' });
 		// the minutes show it under its item
-		const page = await getMinutesPage(ctx, s.tenant.id, s.meeting.id);
+		const page = await getMinutesPage(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 		expect(page.minutes?.items[0].actionItems.map((a) => a.title)).toEqual(['Flyer gestalten']);
 
 		// also one by one; but not by a member, not for another meeting's item, not after approval
-		const { id } = await createActionItem(ctx, s.tenant.id, s.meeting.id, s.top.id, {
+		const { id } = await createActionItem(withTenant(ctx, s.tenant), {
+			meetingId: s.meeting.id,
+			agendaItemId: s.top.id,
 			title: 'Getränke'
 		});
 		expect(id).toBeTruthy();
 		await expect(
-			createActionItem(await s.ctxOf(s.people.bystander), s.tenant.id, s.meeting.id, s.top.id, {
+			createActionItem(withTenant(await s.ctxOf(s.people.bystander), s.tenant), {
+				meetingId: s.meeting.id,
+				agendaItemId: s.top.id,
 				title: 'x'
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		const otherMeeting = await buildMeeting(s.db, s.body);
 		const otherTop = await buildAgendaItem(s.db, otherMeeting, 1);
 		await expect(
-			createActionItem(ctx, s.tenant.id, s.meeting.id, otherTop.id, { title: 'x' })
+			createActionItem(withTenant(ctx, s.tenant), {
+				meetingId: s.meeting.id,
+				agendaItemId: otherTop.id,
+				title: 'x'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
-		await approveMinutes(ctx, s.tenant.id, s.meeting.id);
+		await approveMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 		await expect(
-			createActionItem(ctx, s.tenant.id, s.meeting.id, s.top.id, { title: 'zu spät' })
+			createActionItem(withTenant(ctx, s.tenant), {
+				meetingId: s.meeting.id,
+				agendaItemId: s.top.id,
+				title: 'zu spät'
+			})
 		).rejects.toMatchObject({ fieldErrors: { form: 'minutes_error_locked' } });
 		// after approval an item cannot be deleted, only cancelled; editing stays possible
-		await expect(deleteActionItem(ctx, s.tenant.id, id)).rejects.toMatchObject({
+		await expect(
+			deleteActionItem(withTenant(ctx, s.tenant), { actionItemId: id })
+		).rejects.toMatchObject({
 			fieldErrors: { form: 'minutes_error_action_locked' }
 		});
-		await updateActionItem(ctx, s.tenant.id, id, { title: 'Getränke besorgen', dueDate: day(3) });
+		await updateActionItem(withTenant(ctx, s.tenant), {
+			actionItemId: id,
+			title: 'Getränke besorgen',
+			dueDate: day(3)
+		});
 		const [changed] = await s.db.select().from(actionItems).where(eq(actionItems.id, id));
 		expect(changed).toMatchObject({ title: 'Getränke besorgen', dueDate: day(3) });
 
@@ -194,38 +217,63 @@ describe('state changes', () => {
 	it('the assignee and managers may change the state; others may not', async () => {
 		const s = await setup();
 		const item = await buildActionItem(s.db, s.body, { assigneeUserId: s.people.assignee.id });
-		await setActionItemState(await s.ctxOf(s.people.assignee), s.tenant.id, item.id, 'in_progress');
+		await setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+			actionItemId: item.id,
+			state: 'in_progress'
+		});
 		let [row] = await s.db.select().from(actionItems).where(eq(actionItems.id, item.id));
 		expect(row.state).toBe('in_progress');
 		expect(row.completedAt).toBeNull();
-		await setActionItemState(await s.ctxOf(s.people.assignee), s.tenant.id, item.id, 'done');
+		await setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+			actionItemId: item.id,
+			state: 'done'
+		});
 		[row] = await s.db.select().from(actionItems).where(eq(actionItems.id, item.id));
 		expect(row.state).toBe('done');
 		expect(row.completedAt).not.toBeNull();
 		await expect(
-			setActionItemState(await s.ctxOf(s.people.assignee), s.tenant.id, item.id, 'finished')
+			setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+				actionItemId: item.id,
+				state: 'finished'
+			})
 		).rejects.toBeInstanceOf(ValidationError);
 
 		for (const who of [s.people.bystander, s.people.orgEditor, s.people.stranger]) {
 			await expect(
-				setActionItemState(await s.ctxOf(who), s.tenant.id, item.id, 'open')
+				setActionItemState(withTenant(await s.ctxOf(who), s.tenant), {
+					actionItemId: item.id,
+					state: 'open'
+				})
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		await expect(
-			setActionItemState(await s.ctxOf(s.people.stranger), s.other.id, item.id, 'open')
+			setActionItemState(withTenant(await s.ctxOf(s.people.stranger), s.other), {
+				actionItemId: item.id,
+				state: 'open'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// the assignee may not edit or delete
 		await expect(
-			updateActionItem(await s.ctxOf(s.people.assignee), s.tenant.id, item.id, { title: 'x' })
+			updateActionItem(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+				actionItemId: item.id,
+				title: 'x'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			deleteActionItem(await s.ctxOf(s.people.assignee), s.tenant.id, item.id)
+			deleteActionItem(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+				actionItemId: item.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 
-		await setActionItemState(await s.ctxOf(s.people.speaker), s.tenant.id, item.id, 'open');
+		await setActionItemState(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+			actionItemId: item.id,
+			state: 'open'
+		});
 		[row] = await s.db.select().from(actionItems).where(eq(actionItems.id, item.id));
 		expect(row.state).toBe('open');
-		await deleteActionItem(await s.ctxOf(s.people.speaker), s.tenant.id, item.id);
+		await deleteActionItem(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+			actionItemId: item.id
+		});
 		expect(await s.db.select().from(actionItems).where(eq(actionItems.id, item.id))).toEqual([]);
 	});
 
@@ -240,37 +288,43 @@ describe('state changes', () => {
 			assigneeUserId: s.people.assignee.id
 		});
 		const titles = async (who: { id: string }) =>
-			(await listMyActionItems(await s.ctxOf(who), s.tenant.id)).map((a) => a.title);
+			(await listMyActionItems(withTenant(await s.ctxOf(who), s.tenant))).map((a) => a.title);
 		expect(await titles(s.people.orgEditor)).toEqual(['Hallenzeiten klären']);
 		expect(await titles(s.people.orgRepresentative)).toEqual(['Hallenzeiten klären']);
 		expect(await titles(s.people.assignee)).toEqual(['Protokoll verschicken']);
 		expect(await titles(s.people.bystander)).toEqual([]);
-		const mine = await listMyActionItems(await s.ctxOf(s.people.orgEditor), s.tenant.id);
+		const mine = await listMyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant));
 		expect(mine[0]).toMatchObject({
 			assigneeOrganizationName: 'Sportverein Blau-Weiß',
 			canChangeState: true,
 			canEdit: false
 		});
-		await setActionItemState(await s.ctxOf(s.people.orgEditor), s.tenant.id, item.id, 'done');
+		await setActionItemState(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+			actionItemId: item.id,
+			state: 'done'
+		});
 		// done items leave the default list, stay in "all"
 		expect(await titles(s.people.orgEditor)).toEqual([]);
 		expect(
 			(
-				await listMyActionItems(await s.ctxOf(s.people.orgEditor), s.tenant.id, { state: 'all' })
+				await listMyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+					filter: { state: 'all' }
+				})
 			).map((a) => a.state)
 		).toEqual(['done']);
-		await setActionItemState(
-			await s.ctxOf(s.people.orgRepresentative),
-			s.tenant.id,
-			item.id,
-			'open'
-		);
+		await setActionItemState(withTenant(await s.ctxOf(s.people.orgRepresentative), s.tenant), {
+			actionItemId: item.id,
+			state: 'open'
+		});
 		await expect(
-			setActionItemState(await s.ctxOf(s.people.orgEditor), s.tenant.id, personal.id, 'done')
+			setActionItemState(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+				actionItemId: personal.id,
+				state: 'done'
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// another tenant's list is not reachable
 		await expect(
-			listMyActionItems(await s.ctxOf(s.people.stranger), s.tenant.id)
+			listMyActionItems(withTenant(await s.ctxOf(s.people.stranger), s.tenant))
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
@@ -283,7 +337,10 @@ describe('lists', () => {
 		await buildActionItem(s.db, s.body, { title: 'überfällig', dueDate: day(-3) });
 		await buildActionItem(s.db, s.body, { title: 'erledigt', dueDate: day(-10), state: 'done' });
 		const speaker = await s.ctxOf(s.people.speaker);
-		const list = await listBodyActionItems(speaker, s.tenant.id, s.body.id, { state: 'all' });
+		const list = await listBodyActionItems(withTenant(speaker, s.tenant), {
+			bodyId: s.body.id,
+			filter: { state: 'all' }
+		});
 		expect(list.items.map((a) => [a.title, a.overdue])).toEqual([
 			['überfällig', true],
 			['später', false],
@@ -292,20 +349,26 @@ describe('lists', () => {
 		]);
 		expect(list.canManage).toBe(true);
 		const active = await listBodyActionItems(
-			await s.ctxOf(s.people.bystander),
-			s.tenant.id,
-			s.body.id
+			withTenant(await s.ctxOf(s.people.bystander), s.tenant),
+			{ bodyId: s.body.id }
 		);
 		expect(active.items.map((a) => a.title)).toEqual(['überfällig', 'später', 'ohne Datum']);
 		expect(active.items.every((a) => !a.canEdit && !a.canChangeState)).toBe(true);
-		const done = await listBodyActionItems(speaker, s.tenant.id, s.body.id, { state: 'done' });
+		const done = await listBodyActionItems(withTenant(speaker, s.tenant), {
+			bodyId: s.body.id,
+			filter: { state: 'done' }
+		});
 		expect(done.items.map((a) => a.title)).toEqual(['erledigt']);
 		// a network member outside the body, and another tenant: not found
 		await expect(
-			listBodyActionItems(await s.ctxOf(s.people.orgEditor), s.tenant.id, s.body.id)
+			listBodyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+				bodyId: s.body.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			listBodyActionItems(await s.ctxOf(s.people.stranger), s.other.id, s.body.id)
+			listBodyActionItems(withTenant(await s.ctxOf(s.people.stranger), s.other), {
+				bodyId: s.body.id
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
@@ -368,7 +431,8 @@ describe('sendActionItemReminders', () => {
 		expect((await mailsOf()).slice(before)).toHaveLength(2);
 
 		// a week later the far one is due; a new due date arms the reminder again
-		await updateActionItem(await s.ctxOf(s.people.speaker), s.tenant.id, soon.id, {
+		await updateActionItem(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+			actionItemId: soon.id,
 			title: 'Flyer drucken',
 			assigneeUserId: s.people.assignee.id,
 			dueDate: day(30)

@@ -152,11 +152,7 @@ export async function listBodyActionItems(
 export async function listMyActionItems(
 	ctx: TenantCtx,
 	input: { filter?: Partial<ActionItemFilter> } = {}
-): Promise<{
-	items: ActionItemView[];
-	filter: ActionItemFilter;
-	states: typeof ACTION_ITEM_STATES;
-}> {
+): Promise<ActionItemView[]> {
 	const tenantId = ctx.tenant.id;
 	const actor = ctx.actor;
 	if (!actor || !can(actor, 'tenant.view', { tenantId })) throw new NotFoundError();
@@ -176,11 +172,10 @@ export async function listMyActionItems(
 		)
 	);
 	const today = berlinToday();
-	const items = rows.map((r) => {
+	return rows.map((r) => {
 		const manages = canManageMeetings(actor, { id: r.body.id, tenantId });
 		return toView(r, today, manages || isAssignedTo(r.item, actor.userId, orgIds), manages);
 	});
-	return { items, filter, states: ACTION_ITEM_STATES };
 }
 
 /** Action items recorded in a meeting's minutes (no authorisation: callers have checked). */

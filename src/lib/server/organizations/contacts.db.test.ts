@@ -1,4 +1,3 @@
-import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb, testCtx } from '../db/testing/test-db';
@@ -18,7 +17,9 @@ import {
 	updateContact,
 	withdrawConsent
 } from './contacts';
+import { removeLogo } from './logos';
 import { contacts } from './schema';
+import { withTenant } from '../context';
 
 let database: Database;
 beforeAll(async () => {
@@ -221,5 +222,60 @@ describe('who keeps contact persons', () => {
 				email: 'error_email_invalid'
 			}
 		});
+	});
+});
+
+describe('a contact person is reached only through its own organisation', () => {
+	it('update, remove, consent and withdrawal with another organisation in the URL: 404, nothing written', async () => {
+		const s = await setup();
+		const ctx = withTenant(s.coordinatorCtx, s.tenant);
+		const theirs = await buildContact(s.db, s.tenant.id, s.otherOrg.id, { consent: true });
+		const [before] = await s.db.select().from(contacts).where(eq(contacts.id, theirs.id));
+		const wrong = { organizationId: s.org.id, contactId: theirs.id };
+		await expect(
+			updateContact(ctx, { ...wrong, name: 'Team Neu', role: '', phone: '', email: '' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeContact(ctx, wrong)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			recordConsent(ctx, { ...wrong, consentText: DEFAULT_CONSENT_TEXT, confirmed: true })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(withdrawConsent(ctx, wrong)).rejects.toBeInstanceOf(NotFoundError);
+		const [after] = await s.db.select().from(contacts).where(eq(contacts.id, theirs.id));
+		expect(after).toEqual(before);
+		const audits = await s.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'contact'), eq(auditLog.entityId, theirs.id)));
+		expect(audits).toEqual([]);
+	});
+
+	it('an organisation of another tenant in the URL: 404 for its contacts and its logo', async () => {
+		const s = await setup();
+		const elsewhere = await buildTenant(s.db);
+		const ctx = withTenant(s.coordinatorCtx, s.tenant);
+		const foreignOrg = await buildOrganization(s.db, elsewhere.id);
+		const foreign = await buildContact(s.db, elsewhere.id, foreignOrg.id);
+		const ref = { organizationId: foreignOrg.id, contactId: foreign.id };
+		await expect(listContacts(ctx, { organizationId: foreignOrg.id })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(
+			addContact(ctx, {
+				organizationId: foreignOrg.id,
+				name: 'Team X',
+				role: '',
+				phone: '',
+				email: ''
+			})
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeContact(ctx, ref)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeLogo(ctx, { organizationId: foreignOrg.id })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		const rows = await s.db
+			.select()
+			.from(contacts)
+			.where(eq(contacts.organizationId, foreignOrg.id));
+		expect(rows.map((r) => r.id)).toEqual([foreign.id]);
 	});
 });

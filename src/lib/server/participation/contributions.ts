@@ -274,4 +274,3 @@ export async function commentOnContribution(
 		return { id: row.id };
 	});
 }
-

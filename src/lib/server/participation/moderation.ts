@@ -65,10 +65,7 @@ async function logModeration(
 }
 
 /** Publishes a waiting or hidden contribution. */
-export async function publishContribution(
-	ctx: TenantCtx,
-	input: ContributionInput
-): Promise<void> {
+export async function publishContribution(ctx: TenantCtx, input: ContributionInput): Promise<void> {
 	authorize(ctx.actor, 'participation.manage', { tenantId: ctx.tenant.id });
 	await ctx.db.transaction(async (tx) => {
 		const row = await moderated(tx, ctx, input);
@@ -239,4 +236,3 @@ export async function processModerationLog(ctx: TenantCtx, input: { processId: s
 		.orderBy(desc(moderationLog.createdAt))
 		.limit(200);
 }
-

@@ -105,10 +105,7 @@ export async function createProcess(ctx: TenantCtx, input: unknown): Promise<{ i
 	});
 }
 
-export async function updateProcess(
-	ctx: TenantCtx,
-	input: { processId: string }
-): Promise<void> {
+export async function updateProcess(ctx: TenantCtx, input: { processId: string }): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
 	const id = requireUuid(input.processId);

@@ -247,10 +247,7 @@ export async function findRegistrationByToken(ctx: TenantCtx, input: { token: st
 }
 
 /** Cancels through the link from the mail; the first on the waiting list moves up. */
-export async function cancelRegistration(
-	ctx: TenantCtx,
-	input: { token: string }
-): Promise<void> {
+export async function cancelRegistration(ctx: TenantCtx, input: { token: string }): Promise<void> {
 	const { token } = input;
 	if (!validToken(token)) throw new NotFoundError();
 	const tenantId = ctx.tenant.id;
@@ -282,4 +279,3 @@ export async function cancelRegistration(
 		if (reg.status === 'confirmed') await fillPlaces(tx, ctx, dialogue);
 	});
 }
-

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from '../offers/vocabulary';
 import { berlinInstant, isIsoDate } from '../shared';
-import { PHASE_KINDS, PROCESS_STATUSES } from './schema';
+import { CONTRIBUTION_STATUSES, PHASE_KINDS, PROCESS_STATUSES } from './schema';
 
 // Error messages are message keys from messages/participation/*.json; the routes translate them.
 
@@ -204,4 +204,11 @@ export type RecommendationData = z.output<typeof recommendationInput>;
 export const outcomeInput = z.object({
 	kind: z.enum(['adopted', 'rejected', 'none'], { error: 'participation_error_outcome_invalid' }),
 	note: optionalText(2000, 'participation_error_text_too_long')
+});
+
+/** The filters of the staff's contribution list, from the query string; bad values are ignored. */
+export const contributionFilter = z.object({
+	status: z.enum(CONTRIBUTION_STATUSES).optional().catch(undefined),
+	feld: z.uuid().optional().catch(undefined),
+	dialog: z.uuid().optional().catch(undefined)
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -17,33 +17,22 @@ import {
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import {
-	consultations,
-	instructions,
-	paperFiles,
-	papers,
-	statusReportVersions
-} from '../papers/schema';
-import {
-	createPaper,
-	recordConsultationResult,
-	scheduleConsultation,
-	transitionPaper
-} from '../papers/service';
-import {
-	createStatusReport,
-	freezeStatusReport,
-	getStatusReport,
-	lastHalfYear,
-	reportVersionDocument,
-	saveReportNotes
-} from './service';
+import { consultations, instructions, paperFiles, papers } from '../papers/schema';
+import { statusReportVersions } from './schema';
+import { createPaper } from '../papers/create';
+import { transitionPaper } from '../papers/transition';
+import { scheduleConsultation } from '../papers/schedule';
+import { recordConsultationResult } from '../papers/result';
+import { createStatusReport, saveReportNotes } from './manage';
+import { freezeStatusReport } from './freeze';
+import { getStatusReport, reportVersionDocument } from './views';
+import { lastHalfYear } from './input';
 import { renderReportHtml, renderReportPdf, type ReportDocument } from './document';
 import { SECTION_PROVIDERS } from './sections';
 import { adoptEdition, createEdition } from '../concept/editions';
 import { createGoal } from '../concept/structure';
 import { createMeasure } from '../concept/measures';
-import { createIndicator, recordIndicatorValue } from '../concept/indicators';
+import { createIndicator, recordIndicatorValue } from '../concept/indicator-edit';
 import { measureHistory, measureStates } from '../concept/schema';
 import { inquiries } from '../inquiries/schema';
 
@@ -66,13 +55,13 @@ async function setup() {
 	const ctxFor = async (role: Role) => {
 		const user = await buildUser(db);
 		await grantRole(db, tenant.id, user.id, role);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	const coordinator = await ctxFor('coordinator');
 	const wg = await buildBody(db, tenant.id, { name: 'Arbeitskreis Bildung' });
 	const sg = await buildBody(db, tenant.id, { kind: 'steering_group', name: 'Steuerungsgruppe' });
 	await buildMembership(db, sg, coordinator.actor!.userId, 'speaker');
-	const coord = testCtx(db, await loadActor(db, coordinator.actor!.userId));
+	const coord = testTenantCtx(db, tenant, await loadActor(db, coordinator.actor!.userId));
 	return { db, tenant, coordinator: coord, ctxFor, wg, sg };
 }
 
@@ -96,10 +85,16 @@ describe('status report', () => {
 			addressedBodyId: sg.id
 		});
 		await transitionPaper(coordinator, { paperId: id, to: 'submitted' });
-		const { consultationId } = await scheduleConsultation(coordinator, { meetingId: meeting.id, paperId: id });
-		await recordConsultationResult(coordinator, { result: 'decided',
+		const { consultationId } = await scheduleConsultation(coordinator, {
+			meetingId: meeting.id,
+			paperId: id
+		});
+		await recordConsultationResult(coordinator, {
+			result: 'decided',
 			resultText: 'Zugestimmt',
-			instructions: [{ bodyId: wg.id, text: 'Kurskonzept vorlegen', dueDate: '2025-09-30' }], consultationId: consultationId });
+			instructions: [{ bodyId: wg.id, text: 'Kurskonzept vorlegen', dueDate: '2025-09-30' }],
+			consultationId: consultationId
+		});
 		// as if decided in May 2025
 		await db
 			.update(instructions)
@@ -144,7 +139,7 @@ describe('status report', () => {
 			position: 2,
 			names: { de: 'Wohnen' }
 		});
-		const { id: editionId } = await createEdition(coordinator, tenant.id, {
+		const { id: editionId } = await createEdition(coordinator, {
 			title: 'Integrationskonzept 2024'
 		});
 		const states = await db
@@ -153,15 +148,16 @@ describe('status report', () => {
 			.where(eq(measureStates.tenantId, tenant.id));
 		const state = (key: string) => states.find((x) => x.key === key)!.id;
 		const goal = async (fieldOfActionId: string, title: string) =>
-			(await createGoal(coordinator, tenant.id, editionId, { fieldOfActionId, title })).id;
+			(await createGoal(coordinator, { fieldOfActionId, title, editionId: editionId })).id;
 		const g1 = await goal(sprache.id, 'Deutsch lernen');
 		const g2 = await goal(wohnen.id, 'Wohnraum');
 		const measure = (goalId: string, title: string, stateKey: string, extra = {}) =>
-			createMeasure(coordinator, tenant.id, editionId, {
+			createMeasure(coordinator, {
 				goalId,
 				title,
 				stateId: state(stateKey),
-				...extra
+				...extra,
+				editionId: editionId
 			});
 		const { id: cafe } = await measure(g1, 'Sprachcafé', 'umsetzung', { endDate: '2025-05-31' });
 		await measure(g1, 'Elternbus', 'abgeschlossen', { endDate: '2025-03-31' });
@@ -174,12 +170,13 @@ describe('status report', () => {
 			.update(measureHistory)
 			.set({ changedAt: at('2025-03-01T10:00:00Z') })
 			.where(eq(measureHistory.measureId, cafe));
-		await adoptEdition(coordinator, tenant.id, editionId, {
+		await adoptEdition(coordinator, {
 			adoptedOn: '2024-10-01',
-			adoptedBy: 'Kreistag'
+			adoptedBy: 'Kreistag',
+			editionId: editionId
 		});
 		// indicators: values up to the period's end count (the later one would reach the target)
-		const { id: courses } = await createIndicator(coordinator, tenant.id, {
+		const { id: courses } = await createIndicator(coordinator, {
 			name: 'Deutschkurs-Abschlüsse',
 			unit: 'Personen',
 			direction: 'higher',
@@ -191,8 +188,8 @@ describe('status report', () => {
 			['2025-03-31', '60'],
 			['2025-09-30', '200']
 		])
-			await recordIndicatorValue(coordinator, tenant.id, courses, { date, value });
-		await createIndicator(coordinator, tenant.id, {
+			await recordIndicatorValue(coordinator, { date, value, indicatorId: courses });
+		await createIndicator(coordinator, {
 			name: 'Einbürgerungen',
 			unit: 'Personen',
 			direction: 'higher'
@@ -323,8 +320,11 @@ describe('status report', () => {
 			periodEnd: '2024-12-31',
 			bodyId: sg.id
 		});
-		await saveReportNotes(coordinator, { introduction: 'Ein bewegtes Halbjahr.',
-			remarks: { meetings: 'Alle Arbeitskreise tagten regelmäßig.', bogus: 'ignoriert' }, reportId: id });
+		await saveReportNotes(coordinator, {
+			introduction: 'Ein bewegtes Halbjahr.',
+			remarks: { meetings: 'Alle Arbeitskreise tagten regelmäßig.', bogus: 'ignoriert' },
+			reportId: id
+		});
 		const first = await freezeStatusReport(coordinator, { reportId: id });
 		expect(first.version).toBe(1);
 		const [paper] = await db.select().from(papers).where(eq(papers.id, first.paperId));
@@ -351,6 +351,18 @@ describe('status report', () => {
 			.from(statusReportVersions)
 			.where(eq(statusReportVersions.reportId, id));
 		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+		// a version is read only through its own report
+		const { id: otherReport } = await createStatusReport(coordinator, {
+			title: 'Anderer Bericht',
+			periodStart: '2025-01-01',
+			periodEnd: '2025-06-30'
+		});
+		await expect(
+			reportVersionDocument(coordinator, { reportId: otherReport, version: '1' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			reportVersionDocument(coordinator, { reportId: 'kein-bericht', version: '1' })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('only coordinators manage reports; the steering group reads them; others see nothing', async () => {
@@ -358,13 +370,13 @@ describe('status report', () => {
 		const steering = await ctxFor('steering');
 		const member = await ctxFor('member');
 		const raw = { title: 'Bericht', periodStart: '2025-01-01', periodEnd: '2025-06-30' };
-		await expect(createStatusReport(steering, raw)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(createStatusReport(steering, raw)).rejects.toBeInstanceOf(NotFoundError);
 		const { id } = await createStatusReport(coordinator, raw);
 		await expect(getStatusReport(steering, { reportId: id })).resolves.toBeTruthy();
 		await expect(getStatusReport(member, { reportId: id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(freezeStatusReport(steering, { reportId: id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(freezeStatusReport(steering, { reportId: id })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		await expect(
 			createStatusReport(coordinator, { ...raw, periodEnd: '2024-01-01' })
 		).rejects.toBeInstanceOf(ValidationError);

@@ -101,8 +101,8 @@ export async function listAllTenants(ctx: Ctx): Promise<TenantView[]> {
 }
 
 /** Tenants whose public site is shown, for the start page. */
-export async function listPublicTenants(db: Executor): Promise<TenantView[]> {
-	const rows = await db
+export async function listPublicTenants(ctx: Ctx): Promise<TenantView[]> {
+	const rows = await ctx.db
 		.select()
 		.from(tenants)
 		.where(eq(tenants.isPublic, true))

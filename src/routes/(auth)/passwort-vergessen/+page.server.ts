@@ -1,16 +1,10 @@
 import type { Actions } from './$types';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
-import { runAction } from '$lib/server/http';
-import { keepValues } from '$lib/server/shared';
+import { formAction } from '$lib/server/http';
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await request.formData();
-		const values = keepValues(form);
-		const result = await runAction(values, async () => {
-			await requestPasswordReset(locals.ctx, form.get('email') ?? '');
-			return { sent: true as const };
-		});
-		return result;
-	}
+	// The same answer whether or not the address has an account.
+	default: formAction(requestPasswordReset, {
+		onSuccess: () => ({ sent: true as const })
+	})
 };

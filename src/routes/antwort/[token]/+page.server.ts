@@ -1,20 +1,20 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { runAction } from '$lib/server/http';
+import { formAction, requestCtx } from '$lib/server/http';
 import {
 	answerByToken,
 	findInvitationByToken,
 	parseResponse
 } from '$lib/server/invitations/answers';
 import { responseLabel } from '$lib/server/invitations/mails';
-import { keepValues } from '$lib/server/shared';
 
 // The answer link of an invitation mail. GET only shows (mail scanners follow links); the
 // answer is recorded by the POST. No sign-in: the token identifies the person and the meeting.
-export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, url, setHeaders } = event;
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	const view = await findInvitationByToken(locals.ctx.db, params.token);
+	const view = await findInvitationByToken(requestCtx(event), { token: params.token });
 	if (!view) error(404, m.invitations_token_unknown_text());
 	const preselected = parseResponse(url.searchParams.get('antwort')) ?? view.response;
 	return {
@@ -42,21 +42,15 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const values = keepValues(form);
-		const meeting = form.get('meeting');
-		const result = await runAction(values, () =>
-			answerByToken(locals.ctx.db, params.token, form.get('response'), form.get('comment'), {
-				meetingId: typeof meeting === 'string' ? meeting : undefined,
-				requestId: locals.ctx.requestId
-			})
-		);
-		if (!('response' in result)) return result;
-		return {
-			success: m.invitations_answer_saved({
-				answer: responseLabel(result.response, locals.ctx.locale)
-			})
-		};
-	}
+	default: formAction(answerByToken, {
+		input: ({ values, params }) => ({
+			token: params.token,
+			response: values.response,
+			comment: values.comment,
+			meetingId: values.meeting
+		}),
+		onSuccess: (result, { ctx }) => ({
+			success: m.invitations_answer_saved({ answer: responseLabel(result.response, ctx.locale) })
+		})
+	})
 };

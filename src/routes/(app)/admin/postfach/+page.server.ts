@@ -1,18 +1,12 @@
 import type { PageServerLoad } from './$types';
-import { z } from 'zod';
-import { requireActor } from '$lib/server/guards';
 import { listMailbox } from '$lib/server/mail/worker';
-import { orNotFound } from '$lib/server/http';
+import { orNotFound, requestCtx } from '$lib/server/http';
+import { pageParam } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const page = z.coerce
-		.number()
-		.int()
-		.min(1)
-		.catch(1)
-		.parse(event.url.searchParams.get('page') ?? 1);
-	const { rows, hasMore } = await orNotFound(() => listMailbox(event.locals.ctx, page));
+	const ctx = requestCtx(event);
+	const page = pageParam(event.url);
+	const { rows, hasMore } = await orNotFound(() => listMailbox(ctx, { page }));
 	return {
 		page,
 		hasMore,

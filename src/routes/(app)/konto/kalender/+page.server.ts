@@ -1,6 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { runAction } from '$lib/server/http';
+import { formAction, requestCtx } from '$lib/server/http';
 import {
 	calendarTokenInfo,
 	deleteCalendarToken,
@@ -9,26 +8,16 @@ import {
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const info = await calendarTokenInfo(event.locals.ctx);
+	const info = await calendarTokenInfo(requestCtx(event));
 	return { createdAt: info?.createdAt.toISOString() ?? null };
 };
 
 export const actions: Actions = {
 	// The new address is returned once, in the answer to this POST; it is never stored.
-	reset: async (event) => {
-		requireActor(event);
-		const result = await runAction({}, () => resetCalendarToken(event.locals.ctx));
-		if (!('url' in result)) return result;
-		return { url: result.url };
-	},
-	delete: async (event) => {
-		requireActor(event);
-		const result = await runAction({}, async () => {
-			await deleteCalendarToken(event.locals.ctx);
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return { success: m.invitations_feed_deleted() };
-	}
+	reset: formAction(resetCalendarToken, {
+		onSuccess: (result) => ({ url: result.url })
+	}),
+	delete: formAction(deleteCalendarToken, {
+		onSuccess: () => ({ success: m.invitations_feed_deleted() })
+	})
 };

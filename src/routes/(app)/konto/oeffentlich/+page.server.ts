@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor } from '$lib/server/guards';
-import { orNotFound, runAction } from '$lib/server/http';
+import { formAction, orNotFound, requestCtx } from '$lib/server/http';
+import type { Ctx } from '$lib/server/context';
 import {
 	CONSENT_TEXT_VERSION,
 	givePublicationConsent,
@@ -8,11 +8,9 @@ import {
 	withdrawPublicationConsent
 } from '$lib/server/oparl/consent';
 import { m } from '$lib/paraglide/messages';
-import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	requireActor(event);
-	const networks = await orNotFound(() => listMyPublications(event.locals.ctx));
+	const networks = await orNotFound(() => listMyPublications(requestCtx(event)));
 	return {
 		version: CONSENT_TEXT_VERSION,
 		networks: networks.map((n) => ({
@@ -27,36 +25,20 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-async function tenantName(ctx: App.Locals['ctx'], tenantId: string) {
+async function tenantName(ctx: Ctx, tenantId: unknown) {
 	const list = await listMyPublications(ctx);
 	return list.find((n) => n.tenantId === tenantId)?.tenantName ?? '';
 }
 
 export const actions: Actions = {
-	give: async (event) => {
-		requireActor(event);
-		const form = await event.request.formData();
-		const tenantId = String(form.get('tenantId') ?? '');
-		const result = await runAction(keepValues(form), async () => {
-			await givePublicationConsent(event.locals.ctx, { tenantId });
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return {
-			success: m.oparl_consent_given({ tenant: await tenantName(event.locals.ctx, tenantId) })
-		};
-	},
-	withdraw: async (event) => {
-		requireActor(event);
-		const form = await event.request.formData();
-		const tenantId = String(form.get('tenantId') ?? '');
-		const result = await runAction(keepValues(form), async () => {
-			await withdrawPublicationConsent(event.locals.ctx, { tenantId });
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return result;
-		return {
-			success: m.oparl_consent_withdrawn({ tenant: await tenantName(event.locals.ctx, tenantId) })
-		};
-	}
+	give: formAction(givePublicationConsent, {
+		onSuccess: async (_, { ctx, values }) => ({
+			success: m.oparl_consent_given({ tenant: await tenantName(ctx, values.tenantId) })
+		})
+	}),
+	withdraw: formAction(withdrawPublicationConsent, {
+		onSuccess: async (_, { ctx, values }) => ({
+			success: m.oparl_consent_withdrawn({ tenant: await tenantName(ctx, values.tenantId) })
+		})
+	})
 };

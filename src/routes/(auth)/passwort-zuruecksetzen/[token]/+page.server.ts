@@ -1,23 +1,20 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { isResetTokenValid, resetPassword } from '$lib/server/auth/password-reset';
-import { runAction } from '$lib/server/http';
+import { formAction, requestCtx } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	valid: await isResetTokenValid(locals.ctx, params.token)
+export const load: PageServerLoad = async (event) => ({
+	valid: await isResetTokenValid(requestCtx(event), { token: event.params.token })
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const result = await runAction({}, async () => {
-			await resetPassword(locals.ctx, params.token, {
-				password: form.get('password') ?? '',
-				passwordConfirm: form.get('passwordConfirm') ?? ''
-			});
-			return { done: true as const };
-		});
-		if ('done' in result) redirect(303, '/anmelden?reset');
-		return result;
-	}
+	// The passwords are read from the form and never sent back.
+	default: formAction(resetPassword, {
+		input: ({ form, params }) => ({
+			token: params.token,
+			password: form.get('password') ?? '',
+			passwordConfirm: form.get('passwordConfirm') ?? ''
+		}),
+		onSuccess: () => redirect(303, '/anmelden?reset')
+	})
 };

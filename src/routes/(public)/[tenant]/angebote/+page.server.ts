@@ -2,14 +2,14 @@ import type { PageServerLoad } from './$types';
 import { tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { finderScope } from '$lib/server/offers/public';
+import { searchOffers } from '$lib/server/offers/search';
 import {
 	finderQueryString,
 	parseFinderQuery,
-	searchOffers,
 	type FacetOption,
 	type FinderQuery,
 	type FlagFacet
-} from '$lib/server/offers/search';
+} from '$lib/server/offers/finder-query';
 import {
 	formatDay,
 	languageName,

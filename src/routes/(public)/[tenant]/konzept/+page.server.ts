@@ -1,24 +1,21 @@
 import type { PageServerLoad } from './$types';
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { findPublicTenant } from '$lib/server/tenants/service';
+import { tenantCtx } from '$lib/server/http';
 import { publicConcept } from '$lib/server/concept/views';
 import { indicatorChart } from '$lib/server/concept/indicator-chart';
 import { progressBar } from '$lib/server/concept/charts';
-import { berlinDateOf } from '$lib/server/shared';
 
 // Server-rendered only: the public concept is text, tables and SVG; no JavaScript needed.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const db = locals.ctx.db;
-	const tenant = await findPublicTenant(db, params.tenant);
-	if (!tenant) error(404, m.error_not_found());
-	const concept = await publicConcept(db, tenant.id, locals.ctx.locale, berlinDateOf(new Date()));
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
+	const tenant = ctx.tenant;
+	const concept = await publicConcept(ctx);
 	if (!concept) return { tenant, concept: null, charts: {}, bars: {} };
 	const charts: Record<string, string> = {};
 	for (const [i, v] of concept.indicators.entries())
-		charts[v.indicator.id] = indicatorChart(v, tenant.name, locals.ctx.locale, `indicator-${i}`);
+		charts[v.indicator.id] = indicatorChart(v, tenant.name, ctx.locale, `indicator-${i}`);
 	const bars: Record<string, string> = {};
 	for (const f of concept.tree.fields)
 		for (const g of f.goals)

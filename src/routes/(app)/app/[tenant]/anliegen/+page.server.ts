@@ -1,17 +1,23 @@
 import type { PageServerLoad } from './$types';
-import { tenantFor } from '$lib/server/participation/routes';
+import { tenantCtx } from '$lib/server/http';
 import { assigneeOptions, inquiryStatistics, listInquiries } from '$lib/server/inquiries/inbox';
-import { inboxFilter } from '$lib/server/inquiries/validation';
-import { INQUIRY_KINDS, INQUIRY_STATES } from '$lib/server/inquiries/schema';
+import { inboxFilter, INQUIRY_KINDS, INQUIRY_STATES } from '$lib/server/inquiries/validation';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await tenantFor(event, 'inquiries.manage');
-	const ctx = event.locals.ctx;
+	const ctx = tenantCtx(event);
 	const filter = inboxFilter.parse(Object.fromEntries(event.url.searchParams));
 	const [list, stats, people] = await Promise.all([
-		listInquiries(ctx, tenant.id, filter),
-		inquiryStatistics(ctx, tenant.id),
-		assigneeOptions(ctx, tenant.id)
+		listInquiries(ctx, filter),
+		inquiryStatistics(ctx),
+		assigneeOptions(ctx)
 	]);
-	return { tenant, filter, ...list, stats, people, kinds: INQUIRY_KINDS, states: INQUIRY_STATES };
+	return {
+		tenant: ctx.tenant,
+		filter,
+		...list,
+		stats,
+		people,
+		kinds: INQUIRY_KINDS,
+		states: INQUIRY_STATES
+	};
 };

@@ -1,8 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { tenantFor } from '$lib/server/participation/routes';
+import { tenantCtx } from '$lib/server/http';
 import { listProcesses } from '$lib/server/participation/processes';
+import { canManageParticipation } from '$lib/server/participation/pages';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant, canManage } = await tenantFor(event, 'participation.view');
-	return { tenant, canManage, processes: await listProcesses(event.locals.ctx, tenant.id) };
+	const ctx = tenantCtx(event);
+	const processes = await listProcesses(ctx);
+	return { tenant: ctx.tenant, canManage: canManageParticipation(ctx), processes };
 };

@@ -1,15 +1,14 @@
 import type { LayoutServerLoad } from './$types';
 import { can } from '$lib/server/auth/policy';
 import { listEditions } from '$lib/server/concept/editions';
-import { orNotFound } from '$lib/server/http';
-import { conceptTenant } from './_shared';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 
 export const load: LayoutServerLoad = async (event) => {
-	const { actor, tenant } = await conceptTenant(event);
-	const editions = await orNotFound(() => listEditions(event.locals.ctx, tenant.id));
+	const ctx = tenantCtx(event);
+	const editions = await orNotFound(() => listEditions(ctx));
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		editions,
-		canManage: can(actor, 'concept.manage', { tenantId: tenant.id })
+		canManage: can(ctx.actor, 'concept.manage', { tenantId: ctx.tenant.id })
 	};
 };

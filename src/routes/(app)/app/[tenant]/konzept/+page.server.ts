@@ -1,18 +1,16 @@
 import type { PageServerLoad } from './$types';
 import { editionForPage, getDashboard } from '$lib/server/concept/views';
 import { barChart, formatNumber } from '$lib/server/concept/charts';
-import { orNotFound } from '$lib/server/http';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
-import { conceptTenant, today } from './_shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await conceptTenant(event);
-	const ctx = event.locals.ctx;
+	const ctx = tenantCtx(event);
 	const edition = await orNotFound(() =>
-		editionForPage(ctx, tenant.id, event.url.searchParams.get('ausgabe'))
+		editionForPage(ctx, { editionId: event.url.searchParams.get('ausgabe') })
 	);
 	if (!edition) return { edition: null, dashboard: null, charts: null };
-	const dashboard = await orNotFound(() => getDashboard(ctx, tenant.id, edition, today()));
+	const dashboard = await orNotFound(() => getDashboard(ctx, { edition }));
 	const total = dashboard.byState.reduce((a, s) => a + s.count, 0);
 	const stateChart = barChart({
 		id: 'chart-states',

@@ -1,11 +1,10 @@
 import type { RequestHandler } from './$types';
 import { internalExport } from '$lib/server/concept/export-response';
-import { orNotFound } from '$lib/server/http';
-import { conceptTenant } from '../_shared';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 
 export const GET: RequestHandler = async (event) => {
-	const { tenant } = await conceptTenant(event);
+	const ctx = tenantCtx(event);
 	return orNotFound(() =>
-		internalExport(event.locals.ctx, tenant, event.url.searchParams.get('ausgabe'), 'html')
+		internalExport(ctx, { editionId: event.url.searchParams.get('ausgabe'), format: 'html' })
 	);
 };

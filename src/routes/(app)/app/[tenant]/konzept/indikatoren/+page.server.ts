@@ -1,17 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail } from '@sveltejs/kit';
-import {
-	adoptLibraryIndicators,
-	INDICATOR_LIBRARY,
-	listIndicators
-} from '$lib/server/concept/indicators';
-import { orNotFound, runAction } from '$lib/server/http';
+import { listIndicators } from '$lib/server/concept/indicators';
+import { adoptLibraryIndicators, INDICATOR_LIBRARY } from '$lib/server/concept/indicator-library';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
-import { conceptTenant, formValues } from '../_shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await conceptTenant(event);
-	const list = await orNotFound(() => listIndicators(event.locals.ctx, tenant.id));
+	const ctx = tenantCtx(event);
+	const list = await orNotFound(() => listIndicators(ctx));
 	const adopted = new Set(list.map((i) => i.indicator.libraryKey));
 	return {
 		indicators: list.map((i) => ({
@@ -30,13 +25,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	adopt: async (event) => {
-		const { tenant } = await conceptTenant(event, 'concept.manage');
-		const values = formValues(await event.request.formData(), ['keys']);
-		const result = await runAction(values, () =>
-			adoptLibraryIndicators(event.locals.ctx, tenant.id, values.keys as string[])
-		);
-		if (typeof result !== 'number') return fail(result.status, result.data);
-		return { success: m.concept_library_adopted({ count: result }) };
-	}
+	adopt: formAction(adoptLibraryIndicators, {
+		lists: ['keys'],
+		input: ({ values }) => ({ keys: values.keys }),
+		onSuccess: (count) => ({ success: m.concept_library_adopted({ count }) })
+	})
 };

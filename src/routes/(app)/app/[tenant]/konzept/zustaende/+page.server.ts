@@ -1,38 +1,23 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail } from '@sveltejs/kit';
-import { createState, listStates, updateState } from '$lib/server/concept/measures';
-import { ensureDefaultStates } from '$lib/server/concept/editions';
-import { STATE_CATEGORIES } from '$lib/server/concept/schema';
-import { orNotFound, runAction } from '$lib/server/http';
+import { createState, listStates, updateState } from '$lib/server/concept/states';
+import { STATE_CATEGORIES } from '$lib/server/concept/validation';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import { str } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
-import { conceptTenant } from '../_shared';
-import { keepValues } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await conceptTenant(event, 'concept.manage');
-	const states = await orNotFound(() => listStates(event.locals.ctx, tenant.id));
+	const ctx = tenantCtx(event);
+	const states = await orNotFound(() => listStates(ctx));
 	return { states, categories: STATE_CATEGORIES };
 };
 
+const saved = () => ({ success: m.concept_saved() });
+
 export const actions: Actions = {
-	update: async (event) => {
-		const { tenant } = await conceptTenant(event, 'concept.manage');
-		const values = keepValues(await event.request.formData());
-		const result = await runAction(values, async () => {
-			await updateState(event.locals.ctx, tenant.id, values.id ?? '', values);
-			return { ok: true as const };
-		});
-		if (!('ok' in result)) return fail(result.status, { ...result.data, target: values.id });
-		return { success: m.concept_saved() };
-	},
-	create: async (event) => {
-		const { tenant } = await conceptTenant(event, 'concept.manage');
-		const values = keepValues(await event.request.formData());
-		const result = await runAction(values, async () => {
-			await ensureDefaultStates(event.locals.ctx.db, tenant.id);
-			return createState(event.locals.ctx, tenant.id, values);
-		});
-		if (!('id' in result)) return fail(result.status, { ...result.data, target: 'new' });
-		return { success: m.concept_saved() };
-	}
+	update: formAction(updateState, {
+		input: ({ values }) => ({ ...values, stateId: str(values.id) }),
+		onSuccess: saved
+	}),
+	// the form of a new state has no id; its errors are shown under "new"
+	create: formAction(createState, { form: 'new', onSuccess: saved })
 };

@@ -14,6 +14,7 @@ import { addGuidingQuestionToAgenda, guidingQuestionsForBody } from '$lib/server
 import { groupByGuideline } from '$lib/server/bodies/views';
 import { ValidationError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
+import type { TenantCtx } from '$lib/server/context';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -58,8 +59,8 @@ export const actions: Actions = {
 		onSuccess: done(m.meetings_item_saved)
 	}),
 	questionToAgenda: formAction(
-		async (ctx, input: { meetingId: string; questionId?: string }) => {
-			if (!input.questionId)
+		async (ctx: TenantCtx, input: { meetingId: string; questionId?: unknown }) => {
+			if (typeof input.questionId !== 'string' || !input.questionId)
 				throw new ValidationError({ questionId: 'meetings_error_question_required' });
 			return addGuidingQuestionToAgenda(ctx, { ...input, questionId: input.questionId });
 		},
@@ -103,7 +104,7 @@ export const actions: Actions = {
 		input: withMeeting,
 		onSuccess: done(m.meetings_file_deleted)
 	}),
-	held: formAction((ctx, input: { meetingId: string }) => markMeetingHeld(ctx, input), {
+	held: formAction(markMeetingHeld, {
 		input: withMeeting,
 		onSuccess: done(m.meetings_marked_held)
 	}),

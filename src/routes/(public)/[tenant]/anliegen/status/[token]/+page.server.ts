@@ -1,40 +1,25 @@
 import type { Actions, PageServerLoad } from './$types';
-import { error } from '@sveltejs/kit';
-import { findPublicTenant } from '$lib/server/tenants/service';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { addFollowup, getInquiryStatus } from '$lib/server/inquiries/submit';
-import { orNotFound } from '$lib/server/http';
-import { runPublicAction } from '$lib/server/participation/routes';
 import { m } from '$lib/paraglide/messages';
-import { keepValues } from '$lib/server/shared';
 
-async function tenantOf(locals: App.Locals, slug: string) {
-	const tenant = await findPublicTenant(locals.ctx.db, slug);
-	if (!tenant) error(404, m.error_not_found());
-	return tenant;
-}
-
-export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
-	const tenant = await tenantOf(locals, params.tenant);
-	const status = await orNotFound(() => getInquiryStatus(locals.ctx, tenant.id, params.token));
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
+	const status = await orNotFound(() => getInquiryStatus(ctx, { token: event.params.token }));
 	// a private page: no search engines, no referrer
-	setHeaders({ 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
+	event.setHeaders({ 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		status,
-		isNew: url.searchParams.get('neu') === '1',
-		link: url.origin + url.pathname
+		isNew: event.url.searchParams.get('neu') === '1',
+		link: event.url.origin + event.url.pathname
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
-		const tenant = await tenantOf(locals, params.tenant);
-		const form = await request.formData();
-		const values = keepValues(form);
-		const result = await runPublicAction(values, () =>
-			addFollowup(locals.ctx, tenant.id, params.token, { body: form.get('body') })
-		);
-		if (result && typeof result === 'object' && 'status' in result) return result;
-		return { success: m.inquiries_followup_sent() };
-	}
+	default: formAction(addFollowup, {
+		rateLimitMessage: (minutes) => m.inquiries_error_rate_limited({ minutes }),
+		input: ({ values, params }) => ({ body: values.body, token: params.token }),
+		onSuccess: () => ({ success: m.inquiries_followup_sent() })
+	})
 };

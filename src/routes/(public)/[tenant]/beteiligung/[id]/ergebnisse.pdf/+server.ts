@@ -1,22 +1,16 @@
 import type { RequestHandler } from './$types';
-import { error } from '@sveltejs/kit';
-import { findPublicTenant } from '$lib/server/tenants/service';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 import { buildResultsDocument } from '$lib/server/participation/results';
 import { renderResultsPdf } from '$lib/server/participation/results-pdf';
-import { NotFoundError } from '$lib/server/errors';
 import { formatDate } from '$lib/components/labels';
 import { outcomeLabel, targetGroupLabel } from '$lib/components/participation-labels';
 import { m } from '$lib/paraglide/messages';
 
 /** The results document (thesis paper) as a tagged PDF. */
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const { db, locale } = locals.ctx;
-	const tenant = await findPublicTenant(db, params.tenant);
-	if (!tenant) error(404, m.error_not_found());
-	const doc = await buildResultsDocument(db, tenant.id, params.id, locale).catch((e) => {
-		if (e instanceof NotFoundError) error(404, m.error_not_found());
-		throw e;
-	});
+export const GET: RequestHandler = async (event) => {
+	const ctx = tenantCtx(event);
+	const { tenant, locale } = ctx;
+	const doc = await orNotFound(() => buildResultsDocument(ctx, { processId: event.params.id }));
 	const pdf = await renderResultsPdf(
 		doc,
 		{

@@ -1,24 +1,18 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
-import { findPublicTenant } from '$lib/server/tenants/service';
-import { contributionByToken } from '$lib/server/participation/contributions';
+import { tenantCtx } from '$lib/server/http';
+import { contributionByToken } from '$lib/server/participation/contribution-views';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
-	const tenant = await findPublicTenant(locals.ctx.db, params.tenant);
-	if (!tenant) error(404, m.error_not_found());
-	const contribution = await contributionByToken(
-		locals.ctx.db,
-		tenant.id,
-		params.token,
-		locals.ctx.locale
-	);
+export const load: PageServerLoad = async (event) => {
+	const ctx = tenantCtx(event);
+	const contribution = await contributionByToken(ctx, { token: event.params.token });
 	if (!contribution) error(404, m.error_not_found());
-	setHeaders({ 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
+	event.setHeaders({ 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
 	return {
-		tenant,
+		tenant: ctx.tenant,
 		contribution,
-		isNew: url.searchParams.get('neu') === '1',
-		link: url.origin + url.pathname
+		isNew: event.url.searchParams.get('neu') === '1',
+		link: event.url.origin + event.url.pathname
 	};
 };

@@ -1,23 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail, redirect } from '@sveltejs/kit';
-import { createIndicator } from '$lib/server/concept/indicators';
-import { runAction } from '$lib/server/http';
-import { conceptTenant, formValues } from '../../_shared';
-import { goalOptions } from '../goals';
+import { redirect } from '@sveltejs/kit';
+import { newIndicatorForm } from '$lib/server/concept/indicators';
+import { createIndicator } from '$lib/server/concept/indicator-edit';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
-	const { tenant } = await conceptTenant(event, 'concept.manage');
-	return { goals: await goalOptions(event.locals.ctx, tenant.id) };
+	const ctx = tenantCtx(event);
+	return orNotFound(() => newIndicatorForm(ctx));
 };
 
 export const actions: Actions = {
-	save: async (event) => {
-		const { tenant } = await conceptTenant(event, 'concept.manage');
-		const values = formValues(await event.request.formData(), ['goalIds']);
-		const result = await runAction(values, () =>
-			createIndicator(event.locals.ctx, tenant.id, values)
-		);
-		if (!('id' in result)) return fail(result.status, result.data);
-		redirect(303, `/app/${tenant.slug}/konzept/indikatoren/${result.id}`);
-	}
+	save: formAction(createIndicator, {
+		lists: ['goalIds'],
+		onSuccess: ({ id }, { ctx }) =>
+			redirect(303, `/app/${ctx.tenant.slug}/konzept/indikatoren/${id}`)
+	})
 };

@@ -1,28 +1,17 @@
 import { withTenant } from '../context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { and, eq } from 'drizzle-orm';
+import { createTestDb } from '../db/testing/test-db';
 import type { Database } from '../db/client';
-import {
-	buildFieldOfAction,
-	buildOffer,
-	buildOrganization,
-	buildOrganizationType,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
 import { offerPlaces, offers, offerTexts } from '../offers/schema';
-import { NotFoundError } from '../errors';
-import { exportOffersCsv, exportOrganizationsCsv } from './export';
 import { previewImport, runImport, type ImportIssue } from './import';
-import { MAX_IMPORT_BYTES, OFFER_COLUMNS, ORGANIZATION_COLUMNS } from './columns';
-import { parseCsv } from './csv';
+import { MAX_IMPORT_BYTES } from './columns';
 import { fromBerlinLocal } from '../shared';
+
+import { countsOf as countsOfIn, csv, OFFER_FILE, ORG_FILE, setupTransfer } from './testing';
 
 let database: Database;
 beforeAll(async () => {
@@ -30,51 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** A tenant with the vocabulary an import refers to, and a coordinator. */
-async function setup(kind: 'city' | 'district' = 'city') {
-	const db = database.db;
-	const tenant = await buildTenant(db, { kind });
-	await buildOrganizationType(db, tenant.id, { key: 'sprachschule', name: 'Sprachschule' });
-	await buildOrganizationType(db, tenant.id, { key: 'beratungsstelle', name: 'Beratungsstelle' });
-	const sprache = await buildFieldOfAction(db, tenant.id, {
-		key: 'sprache',
-		names: { de: 'Sprache', en: 'Language' }
-	});
-	const familie = await buildFieldOfAction(db, tenant.id, {
-		key: 'familie',
-		names: { de: 'Familie' }
-	});
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, user.id));
-	return { db, tenant, sprache, familie, ctx };
-}
-
-async function countsOf(tenantId: string) {
-	const db = database.db;
-	const [o] = await db
-		.select({ n: count() })
-		.from(organizations)
-		.where(eq(organizations.tenantId, tenantId));
-	const [f] = await db.select({ n: count() }).from(offers).where(eq(offers.tenantId, tenantId));
-	const [a] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.tenantId, tenantId));
-	return { organizations: Number(o.n), offers: Number(f.n), audit: Number(a.n) };
-}
-
-const csv = (lines: string[]) => lines.join('\n') + '\n';
-
-const ORG_FILE = csv([
-	'name;type;description;city;postal_code;languages;wheelchair_accessible;website;latitude',
-	'Sprachschule Am Fluss;Sprachschule;Integrationskurse;Landshut;84028;de|en|ar;ja;www.sprachschule.example;48,53',
-	'Migrationsberatung;beratungsstelle;"Beratung; auch\nmehrzeilig";Landshut;;de|tr;nein;;'
-]);
-
-const OFFER_FILE = csv([
-	'organization;title_de;description_de;field_of_action;target_groups;languages;schedule_kind;rrule;weekdays;starts_at;status;place_name;place_city;title_en;description_en;childcare',
-	'Sprachschule Am Fluss;Integrationskurs;Deutsch lernen;Sprache;newcomers|women;de|ar;recurring;"FREQ=WEEKLY;BYDAY=MO,WE";1|3;;published;Schulungsraum;Landshut;Integration course;Learn German;ja',
-	'migrationsberatung;Sprechstunde;Beratung nach Termin;familie;all;de|tr;appointment;;;;draft;;;;;nein',
-	'Migrationsberatung;Infoabend;Einmaliger Abend;sprache;parents;de;once;;;24.12.2026 18:30;;;;;;'
-]);
+const setup = (kind?: 'city' | 'district') => setupTransfer(database.db, kind);
+const countsOf = (tenantId: string) => countsOfIn(database.db, tenantId);
 
 describe('import: a valid import', () => {
 	it('previews what it would create and writes nothing', async () => {
@@ -332,155 +278,5 @@ describe('import: errors', () => {
 		expect(where(none.errors)).toEqual(['organizations:0:-:transfer_error_no_file']);
 		const tooWide = await previewImport(withTenant(ctx, tenant), { organizations: 'name\nA;B\n' });
 		expect(where(tooWide.errors)).toEqual(['organizations:2:-:transfer_error_too_many_fields']);
-	});
-});
-
-describe('export', () => {
-	it('organisations: documented columns, lists with "|", yes/no, only the tenant’s own', async () => {
-		const { db, tenant, ctx } = await setup('district');
-		const eching = await buildTenant(db, {
-			kind: 'municipality',
-			parentId: tenant.id,
-			slug: `eching-${tenant.slug}`
-		});
-		const other = await buildTenant(db);
-		await buildOrganization(db, other.id, { name: 'Fremde Organisation' });
-		await buildOrganization(db, tenant.id, {
-			name: 'Zentrum der Familie',
-			description: 'Beratung; Begleitung',
-			city: 'Freising',
-			postalCode: '85354',
-			languages: ['de', 'en', 'ar'],
-			wheelchairAccessible: true,
-			phone: '+49 8161 0',
-			alsoIn: [eching.id, other.id]
-		});
-		const text = await exportOrganizationsCsv(withTenant(ctx, tenant));
-		expect(text.startsWith('\uFEFF')).toBe(true);
-		const parsed = parseCsv(text);
-		if (!parsed.ok) throw new Error('export must parse');
-		expect(parsed.separator).toBe(';');
-		expect(parsed.header).toEqual(ORGANIZATION_COLUMNS.map((c) => c.name));
-		expect(parsed.records.map((r) => r.values.name)).toEqual(['Zentrum der Familie']);
-		expect(parsed.records[0].values).toMatchObject({
-			description: 'Beratung; Begleitung',
-			city: 'Freising',
-			postal_code: '85354',
-			languages: 'de|en|ar',
-			wheelchair_accessible: 'ja',
-			phone: '+49 8161 0',
-			municipalities: eching.slug
-		});
-		expect(text).toContain(";'+49 8161 0;");
-	});
-
-	it('offers: every status, texts of every language, Berlin times; round trip through import', async () => {
-		const source = await setup();
-		const org = await buildOrganization(source.db, source.tenant.id, { name: 'Sprachtreff' });
-		await buildOffer(source.db, source.tenant.id, org.id, {
-			title: 'Sprachcafé',
-			description: 'Deutsch üben; bei Kaffee',
-			fieldOfActionId: source.sprache.id,
-			targetGroups: ['all'],
-			languages: ['de', 'uk'],
-			scheduleKind: 'recurring',
-			rrule: 'FREQ=WEEKLY;BYDAY=TU',
-			weekdays: [2],
-			childcare: true,
-			validTo: '2027-06-30',
-			texts: [{ locale: 'uk', title: 'Мовне кафе', description: 'Практика', state: 'reviewed' }],
-			places: [{ name: 'Stadtteiltreff', city: 'Landshut' }]
-		});
-		await buildOffer(source.db, source.tenant.id, org.id, {
-			title: 'Infoabend',
-			description: 'Einmal',
-			scheduleKind: 'once',
-			startsAt: fromBerlinLocal(2026, 7, 1, 19, 0),
-			status: 'draft',
-			costKind: 'paid'
-		});
-		const text = await exportOffersCsv(withTenant(source.ctx, source.tenant));
-		const parsed = parseCsv(text);
-		if (!parsed.ok) throw new Error('export must parse');
-		expect(parsed.header).toEqual(OFFER_COLUMNS.map((c) => c.name));
-		const byTitle = Object.fromEntries(parsed.records.map((r) => [r.values.title_de, r.values]));
-		expect(byTitle['Sprachcafé']).toMatchObject({
-			organization: 'Sprachtreff',
-			description_de: 'Deutsch üben; bei Kaffee',
-			field_of_action: 'sprache',
-			target_groups: 'all',
-			languages: 'de|uk',
-			schedule_kind: 'recurring',
-			rrule: 'FREQ=WEEKLY;BYDAY=TU',
-			weekdays: '2',
-			childcare: 'ja',
-			accessible: 'nein',
-			valid_to: '2027-06-30',
-			place_name: 'Stadtteiltreff',
-			status: 'published',
-			title_uk: 'Мовне кафе',
-			description_uk: 'Практика'
-		});
-		expect(byTitle['Infoabend']).toMatchObject({
-			starts_at: '2026-07-01 19:00',
-			status: 'draft',
-			cost_kind: 'paid'
-		});
-
-		// The same files import into another network with the same vocabulary.
-		const target = await setup();
-		const orgCsv = await exportOrganizationsCsv(withTenant(source.ctx, source.tenant));
-		const result = await runImport(withTenant(target.ctx, target.tenant), {
-			organizations: orgCsv,
-			offers: text
-		});
-		expect(result).toEqual({ ok: true, organizations: 1, offers: 2 });
-		const again = await exportOffersCsv(withTenant(target.ctx, target.tenant));
-		// Translations come in as drafts; everything else is the same.
-		expect(again).toBe(text);
-		const ids = (
-			await target.db.select().from(offers).where(eq(offers.tenantId, target.tenant.id))
-		).map((o) => o.id);
-		const uk = await target.db
-			.select()
-			.from(offerTexts)
-			.where(and(inArray(offerTexts.offerId, ids), eq(offerTexts.locale, 'uk')));
-		expect(uk.map((t) => t.state)).toEqual(['draft']);
-	});
-});
-
-describe('authorisation', () => {
-	it.each(['member', 'editor', 'steering', 'guest', 'other'] as const)(
-		'%s can neither export nor import, and it looks like "not found"',
-		async (role) => {
-			const { db, tenant } = await setup();
-			const org = await buildOrganization(db, tenant.id);
-			const user = await buildUser(db);
-			if (role === 'other') {
-				const other = await buildTenant(db);
-				await grantRole(db, other.id, user.id, 'coordinator');
-			} else {
-				await grantRole(db, tenant.id, user.id, role as Role, role === 'editor' ? [org.id] : []);
-			}
-			const ctx = testCtx(db, await loadActor(db, user.id));
-			const before = await countsOf(tenant.id);
-			for (const call of [
-				() => exportOrganizationsCsv(withTenant(ctx, tenant)),
-				() => exportOffersCsv(withTenant(ctx, tenant)),
-				() => previewImport(withTenant(ctx, tenant), { organizations: ORG_FILE }),
-				() => runImport(withTenant(ctx, tenant), { organizations: ORG_FILE })
-			])
-				await expect(call()).rejects.toBeInstanceOf(NotFoundError);
-			expect(await countsOf(tenant.id)).toEqual(before);
-		}
-	);
-
-	it('anonymous visitors get "not found" too', async () => {
-		const { db, tenant } = await setup();
-		const ctx = testCtx(db, null);
-		await expect(exportOffersCsv(withTenant(ctx, tenant))).rejects.toBeInstanceOf(NotFoundError);
-		await expect(
-			runImport(withTenant(ctx, tenant), { organizations: ORG_FILE })
-		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

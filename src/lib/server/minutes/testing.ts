@@ -1,0 +1,129 @@
+/**
+ * Test fixture of the minutes tests: a public tenant with a body, its members (speaker,
+ * moderator, two members with RSVPs), a past meeting with a public and a non-public item.
+ */
+import { eq } from 'drizzle-orm';
+import { testCtx } from '../db/testing/test-db';
+import type { Db } from '../db/client';
+import { withTenant } from '../context';
+import {
+	buildAgendaItem,
+	buildBody,
+	buildMeeting,
+	buildMembership,
+	buildOrganization,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import { loadActor } from '../auth/sessions';
+import type { Role } from '../auth/schema';
+import type { MembershipRole, BodyVisibility } from '../bodies/schema';
+import { meetings } from '../meetings/schema';
+import { meetingInvitations } from '../invitations/schema';
+import { saveMinutes } from './save-minutes';
+import { addGuest, getAttendance, saveAttendance } from './attendance';
+
+export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public') {
+	const tenant = await buildTenant(db, { isPublic: true });
+	const other = await buildTenant(db);
+	const org = await buildOrganization(db, tenant.id, { name: 'Caritas Testhausen' });
+	const body = await buildBody(db, tenant.id, { name: 'AK Bildung', visibility });
+	const person = async (
+		name: string,
+		role: Role | null,
+		bodyRole?: MembershipRole,
+		organizationId?: string
+	) => {
+		const user = await buildUser(db, { name });
+		if (role) await grantRole(db, tenant.id, user.id, role);
+		if (bodyRole) await buildMembership(db, body, user.id, bodyRole, { organizationId });
+		return user;
+	};
+	const speaker = await person('Sabine Sprecherin', 'member', 'speaker');
+	const moderator = await person('Max Moderator', 'member', 'moderator');
+	const present = await person('Paula Present', 'member', 'member', org.id);
+	const excused = await person('Erik Excused', 'member', 'member');
+	const outsider = await person('Otto Outsider', 'member');
+	const coordinator = await person('Clara Koordination', 'coordinator');
+	const otherCoordinator = await buildUser(db);
+	await grantRole(db, other.id, otherCoordinator.id, 'coordinator');
+	const meeting = await buildMeeting(db, body, {
+		startsAt: new Date(Date.now() - 2 * 86_400_000),
+		state: 'invited'
+	});
+	const later = await buildMeeting(db, body, { startsAt: new Date(Date.now() + 40 * 86_400_000) });
+	const earlier = await buildMeeting(db, body, {
+		startsAt: new Date(Date.now() - 60 * 86_400_000)
+	});
+	const otherBody = await buildBody(db, tenant.id);
+	const otherBodyMeeting = await buildMeeting(db, otherBody, {
+		startsAt: new Date(Date.now() + 10 * 86_400_000)
+	});
+	const top1 = await buildAgendaItem(db, meeting, 1, { title: 'Sprachkurse im Landkreis' });
+	const top2 = await buildAgendaItem(db, meeting, 2, {
+		title: 'Personalangelegenheit',
+		isPublic: false
+	});
+	// RSVPs: present said yes, excused said no
+	for (const [u, response] of [
+		[present, 'yes'],
+		[excused, 'no']
+	] as const) {
+		await db.insert(meetingInvitations).values({
+			tenantId: tenant.id,
+			meetingId: meeting.id,
+			userId: u.id,
+			tokenHash: `hash-${u.id}`,
+			response
+		});
+	}
+	const ctxOf = async (u: { id: string } | null) =>
+		testCtx(db, u ? await loadActor(db, u.id) : null);
+	return {
+		db,
+		tenant,
+		other,
+		org,
+		body,
+		meeting,
+		later,
+		earlier,
+		otherBodyMeeting,
+		top1,
+		top2,
+		people: { speaker, moderator, present, excused, outsider, coordinator, otherCoordinator },
+		ctxOf
+	};
+}
+
+export type MinutesSetup = Awaited<ReturnType<typeof setupMinutes>>;
+
+/** Records attendance as the RSVPs suggest and writes notes for both items. */
+export async function draft(s: MinutesSetup) {
+	const ctx = await s.ctxOf(s.people.speaker);
+	const att = await getAttendance(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
+	await saveAttendance(withTenant(ctx, s.tenant), {
+		meetingId: s.meeting.id,
+		...Object.fromEntries(att.members.map((m) => [`status_${m.userId}`, m.suggested]))
+	});
+	await addGuest(withTenant(ctx, s.tenant), {
+		meetingId: s.meeting.id,
+		guestName: 'Gerda Gast',
+		guestAffiliation: 'Jobcenter'
+	});
+	await saveMinutes(withTenant(ctx, s.tenant), {
+		meetingId: s.meeting.id,
+		intro: 'Begrüßung durch die Sprecherin.',
+		[`notes_${s.top1.id}`]: 'Die Wartelisten sind lang.',
+		[`decision_${s.top1.id}`]: 'Der AK schreibt an das BAMF.',
+		[`notes_${s.top2.id}`]: 'Vertrauliche Notiz',
+		[`decision_${s.top2.id}`]: ''
+	});
+	return ctx;
+}
+
+export async function stateOf(s: MinutesSetup) {
+	const [row] = await s.db.select().from(meetings).where(eq(meetings.id, s.meeting.id));
+	return row;
+}

@@ -1,0 +1,45 @@
+/** Helpers of the finder tests: days relative to today, the finder as the page runs it, a city. */
+import type { Db } from '../db/client';
+import { buildOffer, buildOrganization, buildTenant } from '../factories';
+import type { Tenant } from '../tenants/schema';
+import { findFinderScope, type FinderScope } from './public';
+import { searchOffers } from './search';
+import { parseFinderQuery, type FinderResult } from './finder-query';
+import { addDays, berlinToday } from '../shared';
+
+/** A day relative to today in Berlin, as YYYY-MM-DD. */
+export function day(offset: number): string {
+	return addDays(berlinToday(), offset);
+}
+
+export const titles = (r: FinderResult) => r.items.map((i) => i.title.text);
+
+/** The finder helpers of a test file, on its database. */
+export function finderHelpers(dbOf: () => Db) {
+	async function scopeOf(tenant: Tenant): Promise<FinderScope> {
+		const scope = await findFinderScope(dbOf(), tenant.slug);
+		if (!scope) throw new Error(`no public scope for ${tenant.slug}`);
+		return scope;
+	}
+
+	/** Runs the finder like the page does: from a query string, in a language. */
+	async function find(tenant: Tenant, qs = '', locale = 'de'): Promise<FinderResult> {
+		return searchOffers(
+			dbOf(),
+			await scopeOf(tenant),
+			parseFinderQuery(new URLSearchParams(qs)),
+			locale
+		);
+	}
+
+	/** A city with one organisation. */
+	async function city() {
+		const tenant = await buildTenant(dbOf());
+		const org = await buildOrganization(dbOf(), tenant.id, { name: 'Sprachschule Isar' });
+		const offer = (overrides: Parameters<typeof buildOffer>[3] = {}) =>
+			buildOffer(dbOf(), tenant.id, org.id, overrides);
+		return { tenant, org, offer };
+	}
+
+	return { scopeOf, find, city };
+}
