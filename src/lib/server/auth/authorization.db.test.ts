@@ -15,7 +15,8 @@ import { inviteUser, revokeInvitation } from './invitations';
 import { listOpenInvitations, listPeople } from './people';
 import { hashToken, newToken } from './tokens';
 import { listAudit } from '../audit/service';
-import { createTenant, getTenantForActor, listAllTenants } from '../tenants/service';
+import { createTenant, listAllTenants } from '../tenants/service';
+import { resolveRequestTenant } from '../tenants/resolve';
 import { tenants, type Tenant } from '../tenants/schema';
 import { listMailbox } from '../mail/worker';
 import { NotFoundError } from '../errors';
@@ -79,6 +80,12 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const ctxOf = (name: ActorName) => testCtx(database.db, actors[name]);
+/** Opening a tenant in the signed-in area, as the server hook does: no tenant is a 404. */
+async function openTenant(name: ActorName, slug: string) {
+	const tenant = await resolveRequestTenant(database.db, 'app', slug, actors[name]);
+	if (!tenant) throw new NotFoundError();
+	return tenant;
+}
 /** the context of a request inside the tenant (or an unknown one: a tenant id nobody has) */
 const tenantCtxOf = (name: ActorName, tenant: Tenant | string) =>
 	testTenantCtx(
@@ -200,9 +207,9 @@ const TENANT_USE_CASES: {
 				}
 			},
 			{
-				name: 'getTenantForActor',
-				call: (name: ActorName, t: Tenant) => getTenantForActor(ctxOf(name), t.slug),
-				async check(result: Awaited<ReturnType<typeof getTenantForActor>>, t: Tenant) {
+				name: 'openTenant',
+				call: (name: ActorName, t: Tenant) => openTenant(name, t.slug),
+				async check(result: Awaited<ReturnType<typeof openTenant>>, t: Tenant) {
 					expect(result).toMatchObject({ id: t.id, slug: t.slug, name: t.name });
 				}
 			}
@@ -237,16 +244,16 @@ const COORDINATION = [
 	'listPeople',
 	'listOpenInvitations',
 	'listAudit',
-	'getTenantForActor'
+	'openTenant'
 ];
 /** Use cases allowed per actor and tenant; everything else must be denied. */
 const ALLOWED: Record<ActorName, { A: string[]; B: string[] }> = {
 	admin: { A: COORDINATION, B: COORDINATION },
 	coordinatorA: { A: COORDINATION, B: [] },
-	editorA: { A: ['getTenantForActor'], B: [] },
-	memberA: { A: ['getTenantForActor'], B: [] },
-	steeringA: { A: ['getTenantForActor'], B: [] },
-	guestA: { A: ['getTenantForActor'], B: [] },
+	editorA: { A: ['openTenant'], B: [] },
+	memberA: { A: ['openTenant'], B: [] },
+	steeringA: { A: ['openTenant'], B: [] },
+	guestA: { A: ['openTenant'], B: [] },
 	noRole: { A: [], B: [] },
 	anonymous: { A: [], B: [] }
 };
@@ -343,11 +350,11 @@ describe('unknown ids look exactly like forbidden ones', () => {
 	});
 
 	it('opening a tenant: an unknown slug and a forbidden one give the same error', async () => {
-		const unknown = await errorOf(getTenantForActor(ctxOf('coordinatorA'), 'gibt-es-nicht'));
-		const forbidden = await errorOf(getTenantForActor(ctxOf('coordinatorA'), tenantB.slug));
+		const unknown = await errorOf(openTenant('coordinatorA', 'gibt-es-nicht'));
+		const forbidden = await errorOf(openTenant('coordinatorA', tenantB.slug));
 		expect(unknown).toBeInstanceOf(NotFoundError);
 		expect(forbidden).toEqual(unknown);
-		expect(await errorOf(getTenantForActor(ctxOf('admin'), 'gibt-es-nicht'))).toEqual(unknown);
+		expect(await errorOf(openTenant('admin', 'gibt-es-nicht'))).toEqual(unknown);
 	});
 
 	it('inviting into an unknown tenant is not found, for the coordinator and the platform admin alike', async () => {

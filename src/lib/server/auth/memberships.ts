@@ -13,22 +13,31 @@ const roleInput = z.object({
 	role: z.enum(ROLES, { error: 'error_role_invalid' })
 });
 
+/** The person's membership row in the tenant. */
+const memberRow = (tenantId: string, userId: string) =>
+	and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId));
+/** The organisations the person edits in the tenant. */
+const editorRows = (tenantId: string, userId: string) =>
+	and(eq(editorOrganizations.tenantId, tenantId), eq(editorOrganizations.userId, userId));
+
 async function membership(tx: Executor, tenantId: string, userId: string) {
 	const [row] = await tx
 		.select({ role: tenantMembers.role, name: users.name, email: users.email })
 		.from(tenantMembers)
 		.innerJoin(users, eq(users.id, tenantMembers.userId))
-		.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)))
+		.where(memberRow(tenantId, userId))
 		.for('update', { of: tenantMembers });
 	return row;
 }
 
-async function coordinatorCount(tx: Executor, tenantId: string): Promise<number> {
+/** A network is never left without someone who can invite. */
+async function assertNotLastCoordinator(tx: Executor, tenantId: string, role: string) {
+	if (role !== 'coordinator') return;
 	const rows = await tx
 		.select({ userId: tenantMembers.userId })
 		.from(tenantMembers)
 		.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.role, 'coordinator')));
-	return rows.length;
+	if (rows.length <= 1) throw new ValidationError({ form: 'error_last_coordinator' });
 }
 
 /**
@@ -46,22 +55,15 @@ export async function changeRole(ctx: TenantCtx, raw: unknown): Promise<void> {
 		const current = await membership(tx, tenantId, userId);
 		if (!current) throw new NotFoundError();
 		if (current.role === role) return;
-		if (current.role === 'coordinator' && (await coordinatorCount(tx, tenantId)) <= 1) {
-			throw new ValidationError({ form: 'error_last_coordinator' });
-		}
+		await assertNotLastCoordinator(tx, tenantId, current.role);
 		if (role === 'editor') {
 			const orgs = await tx
 				.select({ id: editorOrganizations.organizationId })
 				.from(editorOrganizations)
-				.where(
-					and(eq(editorOrganizations.tenantId, tenantId), eq(editorOrganizations.userId, userId))
-				);
+				.where(editorRows(tenantId, userId));
 			if (orgs.length === 0) throw new ValidationError({ form: 'error_editor_needs_organization' });
 		}
-		await tx
-			.update(tenantMembers)
-			.set({ role })
-			.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)));
+		await tx.update(tenantMembers).set({ role }).where(memberRow(tenantId, userId));
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'member.role_change',
@@ -81,17 +83,9 @@ export async function removeMember(ctx: TenantCtx, input: { userId: unknown }): 
 	await ctx.db.transaction(async (tx) => {
 		const current = await membership(tx, tenantId, userId);
 		if (!current) throw new NotFoundError();
-		if (current.role === 'coordinator' && (await coordinatorCount(tx, tenantId)) <= 1) {
-			throw new ValidationError({ form: 'error_last_coordinator' });
-		}
-		await tx
-			.delete(editorOrganizations)
-			.where(
-				and(eq(editorOrganizations.tenantId, tenantId), eq(editorOrganizations.userId, userId))
-			);
-		await tx
-			.delete(tenantMembers)
-			.where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId)));
+		await assertNotLastCoordinator(tx, tenantId, current.role);
+		await tx.delete(editorOrganizations).where(editorRows(tenantId, userId));
+		await tx.delete(tenantMembers).where(memberRow(tenantId, userId));
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'member.remove',

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { indicatorValues, measureLinks, milestones } from './schema';
 import { createGuideline, updateGuideline, addGuidingQuestion } from './structure';
@@ -18,15 +16,9 @@ import {
 	getRound
 } from './prioritisation';
 import { createEdition } from './editions';
-import { conceptFixture } from './test-fixture';
+import { useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('children checked against the parent in the URL', () => {
 	it('removes a link only through its own measure (massnahmen/[id]?/unlink)', async () => {

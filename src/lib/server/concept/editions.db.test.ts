@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { conceptGuidelines, conceptMeasures } from './schema';
 import { adoptEdition, createEdition, listEditions, updateEdition } from './editions';
@@ -16,15 +14,9 @@ import { changeMeasureState } from './measures';
 import { addMilestone } from './milestones';
 import { addMeasureLink } from './measure-links';
 import { getMeasure } from './measure-detail';
-import { conceptFixture } from './test-fixture';
+import { useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('editions', () => {
 	it('copies the last edition into a new draft and shows the difference', async () => {

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
 import { buildAgendaItem, buildBody, buildMeeting } from '../factories';
 import { agendaItems } from '../meetings/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { addGuidingQuestion, addGuidingQuestionToAgenda, createGuideline } from './structure';
-import { conceptFixture } from './test-fixture';
+import { useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('guiding questions on the agenda', () => {
 	it('appends the question as the last agenda item, for those who plan the body’s meetings', async () => {

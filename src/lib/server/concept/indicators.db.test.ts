@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
 import { NotFoundError } from '../errors';
 import { indicatorValues } from './schema';
 import { listEditions } from './editions';
@@ -10,15 +8,9 @@ import { adoptLibraryIndicators } from './indicator-library';
 import { createIndicator, recordIndicatorValue } from './indicator-edit';
 import { previewValueImport, runValueImport } from './indicator-import';
 import { getDashboard } from './views';
-import { conceptFixture, TODAY } from './test-fixture';
+import { TODAY, useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('indicators', () => {
 	it('adopts library indicators once and records values manually (replacing the same date)', async () => {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
 import { buildAgendaItem, buildFieldOfAction, buildMeeting } from '../factories';
 import { auditLog } from '../audit/schema';
 import { NotFoundError } from '../errors';
@@ -13,15 +11,9 @@ import { measureLinkTargets } from './views';
 import { createProcess } from '../participation/processes';
 import { createRecommendation } from '../participation/recommendations';
 import { createPaper } from '../papers/create';
-import { conceptFixture } from './test-fixture';
+import { useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('measures', () => {
 	it('keeps state and progress changes as history; progress may be overridden within the state', async () => {

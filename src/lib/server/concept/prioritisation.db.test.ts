@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../errors';
 import {
 	adoptPrioritised,
@@ -10,15 +8,9 @@ import {
 	getRound
 } from './prioritisation';
 import { getMeasure } from './measure-detail';
-import { conceptFixture } from './test-fixture';
+import { useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('prioritisation', () => {
 	it('lets members spread their points, totals them and the coordinator adopts the top measures', async () => {

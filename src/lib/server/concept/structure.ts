@@ -8,8 +8,7 @@ import { recordAudit } from '../audit/record';
 import { bodies } from '../bodies/schema';
 import { agendaItems, meetings } from '../meetings/schema';
 import { canSeeBody } from '../bodies/access';
-import { isUuid, requireUuid } from '../shared';
-import { formatBerlinDateTime } from '../transfer/time';
+import { berlinDateOf, berlinTimeOf, isUuid, requireUuid } from '../shared';
 import {
 	conceptEditions,
 	conceptGoals,
@@ -388,7 +387,7 @@ export async function agendaTargets(
 	for (const mt of upcoming)
 		(byBody[mt.bodyId] ??= []).push({
 			id: mt.id,
-			name: `${formatBerlinDateTime(mt.startsAt)}${mt.title ? ` – ${mt.title}` : ''}`
+			name: `${berlinDateOf(mt.startsAt)} ${berlinTimeOf(mt.startsAt)}${mt.title ? ` – ${mt.title}` : ''}`
 		});
 	return byBody;
 }

@@ -1,7 +1,8 @@
 /** A district with a municipality, a field of action, a working group and a first edition; for the db tests. */
+import { afterAll, beforeAll } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { testTenantCtx } from '../db/testing/test-db';
+import type { Database, Db } from '../db/client';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import {
 	buildBody,
 	buildFieldOfAction,
@@ -92,4 +93,14 @@ export async function conceptFixture(db: Db) {
 		state,
 		measure
 	};
+}
+
+/** One test database for the file (PGlite, in memory); each call of the result is a new fixture. */
+export function useConceptFixture() {
+	let database: Database;
+	beforeAll(async () => {
+		database = await createTestDb();
+	});
+	afterAll(() => database.close());
+	return () => conceptFixture(database.db);
 }

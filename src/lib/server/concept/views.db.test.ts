@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { testTenantCtx } from '../db/testing/test-db';
 import { adoptEdition, listEditions } from './editions';
 import { getDashboard, publicConcept } from './views';
-import { conceptFixture, TODAY } from './test-fixture';
+import { TODAY, useConceptFixture } from './test-fixture';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => conceptFixture(database.db);
+const setup = useConceptFixture();
 
 describe('visibility of internal measures', () => {
 	it('hides internal and proposed measures from the public concept, not from members', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
+import type { TenantLike } from '../context';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
@@ -11,19 +12,15 @@ import { tenants } from '../tenants/schema';
 import { NotFoundError, RateLimitError, ValidationError } from '../errors';
 import { inquiries, inquiryEntries } from './schema';
 import { addFollowup, getInquiryStatus, INQUIRY_LIMIT, submitInquiry } from './submit';
+import { getInquiry, inquiryStatistics, listInquiries } from './inbox';
 import {
 	addInquiryNote,
 	assignInquiry,
-	deleteTemplate,
-	getInquiry,
-	inquiryStatistics,
-	listInquiries,
-	listTemplates,
 	replyToInquiry,
-	saveTemplate,
 	setInquiryDue,
 	setInquiryState
-} from './inbox';
+} from './handling';
+import { deleteTemplate, listTemplates, saveTemplate } from './templates';
 import { purgeExpiredInquiries } from './retention';
 import { issueChallenge, solveProofOfWork, verifyProofOfWork } from './spam';
 import { inboxFilter, INQUIRY_CONSENT_VERSION } from './validation';
@@ -42,7 +39,7 @@ async function setup(settings: Record<string, unknown> = {}) {
 	const tenant = await buildTenant(db, { settings });
 	const other = await buildTenant(db);
 	const ctxFor = async (role: Role | 'none' | 'other', name = 'Anna Beispiel') => {
-		if (role === 'none') return testCtx(db, null);
+		if (role === 'none') return testTenantCtx(db, tenant, null);
 		const user = await buildUser(db, { name });
 		await grantRole(
 			db,
@@ -50,7 +47,7 @@ async function setup(settings: Record<string, unknown> = {}) {
 			user.id,
 			role === 'other' ? 'coordinator' : role
 		);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	return { db, tenant, other, ctxFor };
 }
@@ -70,13 +67,14 @@ function form(extra: Record<string, unknown> = {}, now = new Date()) {
 		...extra
 	};
 }
-const visitor = (db: Database['db'], ip = `198.51.100.${++ipCounter}`) => testCtx(db, null, { ip });
+const visitor = (db: Database['db'], tenant: TenantLike, ip = `198.51.100.${++ipCounter}`) =>
+	testTenantCtx(db, tenant, null, { ip });
 
 describe('submitInquiry', () => {
 	it('stores the message with consent version and time, mails a reference and a status link', async () => {
 		const { db, tenant } = await setup();
 		const now = new Date();
-		const result = await submitInquiry(visitor(db), tenant.id, form({}, now), now);
+		const result = await submitInquiry(visitor(db, tenant), { ...form({}, now) }, now);
 		expect(result.reference).toMatch(/^A-\d{4}-[A-Z2-9]{6}$/);
 		const [row] = await db.select().from(inquiries).where(eq(inquiries.id, result.id));
 		expect(row).toMatchObject({
@@ -94,7 +92,7 @@ describe('submitInquiry', () => {
 		expect(mails[0].payload.to).toBe('maria@example.org');
 		expect(mails[0].payload.text).toContain(result.reference);
 		expect(mails[0].payload.text).toContain(`/${tenant.slug}/anliegen/status/${result.token}`);
-		const status = await getInquiryStatus(visitor(db), tenant.id, result.token);
+		const status = await getInquiryStatus(visitor(db, tenant), { token: result.token });
 		expect(status).toMatchObject({ reference: result.reference, state: 'new', entries: [] });
 		// the audit log holds no personal data
 		const [audit] = await db
@@ -107,7 +105,7 @@ describe('submitInquiry', () => {
 
 	it('needs no name and no e-mail (then no mail is sent)', async () => {
 		const { db, tenant } = await setup();
-		const r = await submitInquiry(visitor(db), tenant.id, form({ name: '', email: '' }));
+		const r = await submitInquiry(visitor(db, tenant), { ...form({ name: '', email: '' }) });
 		const [row] = await db.select().from(inquiries).where(eq(inquiries.id, r.id));
 		expect(row.name).toBeNull();
 		expect(row.email).toBeNull();
@@ -116,11 +114,9 @@ describe('submitInquiry', () => {
 
 	it('validates the fields: kind, text, e-mail and consent', async () => {
 		const { db, tenant } = await setup();
-		const err = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ kind: 'spam', body: ' ', email: 'kein-mail', consent: undefined })
-		).catch((e) => e);
+		const err = await submitInquiry(visitor(db, tenant), {
+			...form({ kind: 'spam', body: ' ', email: 'kein-mail', consent: undefined })
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fieldErrors).toEqual({
 			kind: 'inquiries_error_kind_required',
@@ -135,11 +131,9 @@ describe('submitInquiry', () => {
 
 	it('rejects a filled honeypot and stores nothing', async () => {
 		const { db, tenant } = await setup();
-		const err = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ website: 'https://cheap.example' })
-		).catch((e) => e);
+		const err = await submitInquiry(visitor(db, tenant), {
+			...form({ website: 'https://cheap.example' })
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fieldErrors).toEqual({ form: 'inquiries_error_spam_honeypot' });
 		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(
@@ -151,57 +145,50 @@ describe('submitInquiry', () => {
 		const { db, tenant } = await setup();
 		const now = new Date();
 		const fast = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ challenge: issueChallenge(now, 8) }, now),
+			visitor(db, tenant),
+			{ ...form({ challenge: issueChallenge(now, 8) }, now) },
 			now
 		).catch((e) => e);
 		expect(fast.fieldErrors).toEqual({ form: 'inquiries_error_spam_too_fast' });
-		const forged = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ challenge: 'abc.1.0.def' })
-		).catch((e) => e);
+		const forged = await submitInquiry(visitor(db, tenant), {
+			...form({ challenge: 'abc.1.0.def' })
+		}).catch((e) => e);
 		expect(forged.fieldErrors).toEqual({ form: 'inquiries_error_spam_expired' });
 	});
 
 	it('accepts a solved proof of work and rejects a wrong one', async () => {
 		const { db, tenant } = await setup();
 		const challenge = issueChallenge(new Date(Date.now() - 60_000), 8);
-		const ok = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ challenge, pow: solveProofOfWork(challenge, 8) })
-		);
+		const ok = await submitInquiry(visitor(db, tenant), {
+			...form({ challenge, pow: solveProofOfWork(challenge, 8) })
+		});
 		const [row] = await db.select().from(inquiries).where(eq(inquiries.id, ok.id));
 		expect(row.proofOfWork).toBe(true);
 		let wrong = 0;
 		while (verifyProofOfWork(challenge, String(wrong), 8)) wrong++;
-		const err = await submitInquiry(
-			visitor(db),
-			tenant.id,
-			form({ challenge, pow: String(wrong) })
-		).catch((e) => e);
+		const err = await submitInquiry(visitor(db, tenant), {
+			...form({ challenge, pow: String(wrong) })
+		}).catch((e) => e);
 		expect(err.fieldErrors).toEqual({ form: 'inquiries_error_spam_proof_of_work' });
 	});
 
 	it('limits messages per address and hour', async () => {
 		const { db, tenant } = await setup();
-		const ctx = visitor(db, '203.0.113.99');
-		for (let i = 0; i < INQUIRY_LIMIT.max; i++) await submitInquiry(ctx, tenant.id, form());
-		const err = await submitInquiry(ctx, tenant.id, form()).catch((e) => e);
+		const ctx = visitor(db, tenant, '203.0.113.99');
+		for (let i = 0; i < INQUIRY_LIMIT.max; i++) await submitInquiry(ctx, { ...form() });
+		const err = await submitInquiry(ctx, { ...form() }).catch((e) => e);
 		expect(err).toBeInstanceOf(RateLimitError);
 		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(
 			INQUIRY_LIMIT.max
 		);
 		// another address is not affected
-		await submitInquiry(visitor(db, '203.0.113.100'), tenant.id, form());
+		await submitInquiry(visitor(db, tenant, '203.0.113.100'), { ...form() });
 	});
 
 	it('does not take messages for a hidden tenant', async () => {
 		const { db } = await setup();
 		const hidden = await buildTenant(db, { isPublic: false });
-		await expect(submitInquiry(visitor(db), hidden.id, form())).rejects.toBeInstanceOf(
+		await expect(submitInquiry(visitor(db, hidden), { ...form() })).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 	});
@@ -210,52 +197,50 @@ describe('submitInquiry', () => {
 describe('inbox', () => {
 	it('is for coordinators of the tenant only', async () => {
 		const { db, tenant, ctxFor } = await setup();
-		const r = await submitInquiry(visitor(db), tenant.id, form());
+		const r = await submitInquiry(visitor(db, tenant), { ...form() });
 		for (const role of ['member', 'editor', 'steering', 'guest', 'none', 'other'] as const) {
 			const ctx = await ctxFor(role);
-			await expect(getInquiry(ctx, tenant.id, r.id)).rejects.toBeInstanceOf(NotFoundError);
-			await expect(listInquiries(ctx, tenant.id, inboxFilter.parse({}))).rejects.toBeInstanceOf(
-				NotFoundError
-			);
+			await expect(getInquiry(ctx, { inquiryId: r.id })).rejects.toBeInstanceOf(NotFoundError);
+			await expect(listInquiries(ctx, inboxFilter.parse({}))).rejects.toBeInstanceOf(NotFoundError);
 		}
 		// another tenant's coordinator asking under their own tenant does not find it either
-		const other = await ctxFor('other');
-		const otherTenant = Object.keys(other.actor!.roles)[0];
-		await expect(getInquiry(other, otherTenant, r.id)).rejects.toBeInstanceOf(NotFoundError);
+		const other = testTenantCtx(db, otherTenant, (await ctxFor('other')).actor);
+		await expect(getInquiry(other, { inquiryId: r.id })).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('assigns, notes, answers by mail; the sender sees the answer but not the note', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator', 'Anna Beispiel');
 		const member = await ctxFor('member');
-		const r = await submitInquiry(visitor(db), tenant.id, form());
-		await assignInquiry(staff, tenant.id, r.id, staff.actor!.userId);
+		const r = await submitInquiry(visitor(db, tenant), { ...form() });
+		await assignInquiry(staff, { inquiryId: r.id, assigneeId: staff.actor!.userId });
 		await expect(
-			assignInquiry(staff, tenant.id, r.id, member.actor!.userId)
+			assignInquiry(staff, { inquiryId: r.id, assigneeId: member.actor!.userId })
 		).rejects.toBeInstanceOf(ValidationError);
-		await setInquiryDue(staff, tenant.id, r.id, '2026-12-01');
-		await addInquiryNote(staff, tenant.id, r.id, { body: 'Intern: VHS fragen' });
-		let detail = await getInquiry(staff, tenant.id, r.id);
+		await setInquiryDue(staff, { inquiryId: r.id, dueOn: '2026-12-01' });
+		await addInquiryNote(staff, { inquiryId: r.id, note: 'Intern: VHS fragen' });
+		let detail = await getInquiry(staff, { inquiryId: r.id });
 		expect(detail).toMatchObject({
 			state: 'in_progress',
 			assigneeId: staff.actor!.userId,
 			dueOn: '2026-12-01'
 		});
-		const mine = await listInquiries(staff, tenant.id, inboxFilter.parse({ assignee: 'me' }));
+		const mine = await listInquiries(staff, inboxFilter.parse({ assignee: 'me' }));
 		expect(mine.rows.map((x) => x.id)).toEqual([r.id]);
 
-		const result = await replyToInquiry(staff, tenant.id, r.id, {
-			body: 'Ja, dienstags um 18 Uhr in der VHS.'
+		const result = await replyToInquiry(staff, {
+			inquiryId: r.id,
+			reply: 'Ja, dienstags um 18 Uhr in der VHS.'
 		});
 		expect(result.mailed).toBe(true);
-		detail = await getInquiry(staff, tenant.id, r.id);
+		detail = await getInquiry(staff, { inquiryId: r.id });
 		expect(detail.state).toBe('answered');
 		expect(detail.entries.map((e) => e.kind)).toEqual(['note', 'reply']);
 		const mails = await db.select().from(outbox).where(eq(outbox.tenantId, tenant.id));
 		const reply = mails.find((x) => x.payload.text.includes('dienstags um 18 Uhr'));
 		expect(reply?.payload.to).toBe('maria@example.org');
 
-		const status = await getInquiryStatus(visitor(db), tenant.id, r.token);
+		const status = await getInquiryStatus(visitor(db, tenant), { token: r.token });
 		expect(status.state).toBe('answered');
 		expect(status.entries).toEqual([
 			expect.objectContaining({
@@ -268,8 +253,11 @@ describe('inbox', () => {
 		expect(JSON.stringify(status)).not.toContain('Beispiel');
 
 		// a follow-up from the sender reopens the message
-		await addFollowup(visitor(db), tenant.id, r.token, { body: 'Danke! Gibt es auch samstags?' });
-		detail = await getInquiry(staff, tenant.id, r.id);
+		await addFollowup(visitor(db, tenant), {
+			token: r.token,
+			body: 'Danke! Gibt es auch samstags?'
+		});
+		detail = await getInquiry(staff, { inquiryId: r.id });
 		expect(detail.state).toBe('in_progress');
 		expect(detail.entries.at(-1)).toMatchObject({ kind: 'followup', authorName: null });
 	});
@@ -277,15 +265,15 @@ describe('inbox', () => {
 	it('changes states and rejects unknown ones', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');
-		const r = await submitInquiry(visitor(db), tenant.id, form());
-		await setInquiryState(staff, tenant.id, r.id, 'closed');
+		const r = await submitInquiry(visitor(db, tenant), { ...form() });
+		await setInquiryState(staff, { inquiryId: r.id, state: 'closed' });
 		const [row] = await db.select().from(inquiries).where(eq(inquiries.id, r.id));
 		expect(row.state).toBe('closed');
 		expect(row.closedAt).not.toBeNull();
-		await expect(setInquiryState(staff, tenant.id, r.id, 'deleted')).rejects.toBeInstanceOf(
-			ValidationError
-		);
-		await setInquiryState(staff, tenant.id, r.id, 'in_progress');
+		await expect(
+			setInquiryState(staff, { inquiryId: r.id, state: 'deleted' })
+		).rejects.toBeInstanceOf(ValidationError);
+		await setInquiryState(staff, { inquiryId: r.id, state: 'in_progress' });
 		const [again] = await db.select().from(inquiries).where(eq(inquiries.id, r.id));
 		expect(again.closedAt).toBeNull();
 	});
@@ -293,19 +281,18 @@ describe('inbox', () => {
 	it('keeps templates for frequent answers', async () => {
 		const { tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');
-		const { id } = await saveTemplate(staff, tenant.id, null, {
+		const { id } = await saveTemplate(staff, {
+			id: null,
 			title: 'Sprachkurse',
 			body: 'Eine Übersicht der Sprachkurse finden Sie im Angebotsfinder.'
 		});
-		await saveTemplate(staff, tenant.id, id, { title: 'Sprachkurse (VHS)', body: 'Text' });
-		expect(await listTemplates(staff, tenant.id)).toEqual([
-			{ id, title: 'Sprachkurse (VHS)', body: 'Text' }
-		]);
-		await expect(
-			saveTemplate(staff, tenant.id, null, { title: '', body: '' })
-		).rejects.toBeInstanceOf(ValidationError);
-		await deleteTemplate(staff, tenant.id, id);
-		expect(await listTemplates(staff, tenant.id)).toEqual([]);
+		await saveTemplate(staff, { id, title: 'Sprachkurse (VHS)', body: 'Text' });
+		expect(await listTemplates(staff)).toEqual([{ id, title: 'Sprachkurse (VHS)', body: 'Text' }]);
+		await expect(saveTemplate(staff, { id: null, title: '', body: '' })).rejects.toBeInstanceOf(
+			ValidationError
+		);
+		await deleteTemplate(staff, { id });
+		expect(await listTemplates(staff)).toEqual([]);
 	});
 });
 
@@ -316,8 +303,8 @@ describe('purgeExpiredInquiries', () => {
 		staff: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['ctxFor']>>,
 		days: number
 	) {
-		const r = await submitInquiry(visitor(db), tenantId, form());
-		await replyToInquiry(staff, tenantId, r.id, { body: 'Antwort', close: 'on' });
+		const r = await submitInquiry(visitor(db, staff.tenant), { ...form() });
+		await replyToInquiry(staff, { inquiryId: r.id, reply: 'Antwort', close: 'on' });
 		await db
 			.update(inquiries)
 			.set({ closedAt: new Date(Date.now() - days * DAY) })
@@ -330,7 +317,7 @@ describe('purgeExpiredInquiries', () => {
 		const staff = await ctxFor('coordinator');
 		const old = await closedAgo(db, tenant.id, staff, 181);
 		const recent = await closedAgo(db, tenant.id, staff, 10);
-		const open = await submitInquiry(visitor(db), tenant.id, form());
+		const open = await submitInquiry(visitor(db, tenant), { ...form() });
 		await db
 			.update(inquiries)
 			.set({ createdAt: new Date(Date.now() - 400 * DAY) })
@@ -363,15 +350,15 @@ describe('purgeExpiredInquiries', () => {
 		expect(
 			await db.select().from(inquiryEntries).where(eq(inquiryEntries.inquiryId, old.id))
 		).toHaveLength(0);
-		await expect(getInquiryStatus(visitor(db), tenant.id, old.token)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			getInquiryStatus(visitor(db, tenant), { token: old.token })
+		).rejects.toBeInstanceOf(NotFoundError);
 		for (const keep of [recent, open]) {
 			const [row] = await db.select().from(inquiries).where(eq(inquiries.id, keep.id));
 			expect(row.email).toBe('maria@example.org');
 			expect(row.purgedAt).toBeNull();
 		}
-		const stats = await inquiryStatistics(staff, tenant.id);
+		const stats = await inquiryStatistics(staff);
 		expect(stats.find((s) => s.kind === 'question' && s.state === 'closed')?.count).toBe(2);
 		// running again changes nothing
 		const before = await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
+import { withTenant } from '../context';
 import {
 	buildAgendaItem,
 	buildBody,
@@ -104,7 +105,11 @@ const unfold = (ics: string) => ics.replace(/\r\n /g, '');
 describe('public feeds', () => {
 	it('a public body’s feed lists its meetings (cancelled ones as CANCELLED), public items only, no online link', async () => {
 		const s = await setup();
-		const ics = unfold((await bodyFeed(s.db, origin, s.tenant.slug, s.publicBody.id))!);
+		const ics = unfold(
+			(await bodyFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin }), {
+				bodyId: s.publicBody.id
+			}))!
+		);
 		const { calendar, vevents, uids } = parse(ics);
 		expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
 		expect(uids).toEqual([uid(s.open), uid(s.cancelled)]);
@@ -120,18 +125,40 @@ describe('public feeds', () => {
 
 	it('network and members-only bodies, and bodies of hidden tenants, have no public feed', async () => {
 		const s = await setup();
-		expect(await bodyFeed(s.db, origin, s.tenant.slug, s.networkBody.id)).toBeNull();
-		expect(await bodyFeed(s.db, origin, s.tenant.slug, s.membersBody.id)).toBeNull();
-		expect(await bodyFeed(s.db, origin, s.hidden.slug, s.hiddenBody.id)).toBeNull();
+		expect(
+			await bodyFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin }), {
+				bodyId: s.networkBody.id
+			})
+		).toBeNull();
+		expect(
+			await bodyFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin }), {
+				bodyId: s.membersBody.id
+			})
+		).toBeNull();
+		expect(
+			await bodyFeed(testTenantCtx(s.db, s.hidden, null, { origin: origin }), {
+				bodyId: s.hiddenBody.id
+			})
+		).toBeNull();
 		// a body of another tenant under this tenant's address
-		expect(await bodyFeed(s.db, origin, s.tenant.slug, s.hiddenBody.id)).toBeNull();
-		expect(await bodyFeed(s.db, origin, s.tenant.slug, 'not-a-uuid')).toBeNull();
-		expect(await tenantFeed(s.db, origin, s.hidden.slug)).toBeNull();
+		expect(
+			await bodyFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin }), {
+				bodyId: s.hiddenBody.id
+			})
+		).toBeNull();
+		expect(
+			await bodyFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin }), {
+				bodyId: 'not-a-uuid'
+			})
+		).toBeNull();
+		expect(await tenantFeed(testTenantCtx(s.db, s.hidden, null, { origin: origin }))).toBeNull();
 	});
 
 	it('the tenant feed lists the public bodies’ meetings only', async () => {
 		const s = await setup();
-		const ics = unfold((await tenantFeed(s.db, origin, s.tenant.slug))!);
+		const ics = unfold(
+			(await tenantFeed(testTenantCtx(s.db, s.tenant, null, { origin: origin })))!
+		);
 		const { calendar, uids } = parse(ics);
 		expect(uids).toEqual([uid(s.open), uid(s.cancelled)]);
 		expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Sitzungen – ${s.tenant.name}`);
@@ -157,7 +184,9 @@ describe('personal feed', () => {
 			.where(eq(calendarTokens.userId, user.id));
 		expect(stored.tokenHash).not.toBe(first.token);
 		expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-		const ics = unfold((await personalFeed(s.db, origin, first.token))!);
+		const ics = unfold(
+			(await personalFeed(testCtx(s.db, null, { origin: origin }), { token: first.token }))!
+		);
 		const { uids } = parse(ics);
 		// member bodies only: not the network body the person could see
 		expect(uids.sort()).toEqual([uid(s.open), uid(s.cancelled), uid(s.secret)].sort());
@@ -166,10 +195,16 @@ describe('personal feed', () => {
 		expect(ics).toContain('netzwerk-geheim');
 		expect(ics).toContain(`${origin}/app/${s.tenant.slug}/sitzungen/${s.secret.id}`);
 		const second = await resetCalendarToken(ctx);
-		expect(await personalFeed(s.db, origin, first.token)).toBeNull();
-		expect(await personalFeed(s.db, origin, second.token)).not.toBeNull();
+		expect(
+			await personalFeed(testCtx(s.db, null, { origin: origin }), { token: first.token })
+		).toBeNull();
+		expect(
+			await personalFeed(testCtx(s.db, null, { origin: origin }), { token: second.token })
+		).not.toBeNull();
 		await deleteCalendarToken(ctx);
-		expect(await personalFeed(s.db, origin, second.token)).toBeNull();
+		expect(
+			await personalFeed(testCtx(s.db, null, { origin: origin }), { token: second.token })
+		).toBeNull();
 		const audits = await s.db
 			.select({ action: auditLog.action })
 			.from(auditLog)
@@ -181,7 +216,9 @@ describe('personal feed', () => {
 
 	it('unknown tokens and ended memberships show nothing', async () => {
 		const s = await setup();
-		expect(await personalFeed(s.db, origin, 'x'.repeat(43))).toBeNull();
+		expect(
+			await personalFeed(testCtx(s.db, null, { origin: origin }), { token: 'x'.repeat(43) })
+		).toBeNull();
 		const user = await buildUser(s.db);
 		await grantRole(s.db, s.tenant.id, user.id, 'member');
 		await buildMembership(s.db, s.membersBody, user.id, 'member', {
@@ -189,7 +226,9 @@ describe('personal feed', () => {
 			endDate: '2020-12-31'
 		});
 		const { token } = await resetCalendarToken(testCtx(s.db, await loadActor(s.db, user.id)));
-		expect(parse((await personalFeed(s.db, origin, token))!).uids).toEqual([]);
+		expect(
+			parse((await personalFeed(testCtx(s.db, null, { origin: origin }), { token }))!).uids
+		).toEqual([]);
 		await expect(resetCalendarToken(testCtx(s.db, null))).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
@@ -204,20 +243,21 @@ describe('meetingCalendarFile', () => {
 		await grantRole(s.db, s.tenant.id, visitor.id, 'member');
 		const asMember = unfold(
 			await meetingCalendarFile(
-				testCtx(s.db, await loadActor(s.db, member.id)),
-				s.tenant.id,
-				s.open.id
+				withTenant(testCtx(s.db, await loadActor(s.db, member.id)), s.tenant),
+				{ meetingId: s.open.id }
 			)
 		);
 		expect(asMember).toContain('Vertrauliche Personalsache');
 		expect(asMember).toContain('netzwerk-geheim');
 		const visitorCtx = testCtx(s.db, await loadActor(s.db, visitor.id));
-		const asVisitor = unfold(await meetingCalendarFile(visitorCtx, s.tenant.id, s.open.id));
+		const asVisitor = unfold(
+			await meetingCalendarFile(withTenant(visitorCtx, s.tenant), { meetingId: s.open.id })
+		);
 		expect(parse(asVisitor).uids).toEqual([uid(s.open)]);
 		expect(asVisitor).not.toContain('Vertrauliche Personalsache');
 		expect(asVisitor).not.toContain('netzwerk-geheim');
-		await expect(meetingCalendarFile(visitorCtx, s.tenant.id, s.secret.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			meetingCalendarFile(withTenant(visitorCtx, s.tenant), { meetingId: s.secret.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -89,7 +89,8 @@ async function setup() {
 		affiliation: 'VHS',
 		email: 'referentin@example.org'
 	});
-	const ctxOf = async (user: { id: string }) => testCtx(db, await loadActor(db, user.id));
+	const ctxOf = async (user: { id: string }) =>
+		testTenantCtx(db, tenant, await loadActor(db, user.id));
 	return {
 		db,
 		tenant,
@@ -131,11 +132,11 @@ describe('sendInvitations', () => {
 		const { tenant, meeting, member, outsider, ctxOf } = await setup();
 		for (const user of [member, outsider]) {
 			await expect(
-				sendInvitations(await ctxOf(user), tenant.id, meeting.id)
+				sendInvitations(await ctxOf(user), { meetingId: meeting.id })
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		await expect(
-			sendInvitations(testCtx(database.db, null), tenant.id, meeting.id)
+			sendInvitations(testTenantCtx(database.db, tenant, null), { meetingId: meeting.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await mailsOf(tenant.id)).toHaveLength(0);
 	});
@@ -143,7 +144,7 @@ describe('sendInvitations', () => {
 	it('mails every current member (guests too, not former members) with the .ics, and the speaker', async () => {
 		const { db, tenant, meeting, speaker, member, guest, former, outsider, ctxOf } = await setup();
 		// the body's speaker may send (body role), not only the coordinator
-		const result = await sendInvitations(await ctxOf(speaker), tenant.id, meeting.id);
+		const result = await sendInvitations(await ctxOf(speaker), { meetingId: meeting.id });
 		expect(result).toEqual({ mailed: 3, speakers: 1 });
 		const mails = await mailsOf(tenant.id);
 		const to = mails.map((m) => m.to).sort();
@@ -203,16 +204,22 @@ describe('sendInvitations', () => {
 	it('sending again mails only new members, unless "an alle erneut senden"', async () => {
 		const { db, tenant, body, meeting, coordinator, ctxOf } = await setup();
 		const ctx = await ctxOf(coordinator);
-		await sendInvitations(ctx, tenant.id, meeting.id);
-		expect(await sendInvitations(ctx, tenant.id, meeting.id)).toEqual({ mailed: 0, speakers: 0 });
+		await sendInvitations(ctx, { meetingId: meeting.id });
+		expect(await sendInvitations(ctx, { meetingId: meeting.id })).toEqual({
+			mailed: 0,
+			speakers: 0
+		});
 		const newcomer = await buildUser(db, { name: 'Nina Neu' });
 		await grantRole(db, tenant.id, newcomer.id, 'member');
 		await buildMembership(db, body, newcomer.id);
 		const before = (await mailsOf(tenant.id)).length;
-		expect(await sendInvitations(ctx, tenant.id, meeting.id)).toEqual({ mailed: 1, speakers: 0 });
+		expect(await sendInvitations(ctx, { meetingId: meeting.id })).toEqual({
+			mailed: 1,
+			speakers: 0
+		});
 		const mails = await mailsOf(tenant.id);
 		expect(mails.slice(before).map((m) => m.to)).toEqual([newcomer.email]);
-		expect(await sendInvitations(ctx, tenant.id, meeting.id, { all: true })).toEqual({
+		expect(await sendInvitations(ctx, { all: true, meetingId: meeting.id })).toEqual({
 			mailed: 4,
 			speakers: 1
 		});
@@ -222,16 +229,16 @@ describe('sendInvitations', () => {
 		const { db, tenant, body, meeting, coordinator, ctxOf } = await setup();
 		const ctx = await ctxOf(coordinator);
 		await db.update(meetings).set({ state: 'cancelled' }).where(eq(meetings.id, meeting.id));
-		await expect(sendInvitations(ctx, tenant.id, meeting.id)).rejects.toMatchObject({
+		await expect(sendInvitations(ctx, { meetingId: meeting.id })).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_cancelled' }
 		});
 		const past = await buildMeeting(db, body, { startsAt: new Date(Date.now() - 5 * 86_400_000) });
-		await expect(sendInvitations(ctx, tenant.id, past.id)).rejects.toMatchObject({
+		await expect(sendInvitations(ctx, { meetingId: past.id })).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_past' }
 		});
 		const empty = await buildBody(db, tenant.id);
 		const lonely = await buildMeeting(db, empty);
-		await expect(sendInvitations(ctx, tenant.id, lonely.id)).rejects.toMatchObject({
+		await expect(sendInvitations(ctx, { meetingId: lonely.id })).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_no_members' }
 		});
 		expect(await mailsOf(tenant.id)).toHaveLength(0);
@@ -245,11 +252,11 @@ describe('sendInvitations', () => {
 			dueDate: '2030-12-01',
 			createdAt: new Date('2030-01-01T00:00:00Z')
 		});
-		const preview = await invitationPreview(await ctxOf(coordinator), tenant.id, meeting.id);
+		const preview = await invitationPreview(await ctxOf(coordinator), { meetingId: meeting.id });
 		expect(preview.text).toContain(
 			'TOP 3: Offene Aufgaben aus früheren Sitzungen\n   - Raumliste an alle schicken (Mia Mitglied, bis 01.12.2030)'
 		);
-		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
+		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
 		const mails = await mailsOf(tenant.id);
 		const memberMail = mails.find((m) => m.to === member.email)!;
 		expect(memberMail.text).toContain('TOP 3: Offene Aufgaben aus früheren Sitzungen');
@@ -266,12 +273,12 @@ describe('sendInvitations', () => {
 
 	it('shows managers a preview with the number of members still to mail', async () => {
 		const { tenant, meeting, coordinator, member, ctxOf } = await setup();
-		const preview = await invitationPreview(await ctxOf(coordinator), tenant.id, meeting.id);
+		const preview = await invitationPreview(await ctxOf(coordinator), { meetingId: meeting.id });
 		expect(preview.subject).toBe('Einladung: AK Bildung am Di., 10. Dez. 2030, 14:00 Uhr');
 		expect(preview.text).toContain('TOP 2: Sprachkurse für Eltern');
 		expect(preview).toMatchObject({ members: 3, pending: 3, speakersWithEmail: 1, open: true });
 		await expect(
-			invitationPreview(await ctxOf(member), tenant.id, meeting.id)
+			invitationPreview(await ctxOf(member), { meetingId: meeting.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
@@ -279,10 +286,10 @@ describe('sendInvitations', () => {
 describe('answers', () => {
 	it('a member answers from the mail link without signing in, and can change the answer', async () => {
 		const { db, tenant, meeting, coordinator, member, ctxOf } = await setup();
-		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
+		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
 		const mail = (await mailsOf(tenant.id)).find((m) => m.to === member.email)!;
 		const token = tokenOf(mail.text);
-		const view = await findInvitationByToken(db, token);
+		const view = await findInvitationByToken(testCtx(db), { token });
 		expect(view).toMatchObject({
 			meetingId: meeting.id,
 			personName: 'Mia Mitglied',
@@ -291,7 +298,11 @@ describe('answers', () => {
 			place: 'Rathaus, Raum 1'
 		});
 		expect(view!.agenda.map((a) => a.title)).toEqual(['Begrüßung', 'Sprachkurse für Eltern']);
-		await answerByToken(db, token, 'ja', '  Ich bringe Flyer mit. ');
+		await answerByToken(testCtx(db), {
+			token,
+			response: 'ja',
+			comment: '  Ich bringe Flyer mit. '
+		});
 		let [row] = await db
 			.select()
 			.from(meetingInvitations)
@@ -300,7 +311,7 @@ describe('answers', () => {
 			);
 		expect(row).toMatchObject({ response: 'yes', comment: 'Ich bringe Flyer mit.' });
 		expect(row.respondedAt).not.toBeNull();
-		await answerByToken(db, token, 'no', '');
+		await answerByToken(testCtx(db), { token, response: 'no', comment: '' });
 		[row] = await db
 			.select()
 			.from(meetingInvitations)
@@ -314,7 +325,7 @@ describe('answers', () => {
 			.where(and(eq(auditLog.entityId, meeting.id), eq(auditLog.action, 'meeting.answer')));
 		expect(audits).toHaveLength(2);
 		expect(audits.every((a) => a.actorId === member.id)).toBe(true);
-		await expect(answerByToken(db, token, 'egal')).rejects.toMatchObject({
+		await expect(answerByToken(testCtx(db), { token, response: 'egal' })).rejects.toMatchObject({
 			fieldErrors: { response: 'invitations_error_response' }
 		});
 	});
@@ -325,14 +336,21 @@ describe('answers', () => {
 			startsAt: new Date(START.getTime() + 14 * 86_400_000)
 		});
 		const ctx = await ctxOf(coordinator);
-		await sendInvitations(ctx, tenant.id, meeting.id);
-		await sendInvitations(ctx, tenant.id, other.id);
+		await sendInvitations(ctx, { meetingId: meeting.id });
+		await sendInvitations(ctx, { meetingId: other.id });
 		const mails = (await mailsOf(tenant.id)).filter((m) => m.to === member.email);
 		const tokenA = tokenOf(mails[0].text);
-		expect(await findInvitationByToken(db, 'x'.repeat(43))).toBeNull();
-		await expect(answerByToken(db, 'x'.repeat(43), 'yes')).rejects.toBeInstanceOf(NotFoundError);
+		expect(await findInvitationByToken(testCtx(db), { token: 'x'.repeat(43) })).toBeNull();
 		await expect(
-			answerByToken(db, tokenA, 'yes', null, { meetingId: other.id })
+			answerByToken(testCtx(db), { token: 'x'.repeat(43), response: 'yes' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			answerByToken(testCtx(db), {
+				meetingId: other.id,
+				token: tokenA,
+				response: 'yes',
+				comment: null
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		const rows = await db
 			.select()
@@ -340,7 +358,12 @@ describe('answers', () => {
 			.where(eq(meetingInvitations.userId, member.id));
 		expect(rows.every((r) => r.response === null)).toBe(true);
 		// the token answers its own meeting only
-		await answerByToken(db, tokenA, 'yes', null, { meetingId: meeting.id });
+		await answerByToken(testCtx(db), {
+			meetingId: meeting.id,
+			token: tokenA,
+			response: 'yes',
+			comment: null
+		});
 		const after = await db
 			.select()
 			.from(meetingInvitations)
@@ -352,26 +375,28 @@ describe('answers', () => {
 	it('a new mail replaces the link of the earlier one', async () => {
 		const { db, tenant, meeting, coordinator, member, ctxOf } = await setup();
 		const ctx = await ctxOf(coordinator);
-		await sendInvitations(ctx, tenant.id, meeting.id);
+		await sendInvitations(ctx, { meetingId: meeting.id });
 		const first = tokenOf((await mailsOf(tenant.id)).find((m) => m.to === member.email)!.text);
-		await sendInvitations(ctx, tenant.id, meeting.id, { all: true });
+		await sendInvitations(ctx, { all: true, meetingId: meeting.id });
 		const second = tokenOf((await mailsOf(tenant.id)).filter((m) => m.to === member.email)[1].text);
 		expect(second).not.toBe(first);
-		expect(await findInvitationByToken(db, first)).toBeNull();
-		await expect(answerByToken(db, first, 'yes')).rejects.toBeInstanceOf(NotFoundError);
-		await answerByToken(db, second, 'maybe');
+		expect(await findInvitationByToken(testCtx(db), { token: first })).toBeNull();
+		await expect(
+			answerByToken(testCtx(db), { token: first, response: 'yes' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await answerByToken(testCtx(db), { token: second, response: 'maybe' });
 	});
 
 	it('answering a cancelled or past meeting gives a clear message', async () => {
 		const { db, tenant, meeting, coordinator, member, ctxOf } = await setup();
-		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
+		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
 		const token = tokenOf((await mailsOf(tenant.id)).find((m) => m.to === member.email)!.text);
 		await db
 			.update(meetings)
 			.set({ state: 'cancelled', cancelReason: 'Krankheit' })
 			.where(eq(meetings.id, meeting.id));
-		expect((await findInvitationByToken(db, token))?.phase).toBe('cancelled');
-		await expect(answerByToken(db, token, 'yes')).rejects.toMatchObject({
+		expect((await findInvitationByToken(testCtx(db), { token }))?.phase).toBe('cancelled');
+		await expect(answerByToken(testCtx(db), { token, response: 'yes' })).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_answer_cancelled' }
 		});
 		await db
@@ -382,24 +407,28 @@ describe('answers', () => {
 				endsAt: new Date(Date.now() - 3_600_000)
 			})
 			.where(eq(meetings.id, meeting.id));
-		expect((await findInvitationByToken(db, token))?.phase).toBe('past');
-		await expect(answerByToken(db, token, 'yes')).rejects.toMatchObject({
+		expect((await findInvitationByToken(testCtx(db), { token }))?.phase).toBe('past');
+		await expect(answerByToken(testCtx(db), { token, response: 'yes' })).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_answer_past' }
 		});
 		await expect(
-			answerInApp(await ctxOf(member), tenant.id, meeting.id, 'yes')
+			answerInApp(await ctxOf(member), { meetingId: meeting.id, response: 'yes' })
 		).rejects.toBeInstanceOf(ValidationError);
 	});
 
 	it('members answer in the app (row created when missing); others cannot', async () => {
 		const { db, tenant, meeting, member, outsider, coordinator, ctxOf } = await setup();
 		const ctx = await ctxOf(member);
-		expect(await myAnswer(ctx, tenant.id, meeting.id)).toMatchObject({
+		expect(await myAnswer(ctx, { meetingId: meeting.id })).toMatchObject({
 			canAnswer: true,
 			response: null
 		});
-		await answerInApp(ctx, tenant.id, meeting.id, 'maybe', 'Vielleicht später');
-		expect(await myAnswer(ctx, tenant.id, meeting.id)).toMatchObject({
+		await answerInApp(ctx, {
+			meetingId: meeting.id,
+			response: 'maybe',
+			comment: 'Vielleicht später'
+		});
+		expect(await myAnswer(ctx, { meetingId: meeting.id })).toMatchObject({
 			canAnswer: true,
 			response: 'maybe',
 			comment: 'Vielleicht später'
@@ -411,16 +440,16 @@ describe('answers', () => {
 		expect(row).toMatchObject({ meetingId: meeting.id, response: 'maybe', mailedSequence: null });
 		// the body is members-only: an outsider does not even see the meeting
 		await expect(
-			answerInApp(await ctxOf(outsider), tenant.id, meeting.id, 'yes')
+			answerInApp(await ctxOf(outsider), { meetingId: meeting.id, response: 'yes' })
 		).rejects.toBeInstanceOf(NotFoundError);
 		// the coordinator sees it but is not a member
 		await expect(
-			answerInApp(await ctxOf(coordinator), tenant.id, meeting.id, 'yes')
+			answerInApp(await ctxOf(coordinator), { meetingId: meeting.id, response: 'yes' })
 		).rejects.toMatchObject({
 			fieldErrors: { form: 'invitations_error_not_member' }
 		});
 		// a later invitation mails the member and keeps the answer
-		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
+		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
 		const [after] = await db
 			.select()
 			.from(meetingInvitations)
@@ -432,10 +461,14 @@ describe('answers', () => {
 
 	it('managers see who answered what, with counts; members do not', async () => {
 		const { tenant, meeting, coordinator, member, guest, speaker, ctxOf } = await setup();
-		await sendInvitations(await ctxOf(coordinator), tenant.id, meeting.id);
-		await answerInApp(await ctxOf(member), tenant.id, meeting.id, 'yes', 'Gern');
-		await answerInApp(await ctxOf(guest), tenant.id, meeting.id, 'no');
-		const overview = await listAnswers(await ctxOf(speaker), tenant.id, meeting.id);
+		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
+		await answerInApp(await ctxOf(member), {
+			meetingId: meeting.id,
+			response: 'yes',
+			comment: 'Gern'
+		});
+		await answerInApp(await ctxOf(guest), { meetingId: meeting.id, response: 'no' });
+		const overview = await listAnswers(await ctxOf(speaker), { meetingId: meeting.id });
 		expect(overview.counts).toEqual({ yes: 1, no: 1, maybe: 0, none: 1 });
 		expect(overview.rows.map((r) => [r.name, r.response, r.organization])).toEqual([
 			['Gerd Gast', 'no', null],
@@ -444,9 +477,9 @@ describe('answers', () => {
 		]);
 		expect(overview.rows.find((r) => r.name === 'Mia Mitglied')?.comment).toBe('Gern');
 		expect(overview.notInvited).toEqual([]);
-		await expect(listAnswers(await ctxOf(member), tenant.id, meeting.id)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(
+			listAnswers(await ctxOf(member), { meetingId: meeting.id })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
 
@@ -454,7 +487,7 @@ describe('notifyMeetingChange', () => {
 	it('raises SEQUENCE and mails the changed invitation with what changed and new answer links', async () => {
 		const { db, tenant, meeting, coordinator, member, guest, speaker, ctxOf } = await setup();
 		const ctx = await ctxOf(coordinator);
-		await sendInvitations(ctx, tenant.id, meeting.id);
+		await sendInvitations(ctx, { meetingId: meeting.id });
 		const oldToken = tokenOf((await mailsOf(tenant.id)).find((m) => m.to === member.email)!.text);
 		const before = (await mailsOf(tenant.id)).length;
 		await db.transaction(async (tx) => {
@@ -487,8 +520,10 @@ describe('notifyMeetingChange', () => {
 		expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
 		const newToken = tokenOf(mail.text);
 		expect(newToken).not.toBe(oldToken);
-		expect(await findInvitationByToken(db, oldToken)).toBeNull();
-		expect((await findInvitationByToken(db, newToken))?.meetingId).toBe(meeting.id);
+		expect(await findInvitationByToken(testCtx(db), { token: oldToken })).toBeNull();
+		expect((await findInvitationByToken(testCtx(db), { token: newToken }))?.meetingId).toBe(
+			meeting.id
+		);
 		const rows = await db
 			.select()
 			.from(meetingInvitations)
@@ -499,7 +534,7 @@ describe('notifyMeetingChange', () => {
 	it('mails the cancellation with METHOD:CANCEL, STATUS:CANCELLED and the reason', async () => {
 		const { db, tenant, meeting, coordinator, member, ctxOf } = await setup();
 		const ctx = await ctxOf(coordinator);
-		await sendInvitations(ctx, tenant.id, meeting.id);
+		await sendInvitations(ctx, { meetingId: meeting.id });
 		const before = (await mailsOf(tenant.id)).length;
 		await db.transaction(async (tx) => {
 			await tx
@@ -532,7 +567,7 @@ describe('notifyMeetingChange', () => {
 		let [row] = await db.select().from(meetings).where(eq(meetings.id, meeting.id));
 		expect(row.sequence).toBe(1);
 		expect(await mailsOf(tenant.id)).toHaveLength(0);
-		await sendInvitations(ctx, tenant.id, meeting.id);
+		await sendInvitations(ctx, { meetingId: meeting.id });
 		const count = (await mailsOf(tenant.id)).length;
 		await expect(
 			db.transaction(async (tx) => {

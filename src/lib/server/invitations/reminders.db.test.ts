@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestDb } from '../db/testing/test-db';
+import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildBody, buildMeeting, buildMembership, buildTenant, buildUser } from '../factories';
 import { hashToken, newToken } from '../auth/tokens';
@@ -80,7 +80,7 @@ describe('sendMeetingReminders', () => {
 		expect(mail.subject).toBe('Erinnerung: AK Sprache am Di., 6. Mai 2031, 10:00 Uhr');
 		expect(mail.text).toContain('Ihre bisherige Rückmeldung: Vielleicht.');
 		const token = /\/antwort\/([A-Za-z0-9_-]+)\?antwort=ja/.exec(mail.text)![1];
-		expect((await findInvitationByToken(db, token))?.meetingId).toBe(meeting.id);
+		expect((await findInvitationByToken(testCtx(db), { token }))?.meetingId).toBe(meeting.id);
 		const calendar = new ICAL.Component(ICAL.parse(mail.attachments![0].content));
 		expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
 		const attendee = calendar.getFirstSubcomponent('vevent')!.getFirstProperty('attendee')!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -20,16 +20,14 @@ import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { agendaItems, agendaItemSpeakers, files } from './schema';
 import { actionItems } from '../minutes/schema';
+import { fullAgenda, openActionItemsForAgenda } from './agenda';
 import {
 	addAgendaItem,
-	addSpeaker,
 	deleteAgendaItem,
-	fullAgenda,
 	moveAgendaItem,
-	openActionItemsForAgenda,
-	removeSpeaker,
 	updateAgendaItem
-} from './agenda';
+} from './agenda-items';
+import { addSpeaker, removeSpeaker } from './speakers';
 
 let database: Database;
 beforeAll(async () => {
@@ -48,7 +46,7 @@ async function setup() {
 		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
 		else await grantRole(db, tenant.id, user.id, role);
 		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	return { db, tenant, other, body, meeting, ctxFor };
 }
@@ -75,33 +73,33 @@ describe('agenda items', () => {
 	it('adds items at the end, numbered 1..n; moves and deletes keep them without gaps', async () => {
 		const { db, tenant, meeting, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const a = await addAgendaItem(ctx, tenant.id, meeting.id, item('Begrüßung'));
-		const b = await addAgendaItem(ctx, tenant.id, meeting.id, item('Bericht'));
-		const c = await addAgendaItem(ctx, tenant.id, meeting.id, item('Verschiedenes'));
+		const a = await addAgendaItem(ctx, { ...item('Begrüßung'), meetingId: meeting.id });
+		const b = await addAgendaItem(ctx, { ...item('Bericht'), meetingId: meeting.id });
+		const c = await addAgendaItem(ctx, { ...item('Verschiedenes'), meetingId: meeting.id });
 		expect(await positions(db, meeting.id)).toEqual([
 			'1:Begrüßung',
 			'2:Bericht',
 			'3:Verschiedenes'
 		]);
 
-		await moveAgendaItem(ctx, tenant.id, meeting.id, c.id, 'up');
+		await moveAgendaItem(ctx, { meetingId: meeting.id, itemId: c.id, direction: 'up' });
 		expect(await positions(db, meeting.id)).toEqual([
 			'1:Begrüßung',
 			'2:Verschiedenes',
 			'3:Bericht'
 		]);
 		// the first cannot go up, the last not down: nothing changes
-		await moveAgendaItem(ctx, tenant.id, meeting.id, a.id, 'up');
-		await moveAgendaItem(ctx, tenant.id, meeting.id, b.id, 'down');
+		await moveAgendaItem(ctx, { meetingId: meeting.id, itemId: a.id, direction: 'up' });
+		await moveAgendaItem(ctx, { meetingId: meeting.id, itemId: b.id, direction: 'down' });
 		expect(await positions(db, meeting.id)).toEqual([
 			'1:Begrüßung',
 			'2:Verschiedenes',
 			'3:Bericht'
 		]);
 
-		await deleteAgendaItem(ctx, tenant.id, meeting.id, a.id);
+		await deleteAgendaItem(ctx, { meetingId: meeting.id, itemId: a.id });
 		expect(await positions(db, meeting.id)).toEqual(['1:Verschiedenes', '2:Bericht']);
-		await addAgendaItem(ctx, tenant.id, meeting.id, item('Termine'));
+		await addAgendaItem(ctx, { ...item('Termine'), meetingId: meeting.id });
 		expect(await positions(db, meeting.id)).toEqual(['1:Verschiedenes', '2:Bericht', '3:Termine']);
 
 		const moves = await db
@@ -116,7 +114,7 @@ describe('agenda items', () => {
 		await buildAgendaItem(db, meeting, 2, { title: 'A' });
 		await buildAgendaItem(db, meeting, 5, { title: 'B' });
 		const ctx = await ctxFor('coordinator');
-		await addAgendaItem(ctx, tenant.id, meeting.id, item('C'));
+		await addAgendaItem(ctx, { ...item('C'), meetingId: meeting.id });
 		expect(await positions(db, meeting.id)).toEqual(['1:A', '2:B', '3:C']);
 	});
 
@@ -127,17 +125,15 @@ describe('agenda items', () => {
 		await grantRole(db, tenant.id, person.id, 'member');
 		const outsider = await buildUser(db);
 		await grantRole(db, other.id, outsider.id, 'member');
-		const { id } = await addAgendaItem(
-			ctx,
-			tenant.id,
-			meeting.id,
-			item('Sprachkurse', {
+		const { id } = await addAgendaItem(ctx, {
+			...item('Sprachkurse', {
 				description: 'Stand der Kurse',
 				responsibleUserId: person.id,
 				plannedMinutes: '20',
 				isPublic: undefined
-			})
-		);
+			}),
+			meetingId: meeting.id
+		});
 		const [row] = await db.select().from(agendaItems).where(eq(agendaItems.id, id));
 		expect(row).toMatchObject({
 			description: 'Stand der Kurse',
@@ -146,23 +142,25 @@ describe('agenda items', () => {
 			isPublic: false
 		});
 		await expect(
-			updateAgendaItem(
-				ctx,
-				tenant.id,
-				meeting.id,
-				id,
-				item('Sprachkurse', { responsibleUserId: outsider.id })
-			)
+			updateAgendaItem(ctx, {
+				...item('Sprachkurse', { responsibleUserId: outsider.id }),
+				meetingId: meeting.id,
+				itemId: id
+			})
 		).rejects.toThrow(ValidationError);
 		await expect(
-			updateAgendaItem(ctx, tenant.id, meeting.id, id, item('', { plannedMinutes: '0' }))
+			updateAgendaItem(ctx, {
+				...item('', { plannedMinutes: '0' }),
+				meetingId: meeting.id,
+				itemId: id
+			})
 		).rejects.toMatchObject({
 			fieldErrors: {
 				title: 'meetings_error_item_title_required',
 				plannedMinutes: 'meetings_error_minutes_invalid'
 			}
 		});
-		await updateAgendaItem(ctx, tenant.id, meeting.id, id, item('Sprachkurse 2026'));
+		await updateAgendaItem(ctx, { ...item('Sprachkurse 2026'), meetingId: meeting.id, itemId: id });
 		const agenda = await fullAgenda(db, tenant.id, meeting.id);
 		expect(agenda!.items[0]).toMatchObject({
 			number: '1',
@@ -175,14 +173,19 @@ describe('agenda items', () => {
 	it('guest speakers need no account; their e-mail stays off the public view', async () => {
 		const { db, tenant, meeting, ctxFor } = await setup();
 		const ctx = await ctxFor('member', 'speaker');
-		const { id } = await addAgendaItem(ctx, tenant.id, meeting.id, item('Vortrag Ausbildung'));
-		const s = await addSpeaker(ctx, tenant.id, meeting.id, id, {
+		const { id } = await addAgendaItem(ctx, {
+			...item('Vortrag Ausbildung'),
+			meetingId: meeting.id
+		});
+		const s = await addSpeaker(ctx, {
 			name: 'Dr. Leyla Aydın',
 			affiliation: 'IHK Niederbayern',
-			email: 'Leyla@Example.org'
+			email: 'Leyla@Example.org',
+			meetingId: meeting.id,
+			itemId: id
 		});
 		await expect(
-			addSpeaker(ctx, tenant.id, meeting.id, id, { name: '', email: 'kein-mail' })
+			addSpeaker(ctx, { name: '', email: 'kein-mail', meetingId: meeting.id, itemId: id })
 		).rejects.toMatchObject({
 			fieldErrors: {
 				name: 'meetings_error_speaker_name_required',
@@ -201,7 +204,7 @@ describe('agenda items', () => {
 		const pub = await fullAgenda(db, tenant.id, meeting.id, { publicOnly: true });
 		expect(pub!.items[0].speakers[0].email).toBeNull();
 
-		await removeSpeaker(ctx, tenant.id, meeting.id, s.id);
+		await removeSpeaker(ctx, { meetingId: meeting.id, speakerId: s.id });
 		expect(
 			await db.select().from(agendaItemSpeakers).where(eq(agendaItemSpeakers.id, s.id))
 		).toEqual([]);
@@ -238,31 +241,31 @@ describe('agenda items', () => {
 		const otherMeeting = await buildMeeting(db, body);
 		const foreign = await buildAgendaItem(db, otherMeeting, 1);
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')]) {
-			await expect(addAgendaItem(ctx, tenant.id, meeting.id, item('X'))).rejects.toThrow(
+			await expect(addAgendaItem(ctx, { ...item('X'), meetingId: meeting.id })).rejects.toThrow(
 				NotFoundError
 			);
-			await expect(deleteAgendaItem(ctx, tenant.id, meeting.id, own.id)).rejects.toThrow(
-				NotFoundError
-			);
+			await expect(
+				deleteAgendaItem(ctx, { meetingId: meeting.id, itemId: own.id })
+			).rejects.toThrow(NotFoundError);
 		}
 		const ctx = await ctxFor('coordinator');
-		await expect(deleteAgendaItem(ctx, tenant.id, meeting.id, foreign.id)).rejects.toThrow(
-			NotFoundError
-		);
-		await expect(moveAgendaItem(ctx, tenant.id, meeting.id, own.id, 'sideways')).rejects.toThrow(
-			NotFoundError
-		);
+		await expect(
+			deleteAgendaItem(ctx, { meetingId: meeting.id, itemId: foreign.id })
+		).rejects.toThrow(NotFoundError);
+		await expect(
+			moveAgendaItem(ctx, { meetingId: meeting.id, itemId: own.id, direction: 'sideways' })
+		).rejects.toThrow(NotFoundError);
 	});
 
 	it('a cancelled meeting or approved minutes freeze the agenda', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const cancelled = await buildMeeting(db, body, { state: 'cancelled' });
-		await expect(addAgendaItem(ctx, tenant.id, cancelled.id, item('X'))).rejects.toThrow(
+		await expect(addAgendaItem(ctx, { ...item('X'), meetingId: cancelled.id })).rejects.toThrow(
 			ValidationError
 		);
 		const approved = await buildMeeting(db, body, { state: 'held', minutesState: 'approved' });
-		await expect(addAgendaItem(ctx, tenant.id, approved.id, item('X'))).rejects.toThrow(
+		await expect(addAgendaItem(ctx, { ...item('X'), meetingId: approved.id })).rejects.toThrow(
 			ValidationError
 		);
 	});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -39,7 +39,7 @@ async function setup() {
 		await grantRole(db, tenant.id, user.id, role);
 		for (const b of memberOf)
 			await buildMembership(db, b, user.id, 'member', { startDate: '2026-01-01' });
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	return { db, tenant, network, closed, ctxFor };
 }
@@ -88,23 +88,22 @@ describe('calendar lists', () => {
 		});
 
 		const member = await ctxFor('member');
-		const march = await listMonthMeetings(member, tenant.id, '2026-03');
+		const march = await listMonthMeetings(member, { month: '2026-03' });
 		expect(march.map((m) => m.id)).toEqual([early.id, late.id]);
 		expect(march[0].body).toMatchObject({ id: network.id, name: 'Netzwerk' });
 
 		const closedMember = await ctxFor('member', [closed]);
-		expect((await listMonthMeetings(closedMember, tenant.id, '2026-03')).map((m) => m.id)).toEqual([
+		expect((await listMonthMeetings(closedMember, { month: '2026-03' })).map((m) => m.id)).toEqual([
 			early.id,
 			secret.id,
 			late.id
 		]);
 		const coordinator = await ctxFor('coordinator');
-		expect(await listMonthMeetings(coordinator, tenant.id, '2026-03', closed.id)).toHaveLength(1);
-		expect((await calendarBodies(member, tenant.id)).map((b) => b.name)).toEqual(['Netzwerk']);
-		expect((await calendarBodies(coordinator, tenant.id)).map((b) => b.name)).toEqual([
-			'Beirat',
-			'Netzwerk'
-		]);
+		expect(
+			await listMonthMeetings(coordinator, { month: '2026-03', bodyId: closed.id })
+		).toHaveLength(1);
+		expect((await calendarBodies(member)).map((b) => b.name)).toEqual(['Netzwerk']);
+		expect((await calendarBodies(coordinator)).map((b) => b.name)).toEqual(['Beirat', 'Netzwerk']);
 	});
 
 	it('the list shows upcoming meetings first (soonest first), then past ones (latest first)', async () => {
@@ -122,12 +121,7 @@ describe('calendar lists', () => {
 		const next1 = await buildMeeting(db, network, {
 			startsAt: berlinInstant('2026-07-01', '18:00')
 		});
-		const { meetings, hasMore, page } = await listMeetingsPage(
-			await ctxFor('member'),
-			tenant.id,
-			{},
-			now
-		);
+		const { meetings, hasMore, page } = await listMeetingsPage(await ctxFor('member'), {}, now);
 		expect(meetings.map((m) => m.id)).toEqual([next1.id, next2.id, past2.id, past1.id]);
 		expect(hasMore).toBe(false);
 		expect(page).toBe(1);
@@ -153,19 +147,19 @@ describe('calendar lists', () => {
 		});
 
 		const inNetwork = await ctxFor('member', [network]);
-		expect((await nextMeetings(inNetwork, tenant.id, 5, now)).map((m) => m.id)).toEqual([
+		expect((await nextMeetings(inNetwork, { limit: 5 }, now)).map((m) => m.id)).toEqual([
 			n1.id,
 			cancelled.id
 		]);
 		const noBody = await ctxFor('member');
-		expect((await nextMeetings(noBody, tenant.id, 5, now)).map((m) => m.id)).toEqual([
+		expect((await nextMeetings(noBody, { limit: 5 }, now)).map((m) => m.id)).toEqual([
 			sport.id,
 			n1.id,
 			cancelled.id
 		]);
-		expect(await nextMeetings(noBody, tenant.id, 1, now)).toHaveLength(1);
+		expect(await nextMeetings(noBody, { limit: 1 }, now)).toHaveLength(1);
 		const inClosed = await ctxFor('member', [closed]);
-		expect((await nextMeetings(inClosed, tenant.id, 5, now)).map((m) => m.id)).toEqual([secret.id]);
+		expect((await nextMeetings(inClosed, { limit: 5 }, now)).map((m) => m.id)).toEqual([secret.id]);
 		const across = await nextMeetingsAcrossTenants(inNetwork, 5, now);
 		expect(across.map((m) => [m.id, m.tenant.name])).toEqual([
 			[n1.id, 'Stadt A'],

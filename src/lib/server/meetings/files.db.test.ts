@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
+import { withTenant } from '../context';
 import {
 	buildAgendaItem,
 	buildBody,
@@ -60,12 +61,12 @@ async function setup(visibility: BodyVisibility = 'network', tenantPublic = true
 	const meeting = await buildMeeting(db, body);
 	const item = await buildAgendaItem(db, meeting, 1);
 	const ctxFor = async (role: Role | 'other' | 'none', bodyRole?: MembershipRole) => {
-		if (role === 'none') return testCtx(db, null);
+		if (role === 'none') return testTenantCtx(db, tenant, null);
 		const user = await buildUser(db);
 		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
 		else await grantRole(db, tenant.id, user.id, role);
 		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	const coordinator = await ctxFor('coordinator');
 	return { db, tenant, other, body, meeting, item, ctxFor, coordinator };
@@ -155,10 +156,11 @@ describe('checkUpload', () => {
 describe('uploadFile', () => {
 	it('stores the file with its checksum on the meeting or an item; audited', async () => {
 		const { db, tenant, meeting, item, coordinator } = await setup();
-		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const { id } = await uploadFile(coordinator, {
 			fileName: 'Einladung.pdf',
 			bytes: PDF,
-			isPublic: 'on'
+			isPublic: 'on',
+			meetingId: meeting.id
 		});
 		const [row] = await db.select().from(files).where(eq(files.id, id));
 		expect(row).toMatchObject({
@@ -179,10 +181,11 @@ describe('uploadFile', () => {
 		expect(audit.after).toMatchObject({ name: 'Einladung.pdf', size: PDF.length });
 		expect(JSON.stringify(audit.after)).not.toContain('content');
 
-		const onItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const onItem = await uploadFile(coordinator, {
 			fileName: 'Folien.odt',
 			bytes: ODT,
-			agendaItemId: item.id
+			agendaItemId: item.id,
+			meetingId: meeting.id
 		});
 		const [itemRow] = await db.select().from(files).where(eq(files.id, onItem.id));
 		expect(itemRow).toMatchObject({ meetingId: null, agendaItemId: item.id, isPublic: false });
@@ -192,35 +195,41 @@ describe('uploadFile', () => {
 		const { db, tenant, body, meeting, ctxFor, coordinator } = await setup();
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')])
 			await expect(
-				uploadFile(ctx, tenant.id, meeting.id, { fileName: 'a.pdf', bytes: PDF })
+				uploadFile(ctx, { fileName: 'a.pdf', bytes: PDF, meetingId: meeting.id })
 			).rejects.toThrow(NotFoundError);
 		const otherMeeting = await buildMeeting(db, body);
 		const foreignItem = await buildAgendaItem(db, otherMeeting, 1);
 		await expect(
-			uploadFile(coordinator, tenant.id, meeting.id, {
+			uploadFile(coordinator, {
 				fileName: 'a.pdf',
 				bytes: PDF,
-				agendaItemId: foreignItem.id
+				agendaItemId: foreignItem.id,
+				meetingId: meeting.id
 			})
 		).rejects.toThrow(NotFoundError);
 		await expect(
-			uploadFile(coordinator, tenant.id, meeting.id, { fileName: 'x.html', bytes: PDF })
+			uploadFile(coordinator, { fileName: 'x.html', bytes: PDF, meetingId: meeting.id })
 		).rejects.toThrow(ValidationError);
 		expect(await db.select().from(files).where(eq(files.tenantId, tenant.id))).toEqual([]);
 	});
 
 	it('the public flag changes and files can be deleted by managers only', async () => {
 		const { db, tenant, meeting, ctxFor, coordinator } = await setup();
-		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const { id } = await uploadFile(coordinator, {
 			fileName: 'a.pdf',
-			bytes: PDF
+			bytes: PDF,
+			meetingId: meeting.id
 		});
 		const member = await ctxFor('member', 'member');
-		await expect(setFilePublic(member, tenant.id, id, 'on')).rejects.toThrow(NotFoundError);
-		await expect(deleteFile(member, tenant.id, id)).rejects.toThrow(NotFoundError);
-		await setFilePublic(coordinator, tenant.id, id, 'on');
+		await expect(
+			setFilePublic(member, { meetingId: meeting.id, fileId: id, isPublic: 'on' })
+		).rejects.toThrow(NotFoundError);
+		await expect(deleteFile(member, { meetingId: meeting.id, fileId: id })).rejects.toThrow(
+			NotFoundError
+		);
+		await setFilePublic(coordinator, { meetingId: meeting.id, fileId: id, isPublic: 'on' });
 		expect((await db.select().from(files).where(eq(files.id, id)))[0].isPublic).toBe(true);
-		await deleteFile(coordinator, tenant.id, id);
+		await deleteFile(coordinator, { meetingId: meeting.id, fileId: id });
 		expect(await db.select().from(files).where(eq(files.id, id))).toEqual([]);
 	});
 });
@@ -228,43 +237,47 @@ describe('uploadFile', () => {
 describe('downloads', () => {
 	it('members who see the body get the file; hidden bodies and other tenants answer not found', async () => {
 		const { tenant, meeting, ctxFor, coordinator } = await setup('members');
-		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const { id } = await uploadFile(coordinator, {
 			fileName: 'intern.pdf',
-			bytes: PDF
+			bytes: PDF,
+			meetingId: meeting.id
 		});
 		const bodyMember = await ctxFor('member', 'member');
-		const file = await getFileForMember(bodyMember, tenant.id, id);
+		const file = await getFileForMember(bodyMember, { fileId: id });
 		expect(file.fileName).toBe('intern.pdf');
 		expect(file.meetingId).toBe(meeting.id);
 		for (const ctx of [await ctxFor('member'), await ctxFor('other'), await ctxFor('none')])
-			await expect(getFileForMember(ctx, tenant.id, id)).rejects.toThrow(NotFoundError);
-		await expect(getFileForMember(coordinator, tenant.id, 'kein-uuid')).rejects.toThrow(
+			await expect(getFileForMember(ctx, { fileId: id })).rejects.toThrow(NotFoundError);
+		await expect(getFileForMember(coordinator, { fileId: 'kein-uuid' })).rejects.toThrow(
 			NotFoundError
 		);
 	});
 
 	it('files of items are found through the item', async () => {
 		const { tenant, meeting, item, ctxFor, coordinator } = await setup();
-		const { id } = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const { id } = await uploadFile(coordinator, {
 			fileName: 'folien.pdf',
 			bytes: PDF,
-			agendaItemId: item.id
+			agendaItemId: item.id,
+			meetingId: meeting.id
 		});
-		const file = await getFileForMember(await ctxFor('member'), tenant.id, id);
+		const file = await getFileForMember(await ctxFor('member'), { fileId: id });
 		expect(file.meetingId).toBe(meeting.id);
 	});
 
 	it('PDF inline, office files as downloads; always nosniff, sandbox and the checksum as ETag', async () => {
 		const { tenant, meeting, coordinator } = await setup();
-		const pdf = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const pdf = await uploadFile(coordinator, {
 			fileName: 'Bericht für März.pdf',
-			bytes: PDF
+			bytes: PDF,
+			meetingId: meeting.id
 		});
-		const docx = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const docx = await uploadFile(coordinator, {
 			fileName: 'Liste.docx',
-			bytes: DOCX
+			bytes: DOCX,
+			meetingId: meeting.id
 		});
-		const pdfFile = await getFileForMember(coordinator, tenant.id, pdf.id);
+		const pdfFile = await getFileForMember(coordinator, { fileId: pdf.id });
 		const h = downloadHeaders(pdfFile);
 		expect(h['Content-Type']).toBe('application/pdf');
 		expect(h['Content-Disposition']).toBe(
@@ -274,7 +287,7 @@ describe('downloads', () => {
 		expect(h['Content-Security-Policy']).toBe('sandbox');
 		expect(h.ETag).toBe(`"${pdfFile.sha256}"`);
 
-		const docxFile = await getFileForMember(coordinator, tenant.id, docx.id);
+		const docxFile = await getFileForMember(coordinator, { fileId: docx.id });
 		const response = fileResponse(docxFile, new Request('http://localhost/x'));
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
@@ -293,51 +306,67 @@ describe('downloads', () => {
 
 	it('the public site serves only public files of public items of public bodies', async () => {
 		const { db, tenant, meeting, item, coordinator } = await setup('public');
-		const pub = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const pub = await uploadFile(coordinator, {
 			fileName: 'flyer.pdf',
 			bytes: PDF,
-			isPublic: 'on'
+			isPublic: 'on',
+			meetingId: meeting.id
 		});
-		const internal = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const internal = await uploadFile(coordinator, {
 			fileName: 'intern.pdf',
-			bytes: PDF
+			bytes: PDF,
+			meetingId: meeting.id
 		});
 		const secretItem = await buildAgendaItem(db, meeting, 2, { isPublic: false });
-		const onSecretItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const onSecretItem = await uploadFile(coordinator, {
 			fileName: 'personal.pdf',
 			bytes: PDF,
 			isPublic: 'on',
-			agendaItemId: secretItem.id
+			agendaItemId: secretItem.id,
+			meetingId: meeting.id
 		});
-		const onPublicItem = await uploadFile(coordinator, tenant.id, meeting.id, {
+		const onPublicItem = await uploadFile(coordinator, {
 			fileName: 'vortrag.pdf',
 			bytes: PDF,
 			isPublic: 'on',
-			agendaItemId: item.id
+			agendaItemId: item.id,
+			meetingId: meeting.id
 		});
-		expect((await getPublicFile(db, tenant.slug, pub.id)).fileName).toBe('flyer.pdf');
-		expect((await getPublicFile(db, tenant.slug, onPublicItem.id)).fileName).toBe('vortrag.pdf');
-		await expect(getPublicFile(db, tenant.slug, internal.id)).rejects.toThrow(NotFoundError);
-		await expect(getPublicFile(db, tenant.slug, onSecretItem.id)).rejects.toThrow(NotFoundError);
-		await expect(getPublicFile(db, 'gibt-es-nicht', pub.id)).rejects.toThrow(NotFoundError);
+		expect((await getPublicFile(testTenantCtx(db, tenant), { fileId: pub.id })).fileName).toBe(
+			'flyer.pdf'
+		);
+		expect(
+			(await getPublicFile(testTenantCtx(db, tenant), { fileId: onPublicItem.id })).fileName
+		).toBe('vortrag.pdf');
+		await expect(getPublicFile(testTenantCtx(db, tenant), { fileId: internal.id })).rejects.toThrow(
+			NotFoundError
+		);
+		await expect(
+			getPublicFile(testTenantCtx(db, tenant), { fileId: onSecretItem.id })
+		).rejects.toThrow(NotFoundError);
+		await expect(getPublicFile(testCtx(db), { fileId: pub.id })).rejects.toThrow(NotFoundError);
 	});
 
 	it('a public file of a network body, or of a non-public tenant, stays internal', async () => {
 		const network = await setup('network');
-		const a = await uploadFile(network.coordinator, network.tenant.id, network.meeting.id, {
+		const a = await uploadFile(withTenant(network.coordinator, network.tenant), {
 			fileName: 'a.pdf',
 			bytes: PDF,
-			isPublic: 'on'
+			isPublic: 'on',
+			meetingId: network.meeting.id
 		});
-		await expect(getPublicFile(network.db, network.tenant.slug, a.id)).rejects.toThrow(
-			NotFoundError
-		);
+		await expect(
+			getPublicFile(testTenantCtx(network.db, network.tenant), { fileId: a.id })
+		).rejects.toThrow(NotFoundError);
 		const hidden = await setup('public', false);
-		const b = await uploadFile(hidden.coordinator, hidden.tenant.id, hidden.meeting.id, {
+		const b = await uploadFile(withTenant(hidden.coordinator, hidden.tenant), {
 			fileName: 'b.pdf',
 			bytes: PDF,
-			isPublic: 'on'
+			isPublic: 'on',
+			meetingId: hidden.meeting.id
 		});
-		await expect(getPublicFile(hidden.db, hidden.tenant.slug, b.id)).rejects.toThrow(NotFoundError);
+		await expect(
+			getPublicFile(testTenantCtx(hidden.db, hidden.tenant), { fileId: b.id })
+		).rejects.toThrow(NotFoundError);
 	});
 });

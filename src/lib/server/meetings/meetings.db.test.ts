@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -52,12 +52,12 @@ async function setup() {
 		bodyRole?: MembershipRole,
 		of: { id: string; tenantId: string } = body
 	) => {
-		if (role === 'none') return testCtx(db, null);
+		if (role === 'none') return testTenantCtx(db, tenant, null);
 		const user = await buildUser(db);
 		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
 		else await grantRole(db, tenant.id, user.id, role);
 		if (bodyRole) await buildMembership(db, of, user.id, bodyRole);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	return { db, tenant, other, body, otherBody, host, foreignOrg, ctxFor };
 }
@@ -79,7 +79,7 @@ describe('createMeeting', () => {
 	it('a coordinator plans a meeting; times are Berlin local time; audited', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createMeeting(ctx, tenant.id, { bodyId: body.id, ...form() });
+		const { id } = await createMeeting(ctx, { bodyId: body.id, ...form() });
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
 		expect(row).toMatchObject({
 			bodyId: body.id,
@@ -106,7 +106,7 @@ describe('createMeeting', () => {
 	it('at the host: the host address is taken when no place is given', async () => {
 		const { db, tenant, body, host, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await createMeeting(ctx, tenant.id, {
+		const { id } = await createMeeting(ctx, {
 			bodyId: body.id,
 			...form({ locationKind: 'host', location: '', hostOrganizationId: host.id })
 		});
@@ -119,7 +119,7 @@ describe('createMeeting', () => {
 		const { tenant, body, foreignOrg, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const attempt = (extra: Record<string, unknown>) =>
-			createMeeting(ctx, tenant.id, { bodyId: body.id, ...form(extra) }).then(
+			createMeeting(ctx, { bodyId: body.id, ...form(extra) }).then(
 				() => ({}),
 				(e) => {
 					expect(e).toBeInstanceOf(ValidationError);
@@ -159,14 +159,14 @@ describe('createMeeting', () => {
 			await ctxFor('none')
 		];
 		for (const ctx of denied)
-			await expect(createMeeting(ctx, tenant.id, { bodyId: body.id, ...form() })).rejects.toThrow(
+			await expect(createMeeting(ctx, { bodyId: body.id, ...form() })).rejects.toThrow(
 				NotFoundError
 			);
 		for (const role of ['speaker', 'deputy', 'moderator'] as const) {
 			const ctx = await ctxFor('member', role);
-			await expect(
-				createMeeting(ctx, tenant.id, { bodyId: body.id, ...form() })
-			).resolves.toHaveProperty('id');
+			await expect(createMeeting(ctx, { bodyId: body.id, ...form() })).resolves.toHaveProperty(
+				'id'
+			);
 		}
 	});
 
@@ -174,9 +174,9 @@ describe('createMeeting', () => {
 		const { db, other, tenant, ctxFor } = await setup();
 		const foreignBody = await buildBody(db, other.id);
 		const ctx = await ctxFor('coordinator');
-		await expect(
-			createMeeting(ctx, tenant.id, { bodyId: foreignBody.id, ...form() })
-		).rejects.toThrow(NotFoundError);
+		await expect(createMeeting(ctx, { bodyId: foreignBody.id, ...form() })).rejects.toThrow(
+			NotFoundError
+		);
 	});
 });
 
@@ -185,12 +185,10 @@ describe('updateMeeting', () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const meeting = await buildMeeting(db, body);
-		await updateMeeting(
-			ctx,
-			tenant.id,
-			meeting.id,
-			form({ title: 'Sondersitzung', date: '2026-03-31' })
-		);
+		await updateMeeting(ctx, {
+			...form({ title: 'Sondersitzung', date: '2026-03-31' }),
+			meetingId: meeting.id
+		});
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, meeting.id));
 		expect(row.title).toBe('Sondersitzung');
 		expect(row.startsAt.toISOString()).toBe('2026-03-31T16:00:00.000Z');
@@ -206,13 +204,13 @@ describe('updateMeeting', () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const meeting = await buildMeeting(db, body, { state: 'invited', invitedAt: new Date() });
-		await updateMeeting(ctx, tenant.id, meeting.id, form({ location: 'Rathaus, Raum 2' }));
+		await updateMeeting(ctx, { ...form({ location: 'Rathaus, Raum 2' }), meetingId: meeting.id });
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, meeting.id));
 		expect(row.location).toBe('Rathaus, Raum 2');
 		expect(row.sequence).toBe(1);
 		// a correction after the meeting took place is not mailed
 		const held = await buildMeeting(db, body, { state: 'held', invitedAt: new Date() });
-		await updateMeeting(ctx, tenant.id, held.id, form({ location: 'Rathaus, Raum 3' }));
+		await updateMeeting(ctx, { ...form({ location: 'Rathaus, Raum 3' }), meetingId: held.id });
 		const [after] = await db.select().from(meetings).where(eq(meetings.id, held.id));
 		expect(after).toMatchObject({ location: 'Rathaus, Raum 3', sequence: 0 });
 	});
@@ -221,12 +219,12 @@ describe('updateMeeting', () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const meeting = await buildMeeting(db, body);
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')])
-			await expect(updateMeeting(ctx, tenant.id, meeting.id, form())).rejects.toThrow(
+			await expect(updateMeeting(ctx, { ...form(), meetingId: meeting.id })).rejects.toThrow(
 				NotFoundError
 			);
 		const cancelled = await buildMeeting(db, body, { state: 'cancelled' });
 		await expect(
-			updateMeeting(await ctxFor('coordinator'), tenant.id, cancelled.id, form())
+			updateMeeting(await ctxFor('coordinator'), { ...form(), meetingId: cancelled.id })
 		).rejects.toThrow(ValidationError);
 	});
 });
@@ -239,22 +237,22 @@ describe('state changes', () => {
 		const future = await buildMeeting(db, body, {
 			startsAt: new Date(Date.now() + 3 * 86_400_000)
 		});
-		await markMeetingHeld(ctx, tenant.id, past.id);
+		await markMeetingHeld(ctx, { meetingId: past.id });
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, past.id));
 		expect(row.state).toBe('held');
-		await expect(markMeetingHeld(ctx, tenant.id, future.id)).rejects.toThrow(ValidationError);
+		await expect(markMeetingHeld(ctx, { meetingId: future.id })).rejects.toThrow(ValidationError);
 		const member = await ctxFor('member', 'member');
-		await expect(markMeetingHeld(member, tenant.id, future.id)).rejects.toThrow(NotFoundError);
+		await expect(markMeetingHeld(member, { meetingId: future.id })).rejects.toThrow(NotFoundError);
 	});
 
 	it('cancels with a reason; invited members are told; held meetings cannot be cancelled', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const invited = await buildMeeting(db, body, { state: 'invited', invitedAt: new Date() });
-		await expect(cancelMeeting(ctx, tenant.id, invited.id, { reason: ' ' })).rejects.toThrow(
+		await expect(cancelMeeting(ctx, { reason: ' ', meetingId: invited.id })).rejects.toThrow(
 			ValidationError
 		);
-		await cancelMeeting(ctx, tenant.id, invited.id, { reason: 'Zu wenige Zusagen' });
+		await cancelMeeting(ctx, { reason: 'Zu wenige Zusagen', meetingId: invited.id });
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, invited.id));
 		expect(row).toMatchObject({ state: 'cancelled', cancelReason: 'Zu wenige Zusagen' });
 		expect(row.cancelledAt).toBeInstanceOf(Date);
@@ -265,17 +263,17 @@ describe('state changes', () => {
 			.where(and(eq(auditLog.entityId, invited.id), eq(auditLog.action, 'meeting.cancel')));
 		expect(audit.after).toMatchObject({ state: 'cancelled', cancelReason: 'Zu wenige Zusagen' });
 		// twice: refused
-		await expect(cancelMeeting(ctx, tenant.id, invited.id, { reason: 'nochmal' })).rejects.toThrow(
+		await expect(cancelMeeting(ctx, { reason: 'nochmal', meetingId: invited.id })).rejects.toThrow(
 			ValidationError
 		);
 		const held = await buildMeeting(db, body, { state: 'held' });
-		await expect(cancelMeeting(ctx, tenant.id, held.id, { reason: 'x' })).rejects.toThrow(
+		await expect(cancelMeeting(ctx, { reason: 'x', meetingId: held.id })).rejects.toThrow(
 			ValidationError
 		);
 		// a member of the body cannot cancel
 		const planned = await buildMeeting(db, body);
 		await expect(
-			cancelMeeting(await ctxFor('member', 'member'), tenant.id, planned.id, { reason: 'x' })
+			cancelMeeting(await ctxFor('member', 'member'), { reason: 'x', meetingId: planned.id })
 		).rejects.toThrow(NotFoundError);
 		const [still] = await db.select().from(meetings).where(eq(meetings.id, planned.id));
 		expect(still.state).toBe('planned');

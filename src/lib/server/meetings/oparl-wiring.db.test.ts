@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildAgendaItem,
@@ -40,7 +40,7 @@ async function setup() {
 	const meeting = await buildMeeting(db, body, { updatedAt: new Date('2020-01-01T00:00:00Z') });
 	const user = await buildUser(db);
 	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, user.id));
+	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
 	const addFile = async (where: { meetingId?: string; agendaItemId?: string }, name: string) => {
 		const [row] = await db
 			.insert(files)
@@ -71,7 +71,7 @@ describe('OParl deletions of agenda items and files', () => {
 		const itemFile = await addFile({ agendaItemId: gone.id }, 'TOP 2.pdf');
 		const before = new Date(Date.now() - 1000).toISOString();
 
-		await deleteAgendaItem(ctx, tenant.id, meeting.id, gone.id);
+		await deleteAgendaItem(ctx, { meetingId: meeting.id, itemId: gone.id });
 
 		const items = await oparl(`/body/${tenant.id}/agendaItem?modified_since=${before}`);
 		const deleted = items.data.find((o: { id: string }) => o.id === idOf('agendaItem', gone.id));
@@ -102,7 +102,7 @@ describe('OParl deletions of agenda items and files', () => {
 		const { tenant, meeting, ctx, addFile } = await setup();
 		const f = await addFile({ meetingId: meeting.id }, 'Einladung.pdf');
 		const before = new Date(Date.now() - 1000).toISOString();
-		await deleteFile(ctx, tenant.id, f.id, meeting.id);
+		await deleteFile(ctx, { meetingId: meeting.id, fileId: f.id });
 		const list = await oparl(`/body/${tenant.id}/file?modified_since=${before}`);
 		expect(list.data.find((o: { id: string }) => o.id === idOf('file', f.id))).toMatchObject({
 			deleted: true

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -65,12 +65,12 @@ async function setup(land = 'BY') {
 		state: 'held'
 	});
 	const ctxFor = async (role: Role | 'none' | 'other', bodyRole?: MembershipRole) => {
-		if (role === 'none') return testCtx(db, null);
+		if (role === 'none') return testTenantCtx(db, tenant, null);
 		const user = await buildUser(db);
 		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
 		else await grantRole(db, tenant.id, user.id, role);
 		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testCtx(db, await loadActor(db, user.id));
+		return testTenantCtx(db, tenant, await loadActor(db, user.id));
 	};
 	return { db, tenant, other, body, caritas, awo, vhs, ctxFor };
 }
@@ -79,7 +79,7 @@ describe('listProposals', () => {
 	it('proposes dates from the settings, skipping Bavarian holidays, with rotating hosts', async () => {
 		const { tenant, body, caritas, vhs, ctxFor } = await setup('BY');
 		const ctx = await ctxFor('coordinator');
-		const series = await listProposals(ctx, tenant.id, body.id, 3, NOW);
+		const series = await listProposals(ctx, { bodyId: body.id, count: 3 }, NOW);
 		expect(series.land).toBe('BY');
 		expect(series.proposals.map((p) => p.date)).toEqual(['2026-06-11', '2026-07-23', '2026-09-03']);
 		expect(series.proposals[0].shifts).toEqual([
@@ -99,7 +99,7 @@ describe('listProposals', () => {
 	it('uses the Land of the tenant: no Fronleichnam in Lower Saxony', async () => {
 		const { tenant, body, ctxFor } = await setup('NI');
 		const ctx = await ctxFor('coordinator');
-		const series = await listProposals(ctx, tenant.id, body.id, 1, NOW);
+		const series = await listProposals(ctx, { bodyId: body.id, count: 1 }, NOW);
 		expect(series.proposals[0].date).toBe('2026-06-04');
 	});
 
@@ -110,11 +110,11 @@ describe('listProposals', () => {
 			state: 'cancelled'
 		});
 		const ctx = await ctxFor('coordinator');
-		expect((await listProposals(ctx, tenant.id, body.id, 1, NOW)).proposals[0].date).toBe(
+		expect((await listProposals(ctx, { bodyId: body.id, count: 1 }, NOW)).proposals[0].date).toBe(
 			'2026-06-04'
 		);
 		await buildMeeting(db, body, { startsAt: berlinInstant('2026-06-04', '18:00') });
-		const series = await listProposals(ctx, tenant.id, body.id, 1, NOW);
+		const series = await listProposals(ctx, { bodyId: body.id, count: 1 }, NOW);
 		expect(series.proposals[0].date).toBe('2026-07-16');
 		expect(series.upcoming.map((m) => m.startsAt.toISOString())).toEqual([
 			'2026-06-04T16:00:00.000Z'
@@ -124,7 +124,11 @@ describe('listProposals', () => {
 	it('without host rotation, proposes the default place and no host', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		await db.update(bodies).set({ rotateHost: false }).where(eq(bodies.id, body.id));
-		const series = await listProposals(await ctxFor('coordinator'), tenant.id, body.id, 2, NOW);
+		const series = await listProposals(
+			await ctxFor('coordinator'),
+			{ bodyId: body.id, count: 2 },
+			NOW
+		);
 		expect(series.proposals.map((p) => [p.host, p.location])).toEqual([
 			[null, 'Rathaus, Sitzungssaal'],
 			[null, 'Rathaus, Sitzungssaal']
@@ -140,9 +144,13 @@ describe('listProposals', () => {
 			await ctxFor('other'),
 			await ctxFor('none')
 		])
-			await expect(listProposals(ctx, tenant.id, body.id, 1, NOW)).rejects.toThrow(NotFoundError);
+			await expect(listProposals(ctx, { bodyId: body.id, count: 1 }, NOW)).rejects.toThrow(
+				NotFoundError
+			);
 		const speaker = await ctxFor('member', 'speaker');
-		expect((await listProposals(speaker, tenant.id, body.id, 1, NOW)).proposals).toHaveLength(1);
+		expect(
+			(await listProposals(speaker, { bodyId: body.id, count: 1 }, NOW)).proposals
+		).toHaveLength(1);
 	});
 });
 
@@ -150,7 +158,7 @@ describe('acceptProposal and skipProposal', () => {
 	it('accepting creates a planned meeting with the proposed host and its address, audited', async () => {
 		const { db, tenant, body, caritas, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		const { id } = await acceptProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW);
+		const { id } = await acceptProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW);
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
 		expect(row).toMatchObject({
 			tenantId: tenant.id,
@@ -169,7 +177,7 @@ describe('acceptProposal and skipProposal', () => {
 			.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'meeting.create')));
 		expect(audit.after).toMatchObject({ source: 'series' });
 		// the series moves on: the next proposal is six weeks later, by the next host
-		const series = await listProposals(ctx, tenant.id, body.id, 1, NOW);
+		const series = await listProposals(ctx, { bodyId: body.id, count: 1 }, NOW);
 		expect(series.proposals[0].date).toBe('2026-07-23');
 		expect(series.proposals[0].host?.name).toBe('VHS');
 	});
@@ -177,17 +185,17 @@ describe('acceptProposal and skipProposal', () => {
 	it('refuses a date that is not (or no longer) proposed', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		await expect(
-			acceptProposal(ctx, tenant.id, body.id, { date: '2026-06-04' }, NOW)
-		).rejects.toThrow(ValidationError);
-		await expect(acceptProposal(ctx, tenant.id, body.id, { date: 'morgen' }, NOW)).rejects.toThrow(
+		await expect(acceptProposal(ctx, { date: '2026-06-04', bodyId: body.id }, NOW)).rejects.toThrow(
 			ValidationError
 		);
-		await acceptProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW);
+		await expect(acceptProposal(ctx, { date: 'morgen', bodyId: body.id }, NOW)).rejects.toThrow(
+			ValidationError
+		);
+		await acceptProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW);
 		// accepting the same proposal twice (e.g. a double click) does not create a second meeting
-		await expect(
-			acceptProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW)
-		).rejects.toThrow(ValidationError);
+		await expect(acceptProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW)).rejects.toThrow(
+			ValidationError
+		);
 		const rows = await db.select().from(meetings).where(eq(meetings.bodyId, body.id));
 		expect(rows).toHaveLength(2);
 	});
@@ -196,24 +204,24 @@ describe('acceptProposal and skipProposal', () => {
 		const { tenant, body, ctxFor } = await setup();
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')]) {
 			await expect(
-				acceptProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW)
+				acceptProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW)
 			).rejects.toThrow(NotFoundError);
-			await expect(
-				skipProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW)
-			).rejects.toThrow(NotFoundError);
+			await expect(skipProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW)).rejects.toThrow(
+				NotFoundError
+			);
 		}
 	});
 
 	it('skipping records the date; the series continues after it; taking it back restores it', async () => {
 		const { db, tenant, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
-		await skipProposal(ctx, tenant.id, body.id, { date: '2026-06-11' }, NOW);
+		await skipProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW);
 		const [skipped] = await db
 			.select()
 			.from(bodySkippedDates)
 			.where(eq(bodySkippedDates.bodyId, body.id));
 		expect(skipped).toMatchObject({ date: '2026-06-11', createdBy: ctx.actor!.userId });
-		const series = await listProposals(ctx, tenant.id, body.id, 2, NOW);
+		const series = await listProposals(ctx, { bodyId: body.id, count: 2 }, NOW);
 		expect(series.proposals.map((p) => p.date)).toEqual(['2026-06-18', '2026-07-30']);
 		expect(series.proposals[0].shifts.map((s) => s.kind)).toEqual(['holiday', 'skipped']);
 		const [audit] = await db
@@ -227,14 +235,12 @@ describe('acceptProposal and skipProposal', () => {
 		await db
 			.insert(bodySkippedDates)
 			.values({ tenantId: tenant.id, bodyId: body.id, date: future });
-		await unskipDate(ctx, tenant.id, body.id, { date: future });
+		await unskipDate(ctx, { date: future, bodyId: body.id });
 		const left = await db
 			.select()
 			.from(bodySkippedDates)
 			.where(eq(bodySkippedDates.bodyId, body.id));
 		expect(left.map((r) => r.date)).toEqual(['2026-06-11']);
-		await expect(unskipDate(ctx, tenant.id, body.id, { date: future })).rejects.toThrow(
-			NotFoundError
-		);
+		await expect(unskipDate(ctx, { date: future, bodyId: body.id })).rejects.toThrow(NotFoundError);
 	});
 });

@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb } from '../db/testing/test-db';
 import type { Database } from '../db/client';
-import {
-	buildActionItem,
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
-import type { MembershipRole } from '../bodies/schema';
+import { buildActionItem, buildAgendaItem, buildMeeting } from '../factories';
 import { actionItems } from './schema';
-import { outbox } from '../mail/schema';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { listBodyActionItems, listMyActionItems } from './action-items';
@@ -27,14 +13,13 @@ import {
 	setActionItemState,
 	updateActionItem
 } from './action-item-changes';
-import { sendActionItemReminders } from './action-item-reminders';
 import { getMinutesPage } from './minutes';
 import { saveMinutes } from './save-minutes';
 import { approveMinutes } from './minutes-states';
-import { berlinToday } from '../shared';
 import { withTenant } from '../context';
 import { agendaDocument } from './print';
 import { renderHtml } from '../documents/html';
+import { day, setupActionItems } from './testing';
 
 let database: Database;
 beforeAll(async () => {
@@ -42,53 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const day = (offset: number) => berlinToday(new Date(Date.now() + offset * 86_400_000));
-
-async function setup() {
-	const db = database.db;
-	const tenant = await buildTenant(db);
-	const other = await buildTenant(db);
-	const org = await buildOrganization(db, tenant.id, { name: 'Sportverein Blau-Weiß' });
-	const otherOrg = await buildOrganization(db, other.id);
-	const body = await buildBody(db, tenant.id, { name: 'AK Sport', visibility: 'network' });
-	const person = async (
-		role: Role,
-		bodyRole?: MembershipRole,
-		opts: { orgs?: string[]; represents?: string } = {}
-	) => {
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, role, opts.orgs ?? []);
-		if (bodyRole)
-			await buildMembership(db, body, user.id, bodyRole, { organizationId: opts.represents });
-		return user;
-	};
-	const speaker = await person('member', 'speaker');
-	const assignee = await person('member', 'member');
-	const bystander = await person('member', 'member');
-	const orgEditor = await person('editor', undefined, { orgs: [org.id] });
-	const orgRepresentative = await person('member', 'member', { represents: org.id });
-	const stranger = await buildUser(db);
-	await grantRole(db, other.id, stranger.id, 'coordinator');
-	const meeting = await buildMeeting(db, body, {
-		startsAt: new Date(Date.now() - 86_400_000),
-		state: 'invited'
-	});
-	const top = await buildAgendaItem(db, meeting, 1, { title: 'Sommerfest' });
-	const ctxOf = async (u: { id: string } | null) =>
-		testCtx(db, u ? await loadActor(db, u.id) : null);
-	return {
-		db,
-		tenant,
-		other,
-		org,
-		otherOrg,
-		body,
-		meeting,
-		top,
-		people: { speaker, assignee, bystander, orgEditor, orgRepresentative, stranger },
-		ctxOf
-	};
-}
+const setup = () => setupActionItems(database.db);
 
 describe('action items from the minutes', () => {
 	it('are created with the minutes, linked to body, meeting and agenda item, and audited', async () => {
@@ -370,82 +309,5 @@ describe('lists', () => {
 				bodyId: s.body.id
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
-	});
-});
-
-describe('sendActionItemReminders', () => {
-	it('mails once before the due date: the assignee, or the speakers for an organisation', async () => {
-		const s = await setup();
-		const soon = await buildActionItem(s.db, s.body, {
-			title: 'Flyer drucken',
-			assigneeUserId: s.people.assignee.id,
-			dueDate: day(2)
-		});
-		const late = await buildActionItem(s.db, s.body, {
-			title: 'Halle buchen',
-			assigneeOrganizationId: s.org.id,
-			dueDate: day(-1),
-			state: 'in_progress'
-		});
-		const far = await buildActionItem(s.db, s.body, {
-			title: 'Jahresplanung',
-			assigneeUserId: s.people.assignee.id,
-			dueDate: day(10)
-		});
-		const done = await buildActionItem(s.db, s.body, {
-			title: 'Erledigtes',
-			assigneeUserId: s.people.assignee.id,
-			dueDate: day(1),
-			state: 'done'
-		});
-		const noDate = await buildActionItem(s.db, s.body, {
-			title: 'Irgendwann',
-			assigneeUserId: s.people.assignee.id
-		});
-		const mailsOf = async () =>
-			(await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id))).map(
-				(o) => o.payload
-			);
-		const before = (await mailsOf()).length;
-		const first = await sendActionItemReminders(s.db, 'https://example.org');
-		expect(first.items).toBeGreaterThanOrEqual(2);
-		const sent = (await mailsOf()).slice(before);
-		const toAssignee = sent.filter((p) => p.to === s.people.assignee.email);
-		const toSpeaker = sent.filter((p) => p.to === s.people.speaker.email);
-		expect(toAssignee.map((p) => p.subject)).toEqual([
-			expect.stringContaining('Erinnerung: Aufgabe „Flyer drucken“')
-		]);
-		expect(toAssignee[0].text).toContain(`https://example.org/app/${s.tenant.slug}/aufgaben`);
-		expect(toSpeaker.map((p) => p.subject)).toEqual(['Aufgabe „Halle buchen“ ist überfällig']);
-		expect(toSpeaker[0].text).toContain(`/gremien/${s.body.id}/aufgaben`);
-		expect(sent).toHaveLength(2);
-
-		const reminded = async (id: string) =>
-			(await s.db.select().from(actionItems).where(eq(actionItems.id, id)))[0].remindedAt;
-		expect(await reminded(soon.id)).not.toBeNull();
-		expect(await reminded(late.id)).not.toBeNull();
-		for (const id of [far.id, done.id, noDate.id]) expect(await reminded(id)).toBeNull();
-
-		// once only
-		await sendActionItemReminders(s.db, 'https://example.org');
-		expect((await mailsOf()).slice(before)).toHaveLength(2);
-
-		// a week later the far one is due; a new due date arms the reminder again
-		await updateActionItem(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
-			actionItemId: soon.id,
-			title: 'Flyer drucken',
-			assigneeUserId: s.people.assignee.id,
-			dueDate: day(30)
-		});
-		expect(await reminded(soon.id)).toBeNull();
-		await sendActionItemReminders(
-			s.db,
-			'https://example.org',
-			new Date(Date.now() + 8 * 86_400_000)
-		);
-		const later = (await mailsOf()).slice(before + 2);
-		expect(later.map((p) => p.subject)).toEqual([
-			expect.stringContaining('Erinnerung: Aufgabe „Jahresplanung“')
-		]);
 	});
 });

@@ -23,6 +23,7 @@ import { meetings } from '../meetings/schema';
 import { meetingInvitations } from '../invitations/schema';
 import { saveMinutes } from './save-minutes';
 import { addGuest, getAttendance, saveAttendance } from './attendance';
+import { berlinToday } from '../shared';
 
 export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public') {
 	const tenant = await buildTenant(db, { isPublic: true });
@@ -126,4 +127,53 @@ export async function draft(s: MinutesSetup) {
 export async function stateOf(s: MinutesSetup) {
 	const [row] = await s.db.select().from(meetings).where(eq(meetings.id, s.meeting.id));
 	return row;
+}
+
+/** The Berlin day `offset` days from today. */
+export const day = (offset: number) => berlinToday(new Date(Date.now() + offset * 86_400_000));
+
+/** A body with a speaker, members, an organisation's editor and representative, a meeting. */
+export async function setupActionItems(db: Db) {
+	const tenant = await buildTenant(db);
+	const other = await buildTenant(db);
+	const org = await buildOrganization(db, tenant.id, { name: 'Sportverein Blau-Weiß' });
+	const otherOrg = await buildOrganization(db, other.id);
+	const body = await buildBody(db, tenant.id, { name: 'AK Sport', visibility: 'network' });
+	const person = async (
+		role: Role,
+		bodyRole?: MembershipRole,
+		opts: { orgs?: string[]; represents?: string } = {}
+	) => {
+		const user = await buildUser(db);
+		await grantRole(db, tenant.id, user.id, role, opts.orgs ?? []);
+		if (bodyRole)
+			await buildMembership(db, body, user.id, bodyRole, { organizationId: opts.represents });
+		return user;
+	};
+	const speaker = await person('member', 'speaker');
+	const assignee = await person('member', 'member');
+	const bystander = await person('member', 'member');
+	const orgEditor = await person('editor', undefined, { orgs: [org.id] });
+	const orgRepresentative = await person('member', 'member', { represents: org.id });
+	const stranger = await buildUser(db);
+	await grantRole(db, other.id, stranger.id, 'coordinator');
+	const meeting = await buildMeeting(db, body, {
+		startsAt: new Date(Date.now() - 86_400_000),
+		state: 'invited'
+	});
+	const top = await buildAgendaItem(db, meeting, 1, { title: 'Sommerfest' });
+	const ctxOf = async (u: { id: string } | null) =>
+		testCtx(db, u ? await loadActor(db, u.id) : null);
+	return {
+		db,
+		tenant,
+		other,
+		org,
+		otherOrg,
+		body,
+		meeting,
+		top,
+		people: { speaker, assignee, bystander, orgEditor, orgRepresentative, stranger },
+		ctxOf
+	};
 }

@@ -39,6 +39,17 @@ function columns(data: NeedData) {
 	};
 }
 
+/** The tenant's need, locked for a change; NotFoundError otherwise. */
+async function lockNeed(tx: Executor, tenantId: string, id: string) {
+	const [row] = await tx
+		.select()
+		.from(needs)
+		.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
 /** What the audit log keeps of a need. */
 function auditView(row: typeof needs.$inferSelect) {
 	const { tenantId: _t, createdBy: _c, createdAt: _ca, updatedAt: _u, ...rest } = row;
@@ -86,12 +97,7 @@ export async function updateNeed(
 	const id = requireUuid(raw.needId);
 	const data = await parseNeed(ctx.db, tenantId, raw);
 	await ctx.db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(needs)
-			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
-			.for('update');
-		if (!before) throw new NotFoundError();
+		const before = await lockNeed(tx, tenantId, id);
 		const [after] = await tx
 			.update(needs)
 			.set({ ...columns(data), updatedAt: new Date() })
@@ -124,12 +130,7 @@ export async function setNeedStatus(
 	if (!parsed.success || status === '' || status == null)
 		throw new ValidationError({ status: 'needs_error_status_invalid' });
 	return ctx.db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(needs)
-			.where(and(eq(needs.tenantId, tenantId), eq(needs.id, id)))
-			.for('update');
-		if (!before) throw new NotFoundError();
+		const before = await lockNeed(tx, tenantId, id);
 		if (before.status === parsed.data) return { title: before.title, status: parsed.data };
 		await tx
 			.update(needs)

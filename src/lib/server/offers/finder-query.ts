@@ -3,7 +3,6 @@
  * dropped), and the shapes of its result.
  */
 import { z } from 'zod';
-import type { LocalizedNames } from '../fields-of-action/schema';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from './vocabulary';
 import type { LocalText } from './public';
 

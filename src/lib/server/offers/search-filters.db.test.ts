@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const { find, city, scopeOf } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => db);
 
 describe('searchOffers: filters and facet counts', () => {
 	async function catalogue() {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const { find, city, scopeOf } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => db);
 
 describe('parseFinderQuery', () => {
 	it('falls back to defaults for bad values and keeps the good ones', () => {

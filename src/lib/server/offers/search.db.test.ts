@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const { find, city, scopeOf } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => db);
 
 describe('searchOffers: sorting and pagination', () => {
 	it('sorts by title (German letters in place), newest, next date and relevance', async () => {

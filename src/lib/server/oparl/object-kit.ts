@@ -1,5 +1,4 @@
 /** The frame of every OParl object: id, type, properties, created/modified; embedding rules. */
-import { or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
 import { fetchMeta, type Meta } from './sources';

@@ -2,16 +2,14 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { bodies } from '../bodies/schema';
 import { agendaItems, files, meetings } from '../meetings/schema';
-import { consultations, paperFiles, papers } from '../papers/schema';
-import { type Meta } from './sources';
+import { consultations, paperFiles } from '../papers/schema';
+import type { Meta } from './sources';
 import { protocolFileId } from './urls';
 import { pdfFileName } from '../minutes/print';
 import { formatDate, formatDateTime } from './params';
 import { CONSULTATION_RESULT, MEETING_STATE } from './labels';
-
 import { object, live, embed, pick, type LoadCtx, type Loaded } from './object-kit';
 import { locations } from './objects-people';
-import { filesOf, protocols, agendaItemsOf, meetingsOf } from './objects-meetings';
 
 export async function filesOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> {
 	const keys = [...metas.keys()];

@@ -1,6 +1,5 @@
 /** OParl Paper and Consultation. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { meetings } from '../meetings/schema';
 import {
 	consultations,
 	paperAuthors,
@@ -9,12 +8,10 @@ import {
 	papers,
 	paperTypes
 } from '../papers/schema';
-import { type Meta } from './sources';
+import type { Meta } from './sources';
 import { CONSULTATION_ROLE, PAPER_TYPE } from './labels';
-
 import { object, live, embed, pick, type LoadCtx, type Loaded } from './object-kit';
 import { filesOf } from './objects-meetings';
-import { consultationsOf, papersOf } from './objects-papers';
 
 export async function consultationsOf(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> {
 	const keys = [...metas.keys()];

@@ -3,12 +3,10 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { users } from '../auth/schema';
 import { bodies, bodyMemberships } from '../bodies/schema';
 import { meetings } from '../meetings/schema';
-import { papers } from '../papers/schema';
 import { personPublications } from './schema';
-import { type Meta } from './sources';
+import type { Meta } from './sources';
 import { formatDate } from './params';
 import { BODY_CLASSIFICATION, MEMBERSHIP_ROLE } from './labels';
-
 import {
 	object,
 	live,
@@ -18,7 +16,6 @@ import {
 	type Loaded,
 	type OParlObject
 } from './object-kit';
-import { organizations, memberships, persons, locations } from './objects-people';
 
 export async function organizations(ctx: LoadCtx, metas: Map<string, Meta>): Promise<Loaded> {
 	const keys = [...metas.keys()];

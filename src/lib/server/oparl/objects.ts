@@ -3,14 +3,9 @@
  * Callers pass only keys of objects that are public (see sources.ts); embedded and referenced
  * objects are filtered here through the same sources, so nothing non-public slips in.
  */
-import { and } from 'drizzle-orm';
-import { meetings } from '../meetings/schema';
-import { papers } from '../papers/schema';
-import { type Meta } from './sources';
-import { type TenantObjectType } from './urls';
-
-import { type LoadCtx, type Loaded } from './object-kit';
-import { loadObjects } from './objects';
+import type { Meta } from './sources';
+import type { TenantObjectType } from './urls';
+import type { LoadCtx, Loaded } from './object-kit';
 import { organizations, memberships, persons, locations } from './objects-people';
 import { filesOf, agendaItemsOf, meetingsOf } from './objects-meetings';
 import { consultationsOf, papersOf } from './objects-papers';

@@ -9,7 +9,7 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { contacts, organizations } from './schema';
+import { contacts } from './schema';
 import { findOrganization } from './queries';
 import { consentInput, contactInput } from './validation';
 import { fieldErrors, berlinToday as berlinDateString, requireUuid } from '../shared';
@@ -164,7 +164,7 @@ export interface ContactRef {
 }
 
 /** For the audit log: the person without their consent text (it is long and unchanged). */
-function auditView(row: typeof contacts.$inferSelect) {
+function auditView(row: typeof contacts.$inferSelect): Record<string, unknown> {
 	return {
 		name: row.name,
 		role: row.role,
@@ -207,51 +207,72 @@ export async function addContact(
 	});
 }
 
-export async function updateContact(
+type ContactRow = typeof contacts.$inferSelect;
+
+/** The actor may edit the organisation; the ids are well-formed (else 404). */
+function authorizeContact(ctx: TenantCtx, ref: ContactRef) {
+	authorize(ctx.actor, 'organization.edit', {
+		tenantId: ctx.tenant.id,
+		organizationId: ref.organizationId
+	});
+	requireUuid(ref.organizationId);
+	requireUuid(ref.contactId);
+}
+
+/**
+ * Changes a contact person of the organisation the URL names (another organisation's contact is
+ * "not found", before anything is written) and audits before and after.
+ */
+async function changeContact(
 	ctx: TenantCtx,
-	raw: ContactRef & Record<string, unknown>
+	ref: ContactRef,
+	action: string,
+	change: (tx: Executor, before: ContactRow) => Promise<Record<string, unknown> | null>
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
-	const { organizationId, contactId } = raw;
-	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
-	requireUuid(organizationId);
-	requireUuid(contactId);
-	const input = parseContact(raw);
 	await ctx.db.transaction(async (tx) => {
-		const before = await findContact(tx, tenantId, organizationId, contactId);
-		const [after] = await tx
-			.update(contacts)
-			.set({ ...input, updatedAt: new Date() })
-			.where(eq(contacts.id, before.id))
-			.returning();
+		const before = await findContact(tx, tenantId, ref.organizationId, ref.contactId);
+		const after = await change(tx, before);
 		await recordAudit(tx, ctx, {
 			tenantId,
-			action: 'contact.update',
+			action,
 			entityType: 'contact',
 			entityId: before.id,
 			before: auditView(before),
-			after: auditView(after)
+			after
 		});
 	});
 }
 
+async function setContact(
+	tx: Executor,
+	id: string,
+	set: Partial<typeof contacts.$inferInsert>
+): Promise<ContactRow> {
+	const [after] = await tx
+		.update(contacts)
+		.set({ ...set, updatedAt: new Date() })
+		.where(eq(contacts.id, id))
+		.returning();
+	return after;
+}
+
+export async function updateContact(
+	ctx: TenantCtx,
+	raw: ContactRef & Record<string, unknown>
+): Promise<void> {
+	authorizeContact(ctx, raw);
+	const input = parseContact(raw);
+	await changeContact(ctx, raw, 'contact.update', async (tx, before) =>
+		auditView(await setContact(tx, before.id, input))
+	);
+}
+
 export async function removeContact(ctx: TenantCtx, input: ContactRef): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	const { organizationId, contactId } = input;
-	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
-	requireUuid(organizationId);
-	requireUuid(contactId);
-	await ctx.db.transaction(async (tx) => {
-		const before = await findContact(tx, tenantId, organizationId, contactId);
+	authorizeContact(ctx, input);
+	await changeContact(ctx, input, 'contact.remove', async (tx, before) => {
 		await tx.delete(contacts).where(eq(contacts.id, before.id));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'contact.remove',
-			entityType: 'contact',
-			entityId: before.id,
-			before: auditView(before),
-			after: null
-		});
+		return null;
 	});
 }
 
@@ -264,11 +285,7 @@ export async function recordConsent(
 	raw: ContactRef & Record<string, unknown>,
 	now: Date = new Date()
 ): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	const { organizationId, contactId } = raw;
-	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
-	requireUuid(organizationId);
-	requireUuid(contactId);
+	authorizeContact(ctx, raw);
 	const parsed = consentInput.safeParse(raw);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const { consentText, givenOn } = parsed.data;
@@ -281,54 +298,24 @@ export async function recordConsent(
 			throw new ValidationError({ givenOn: 'org_error_date_future' });
 		if (givenOn !== berlinDateString(now)) givenAt = day;
 	}
-	await ctx.db.transaction(async (tx) => {
-		const before = await findContact(tx, tenantId, organizationId, contactId);
-		const [after] = await tx
-			.update(contacts)
-			.set({
-				consentText,
-				consentGivenAt: givenAt,
-				consentWithdrawnAt: null,
-				updatedAt: new Date()
-			})
-			.where(eq(contacts.id, before.id))
-			.returning();
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'contact.consent_record',
-			entityType: 'contact',
-			entityId: before.id,
-			before: auditView(before),
-			after: { ...auditView(after), consentText }
+	await changeContact(ctx, raw, 'contact.consent_record', async (tx, before) => {
+		const after = await setContact(tx, before.id, {
+			consentText,
+			consentGivenAt: givenAt,
+			consentWithdrawnAt: null
 		});
+		return { ...auditView(after), consentText };
 	});
 }
 
 /** Withdraws the consent: the person is no longer shown publicly; the record of it stays. */
 export async function withdrawConsent(ctx: TenantCtx, input: ContactRef): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	const { organizationId, contactId } = input;
-	authorize(ctx.actor, 'organization.edit', { tenantId, organizationId });
-	requireUuid(organizationId);
-	requireUuid(contactId);
-	await ctx.db.transaction(async (tx) => {
-		const before = await findContact(tx, tenantId, organizationId, contactId);
+	authorizeContact(ctx, input);
+	await changeContact(ctx, input, 'contact.consent_withdraw', async (tx, before) => {
 		if (!before.consentGivenAt || before.consentWithdrawnAt) {
 			throw new ValidationError({ form: 'org_error_no_consent' });
 		}
-		const [after] = await tx
-			.update(contacts)
-			.set({ consentWithdrawnAt: new Date(), updatedAt: new Date() })
-			.where(eq(contacts.id, before.id))
-			.returning();
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'contact.consent_withdraw',
-			entityType: 'contact',
-			entityId: before.id,
-			before: auditView(before),
-			after: auditView(after)
-		});
+		return auditView(await setContact(tx, before.id, { consentWithdrawnAt: new Date() }));
 	});
 }
 

@@ -2,13 +2,13 @@
  * Organisation logos: PNG, JPEG or WebP up to 500 KB, recognised by their content (not by the
  * name or the browser's claim). No SVG: an SVG can carry scripts.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { organizationLogos, organizations } from './schema';
+import { organizationLogos } from './schema';
 import { findOrganization } from './queries';
 import { requireUuid } from '../shared';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { offers, revisions } from '../offers/schema';
 import { pendingProposal, proposeRevision, supersedePending } from '../offers/propose';

@@ -145,7 +145,7 @@ export async function submitContribution(
  */
 export async function enterOfflineContributions(
 	ctx: TenantCtx,
-	input: { processId: string }
+	input: { processId: string; [field: string]: unknown }
 ): Promise<{ count: number }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });

@@ -55,7 +55,7 @@ function parse(raw: unknown): DialogueData {
 
 export async function createDialogue(
 	ctx: TenantCtx,
-	input: { processId: string }
+	input: { processId: string; [field: string]: unknown }
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
@@ -81,7 +81,7 @@ export async function createDialogue(
 /** Changes a dialogue of the process the URL names; more places move people up. */
 export async function updateDialogue(
 	ctx: TenantCtx,
-	input: { processId: string; dialogueId: string }
+	input: { processId: string; dialogueId: string; [field: string]: unknown }
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });

@@ -105,7 +105,10 @@ export async function createProcess(ctx: TenantCtx, input: unknown): Promise<{ i
 	});
 }
 
-export async function updateProcess(ctx: TenantCtx, input: { processId: string }): Promise<void> {
+export async function updateProcess(
+	ctx: TenantCtx,
+	input: { processId: string; [field: string]: unknown }
+): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
 	const id = requireUuid(input.processId);
@@ -145,7 +148,7 @@ export async function updateProcess(ctx: TenantCtx, input: { processId: string }
 
 export async function addPhase(
 	ctx: TenantCtx,
-	input: { processId: string }
+	input: { processId: string; [field: string]: unknown }
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });

@@ -18,6 +18,8 @@ import { loadProcess, loadRecommendation } from './rows';
 export interface RecommendationRef {
 	processId: string;
 	recommendationId: unknown;
+	/** the form's fields */
+	[field: string]: unknown;
 }
 
 /** Staff only; the recommendation of the URL's process, locked for the change. */
@@ -88,7 +90,7 @@ async function resolveContributions(
 /** Staff draw a recommendation from contributions (clustering), in a field of action. */
 export async function createRecommendation(
 	ctx: TenantCtx,
-	input: { processId: string }
+	input: { processId: string; [field: string]: unknown }
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
 import { addPhase, createProcess, updateProcess } from './processes';
 import { createDialogue } from './dialogues';
-import { enterOfflineContributions, listContributions } from './contributions';
-import { createRecommendation, setRecommendationOutcome } from './recommendations';
+import { enterOfflineContributions } from './contributions';
+import { contributionsOf } from './contribution-views';
+import { createRecommendation } from './recommendations';
+import { setRecommendationOutcome } from './outcomes';
 import { buildResultsDocument } from './results';
 import { renderResultsPdf } from './results-pdf';
 
@@ -43,46 +45,53 @@ describe('results document', () => {
 		const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Wohnen' }, position: 1 });
 		const user = await buildUser(db);
 		await grantRole(db, tenant.id, user.id, 'coordinator');
-		const staff = testCtx(db, await loadActor(db, user.id));
-		const { id } = await createProcess(staff, tenant.id, {
+		const staff = testTenantCtx(db, tenant, await loadActor(db, user.id));
+		const { id } = await createProcess(staff, {
 			title: 'Beteiligung 2026',
 			status: 'draft',
 			resultsIntro: 'Einleitung des Thesenpapiers.'
 		});
-		await expect(buildResultsDocument(db, tenant.id, id, 'de')).rejects.toBeInstanceOf(
-			NotFoundError
-		);
-		await addPhase(staff, tenant.id, id, {
+		await expect(
+			buildResultsDocument(testTenantCtx(db, tenant), { processId: id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		await addPhase(staff, {
+			processId: id,
 			kind: 'results',
 			startsOn: '2026-01-01',
 			endsOn: '2026-12-31'
 		});
-		const { id: dlg } = await createDialogue(staff, tenant.id, id, {
+		const { id: dlg } = await createDialogue(staff, {
+			processId: id,
 			title: 'Dialog für Seniorinnen und Senioren',
 			targetGroup: 'seniors',
 			startsAt: '2026-03-01T15:00'
 		});
-		await enterOfflineContributions(staff, tenant.id, id, {
+		await enterOfflineContributions(staff, {
+			processId: id,
 			lines: 'Karte A\nKarte B',
 			dialogueId: dlg
 		});
-		const cs = await listContributions(db, tenant.id, id, { staff: true, locale: 'de' });
-		const { id: rec } = await createRecommendation(staff, tenant.id, id, {
+		const cs = await contributionsOf(db, tenant.id, id, { staff: true, locale: 'de' });
+		const { id: rec } = await createRecommendation(staff, {
+			processId: id,
 			title: 'Zugang zu preiswerten Wohnungen',
 			fieldOfActionId: field.id,
 			contributionIds: cs.map((c) => c.id)
 		});
-		await setRecommendationOutcome(staff, tenant.id, rec, {
+		await setRecommendationOutcome(staff, {
+			processId: id,
+			recommendationId: rec,
 			kind: 'adopted',
 			note: 'Ratsbeschluss'
 		});
-		await updateProcess(staff, tenant.id, id, {
+		await updateProcess(staff, {
+			processId: id,
 			title: 'Beteiligung 2026',
 			status: 'archived',
 			resultsIntro: 'Einleitung des Thesenpapiers.'
 		});
 
-		const doc = await buildResultsDocument(db, tenant.id, id, 'de');
+		const doc = await buildResultsDocument(testTenantCtx(db, tenant), { processId: id });
 		expect(doc.dialogues.map((d) => [d.title, d.contributions])).toEqual([
 			['Dialog für Seniorinnen und Senioren', 2]
 		]);

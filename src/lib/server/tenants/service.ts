@@ -4,7 +4,7 @@ import type { Executor } from '../db/client';
 import { tenants, type Tenant } from './schema';
 import { tenantInput, RESERVED_SLUGS } from './validation';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { fieldErrors } from '../shared';
 
@@ -157,14 +157,6 @@ export async function publicTenantFamily(ctx: TenantCtx): Promise<{
 			: Promise.resolve(null)
 	]);
 	return { children, parent };
-}
-
-/** The tenant for the signed-in area; throws NotFoundError if the actor has no access. */
-export async function getTenantForActor(ctx: Ctx, slug: string): Promise<TenantView> {
-	const [row] = await ctx.db.select().from(tenants).where(eq(tenants.slug, slug));
-	if (!row) throw new NotFoundError();
-	authorize(ctx.actor, 'tenant.view', { tenantId: row.id });
-	return toTenantView(row);
 }
 
 /** The tenants the actor has a role in (all of them for the platform admin). */
