@@ -15,11 +15,11 @@ import { tenantMembers, users } from '../auth/schema';
 import { bodyJoinRequests, bodyMemberships, type Body } from './schema';
 import { loadVisibleBody, lockBodyRow } from './access';
 import { defaultStartDate, joinRequestInput } from './validation';
-import { isTenantOrganization, isTenantPerson } from './lookups';
+import { isTenantPerson, parseWithOrganization } from './lookups';
 import { hasOverlappingMembership, insertMembership } from './memberships';
 import { isCurrentMembership } from './membership-rule';
 import { joinDecisionMail, joinRequestMail, mailLocale } from './mails';
-import { berlinToday, fieldErrors, requireUuid } from '../shared';
+import { berlinToday, requireUuid } from '../shared';
 
 export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string): string {
 	return `${ctx.origin}/app/${slug}/gremien/${bodyId}`;
@@ -72,14 +72,7 @@ export async function requestToJoin(
 	const actor = ctx.actor;
 	const body = await loadVisibleBody(ctx, tenantId, input.bodyId);
 	if (body.archivedAt) throw new ValidationError({ form: 'bodies_error_archived' });
-	const parsed = joinRequestInput.safeParse(input);
-	const errors = parsed.success ? {} : fieldErrors(parsed.error);
-	if (parsed.success && parsed.data.organizationId) {
-		if (!(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
-			errors.organizationId = 'bodies_error_organization_invalid';
-	}
-	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
-	const data = parsed.data;
+	const data = await parseWithOrganization(ctx.db, tenantId, joinRequestInput, input);
 	const slug = ctx.tenant.slug;
 	return ctx.db.transaction(async (tx) => {
 		await lockBodyRow(tx, tenantId, body.id);

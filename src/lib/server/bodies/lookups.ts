@@ -3,7 +3,10 @@
  * tenant, and the options of the forms. No authorisation here; callers have authorised.
  */
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Executor } from '../db/client';
+import { ValidationError } from '../errors';
+import { fieldErrors } from '../shared';
 import { tenantMembers, users } from '../auth/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -100,4 +103,28 @@ export async function fieldOptions(
 		.where(eq(fieldsOfAction.tenantId, tenantId))
 		.orderBy(asc(fieldsOfAction.position), asc(fieldsOfAction.key));
 	return rows.map((r) => ({ id: r.id, name: localName(r.names, locale) }));
+}
+
+/**
+ * Validates a form with zod and checks that its organisation, when given, is one of the
+ * tenant's; ValidationError with a message key per field otherwise. `more` adds checks of
+ * its own to the errors.
+ */
+export async function parseWithOrganization<T extends { organizationId?: string | null }>(
+	db: Executor,
+	tenantId: string,
+	schema: z.ZodType<T>,
+	raw: unknown,
+	more?: (data: T, errors: Record<string, string>) => Promise<void>
+): Promise<T> {
+	const parsed = schema.safeParse(raw);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error);
+	if (parsed.success) {
+		const { organizationId } = parsed.data;
+		if (more) await more(parsed.data, errors);
+		if (organizationId && !(await isTenantOrganization(db, tenantId, organizationId)))
+			errors.organizationId = 'bodies_error_organization_invalid';
+	}
+	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
+	return parsed.data;
 }

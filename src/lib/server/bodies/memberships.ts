@@ -17,7 +17,7 @@ import {
 	membershipEndInput,
 	membershipInput
 } from './validation';
-import { isTenantOrganization, isTenantPerson } from './lookups';
+import { isTenantPerson, parseWithOrganization } from './lookups';
 import { lockBodyRow } from './access';
 import { isNotEndedMembership } from './membership-rule';
 import { berlinToday, fieldErrors, requireUuid } from '../shared';
@@ -95,17 +95,16 @@ export async function addMembership(
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'body.manage', { tenantId });
 	const bodyId = requireUuid(input.bodyId);
-	const parsed = membershipInput.safeParse(input);
-	const errors = parsed.success ? {} : fieldErrors(parsed.error);
-	if (parsed.success) {
-		const d = parsed.data;
-		if (!(await isTenantPerson(ctx.db, tenantId, d.userId)))
-			errors.userId = 'bodies_error_person_required';
-		if (d.organizationId && !(await isTenantOrganization(ctx.db, tenantId, d.organizationId)))
-			errors.organizationId = 'bodies_error_organization_invalid';
-	}
-	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
-	const data = parsed.data;
+	const data = await parseWithOrganization(
+		ctx.db,
+		tenantId,
+		membershipInput,
+		input,
+		async (d, errors) => {
+			if (!(await isTenantPerson(ctx.db, tenantId, d.userId)))
+				errors.userId = 'bodies_error_person_required';
+		}
+	);
 	const startDate = data.startDate ?? defaultStartDate();
 	const endDate = data.endDate ?? null;
 	if (endDate && endDate < startDate)
@@ -159,23 +158,24 @@ async function lockMembership(
 /** The ids of a membership change: the body from the URL, the membership from the form. */
 export type MembershipRef = { bodyId: string; membershipId: unknown };
 
+/** A coordinator's change of a membership: the tenant and the ids, NotFoundError otherwise. */
+function authorizeChange(ctx: TenantCtx, input: MembershipRef) {
+	const tenantId = ctx.tenant.id;
+	authorize(ctx.actor, 'body.manage', { tenantId });
+	return {
+		tenantId,
+		bodyId: requireUuid(input.bodyId),
+		membershipId: requireUuid(input.membershipId)
+	};
+}
+
 /** A coordinator changes a member's role or the organisation they represent. */
 export async function changeMembership(
 	ctx: TenantCtx,
 	input: MembershipRef & Record<string, unknown>
 ): Promise<{ name: string }> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'body.manage', { tenantId });
-	const bodyId = requireUuid(input.bodyId);
-	const membershipId = requireUuid(input.membershipId);
-	const parsed = membershipChangeInput.safeParse(input);
-	const errors = parsed.success ? {} : fieldErrors(parsed.error);
-	if (parsed.success && parsed.data.organizationId) {
-		if (!(await isTenantOrganization(ctx.db, tenantId, parsed.data.organizationId)))
-			errors.organizationId = 'bodies_error_organization_invalid';
-	}
-	if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
-	const data = parsed.data;
+	const { tenantId, bodyId, membershipId } = authorizeChange(ctx, input);
+	const data = await parseWithOrganization(ctx.db, tenantId, membershipChangeInput, input);
 	return ctx.db.transaction(async (tx) => {
 		const { body, membership } = await lockMembership(tx, tenantId, bodyId, membershipId);
 		const name = await personName(tx, membership.userId);
@@ -208,10 +208,7 @@ export async function endMembership(
 	ctx: TenantCtx,
 	input: MembershipRef & Record<string, unknown>
 ): Promise<{ name: string }> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'body.manage', { tenantId });
-	const bodyId = requireUuid(input.bodyId);
-	const membershipId = requireUuid(input.membershipId);
+	const { tenantId, bodyId, membershipId } = authorizeChange(ctx, input);
 	const parsed = membershipEndInput.safeParse(input);
 	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	const endDate = parsed.data.endDate ?? berlinToday();

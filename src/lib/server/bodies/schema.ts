@@ -10,7 +10,9 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	unique,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -89,7 +91,8 @@ export const bodies = pgTable(
 		check(
 			'bodies_time',
 			sql`${t.preferredTime} IS NULL OR ${t.preferredTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`
-		)
+		),
+		unique('bodies_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 export type Body = typeof bodies.$inferSelect;
@@ -124,7 +127,12 @@ export const bodyMemberships = pgTable(
 	(t) => [
 		index('body_memberships_body_idx').on(t.tenantId, t.bodyId),
 		index('body_memberships_user_idx').on(t.userId),
-		check('body_memberships_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`)
+		check('body_memberships_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+		foreignKey({
+			name: 'body_memberships_tenant_body_fk',
+			columns: [t.tenantId, t.bodyId],
+			foreignColumns: [bodies.tenantId, bodies.id]
+		}).onDelete('cascade')
 	]
 );
 export type BodyMembership = typeof bodyMemberships.$inferSelect;

@@ -5,12 +5,9 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { tenants } from '../tenants/schema';
-import { listChildTenants } from '../tenants/service';
 import { isUuid, requireUuid } from '../shared';
 import { indicatorGoals, indicators, indicatorValues, type Indicator } from './schema';
 import { indicatorTrend, type Point, type Trend } from './calc';
-import { workingEdition } from './editions';
-import { measureFormOptions } from './views';
 
 /** An indicator of the tenant; NotFoundError otherwise. */
 export async function indicatorFor(
@@ -130,29 +127,6 @@ export async function getIndicator(
 	const [view] = await indicatorViews(ctx.db, tenantId, { ids: [id] });
 	if (!view) throw new NotFoundError();
 	return view;
-}
-
-/** The goals of the working edition, for linking indicators. */
-async function goalOptions(ctx: TenantCtx) {
-	const edition = await workingEdition(ctx.db, ctx.tenant.id);
-	if (!edition) return [];
-	return (await measureFormOptions(ctx.db, ctx.tenant.id, edition.id, ctx.locale)).goals;
-}
-
-/** The form for a new indicator: the goals it can serve. For coordinators. */
-export async function newIndicatorForm(ctx: TenantCtx) {
-	authorize(ctx.actor, 'concept.manage', { tenantId: ctx.tenant.id });
-	return { goals: await goalOptions(ctx) };
-}
-
-/** An indicator's page: the indicator, the municipalities (districts) and the goals to link. */
-export async function getIndicatorPage(ctx: TenantCtx, input: { indicatorId: string }) {
-	const view = await getIndicator(ctx, input);
-	const [municipalities, goals] = await Promise.all([
-		listChildTenants(ctx.db, ctx.tenant.id),
-		goalOptions(ctx)
-	]);
-	return { view, municipalities: municipalities.map((x) => ({ id: x.id, name: x.name })), goals };
 }
 
 /**

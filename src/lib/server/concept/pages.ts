@@ -3,7 +3,10 @@ import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { fieldsOfActionOf } from '../fields-of-action/service';
+import { listChildTenants } from '../tenants/service';
 import { berlinToday } from '../shared';
+import { workingEdition } from './editions';
+import { getIndicator } from './indicators';
 import { agendaTargets, workingGroupsOf } from './structure';
 import { editionForPage, getConceptTree, measureFormOptions } from './views';
 import { roadmapOf } from './roadmap';
@@ -43,4 +46,27 @@ export async function newMeasureForm(ctx: TenantCtx, input: { editionId: string 
 	if (!edition || edition.state === 'superseded') throw new NotFoundError();
 	const options = await measureFormOptions(ctx.db, ctx.tenant.id, edition.id, ctx.locale);
 	return { edition, ...options };
+}
+
+/** The goals of the working edition, for linking indicators. */
+async function goalOptions(ctx: TenantCtx) {
+	const edition = await workingEdition(ctx.db, ctx.tenant.id);
+	if (!edition) return [];
+	return (await measureFormOptions(ctx.db, ctx.tenant.id, edition.id, ctx.locale)).goals;
+}
+
+/** The form for a new indicator: the goals it can serve. For coordinators. */
+export async function newIndicatorForm(ctx: TenantCtx) {
+	authorize(ctx.actor, 'concept.manage', { tenantId: ctx.tenant.id });
+	return { goals: await goalOptions(ctx) };
+}
+
+/** An indicator's page: the indicator, the municipalities (districts) and the goals to link. */
+export async function getIndicatorPage(ctx: TenantCtx, input: { indicatorId: string }) {
+	const view = await getIndicator(ctx, input);
+	const [municipalities, goals] = await Promise.all([
+		listChildTenants(ctx.db, ctx.tenant.id),
+		goalOptions(ctx)
+	]);
+	return { view, municipalities: municipalities.map((x) => ({ id: x.id, name: x.name })), goals };
 }

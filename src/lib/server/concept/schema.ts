@@ -11,7 +11,8 @@ import {
 	text,
 	timestamp,
 	unique,
-	uuid
+	uuid,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -53,7 +54,8 @@ export const conceptEditions = pgTable(
 	},
 	(t) => [
 		index('concept_editions_tenant_idx').on(t.tenantId, t.state),
-		check('concept_editions_adopted', sql`${t.state} <> 'adopted' OR ${t.adoptedOn} IS NOT NULL`)
+		check('concept_editions_adopted', sql`${t.state} <> 'adopted' OR ${t.adoptedOn} IS NOT NULL`),
+		unique('concept_editions_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 export type ConceptEdition = typeof conceptEditions.$inferSelect;
@@ -123,7 +125,15 @@ export const conceptGoals = pgTable(
 		description: text('description'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId)]
+	(t) => [
+		index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId),
+		foreignKey({
+			name: 'concept_goals_tenant_edition_fk',
+			columns: [t.tenantId, t.editionId],
+			foreignColumns: [conceptEditions.tenantId, conceptEditions.id]
+		}).onDelete('cascade'),
+		unique('concept_goals_tenant_id_key').on(t.tenantId, t.id)
+	]
 );
 export type ConceptGoal = typeof conceptGoals.$inferSelect;
 
@@ -223,7 +233,13 @@ export const conceptMeasures = pgTable(
 			'concept_measures_dates',
 			sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`
 		),
-		check('concept_measures_cost', sql`${t.costEuro} IS NULL OR ${t.costEuro} >= 0`)
+		check('concept_measures_cost', sql`${t.costEuro} IS NULL OR ${t.costEuro} >= 0`),
+		foreignKey({
+			name: 'concept_measures_tenant_goal_fk',
+			columns: [t.tenantId, t.goalId],
+			foreignColumns: [conceptGoals.tenantId, conceptGoals.id]
+		}).onDelete('cascade'),
+		unique('concept_measures_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
@@ -264,7 +280,14 @@ export const milestones = pgTable(
 		doneOn: date('done_on'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('concept_milestones_measure_idx').on(t.measureId, t.dueDate)]
+	(t) => [
+		index('concept_milestones_measure_idx').on(t.measureId, t.dueDate),
+		foreignKey({
+			name: 'concept_milestones_tenant_measure_fk',
+			columns: [t.tenantId, t.measureId],
+			foreignColumns: [conceptMeasures.tenantId, conceptMeasures.id]
+		}).onDelete('cascade')
+	]
 );
 
 /**

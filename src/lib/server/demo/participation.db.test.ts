@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import { seedDemo } from './seed';
 import { DEMO_INQUIRY_STATUS_TOKEN, LAATZEN_PROCESS_TITLE } from './participation';
 import { tenants, type Tenant } from '../tenants/schema';
 import { consultationProcesses } from '../participation/schema';
-import { listDialogues } from '../participation/dialogues';
-import { listRecommendations, groupByField } from '../participation/recommendations';
-import { listContributions } from '../participation/contributions';
+import { dialoguesOf } from '../participation/dialogues';
+import { groupByField, recommendationsOf } from '../participation/recommendation-views';
+import { contributionsOf } from '../participation/contribution-views';
 import { getPublicProcess, listPublicProcesses } from '../participation/processes';
 import { inquiries } from '../inquiries/schema';
 import { getInquiryStatus } from '../inquiries/submit';
@@ -40,7 +40,7 @@ describe('demo participation (Laatzen, seed 003)', () => {
 			.from(consultationProcesses)
 			.where(eq(consultationProcesses.title, LAATZEN_PROCESS_TITLE));
 		expect(process.tenantId).toBe(laatzen.id);
-		const dialogues = await listDialogues(db, laatzen.id, process.id);
+		const dialogues = await dialoguesOf(db, laatzen.id, process.id);
 		expect(
 			dialogues.map((d) => [
 				d.targetGroup,
@@ -51,12 +51,12 @@ describe('demo participation (Laatzen, seed 003)', () => {
 			['youth', '25.3.2009'],
 			['seniors', '2.6.2009']
 		]);
-		const items = await listContributions(db, laatzen.id, process.id, {
+		const items = await contributionsOf(db, laatzen.id, process.id, {
 			staff: false,
 			locale: 'de'
 		});
 		for (const d of dialogues) expect(items.some((c) => c.dialogueId === d.id)).toBe(true);
-		const view = await getPublicProcess(db, laatzen.id, process.id, 'de');
+		const view = await getPublicProcess(testTenantCtx(db, laatzen), { processId: process.id });
 		expect(view.phases.map((p) => p.kind)).toEqual([
 			'information',
 			'collecting',
@@ -71,7 +71,7 @@ describe('demo participation (Laatzen, seed 003)', () => {
 			.select()
 			.from(consultationProcesses)
 			.where(eq(consultationProcesses.title, LAATZEN_PROCESS_TITLE));
-		const recs = await listRecommendations(db, laatzen.id, process.id, 'de');
+		const recs = await recommendationsOf(db, laatzen.id, process.id, 'de');
 		const groups = groupByField(recs);
 		expect(groups.map((g) => [g.name, g.items.length])).toEqual([
 			['Information, Sprache und Bildung', 7],
@@ -79,7 +79,7 @@ describe('demo participation (Laatzen, seed 003)', () => {
 			['Interkulturelle Öffnung', 5]
 		]);
 		expect(recs.map((r) => r.title)).toContain('Sprachförderung in den Kindertagesstätten');
-		const youth = (await listDialogues(db, laatzen.id, process.id)).find(
+		const youth = (await dialoguesOf(db, laatzen.id, process.id)).find(
 			(d) => d.targetGroup === 'youth'
 		)!;
 		expect(recs.some((r) => r.contributions.some((c) => c.dialogueId === youth.id))).toBe(true);
@@ -90,7 +90,7 @@ describe('demo participation (Laatzen, seed 003)', () => {
 	});
 
 	it('has a current process in its collecting phase', async () => {
-		const list = await listPublicProcesses(database.db, laatzen.id);
+		const list = await listPublicProcesses(testTenantCtx(database.db, laatzen));
 		expect(list.map((p) => p.currentPhase)).toContain('collecting');
 	});
 
@@ -103,11 +103,9 @@ describe('demo participation (Laatzen, seed 003)', () => {
 			new Set(['new', 'in_progress', 'answered', 'closed'])
 		);
 		expect(rows.some((r) => r.purgedAt !== null && r.email === null)).toBe(true);
-		const status = await getInquiryStatus(
-			testCtx(database.db),
-			laatzen.id,
-			DEMO_INQUIRY_STATUS_TOKEN
-		);
+		const status = await getInquiryStatus(testTenantCtx(database.db, laatzen), {
+			token: DEMO_INQUIRY_STATUS_TOKEN
+		});
 		expect(status.state).toBe('new');
 	});
 });

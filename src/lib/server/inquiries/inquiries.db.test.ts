@@ -175,29 +175,27 @@ describe('submitInquiry', () => {
 	it('limits messages per address and hour', async () => {
 		const { db, tenant } = await setup();
 		const ctx = visitor(db, tenant, '203.0.113.99');
-		for (let i = 0; i < INQUIRY_LIMIT.max; i++) await submitInquiry(ctx, { ...form() });
-		const err = await submitInquiry(ctx, { ...form() }).catch((e) => e);
+		for (let i = 0; i < INQUIRY_LIMIT.max; i++) await submitInquiry(ctx, form());
+		const err = await submitInquiry(ctx, form()).catch((e) => e);
 		expect(err).toBeInstanceOf(RateLimitError);
 		expect(await db.select().from(inquiries).where(eq(inquiries.tenantId, tenant.id))).toHaveLength(
 			INQUIRY_LIMIT.max
 		);
 		// another address is not affected
-		await submitInquiry(visitor(db, tenant, '203.0.113.100'), { ...form() });
+		await submitInquiry(visitor(db, tenant, '203.0.113.100'), form());
 	});
 
 	it('does not take messages for a hidden tenant', async () => {
 		const { db } = await setup();
 		const hidden = await buildTenant(db, { isPublic: false });
-		await expect(submitInquiry(visitor(db, hidden), { ...form() })).rejects.toBeInstanceOf(
-			NotFoundError
-		);
+		await expect(submitInquiry(visitor(db, hidden), form())).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
 
 describe('inbox', () => {
 	it('is for coordinators of the tenant only', async () => {
-		const { db, tenant, ctxFor } = await setup();
-		const r = await submitInquiry(visitor(db, tenant), { ...form() });
+		const { db, tenant, other: otherTenant, ctxFor } = await setup();
+		const r = await submitInquiry(visitor(db, tenant), form());
 		for (const role of ['member', 'editor', 'steering', 'guest', 'none', 'other'] as const) {
 			const ctx = await ctxFor(role);
 			await expect(getInquiry(ctx, { inquiryId: r.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -212,7 +210,7 @@ describe('inbox', () => {
 		const { db, tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator', 'Anna Beispiel');
 		const member = await ctxFor('member');
-		const r = await submitInquiry(visitor(db, tenant), { ...form() });
+		const r = await submitInquiry(visitor(db, tenant), form());
 		await assignInquiry(staff, { inquiryId: r.id, assigneeId: staff.actor!.userId });
 		await expect(
 			assignInquiry(staff, { inquiryId: r.id, assigneeId: member.actor!.userId })
@@ -265,7 +263,7 @@ describe('inbox', () => {
 	it('changes states and rejects unknown ones', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');
-		const r = await submitInquiry(visitor(db, tenant), { ...form() });
+		const r = await submitInquiry(visitor(db, tenant), form());
 		await setInquiryState(staff, { inquiryId: r.id, state: 'closed' });
 		const [row] = await db.select().from(inquiries).where(eq(inquiries.id, r.id));
 		expect(row.state).toBe('closed');
@@ -303,7 +301,7 @@ describe('purgeExpiredInquiries', () => {
 		staff: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['ctxFor']>>,
 		days: number
 	) {
-		const r = await submitInquiry(visitor(db, staff.tenant), { ...form() });
+		const r = await submitInquiry(visitor(db, staff.tenant), form());
 		await replyToInquiry(staff, { inquiryId: r.id, reply: 'Antwort', close: 'on' });
 		await db
 			.update(inquiries)
@@ -317,7 +315,7 @@ describe('purgeExpiredInquiries', () => {
 		const staff = await ctxFor('coordinator');
 		const old = await closedAgo(db, tenant.id, staff, 181);
 		const recent = await closedAgo(db, tenant.id, staff, 10);
-		const open = await submitInquiry(visitor(db, tenant), { ...form() });
+		const open = await submitInquiry(visitor(db, tenant), form());
 		await db
 			.update(inquiries)
 			.set({ createdAt: new Date(Date.now() - 400 * DAY) })

@@ -6,7 +6,9 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	unique,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -60,7 +62,8 @@ export const inquiries = pgTable(
 		uniqueIndex('inquiries_reference_key').on(t.tenantId, t.reference),
 		uniqueIndex('inquiries_status_token_key').on(t.statusTokenHash),
 		index('inquiries_tenant_state_idx').on(t.tenantId, t.state, t.createdAt),
-		index('inquiries_closed_idx').on(t.state, t.closedAt)
+		index('inquiries_closed_idx').on(t.state, t.closedAt),
+		unique('inquiries_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 
@@ -88,7 +91,14 @@ export const inquiryEntries = pgTable(
 		authorLabel: text('author_label'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('inquiry_entries_inquiry_idx').on(t.inquiryId, t.createdAt)]
+	(t) => [
+		index('inquiry_entries_inquiry_idx').on(t.inquiryId, t.createdAt),
+		foreignKey({
+			name: 'inquiry_entries_tenant_inquiry_fk',
+			columns: [t.tenantId, t.inquiryId],
+			foreignColumns: [inquiries.tenantId, inquiries.id]
+		}).onDelete('cascade')
+	]
 );
 
 /** Textbausteine: answers to frequent messages. */

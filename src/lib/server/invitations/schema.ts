@@ -2,7 +2,16 @@
  * Tables of the invitations domain: one invitation (answer) per invited member, and the secret
  * token of a person's calendar feed.
  */
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+	foreignKey
+} from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { meetings } from '../meetings/schema';
@@ -36,7 +45,12 @@ export const meetingInvitations = pgTable(
 	(t) => [
 		uniqueIndex('meeting_invitations_member_key').on(t.meetingId, t.userId),
 		uniqueIndex('meeting_invitations_token_key').on(t.tokenHash),
-		index('meeting_invitations_user_idx').on(t.userId)
+		index('meeting_invitations_user_idx').on(t.userId),
+		foreignKey({
+			name: 'meeting_invitations_tenant_meeting_fk',
+			columns: [t.tenantId, t.meetingId],
+			foreignColumns: [meetings.tenantId, meetings.id]
+		}).onDelete('cascade')
 	]
 );
 

@@ -15,7 +15,8 @@ import { handleOParl } from '../oparl/handler';
 import { buildMinutesView } from '../minutes/minutes';
 import { getPublicMeeting } from '../minutes/public';
 import { files, meetings } from './schema';
-import { deleteAgendaItem, fullAgenda } from './agenda';
+import { fullAgenda } from './agenda';
+import { deleteAgendaItem } from './agenda-items';
 import { deleteFile } from './files';
 
 const ORIGIN = 'https://oparl.example.org';

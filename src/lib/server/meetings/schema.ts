@@ -10,7 +10,9 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	foreignKey,
+	unique
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -82,7 +84,13 @@ export const meetings = pgTable(
 	(t) => [
 		index('meetings_tenant_time_idx').on(t.tenantId, t.startsAt),
 		index('meetings_body_time_idx').on(t.bodyId, t.startsAt),
-		check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`)
+		check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`),
+		foreignKey({
+			name: 'meetings_tenant_body_fk',
+			columns: [t.tenantId, t.bodyId],
+			foreignColumns: [bodies.tenantId, bodies.id]
+		}).onDelete('cascade'),
+		unique('meetings_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 export type Meeting = typeof meetings.$inferSelect;
@@ -116,7 +124,12 @@ export const agendaItems = pgTable(
 	},
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
-		check('agenda_items_minutes', sql`${t.plannedMinutes} IS NULL OR ${t.plannedMinutes} > 0`)
+		check('agenda_items_minutes', sql`${t.plannedMinutes} IS NULL OR ${t.plannedMinutes} > 0`),
+		foreignKey({
+			name: 'agenda_items_tenant_meeting_fk',
+			columns: [t.tenantId, t.meetingId],
+			foreignColumns: [meetings.tenantId, meetings.id]
+		}).onDelete('cascade')
 	]
 );
 export type AgendaItem = typeof agendaItems.$inferSelect;
@@ -171,6 +184,11 @@ export const files = pgTable(
 	(t) => [
 		index('files_meeting_idx').on(t.meetingId),
 		index('files_agenda_item_idx').on(t.agendaItemId),
-		check('files_size', sql`${t.size} >= 0`)
+		check('files_size', sql`${t.size} >= 0`),
+		foreignKey({
+			name: 'files_tenant_meeting_fk',
+			columns: [t.tenantId, t.meetingId],
+			foreignColumns: [meetings.tenantId, meetings.id]
+		}).onDelete('cascade')
 	]
 );

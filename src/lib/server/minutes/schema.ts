@@ -7,7 +7,8 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -82,7 +83,12 @@ export const actionItems = pgTable(
 	(t) => [
 		index('action_items_body_idx').on(t.tenantId, t.bodyId, t.state),
 		index('action_items_assignee_idx').on(t.assigneeUserId, t.state),
-		index('action_items_due_idx').on(t.state, t.dueDate)
+		index('action_items_due_idx').on(t.state, t.dueDate),
+		foreignKey({
+			name: 'action_items_tenant_body_fk',
+			columns: [t.tenantId, t.bodyId],
+			foreignColumns: [bodies.tenantId, bodies.id]
+		}).onDelete('cascade')
 	]
 );
 export type ActionItem = typeof actionItems.$inferSelect;

@@ -54,6 +54,18 @@ function push(
 	out.push({ field, locale, kind, before, after });
 }
 
+/** The municipalities an offer or organisation is for, by name. */
+function pushMunicipalities(
+	out: DiffEntry[],
+	l: Lookups,
+	before: { municipalityIds: string[] },
+	after: { municipalityIds: string[] }
+) {
+	const names = (s: { municipalityIds: string[] }) =>
+		s.municipalityIds.map((id) => name(l.municipality, id)!);
+	push(out, 'municipalities', 'list', names(before), names(after));
+}
+
 export function formatPlace(p: OfferPlaceState): string {
 	const address = [p.street, [p.postalCode, p.city].filter(Boolean).join(' ')]
 		.filter(Boolean)
@@ -78,13 +90,7 @@ export function diffOfferStates(
 	);
 	push(out, 'targetGroups', 'targetGroups', before.targetGroups, after.targetGroups);
 	push(out, 'languages', 'languages', before.languages, after.languages);
-	push(
-		out,
-		'municipalities',
-		'list',
-		before.municipalityIds.map((id) => name(l.municipality, id)!),
-		after.municipalityIds.map((id) => name(l.municipality, id)!)
-	);
+	pushMunicipalities(out, l, before, after);
 	push(out, 'locationKind', 'enum', before.locationKind, after.locationKind);
 	push(out, 'onlineUrl', 'text', before.onlineUrl, after.onlineUrl);
 	push(out, 'places', 'list', before.places.map(formatPlace), after.places.map(formatPlace));
@@ -149,13 +155,7 @@ export function diffOrganizationStates(
 		after.wheelchairAccessible
 	);
 	push(out, 'accessibilityNote', 'text', before.accessibilityNote, after.accessibilityNote);
-	push(
-		out,
-		'municipalities',
-		'list',
-		before.municipalityIds.map((id) => name(l.municipality, id)!),
-		after.municipalityIds.map((id) => name(l.municipality, id)!)
-	);
+	pushMunicipalities(out, l, before, after);
 	const locales = [...new Set([...before.texts, ...after.texts].map((t) => t.locale))];
 	for (const locale of locales) {
 		const b = before.texts.find((t) => t.locale === locale);

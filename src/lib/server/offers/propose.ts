@@ -11,6 +11,15 @@ import { revisions } from './schema';
 
 export type RevisionEntity = 'offer' | 'organization';
 
+/** SQL: the open proposals for a record. */
+const isPending = (tenantId: string, entityType: RevisionEntity, entityId: string) =>
+	and(
+		eq(revisions.tenantId, tenantId),
+		eq(revisions.entityType, entityType),
+		eq(revisions.entityId, entityId),
+		eq(revisions.status, 'pending')
+	);
+
 /** Marks open proposals for the record as superseded; returns how many there were. */
 export async function supersedePending(
 	tx: Executor,
@@ -21,14 +30,7 @@ export async function supersedePending(
 	const rows = await tx
 		.update(revisions)
 		.set({ status: 'superseded', decidedAt: new Date() })
-		.where(
-			and(
-				eq(revisions.tenantId, tenantId),
-				eq(revisions.entityType, entityType),
-				eq(revisions.entityId, entityId),
-				eq(revisions.status, 'pending')
-			)
-		)
+		.where(isPending(tenantId, entityType, entityId))
 		.returning({ id: revisions.id });
 	return rows.length;
 }
@@ -84,14 +86,7 @@ export async function pendingRevision(
 	const [row] = await db
 		.select()
 		.from(revisions)
-		.where(
-			and(
-				eq(revisions.tenantId, tenantId),
-				eq(revisions.entityType, entityType),
-				eq(revisions.entityId, entityId),
-				eq(revisions.status, 'pending')
-			)
-		)
+		.where(isPending(tenantId, entityType, entityId))
 		.orderBy(desc(revisions.submittedAt))
 		.limit(1);
 	if (!row) return null;

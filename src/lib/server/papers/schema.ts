@@ -10,7 +10,9 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	unique,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -146,7 +148,8 @@ export const papers = pgTable(
 		index('papers_tenant_updated_idx').on(t.tenantId, t.updatedAt),
 		index('papers_originating_body_idx').on(t.originatingBodyId),
 		index('papers_addressed_body_idx').on(t.addressedBodyId),
-		check('papers_number_positive', sql`${t.number} > 0`)
+		check('papers_number_positive', sql`${t.number} > 0`),
+		unique('papers_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 export type Paper = typeof papers.$inferSelect;
@@ -282,7 +285,17 @@ export const consultations = pgTable(
 		index('consultations_tenant_updated_idx').on(t.tenantId, t.updatedAt),
 		uniqueIndex('consultations_agenda_item_key')
 			.on(t.agendaItemId)
-			.where(sql`${t.agendaItemId} IS NOT NULL`)
+			.where(sql`${t.agendaItemId} IS NOT NULL`),
+		foreignKey({
+			name: 'consultations_tenant_paper_fk',
+			columns: [t.tenantId, t.paperId],
+			foreignColumns: [papers.tenantId, papers.id]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'consultations_tenant_meeting_fk',
+			columns: [t.tenantId, t.meetingId],
+			foreignColumns: [meetings.tenantId, meetings.id]
+		}).onDelete('cascade')
 	]
 );
 export type Consultation = typeof consultations.$inferSelect;
@@ -321,7 +334,12 @@ export const instructions = pgTable(
 	},
 	(t) => [
 		index('instructions_paper_idx').on(t.paperId),
-		index('instructions_body_idx').on(t.tenantId, t.bodyId)
+		index('instructions_body_idx').on(t.tenantId, t.bodyId),
+		foreignKey({
+			name: 'instructions_tenant_paper_fk',
+			columns: [t.tenantId, t.paperId],
+			foreignColumns: [papers.tenantId, papers.id]
+		}).onDelete('cascade')
 	]
 );
 

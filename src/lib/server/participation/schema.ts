@@ -11,7 +11,9 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	unique,
+	foreignKey
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
@@ -47,7 +49,10 @@ export const consultationProcesses = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('consultation_processes_tenant_idx').on(t.tenantId, t.status)]
+	(t) => [
+		index('consultation_processes_tenant_idx').on(t.tenantId, t.status),
+		unique('consultation_processes_tenant_id_key').on(t.tenantId, t.id)
+	]
 );
 
 /** The fields of action a process is about. */
@@ -124,7 +129,13 @@ export const dialogues = pgTable(
 	},
 	(t) => [
 		index('dialogues_process_idx').on(t.processId, t.startsAt),
-		check('dialogues_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`)
+		check('dialogues_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
+		foreignKey({
+			name: 'dialogues_tenant_process_fk',
+			columns: [t.tenantId, t.processId],
+			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
+		}).onDelete('cascade'),
+		unique('dialogues_tenant_id_key').on(t.tenantId, t.id)
 	]
 );
 
@@ -157,7 +168,12 @@ export const dialogueRegistrations = pgTable(
 		uniqueIndex('dialogue_registrations_cancel_key').on(t.cancelTokenHash),
 		uniqueIndex('dialogue_registrations_active_email')
 			.on(t.dialogueId, t.email)
-			.where(sql`${t.status} <> 'cancelled'`)
+			.where(sql`${t.status} <> 'cancelled'`),
+		foreignKey({
+			name: 'dialogue_registrations_tenant_dialogue_fk',
+			columns: [t.tenantId, t.dialogueId],
+			foreignColumns: [dialogues.tenantId, dialogues.id]
+		}).onDelete('cascade')
 	]
 );
 
@@ -208,7 +224,12 @@ export const contributions = pgTable(
 	(t) => [
 		index('contributions_process_idx').on(t.processId, t.status, t.createdAt),
 		index('contributions_author_idx').on(t.authorId),
-		uniqueIndex('contributions_track_key').on(t.trackTokenHash)
+		uniqueIndex('contributions_track_key').on(t.trackTokenHash),
+		foreignKey({
+			name: 'contributions_tenant_process_fk',
+			columns: [t.tenantId, t.processId],
+			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
+		}).onDelete('cascade')
 	]
 );
 
@@ -308,7 +329,12 @@ export const recommendations = pgTable(
 		check(
 			'recommendations_outcome_ref',
 			sql`${t.outcomeKind} IS NULL OR ${t.outcomeKind} NOT IN ('measure', 'need') OR ${t.outcomeRef} IS NOT NULL`
-		)
+		),
+		foreignKey({
+			name: 'recommendations_tenant_process_fk',
+			columns: [t.tenantId, t.processId],
+			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
+		}).onDelete('cascade')
 	]
 );
 

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
-import { getIndicatorPage } from '$lib/server/concept/indicators';
+import { getIndicatorPage } from '$lib/server/concept/pages';
 import { recordIndicatorValue, updateIndicator } from '$lib/server/concept/indicator-edit';
 import { previewValueImport, runValueImport } from '$lib/server/concept/indicator-import';
 import { indicatorChart } from '$lib/server/concept/indicator-chart';

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
-import { newIndicatorForm } from '$lib/server/concept/indicators';
+import { newIndicatorForm } from '$lib/server/concept/pages';
 import { createIndicator } from '$lib/server/concept/indicator-edit';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 
