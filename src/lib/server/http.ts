@@ -133,7 +133,7 @@ export interface FormArgs<E extends RequestEvent> {
 	event: E;
 }
 
-export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent> {
+export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent, S> {
 	/** The use case's input from the form (default: the values). Path ids go in here. */
 	input?: (args: FormArgs<E>) => I | Promise<I>;
 	/** Fields that are always lists (checkbox groups). */
@@ -143,7 +143,7 @@ export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent> 
 	/** Name of the form on a page with several; sent back as `values.form` with errors. */
 	form?: string;
 	/** What the page gets on success (default `{ success: true }`); may redirect. */
-	onSuccess?: (result: R, args: FormArgs<E> & { ctx: C }) => unknown;
+	onSuccess?: (result: R, args: FormArgs<E> & { ctx: C }) => S | Promise<S>;
 	/** The form's own words for a rate limit (default: the sign-in message). */
 	rateLimitMessage?: (minutes: number) => string;
 }
@@ -154,11 +154,17 @@ const SECRETS = ['password', 'passwordConfirm', 'currentPassword'] as const;
  * One form action: context (tenant, actor), the form's values, the use case, its errors mapped
  * the same way everywhere, and the success answer. Works without JavaScript.
  */
-export function formAction<C extends Ctx, I, R, E extends RequestEvent = RequestEvent>(
+export function formAction<
+	C extends Ctx,
+	I,
+	R,
+	E extends RequestEvent = RequestEvent,
+	S = { success: true }
+>(
 	useCase: (ctx: C, input: I) => Promise<R>,
-	options: FormActionOptions<C, I, R, E> = {}
-) {
-	return async (event: E) => {
+	options: FormActionOptions<C, I, R, E, S> = {}
+): (event: E) => Promise<FormFailure | Awaited<S>> {
+	return async (event: E): Promise<FormFailure | Awaited<S>> => {
 		const ctx = ctxOf(event) as C;
 		const form = await event.request.formData();
 		const omit = options.omit ?? SECRETS;
@@ -172,8 +178,9 @@ export function formAction<C extends Ctx, I, R, E extends RequestEvent = Request
 			options.rateLimitMessage
 		);
 		if (!outcome.ok) return outcome.failure;
-		if (options.onSuccess) return options.onSuccess(outcome.result, { ...args, ctx });
-		return { success: true as const };
+		if (options.onSuccess)
+			return (await options.onSuccess(outcome.result, { ...args, ctx })) as Awaited<S>;
+		return { success: true } as Awaited<S>;
 	};
 }
 

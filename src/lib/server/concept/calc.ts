@@ -2,7 +2,8 @@
  * Pure calculations of the concept: measure progress, overdue measures, indicator trends,
  * prioritisation totals. No database access; tested in calc.test.ts.
  */
-import type { IndicatorDirection, StateCategory } from './schema';
+import type { StateCategory } from './schema';
+import type { IndicatorDirection } from './indicator-schema';
 
 export interface ProgressInput {
 	category: StateCategory;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { NotFoundError, ValidationError } from '../errors';
-import { indicatorValues, measureLinks, milestones } from './schema';
+import { measureLinks, milestones } from './schema';
+import { indicatorValues } from './indicator-schema';
 import { createGuideline, updateGuideline, addGuidingQuestion } from './structure';
 import { changeMeasureState, updateMeasure } from './measures';
 import { addMilestone, toggleMilestone } from './milestones';

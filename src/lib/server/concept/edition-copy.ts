@@ -6,10 +6,10 @@ import {
 	conceptGuidelines,
 	conceptGuidingQuestions,
 	conceptMeasures,
-	indicatorGoals,
 	measureLinks,
 	milestones
 } from './schema';
+import { indicatorGoals } from './indicator-schema';
 
 /**
  * Copies the content of one edition into another: guidelines with their guiding

@@ -7,7 +7,8 @@ import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { tenants } from '../tenants/schema';
 import { requireUuid } from '../shared';
-import { conceptGoals, indicatorGoals, indicators, indicatorValues } from './schema';
+import { conceptGoals } from './schema';
+import { indicatorGoals, indicators, indicatorValues } from './indicator-schema';
 import {
 	indicatorInput,
 	parseOrThrow,

@@ -6,7 +6,7 @@ import { authorize } from '../auth/policy';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { tenants } from '../tenants/schema';
-import { indicatorValues, type Indicator } from './schema';
+import { indicatorValues, type Indicator } from './indicator-schema';
 import { parseStatisticsCsv, type StatIssue } from './statcsv';
 import { indicatorFor } from './indicators';
 import { replaceValues } from './indicator-edit';

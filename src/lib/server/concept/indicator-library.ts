@@ -7,7 +7,7 @@ import { authorize } from '../auth/policy';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { list } from '../shared';
-import { indicators, type IndicatorDirection, type IndicatorLevel } from './schema';
+import { indicators, type IndicatorDirection, type IndicatorLevel } from './indicator-schema';
 
 export interface LibraryIndicator {
 	key: string;

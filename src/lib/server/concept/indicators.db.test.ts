@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { NotFoundError } from '../errors';
-import { indicatorValues } from './schema';
+import { indicatorValues } from './indicator-schema';
 import { listEditions } from './editions';
 import { getIndicator } from './indicators';
 import { adoptLibraryIndicators } from './indicator-library';

@@ -6,7 +6,7 @@ import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { tenants } from '../tenants/schema';
 import { isUuid, requireUuid } from '../shared';
-import { indicatorGoals, indicators, indicatorValues, type Indicator } from './schema';
+import { indicatorGoals, indicators, indicatorValues, type Indicator } from './indicator-schema';
 import { indicatorTrend, type Point, type Trend } from './calc';
 
 /** An indicator of the tenant; NotFoundError otherwise. */

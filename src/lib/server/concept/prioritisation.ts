@@ -13,15 +13,8 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { bodies } from '../bodies/schema';
 import { isUuid, list, requireUuid, str } from '../shared';
-import {
-	conceptGoals,
-	conceptMeasures,
-	measureHistory,
-	measureStates,
-	priorityAllocations,
-	priorityRounds,
-	type PriorityRound
-} from './schema';
+import { conceptGoals, conceptMeasures, measureHistory, measureStates } from './schema';
+import { priorityAllocations, priorityRounds, type PriorityRound } from './prioritisation-schema';
 import { editableEdition } from './editions';
 import { parseOrThrow, roundInput, type Input } from './validation';
 import { tenantBody } from './refs';

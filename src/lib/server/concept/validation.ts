@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { TARGET_GROUPS } from '../offers/vocabulary';
 import { ValidationError } from '../errors';
-import {
-	INDICATOR_DIRECTIONS,
-	INDICATOR_LEVELS,
-	MEASURE_LINK_KINDS,
-	STATE_CATEGORIES
-} from './schema';
+import { MEASURE_LINK_KINDS, STATE_CATEGORIES } from './schema';
+import { INDICATOR_DIRECTIONS, INDICATOR_LEVELS } from './indicator-schema';
 import { parseGermanNumber } from './statcsv';
 import { fieldErrors } from '../shared';
 

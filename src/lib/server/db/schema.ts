@@ -12,6 +12,8 @@ export * from '../meetings/schema';
 export * from '../invitations/schema';
 export * from '../minutes/schema';
 export * from '../concept/schema';
+export * from '../concept/indicator-schema';
+export * from '../concept/prioritisation-schema';
 export * from '../participation/schema';
 export * from '../inquiries/schema';
 export * from '../papers/schema';

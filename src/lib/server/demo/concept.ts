@@ -16,16 +16,13 @@ import {
 	conceptGuidelines,
 	conceptGuidingQuestions,
 	conceptMeasures,
-	indicatorGoals,
-	indicators,
-	indicatorValues,
 	measureHistory,
 	measureLinks,
 	measureStates,
-	milestones,
-	priorityAllocations,
-	priorityRounds
+	milestones
 } from '../concept/schema';
+import { indicatorGoals, indicators, indicatorValues } from '../concept/indicator-schema';
+import { priorityAllocations, priorityRounds } from '../concept/prioritisation-schema';
 import { DEFAULT_STATES } from '../concept/editions';
 import { INDICATOR_LIBRARY } from '../concept/indicator-library';
 

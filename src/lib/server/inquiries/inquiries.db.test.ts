@@ -277,7 +277,7 @@ describe('inbox', () => {
 	});
 
 	it('keeps templates for frequent answers', async () => {
-		const { tenant, ctxFor } = await setup();
+		const { ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');
 		const { id } = await saveTemplate(staff, {
 			id: null,

@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
-import {
-	buildActionItem,
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
+import { buildMeeting } from '../factories';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import { agendaItemSpeakers, meetings } from '../meetings/schema';
+import { meetings } from '../meetings/schema';
 import { meetingInvitations } from './schema';
-import { invitationPreview, sendInvitations } from './invitations';
+import { sendInvitations } from './invitations';
 import {
 	answerByToken,
 	answerInApp,
@@ -25,14 +15,7 @@ import {
 	listAnswers,
 	myAnswer
 } from './answers';
-import { notifyMeetingChange } from './notify';
-import {
-	mailsOf as mailsIn,
-	parseIcs,
-	setupInvitations,
-	START,
-	tokenOf
-} from './invitations-setup';
+import { mailsOf as mailsIn, setupInvitations, START, tokenOf } from './invitations-setup';
 
 let database: Database;
 beforeAll(async () => {
@@ -220,7 +203,7 @@ describe('answers', () => {
 	});
 
 	it('managers see who answered what, with counts; members do not', async () => {
-		const { tenant, meeting, coordinator, member, guest, speaker, ctxOf } = await setup();
+		const { meeting, coordinator, member, guest, speaker, ctxOf } = await setup();
 		await sendInvitations(await ctxOf(coordinator), { meetingId: meeting.id });
 		await answerInApp(await ctxOf(member), {
 			meetingId: meeting.id,

@@ -15,7 +15,12 @@ import { bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 import { meetings, type Meeting } from '../meetings/schema';
 import { RSVP_RESPONSES, meetingInvitations, type RsvpResponse } from './schema';
-import { loadMeeting, loadMeetingToManage, type MeetingAccess } from '../meetings/access';
+import {
+	loadMeeting,
+	loadMeetingToManage,
+	lockMeeting,
+	type MeetingAccess
+} from '../meetings/access';
 import { bodyLabel, loadMeetingDetails, meetingSummary, onlineLink, placeText } from './details';
 import { currentMembers } from './invitations';
 
@@ -236,11 +241,7 @@ export async function answerInApp(
 	const actor = ctx.actor!;
 	const answer = parseAnswer(input.response, input.comment);
 	return ctx.db.transaction(async (tx) => {
-		const [locked] = await tx
-			.select()
-			.from(meetings)
-			.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meeting.id)))
-			.for('update');
+		const locked = await lockMeeting(tx, tenantId, meeting.id);
 		assertCanAnswer(locked);
 		if (!(await mayAnswer(tx, tenantId, body.id, meetingId, actor.userId)))
 			throw new ValidationError({ form: 'invitations_error_not_member' });

@@ -1,38 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
-	buildAgendaItem,
 	buildBody,
 	buildMeeting,
 	buildMembership,
-	buildTenant,
 	buildUser,
 	grantRole
 } from '../factories';
-import { loadActor } from '../auth/sessions';
 import { auditLog } from '../audit/schema';
-import { NotFoundError, ValidationError } from '../errors';
-import { agendaItemSpeakers, meetings } from '../meetings/schema';
+import { NotFoundError } from '../errors';
+import { meetings } from '../meetings/schema';
 import { meetingInvitations } from './schema';
 import { invitationPreview, sendInvitations } from './invitations';
-import {
-	answerByToken,
-	answerInApp,
-	findInvitationByToken,
-	listAnswers,
-	myAnswer
-} from './answers';
-import { notifyMeetingChange } from './notify';
-import {
-	mailsOf as mailsIn,
-	parseIcs,
-	setupInvitations,
-	START,
-	tokenOf
-} from './invitations-setup';
+import { mailsOf as mailsIn, parseIcs, setupInvitations, tokenOf } from './invitations-setup';
 
 let database: Database;
 beforeAll(async () => {
@@ -188,7 +171,7 @@ describe('sendInvitations', () => {
 	});
 
 	it('shows managers a preview with the number of members still to mail', async () => {
-		const { tenant, meeting, coordinator, member, ctxOf } = await setup();
+		const { meeting, coordinator, member, ctxOf } = await setup();
 		const preview = await invitationPreview(await ctxOf(coordinator), { meetingId: meeting.id });
 		expect(preview.subject).toBe('Einladung: AK Bildung am Di., 10. Dez. 2030, 14:00 Uhr');
 		expect(preview.text).toContain('TOP 2: Sprachkurse für Eltern');

@@ -16,7 +16,7 @@ import { bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 import { meetings, type Meeting } from '../meetings/schema';
 import { meetingInvitations, type RsvpResponse } from './schema';
-import { loadMeetingToManage } from '../meetings/access';
+import { loadMeetingToManage, lockMeeting } from '../meetings/access';
 import { loadMeetingDetails, type MeetingDetails } from './details';
 import { buildMeetingCalendar, partStat } from './ics';
 import { meetingEvent } from './events';
@@ -174,11 +174,7 @@ export async function sendInvitations(
 	assertOpen(found, now);
 	const actor = ctx.actor!;
 	return ctx.db.transaction(async (tx) => {
-		const [meeting] = await tx
-			.select()
-			.from(meetings)
-			.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-			.for('update');
+		const meeting = await lockMeeting(tx, tenantId, meetingId);
 		assertOpen(meeting, now);
 		const details = (await loadMeetingDetails(tx, tenantId, meetingId))!;
 		const members = await currentMembers(tx, tenantId, meeting.bodyId);

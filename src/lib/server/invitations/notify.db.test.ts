@@ -1,30 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { eq } from 'drizzle-orm';
+import { createTestDb, testCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
-import {
-	buildActionItem,
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import { auditLog } from '../audit/schema';
-import { NotFoundError, ValidationError } from '../errors';
-import { agendaItemSpeakers, meetings } from '../meetings/schema';
+import { meetings } from '../meetings/schema';
 import { meetingInvitations } from './schema';
-import { invitationPreview, sendInvitations } from './invitations';
-import {
-	answerByToken,
-	answerInApp,
-	findInvitationByToken,
-	listAnswers,
-	myAnswer
-} from './answers';
+import { sendInvitations } from './invitations';
+import { findInvitationByToken } from './answers';
 import { notifyMeetingChange } from './notify';
 import {
 	mailsOf as mailsIn,

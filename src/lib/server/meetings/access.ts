@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
 import { NotFoundError } from '../errors';
 import { bodies, type Body } from '../bodies/schema';
 import { canManageMeetings, canSeeBody } from '../bodies/access';
@@ -41,4 +42,15 @@ export async function loadMeetingToManage(
 	const access = await loadMeeting(ctx, tenantId, meetingId);
 	if (!access.canManage) throw new NotFoundError();
 	return access;
+}
+
+/** The meeting row of the tenant locked for a change; NotFoundError when there is none. */
+export async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
+	const [row] = await tx
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
 }

@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { isTenantPerson } from '../bodies/lookups';
 import { agendaItems, files, meetings } from './schema';
-import { loadMeetingToManage } from './access';
+import { loadMeetingToManage, lockMeeting } from './access';
 import { consultations } from '../papers/schema';
 import { recordOParlDeletion } from '../oparl/deletion';
 import { fieldErrors, isUuid } from '../shared';
@@ -55,12 +55,7 @@ export type AgendaItemInput = Record<string, unknown>;
  * not for cancelled meetings, nor once the minutes are approved.
  */
 export async function lockAgenda(tx: Executor, tenantId: string, meetingId: string) {
-	const [row] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	if (!row) throw new NotFoundError();
+	const row = await lockMeeting(tx, tenantId, meetingId);
 	if (row.state === 'cancelled') throw new ValidationError({ form: 'meetings_error_cancelled' });
 	if (row.minutesState === 'approved' || row.minutesState === 'published')
 		throw new ValidationError({ form: 'meetings_error_agenda_locked' });
@@ -108,12 +103,7 @@ async function parseItem(db: Executor, tenantId: string, raw: unknown) {
 }
 
 /** The item of the meeting; NotFoundError for an item of another meeting (or tenant). */
-export async function findItem(
-	tx: Executor,
-	tenantId: string,
-	meetingId: string,
-	itemId: unknown
-) {
+export async function findItem(tx: Executor, tenantId: string, meetingId: string, itemId: unknown) {
 	if (!isUuid(itemId)) throw new NotFoundError();
 	const [item] = await tx
 		.select()

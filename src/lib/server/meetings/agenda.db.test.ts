@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -21,12 +21,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { agendaItems, agendaItemSpeakers, files } from './schema';
 import { actionItems } from '../minutes/schema';
 import { fullAgenda, openActionItemsForAgenda } from './agenda';
-import {
-	addAgendaItem,
-	deleteAgendaItem,
-	moveAgendaItem,
-	updateAgendaItem
-} from './agenda-items';
+import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda-items';
 import { addSpeaker, removeSpeaker } from './speakers';
 
 let database: Database;
@@ -71,7 +66,7 @@ const item = (title: string, extra: Record<string, unknown> = {}) => ({
 
 describe('agenda items', () => {
 	it('adds items at the end, numbered 1..n; moves and deletes keep them without gaps', async () => {
-		const { db, tenant, meeting, ctxFor } = await setup();
+		const { db, meeting, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const a = await addAgendaItem(ctx, { ...item('Begrüßung'), meetingId: meeting.id });
 		const b = await addAgendaItem(ctx, { ...item('Bericht'), meetingId: meeting.id });
@@ -110,7 +105,7 @@ describe('agenda items', () => {
 	});
 
 	it('repairs gaps left by others when it writes', async () => {
-		const { db, tenant, meeting, ctxFor } = await setup();
+		const { db, meeting, ctxFor } = await setup();
 		await buildAgendaItem(db, meeting, 2, { title: 'A' });
 		await buildAgendaItem(db, meeting, 5, { title: 'B' });
 		const ctx = await ctxFor('coordinator');
@@ -236,7 +231,7 @@ describe('agenda items', () => {
 	});
 
 	it('only managers of the body change the agenda; items of another meeting are not found', async () => {
-		const { db, tenant, body, meeting, ctxFor } = await setup();
+		const { db, body, meeting, ctxFor } = await setup();
 		const own = await buildAgendaItem(db, meeting, 1);
 		const otherMeeting = await buildMeeting(db, body);
 		const foreign = await buildAgendaItem(db, otherMeeting, 1);
@@ -258,7 +253,7 @@ describe('agenda items', () => {
 	});
 
 	it('a cancelled meeting or approved minutes freeze the agenda', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const cancelled = await buildMeeting(db, body, { state: 'cancelled' });
 		await expect(addAgendaItem(ctx, { ...item('X'), meetingId: cancelled.id })).rejects.toThrow(

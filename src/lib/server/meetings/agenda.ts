@@ -1,28 +1,16 @@
 /**
- * The agenda of a meeting: items (TOPs) with their guest speakers (Referent:innen) and
- * attachments, kept in order 1..n without gaps. The body's open action items come onto every
+ * The agenda of a meeting as one view: items (TOPs) with their guest speakers (Referent:innen)
+ * and attachments (changes: agenda-items.ts, speakers.ts, files.ts). The body's open action items come onto every
  * agenda of a meeting that has not taken place as a last, computed item "Offene Aufgaben aus
  * früheren Sitzungen" (never stored). fullAgenda() is the one view of it that the meeting page,
  * the invitation mails and the minutes reuse.
  */
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
-import { NotFoundError, ValidationError } from '../errors';
-import { recordAudit } from '../audit/record';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
-import { isTenantPerson } from '../bodies/lookups';
 import { agendaItems, agendaItemSpeakers, files, meetings, type Meeting } from './schema';
 import { actionItems } from '../minutes/schema';
-import { loadMeetingToManage } from './access';
-import { consultations } from '../papers/schema';
-import { recordOParlDeletion } from '../oparl/deletion';
-import { fieldErrors } from '../shared';
-
-// ---------------------------------------------------------------------------------------------
-// Views
 
 export interface AgendaFileView {
 	id: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -73,7 +73,7 @@ describe('month grid', () => {
 
 describe('calendar lists', () => {
 	it('a month holds the meetings starting in it in Berlin time, of visible bodies only', async () => {
-		const { db, tenant, network, closed, ctxFor } = await setup();
+		const { db, network, closed, ctxFor } = await setup();
 		// 00:30 on 1 March in Berlin is still February in UTC
 		const early = await buildMeeting(db, network, {
 			startsAt: berlinInstant('2026-03-01', '00:30')
@@ -107,7 +107,7 @@ describe('calendar lists', () => {
 	});
 
 	it('the list shows upcoming meetings first (soonest first), then past ones (latest first)', async () => {
-		const { db, tenant, network, ctxFor } = await setup();
+		const { db, network, ctxFor } = await setup();
 		const now = berlinInstant('2026-06-15', '12:00');
 		const past1 = await buildMeeting(db, network, {
 			startsAt: berlinInstant('2026-05-01', '18:00')

@@ -79,6 +79,17 @@ function view(r: Row): CalendarMeeting {
 	};
 }
 
+/** Meetings of the tenant's bodies the actor may see, with their body, under more conditions. */
+function visibleMeetings(ctx: Ctx, tenantId: string, ...conditions: (SQL | undefined)[]) {
+	return ctx.db
+		.select(meetingColumns)
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(
+			and(eq(meetings.tenantId, tenantId), visibleBodiesWhere(ctx.actor, tenantId), ...conditions)
+		);
+}
+
 /** The bodies the actor may see, for the calendar's filter. */
 export async function calendarBodies(ctx: TenantCtx) {
 	const tenantId = ctx.tenant.id;
@@ -144,19 +155,13 @@ export async function listMonthMeetings(
 	const { month, bodyId } = input;
 	const from = berlinInstant(`${month}-01`, '00:00');
 	const to = berlinInstant(`${shiftMonth(month, 1)}-01`, '00:00');
-	const rows = await ctx.db
-		.select(meetingColumns)
-		.from(meetings)
-		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-		.where(
-			and(
-				eq(meetings.tenantId, tenantId),
-				visibleBodiesWhere(ctx.actor, tenantId),
-				gte(meetings.startsAt, from),
-				lt(meetings.startsAt, to),
-				bodyId ? eq(bodies.id, bodyId) : undefined
-			)
-		)
+	const rows = await visibleMeetings(
+		ctx,
+		tenantId,
+		gte(meetings.startsAt, from),
+		lt(meetings.startsAt, to),
+		bodyId ? eq(bodies.id, bodyId) : undefined
+	)
 		.orderBy(asc(meetings.startsAt), asc(bodies.name))
 		.limit(500);
 	return rows.map(view);
@@ -174,17 +179,11 @@ export async function listMeetingsPage(
 	const tenantId = ctx.tenant.id;
 	const page = Math.max(1, Math.min(options.page ?? 1, 10_000));
 	const nowIso = now.toISOString();
-	const rows = await ctx.db
-		.select(meetingColumns)
-		.from(meetings)
-		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-		.where(
-			and(
-				eq(meetings.tenantId, tenantId),
-				visibleBodiesWhere(ctx.actor, tenantId),
-				options.bodyId ? eq(bodies.id, options.bodyId) : undefined
-			)
-		)
+	const rows = await visibleMeetings(
+		ctx,
+		tenantId,
+		options.bodyId ? eq(bodies.id, options.bodyId) : undefined
+	)
 		.orderBy(
 			sql`(${meetings.endsAt} < ${nowIso}::timestamptz) ASC`,
 			sql`CASE WHEN ${meetings.endsAt} >= ${nowIso}::timestamptz THEN ${meetings.startsAt} END ASC`,
@@ -232,19 +231,13 @@ async function meetingsAhead(
 			)
 		);
 	const own = [...new Set(memberships.map((m) => m.bodyId))];
-	const rows = await ctx.db
-		.select(meetingColumns)
-		.from(meetings)
-		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-		.where(
-			and(
-				eq(meetings.tenantId, tenantId),
-				visibleBodiesWhere(actor, tenantId),
-				own.length > 0 ? inArray(bodies.id, own) : undefined,
-				gte(meetings.endsAt, now),
-				ne(meetings.state, 'held')
-			)
-		)
+	const rows = await visibleMeetings(
+		ctx,
+		tenantId,
+		own.length > 0 ? inArray(bodies.id, own) : undefined,
+		gte(meetings.endsAt, now),
+		ne(meetings.state, 'held')
+	)
 		.orderBy(asc(meetings.startsAt), asc(meetings.id))
 		.limit(limit);
 	return rows.map(view);

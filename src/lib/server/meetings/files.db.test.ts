@@ -23,14 +23,11 @@ import {
 	checkUpload,
 	cleanFileName,
 	deleteFile,
-	downloadHeaders,
-	fileResponse,
 	FILE_MAX_BYTES,
-	getFileForMember,
-	getPublicFile,
 	setFilePublic,
 	uploadFile
 } from './files';
+import { downloadHeaders, fileResponse, getFileForMember, getPublicFile } from './downloads';
 
 let database: Database;
 beforeAll(async () => {
@@ -155,7 +152,7 @@ describe('checkUpload', () => {
 
 describe('uploadFile', () => {
 	it('stores the file with its checksum on the meeting or an item; audited', async () => {
-		const { db, tenant, meeting, item, coordinator } = await setup();
+		const { db, meeting, item, coordinator } = await setup();
 		const { id } = await uploadFile(coordinator, {
 			fileName: 'Einladung.pdf',
 			bytes: PDF,
@@ -214,7 +211,7 @@ describe('uploadFile', () => {
 	});
 
 	it('the public flag changes and files can be deleted by managers only', async () => {
-		const { db, tenant, meeting, ctxFor, coordinator } = await setup();
+		const { db, meeting, ctxFor, coordinator } = await setup();
 		const { id } = await uploadFile(coordinator, {
 			fileName: 'a.pdf',
 			bytes: PDF,
@@ -236,7 +233,7 @@ describe('uploadFile', () => {
 
 describe('downloads', () => {
 	it('members who see the body get the file; hidden bodies and other tenants answer not found', async () => {
-		const { tenant, meeting, ctxFor, coordinator } = await setup('members');
+		const { meeting, ctxFor, coordinator } = await setup('members');
 		const { id } = await uploadFile(coordinator, {
 			fileName: 'intern.pdf',
 			bytes: PDF,
@@ -254,7 +251,7 @@ describe('downloads', () => {
 	});
 
 	it('files of items are found through the item', async () => {
-		const { tenant, meeting, item, ctxFor, coordinator } = await setup();
+		const { meeting, item, ctxFor, coordinator } = await setup();
 		const { id } = await uploadFile(coordinator, {
 			fileName: 'folien.pdf',
 			bytes: PDF,
@@ -266,7 +263,7 @@ describe('downloads', () => {
 	});
 
 	it('PDF inline, office files as downloads; always nosniff, sandbox and the checksum as ETag', async () => {
-		const { tenant, meeting, coordinator } = await setup();
+		const { meeting, coordinator } = await setup();
 		const pdf = await uploadFile(coordinator, {
 			fileName: 'Bericht für März.pdf',
 			bytes: PDF,

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx, TenantCtx } from '../context';
+import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -118,7 +118,7 @@ export const FILE_TYPES: Record<string, FileType> = {
 export const ACCEPTED_EXTENSIONS = Object.keys(FILE_TYPES).map((e) => `.${e}`);
 
 /** Types a browser may show in the page (everything else is downloaded). */
-const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+export const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
 /** The file's name without folders and control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
@@ -236,7 +236,7 @@ export async function uploadFile(
 const itemMeeting = alias(agendaItems, 'item_meeting');
 
 /** A file of the tenant with its meeting and body; null when there is none. */
-async function findFile(db: Executor, tenantId: string, fileId: unknown) {
+export async function findFile(db: Executor, tenantId: string, fileId: unknown) {
 	if (!isUuid(fileId)) return null;
 	const [row] = await db
 		.select({
@@ -327,108 +327,6 @@ export async function deleteFile(
 			}
 		});
 	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Downloads
-
-export interface StoredFile {
-	id: string;
-	fileName: string;
-	mediaType: string;
-	size: number;
-	sha256: string;
-	content: Uint8Array;
-	/** the meeting the file belongs to (directly or through its item) */
-	meetingId: string;
-}
-
-function stored(row: NonNullable<Awaited<ReturnType<typeof findFile>>>): StoredFile {
-	return {
-		id: row.file.id,
-		fileName: row.file.fileName,
-		mediaType: row.file.mediaType,
-		size: row.file.size,
-		sha256: row.file.sha256,
-		content: new Uint8Array(row.file.content),
-		meetingId: row.meeting.id
-	};
-}
-
-/** A file for the signed-in area: whoever may see the meeting's body may download it. */
-export async function getFileForMember(
-	ctx: TenantCtx,
-	input: { fileId: string }
-): Promise<StoredFile> {
-	const row = await findFile(ctx.db, ctx.tenant.id, input.fileId);
-	if (!row || !canSeeBody(ctx.actor, row.body)) throw new NotFoundError();
-	return stored(row);
-}
-
-/**
- * A file for the public site: the tenant is public, the body is public, the file is public and,
- * for an item's file, the item is public. NotFoundError otherwise.
- */
-export async function getPublicFile(ctx: Ctx, input: { fileId: string }): Promise<StoredFile> {
-	const tenant = ctx.tenant;
-	if (!tenant?.isPublic) throw new NotFoundError();
-	const row = await findFile(ctx.db, tenant.id, input.fileId);
-	if (
-		!row ||
-		!row.file.isPublic ||
-		row.body.visibility !== 'public' ||
-		row.itemIsPublic === false ||
-		row.meeting.state === 'cancelled'
-	)
-		throw new NotFoundError();
-	return stored(row);
-}
-
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266, RFC 8187). */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-	const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'datei';
-	const encoded = encodeURIComponent(fileName).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
-	return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-/** The headers a file is served with. */
-export function downloadHeaders(
-	file: Pick<StoredFile, 'fileName' | 'mediaType' | 'size' | 'sha256'>,
-	options: { public?: boolean } = {}
-): Record<string, string> {
-	const inline = INLINE_TYPES.has(file.mediaType);
-	return {
-		'Content-Type': file.mediaType,
-		'Content-Length': String(file.size),
-		'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', file.fileName),
-		'X-Content-Type-Options': 'nosniff',
-		'Content-Security-Policy': 'sandbox',
-		ETag: `"${file.sha256}"`,
-		'Cache-Control': options.public ? 'public, no-cache' : 'private, no-cache'
-	};
-}
-
-/** The response for a download: 304 when the browser has this version already. */
-export function fileResponse(
-	file: StoredFile,
-	request: Request,
-	options: { public?: boolean } = {}
-): Response {
-	const headers = downloadHeaders(file, options);
-	const match = request.headers.get('if-none-match');
-	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === headers.ETag)) {
-		const { 'Content-Length': _l, ...rest } = headers;
-		return new Response(null, { status: 304, headers: rest });
-	}
-	return new Response(new Uint8Array(file.content), { status: 200, headers });
-}
-
-/** The path of a file's download, in the signed-in area or on the public site. */
-export function fileHref(tenantSlug: string, fileId: string, publicSite = false): string {
-	return publicSite ? `/${tenantSlug}/dateien/${fileId}` : `/app/${tenantSlug}/dateien/${fileId}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -77,7 +77,7 @@ const form = (extra: Record<string, unknown> = {}) => ({
 
 describe('createMeeting', () => {
 	it('a coordinator plans a meeting; times are Berlin local time; audited', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const { id } = await createMeeting(ctx, { bodyId: body.id, ...form() });
 		const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
@@ -104,7 +104,7 @@ describe('createMeeting', () => {
 	});
 
 	it('at the host: the host address is taken when no place is given', async () => {
-		const { db, tenant, body, host, ctxFor } = await setup();
+		const { db, body, host, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const { id } = await createMeeting(ctx, {
 			bodyId: body.id,
@@ -116,7 +116,7 @@ describe('createMeeting', () => {
 	});
 
 	it('validates the form with field messages', async () => {
-		const { tenant, body, foreignOrg, ctxFor } = await setup();
+		const { body, foreignOrg, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const attempt = (extra: Record<string, unknown>) =>
 			createMeeting(ctx, { bodyId: body.id, ...form(extra) }).then(
@@ -149,7 +149,7 @@ describe('createMeeting', () => {
 	});
 
 	it('only those who manage the body: not members, not managers of another body, not other tenants', async () => {
-		const { tenant, body, otherBody, ctxFor } = await setup();
+		const { body, otherBody, ctxFor } = await setup();
 		const denied = [
 			await ctxFor('member'),
 			await ctxFor('member', 'member'),
@@ -171,7 +171,7 @@ describe('createMeeting', () => {
 	});
 
 	it('a body of another tenant is not found', async () => {
-		const { db, other, tenant, ctxFor } = await setup();
+		const { db, other, ctxFor } = await setup();
 		const foreignBody = await buildBody(db, other.id);
 		const ctx = await ctxFor('coordinator');
 		await expect(createMeeting(ctx, { bodyId: foreignBody.id, ...form() })).rejects.toThrow(
@@ -182,7 +182,7 @@ describe('createMeeting', () => {
 
 describe('updateMeeting', () => {
 	it('changes the meeting; a planned meeting does not raise the sequence', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const meeting = await buildMeeting(db, body);
 		await updateMeeting(ctx, {
@@ -201,7 +201,7 @@ describe('updateMeeting', () => {
 	});
 
 	it('a change to an invited meeting tells the members (sequence raised)', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const meeting = await buildMeeting(db, body, { state: 'invited', invitedAt: new Date() });
 		await updateMeeting(ctx, { ...form({ location: 'Rathaus, Raum 2' }), meetingId: meeting.id });
@@ -216,7 +216,7 @@ describe('updateMeeting', () => {
 	});
 
 	it('others cannot change it; a cancelled meeting cannot change', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const meeting = await buildMeeting(db, body);
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')])
 			await expect(updateMeeting(ctx, { ...form(), meetingId: meeting.id })).rejects.toThrow(
@@ -231,7 +231,7 @@ describe('updateMeeting', () => {
 
 describe('state changes', () => {
 	it('marks a begun meeting as held, not a future one', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const past = await buildMeeting(db, body, { startsAt: berlinInstant('2026-01-15', '18:00') });
 		const future = await buildMeeting(db, body, {
@@ -246,7 +246,7 @@ describe('state changes', () => {
 	});
 
 	it('cancels with a reason; invited members are told; held meetings cannot be cancelled', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		const invited = await buildMeeting(db, body, { state: 'invited', invitedAt: new Date() });
 		await expect(cancelMeeting(ctx, { reason: ' ', meetingId: invited.id })).rejects.toThrow(

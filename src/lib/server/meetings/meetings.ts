@@ -18,7 +18,7 @@ import { canSeeBody, findBody } from '../bodies/access';
 import { isTenantOrganization, isTenantPerson } from '../bodies/lookups';
 import { notifyMeetingChange } from '../invitations/notify';
 import { LOCATION_KINDS, meetings, type Meeting } from './schema';
-import { loadMeetingToManage } from './access';
+import { loadMeetingToManage, lockMeeting } from './access';
 import { isLocalDate, isLocalTime } from './schedule';
 import { berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
 import { addressLine } from './series';
@@ -214,16 +214,6 @@ export async function createMeeting(
 		});
 		return { id: row.id };
 	});
-}
-
-async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
-	const [row] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	if (!row) throw new NotFoundError();
-	return row;
 }
 
 /** Changes date, time, place, host, moderator or title. A cancelled meeting stays as it is. */

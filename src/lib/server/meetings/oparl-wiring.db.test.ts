@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildAgendaItem,

@@ -3,13 +3,11 @@ import {
 	boolean,
 	check,
 	customType,
-	date,
 	index,
 	integer,
 	pgTable,
 	text,
 	timestamp,
-	uniqueIndex,
 	uuid,
 	foreignKey,
 	unique

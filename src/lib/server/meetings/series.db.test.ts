@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildBody,
@@ -77,7 +77,7 @@ async function setup(land = 'BY') {
 
 describe('listProposals', () => {
 	it('proposes dates from the settings, skipping Bavarian holidays, with rotating hosts', async () => {
-		const { tenant, body, caritas, vhs, ctxFor } = await setup('BY');
+		const { body, caritas, vhs, ctxFor } = await setup('BY');
 		const ctx = await ctxFor('coordinator');
 		const series = await listProposals(ctx, { bodyId: body.id, count: 3 }, NOW);
 		expect(series.land).toBe('BY');
@@ -97,14 +97,14 @@ describe('listProposals', () => {
 	});
 
 	it('uses the Land of the tenant: no Fronleichnam in Lower Saxony', async () => {
-		const { tenant, body, ctxFor } = await setup('NI');
+		const { body, ctxFor } = await setup('NI');
 		const ctx = await ctxFor('coordinator');
 		const series = await listProposals(ctx, { bodyId: body.id, count: 1 }, NOW);
 		expect(series.proposals[0].date).toBe('2026-06-04');
 	});
 
 	it('ignores cancelled meetings and continues after planned ones', async () => {
-		const { db, tenant, body, ctxFor } = await setup('NI');
+		const { db, body, ctxFor } = await setup('NI');
 		await buildMeeting(db, body, {
 			startsAt: berlinInstant('2026-06-04', '18:00'),
 			state: 'cancelled'
@@ -122,7 +122,7 @@ describe('listProposals', () => {
 	});
 
 	it('without host rotation, proposes the default place and no host', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		await db.update(bodies).set({ rotateHost: false }).where(eq(bodies.id, body.id));
 		const series = await listProposals(
 			await ctxFor('coordinator'),
@@ -136,7 +136,7 @@ describe('listProposals', () => {
 	});
 
 	it('is for those who manage the meetings only; body speakers too', async () => {
-		const { tenant, body, ctxFor } = await setup();
+		const { body, ctxFor } = await setup();
 		for (const ctx of [
 			await ctxFor('member'),
 			await ctxFor('member', 'member'),
@@ -183,7 +183,7 @@ describe('acceptProposal and skipProposal', () => {
 	});
 
 	it('refuses a date that is not (or no longer) proposed', async () => {
-		const { db, tenant, body, ctxFor } = await setup();
+		const { db, body, ctxFor } = await setup();
 		const ctx = await ctxFor('coordinator');
 		await expect(acceptProposal(ctx, { date: '2026-06-04', bodyId: body.id }, NOW)).rejects.toThrow(
 			ValidationError
@@ -201,7 +201,7 @@ describe('acceptProposal and skipProposal', () => {
 	});
 
 	it('members and other tenants cannot accept or skip', async () => {
-		const { tenant, body, ctxFor } = await setup();
+		const { body, ctxFor } = await setup();
 		for (const ctx of [await ctxFor('member', 'member'), await ctxFor('other')]) {
 			await expect(
 				acceptProposal(ctx, { date: '2026-06-11', bodyId: body.id }, NOW)

@@ -71,6 +71,17 @@ export function isEditable(meeting: Pick<Meeting, 'minutesState'>): boolean {
 	return (EDITABLE_STATES as readonly string[]).includes(meeting.minutesState);
 }
 
+/** The meeting row of the tenant locked for a change; NotFoundError when there is none. */
+export async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
+	const [meeting] = await tx
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
+		.for('update');
+	if (!meeting) throw new NotFoundError();
+	return meeting;
+}
+
 /**
  * The meeting row locked for a change of its minutes, attendance or action items, checked to be
  * editable: after approval nothing may change (the approved text is the record), and a
@@ -81,12 +92,7 @@ export async function lockEditableMeeting(
 	tenantId: string,
 	meetingId: string
 ): Promise<Meeting> {
-	const [meeting] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	if (!meeting) throw new NotFoundError();
+	const meeting = await lockMeeting(tx, tenantId, meetingId);
 	if (meeting.state === 'cancelled') throw new ValidationError({ form: 'minutes_error_cancelled' });
 	if (!isEditable(meeting)) throw new ValidationError({ form: 'minutes_error_locked' });
 	return meeting;

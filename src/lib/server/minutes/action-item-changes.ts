@@ -13,11 +13,12 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import { canManageMeetings } from '../bodies/access';
-import { agendaItems, meetings } from '../meetings/schema';
+import { agendaItems } from '../meetings/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { ACTION_ITEM_STATES, actionItems } from './schema';
-import { isEditable, lockEditableMeeting, loadMinutesToManage } from './access';
+import type { Executor } from '../db/client';
+import { ACTION_ITEM_STATES, actionItems, type ActionItem } from './schema';
+import { isEditable, lockEditableMeeting, lockMeeting, loadMinutesToManage } from './access';
 import { auditView, insertActionItem, parseActionItem } from './action-item-input';
 import { findItemWithBody, mayChangeState, type ActionItemRef } from './action-item-access';
 import { requireUuid } from '../shared';
@@ -55,6 +56,17 @@ export async function createActionItem(
 	});
 }
 
+/** The item row locked for a change. */
+async function lockItem(tx: Executor, tenantId: string, id: string): Promise<ActionItem> {
+	const [row] = await tx
+		.select()
+		.from(actionItems)
+		.where(and(eq(actionItems.tenantId, tenantId), eq(actionItems.id, id)))
+		.for('update');
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
 const stateSchema = z.enum(ACTION_ITEM_STATES, { error: 'minutes_error_action_state_invalid' });
 
 /** The state of an item: open, in progress, done or cancelled. */
@@ -69,12 +81,7 @@ export async function setActionItemState(
 	if (!parsed.success) throw new ValidationError({ state: 'minutes_error_action_state_invalid' });
 	const next = parsed.data;
 	await ctx.db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(actionItems)
-			.where(and(eq(actionItems.tenantId, tenantId), eq(actionItems.id, found.item.id)))
-			.for('update');
-		if (!before) throw new NotFoundError();
+		const before = await lockItem(tx, tenantId, found.item.id);
 		if (before.state === next) return;
 		const done = next === 'done' || next === 'cancelled';
 		await tx
@@ -103,12 +110,7 @@ export async function updateActionItem(
 	const { data, errors } = await parseActionItem(ctx.db, tenantId, input);
 	if (!data) throw new ValidationError(errors);
 	await ctx.db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(actionItems)
-			.where(and(eq(actionItems.tenantId, tenantId), eq(actionItems.id, found.item.id)))
-			.for('update');
-		if (!before) throw new NotFoundError();
+		const before = await lockItem(tx, tenantId, found.item.id);
 		const dueDate = data.dueDate ?? null;
 		const [after] = await tx
 			.update(actionItems)
@@ -141,13 +143,8 @@ export async function deleteActionItem(ctx: TenantCtx, input: ActionItemRef): Pr
 	if (!canManageMeetings(ctx.actor, found.body)) throw new NotFoundError();
 	await ctx.db.transaction(async (tx) => {
 		if (found.item.meetingId) {
-			const [meeting] = await tx
-				.select()
-				.from(meetings)
-				.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, found.item.meetingId)))
-				.for('update');
-			if (meeting && !isEditable(meeting))
-				throw new ValidationError({ form: 'minutes_error_action_locked' });
+			const meeting = await lockMeeting(tx, tenantId, found.item.meetingId);
+			if (!isEditable(meeting)) throw new ValidationError({ form: 'minutes_error_action_locked' });
 		}
 		const [row] = await tx
 			.delete(actionItems)

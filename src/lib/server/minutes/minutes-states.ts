@@ -8,26 +8,15 @@
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
-import type { Executor } from '../db/client';
 import { users } from '../auth/schema';
 import { meetings } from '../meetings/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { presentMemberIds } from './attendance';
-import { loadMinutesAccess, loadMinutesToManage } from './access';
+import { loadMinutesAccess, loadMinutesToManage, lockMeeting } from './access';
 import { canApproveMinutes } from './visibility';
 import { minutesDraftMail } from './mails';
-
-async function lockMeeting(tx: Executor, tenantId: string, meetingId: string) {
-	const [meeting] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	if (!meeting) throw new NotFoundError();
-	return meeting;
-}
 
 function transitionError(): never {
 	throw new ValidationError({ form: 'minutes_error_transition' });

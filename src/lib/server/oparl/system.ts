@@ -8,6 +8,7 @@ import type { Meta } from './sources';
 import { deletedObject, type OParlObject } from './object-kit';
 import { typeUri, type OParlUrls } from './urls';
 import type { Req } from './request';
+import { latest, listBody } from './lists';
 
 export async function system(req: Req): Promise<OParlResponse> {
 	const [span] = await req.db

@@ -82,7 +82,7 @@ describe('contributions', () => {
 	});
 
 	it('refuses a field or dialogue of another tenant or process', async () => {
-		const { tenant, processId, ctxFor, staff } = await setup();
+		const { processId, ctxFor, staff } = await setup();
 		const other = await setup();
 		const member = await ctxFor('member');
 		const err = await submitContribution(member, {

@@ -21,7 +21,7 @@ import {
 	type ContributionStatus
 } from './schema';
 import { commentInput, contributionInput, offlineInput } from './validation';
-import { loadContribution, loadProcess } from './rows';
+import { areOwnFields, loadContribution, loadProcess } from './rows';
 import { processRules } from './processes';
 
 /** Contributions without an account: per address and hour, per process. */
@@ -43,15 +43,8 @@ async function checkRefs(
 	data: { fieldOfActionId?: string; municipalityId?: string; dialogueId?: string }
 ) {
 	const errors: Record<string, string> = {};
-	if (data.fieldOfActionId) {
-		const [f] = await db
-			.select({ id: fieldsOfAction.id })
-			.from(fieldsOfAction)
-			.where(
-				and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, data.fieldOfActionId))
-			);
-		if (!f) errors.fieldOfActionId = 'participation_error_field_invalid';
-	}
+	if (data.fieldOfActionId && !(await areOwnFields(db, tenantId, [data.fieldOfActionId])))
+		errors.fieldOfActionId = 'participation_error_field_invalid';
 	if (data.municipalityId && !(await isOwnMunicipality(db, tenantId, data.municipalityId)))
 		errors.municipalityId = 'participation_error_municipality_invalid';
 	if (data.dialogueId) {

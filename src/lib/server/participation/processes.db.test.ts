@@ -1,6 +1,5 @@
 /** Processes and their phases. */
 import { describe, expect, it } from 'vitest';
-import { and } from 'drizzle-orm';
 import { testTenantCtx } from '../db/testing/test-db';
 import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -22,7 +21,6 @@ import {
 	supportContribution
 } from './contributions';
 import { contributionsOf } from './contribution-views';
-import { contributions } from './schema';
 import { anon, contribution, participationFixture, spamFields, today } from './testing';
 
 const { db: testDb, setup } = participationFixture();
@@ -67,7 +65,7 @@ describe('processes', () => {
 	});
 
 	it('rejects a phase that ends before it starts', async () => {
-		const { tenant, staff, processId } = await setup();
+		const { staff, processId } = await setup();
 		const err = await addPhase(staff, {
 			processId,
 			kind: 'results',

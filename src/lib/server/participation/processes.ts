@@ -17,7 +17,7 @@ import {
 	type ProcessStatus
 } from './schema';
 import { phaseInput, processInput, type ProcessData } from './validation';
-import { loadProcess } from './rows';
+import { areOwnFields, loadProcess } from './rows';
 import { rulesFor, type PhaseRules } from './phases';
 import { berlinToday, fieldErrors, requireUuid } from '../shared';
 
@@ -50,12 +50,7 @@ export interface ProcessView extends ProcessSummary {
 }
 
 async function checkFields(db: Executor, tenantId: string, ids: string[]) {
-	if (ids.length === 0) return;
-	const rows = await db
-		.select({ id: fieldsOfAction.id })
-		.from(fieldsOfAction)
-		.where(and(eq(fieldsOfAction.tenantId, tenantId), inArray(fieldsOfAction.id, ids)));
-	if (rows.length !== new Set(ids).size)
+	if (!(await areOwnFields(db, tenantId, ids)))
 		throw new ValidationError({ fieldIds: 'participation_error_field_invalid' });
 }
 

@@ -12,7 +12,7 @@ import { fieldsOfAction } from '../fields-of-action/schema';
 import { fieldErrors, isUuid, requireUuid } from '../shared';
 import { contributions, recommendationContributions, recommendations } from './schema';
 import { recommendationInput, type RecommendationData } from './validation';
-import { loadProcess, loadRecommendation } from './rows';
+import { areOwnFields, loadProcess, loadRecommendation } from './rows';
 
 /** What names a recommendation in a request: the process of the URL and the recommendation. */
 export interface RecommendationRef {
@@ -39,12 +39,8 @@ function parse(raw: unknown): RecommendationData {
 }
 
 async function checkField(db: Executor, tenantId: string, id: string | undefined) {
-	if (!id) return;
-	const [f] = await db
-		.select({ id: fieldsOfAction.id })
-		.from(fieldsOfAction)
-		.where(and(eq(fieldsOfAction.tenantId, tenantId), eq(fieldsOfAction.id, id)));
-	if (!f) throw new ValidationError({ fieldOfActionId: 'participation_error_field_invalid' });
+	if (id && !(await areOwnFields(db, tenantId, [id])))
+		throw new ValidationError({ fieldOfActionId: 'participation_error_field_invalid' });
 }
 
 /**

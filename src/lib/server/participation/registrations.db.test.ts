@@ -1,6 +1,6 @@
 /** Registrations for dialogues: capacity, waiting list, cancellation. */
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { addDays } from '../shared';

@@ -3,7 +3,8 @@
  * names one, against its parent: a contribution, dialogue or recommendation of another process
  * is a NotFoundError before anything is written. Internal: they take a transaction or the db.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { fieldsOfAction } from '../fields-of-action/schema';
 import type { Executor } from '../db/client';
 import { NotFoundError } from '../errors';
 import { isUuid } from '../shared';
@@ -28,20 +29,26 @@ export async function loadProcess(db: Executor, tenantId: string, id: unknown, l
 	return row;
 }
 
-function belongs(row: { processId: string } | undefined, opts: Opts) {
+/** The first row of a query, locked if asked, that belongs to the process the URL names. */
+async function child<R extends { processId: string }>(
+	query: PromiseLike<R[]> & { for(strength: 'update'): PromiseLike<R[]> },
+	opts: Opts
+): Promise<R> {
+	const [row] = opts.lock ? await query.for('update') : await query;
 	if (!row || (opts.processId !== undefined && row.processId !== opts.processId))
 		throw new NotFoundError();
+	return row;
 }
 
 export async function loadDialogue(db: Executor, tenantId: string, id: unknown, opts: Opts = {}) {
 	if (!isUuid(id)) throw new NotFoundError();
-	const q = db
-		.select()
-		.from(dialogues)
-		.where(and(eq(dialogues.tenantId, tenantId), eq(dialogues.id, id)));
-	const [row] = opts.lock ? await q.for('update') : await q;
-	belongs(row, opts);
-	return row;
+	return child(
+		db
+			.select()
+			.from(dialogues)
+			.where(and(eq(dialogues.tenantId, tenantId), eq(dialogues.id, id))),
+		opts
+	);
 }
 
 export async function loadContribution(
@@ -51,13 +58,13 @@ export async function loadContribution(
 	opts: Opts = {}
 ) {
 	if (!isUuid(id)) throw new NotFoundError();
-	const q = db
-		.select()
-		.from(contributions)
-		.where(and(eq(contributions.tenantId, tenantId), eq(contributions.id, id)));
-	const [row] = opts.lock ? await q.for('update') : await q;
-	belongs(row, opts);
-	return row;
+	return child(
+		db
+			.select()
+			.from(contributions)
+			.where(and(eq(contributions.tenantId, tenantId), eq(contributions.id, id))),
+		opts
+	);
 }
 
 export async function loadRecommendation(
@@ -67,11 +74,26 @@ export async function loadRecommendation(
 	opts: Opts = {}
 ) {
 	if (!isUuid(id)) throw new NotFoundError();
-	const q = db
-		.select()
-		.from(recommendations)
-		.where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id)));
-	const [row] = opts.lock ? await q.for('update') : await q;
-	belongs(row, opts);
-	return row;
+	return child(
+		db
+			.select()
+			.from(recommendations)
+			.where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id))),
+		opts
+	);
+}
+
+/** Whether every id is a field of action of the tenant. */
+export async function areOwnFields(
+	db: Executor,
+	tenantId: string,
+	ids: string[]
+): Promise<boolean> {
+	const unique = [...new Set(ids)];
+	if (unique.length === 0) return true;
+	const rows = await db
+		.select({ id: fieldsOfAction.id })
+		.from(fieldsOfAction)
+		.where(and(eq(fieldsOfAction.tenantId, tenantId), inArray(fieldsOfAction.id, unique)));
+	return rows.length === unique.length;
 }

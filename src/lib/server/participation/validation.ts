@@ -118,10 +118,8 @@ const contributionText = z
 	.min(1, { error: 'participation_error_body_required' })
 	.max(2000, { error: 'participation_error_body_too_long' });
 
-/** What a participant writes online. */
-export const contributionInput = z.object({
-	body: contributionText,
-	fieldOfActionId: z.uuid({ error: 'participation_error_field_required' }),
+/** Where a contribution comes from: target group, municipality, dialogue, language. */
+const contributionContext = {
 	targetGroup: optional(
 		z.enum(TARGET_GROUPS, { error: 'participation_error_target_group_invalid' })
 	),
@@ -130,7 +128,14 @@ export const contributionInput = z.object({
 	language: z.preprocess(
 		blankToUndefined,
 		z.enum(SPOKEN_LANGUAGES, { error: 'participation_error_language_invalid' }).default('de')
-	),
+	)
+};
+
+/** What a participant writes online. */
+export const contributionInput = z.object({
+	body: contributionText,
+	fieldOfActionId: z.uuid({ error: 'participation_error_field_required' }),
+	...contributionContext,
 	authorName: optionalText(100, 'participation_error_name_too_long')
 });
 export type ContributionData = z.output<typeof contributionInput>;
@@ -152,15 +157,7 @@ export const offlineInput = z.object({
 				.max(300, { error: 'participation_error_too_many_lines' })
 		),
 	fieldOfActionId: optional(z.uuid({ error: 'participation_error_field_invalid' })),
-	targetGroup: optional(
-		z.enum(TARGET_GROUPS, { error: 'participation_error_target_group_invalid' })
-	),
-	municipalityId: optional(z.uuid({ error: 'participation_error_municipality_invalid' })),
-	dialogueId: optional(z.uuid({ error: 'participation_error_dialogue_invalid' })),
-	language: z.preprocess(
-		blankToUndefined,
-		z.enum(SPOKEN_LANGUAGES, { error: 'participation_error_language_invalid' }).default('de')
-	)
+	...contributionContext
 });
 
 export const commentInput = z.object({

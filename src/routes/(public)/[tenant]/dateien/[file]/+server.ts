@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { orNotFound, tenantCtx } from '$lib/server/http';
-import { fileResponse, getPublicFile } from '$lib/server/meetings/files';
+import { fileResponse, getPublicFile } from '$lib/server/meetings/downloads';
 
 /** A public attachment of a meeting of a public body. */
 export const GET: RequestHandler = async (event) => {

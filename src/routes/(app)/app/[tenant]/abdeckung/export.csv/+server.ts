@@ -5,7 +5,12 @@ import { csvResponse } from '$lib/server/transfer/csv';
 import { orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { languageLabel, sourceLabel, targetGroupLabel, urgencyLabel } from '$lib/components/needs/labels';
+import {
+	languageLabel,
+	sourceLabel,
+	targetGroupLabel,
+	urgencyLabel
+} from '$lib/components/needs/labels';
 
 /** The coverage list as CSV for Excel: UTF-8 with BOM, semicolons. Coordinators and steering. */
 export const GET: RequestHandler = async (event) => {

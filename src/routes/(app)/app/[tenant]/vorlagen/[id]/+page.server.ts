@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import type { TenantCtx } from '$lib/server/context';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { transitionPaper } from '$lib/server/papers/transition';
 import { scheduleConsultation } from '$lib/server/papers/schedule';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	transition: formAction(
-		async (ctx, input: { paperId: string; to: unknown }) => {
+		async (ctx: TenantCtx, input: { paperId: string; to: unknown }) => {
 			await transitionPaper(ctx, input);
 			return getPaper(ctx, input);
 		},
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		}
 	),
 	schedule: formAction(
-		async (ctx, input: { paperId: string; meetingId?: unknown; role?: unknown }) => {
+		async (ctx: TenantCtx, input: { paperId: string; meetingId?: unknown; role?: unknown }) => {
 			const { consultationId } = await scheduleConsultation(ctx, input);
 			const view = await getPaper(ctx, input);
 			return view.consultations.find((c) => c.id === consultationId)!;

@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import type { TenantCtx } from '$lib/server/context';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { scheduleConsultation } from '$lib/server/papers/schedule';
 import { instructionsFromForm, recordConsultationResult } from '$lib/server/papers/result';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	schedule: formAction(
-		async (ctx, input: { paperId: unknown; meetingId: string; role?: unknown }) => {
+		async (ctx: TenantCtx, input: { paperId: unknown; meetingId: string; role?: unknown }) => {
 			const { consultationId } = await scheduleConsultation(ctx, input);
 			const view = await meetingPapers(ctx, input);
 			return view.onAgenda.find((c) => c.consultationId === consultationId);

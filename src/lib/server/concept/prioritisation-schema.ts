@@ -1,0 +1,70 @@
+/** Prioritisation by dot voting: rounds and the points members gave. */
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { bodies } from '../bodies/schema';
+import { conceptEditions, conceptMeasures } from './schema';
+
+/** Punktabfrage: a round of dot voting on proposed measures. bodyId null: the whole network. */
+export const priorityRounds = pgTable(
+	'concept_priority_rounds',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		pointsPerMember: integer('points_per_member').notNull(),
+		state: text('state', { enum: ['open', 'closed'] })
+			.notNull()
+			.default('open'),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(t) => [
+		index('concept_priority_rounds_tenant_idx').on(t.tenantId, t.editionId),
+		check('concept_priority_rounds_points', sql`${t.pointsPerMember} BETWEEN 1 AND 100`)
+	]
+);
+export type PriorityRound = typeof priorityRounds.$inferSelect;
+
+/** Points a member gave a measure in a round. */
+export const priorityAllocations = pgTable(
+	'concept_priority_allocations',
+	{
+		tenantId: uuid('tenant_id')
+			.notNull()
+			.references(() => tenants.id, { onDelete: 'cascade' }),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => priorityRounds.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		measureId: uuid('measure_id')
+			.notNull()
+			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		points: integer('points').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.roundId, t.userId, t.measureId] }),
+		index('concept_priority_allocations_measure_idx').on(t.roundId, t.measureId),
+		check('concept_priority_allocations_points', sql`${t.points} > 0`)
+	]
+);
