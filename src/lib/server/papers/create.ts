@@ -2,13 +2,12 @@ import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { recordAudit } from '../audit/record';
-import { papers, type Paper } from './schema';
-import { formatReference } from './validation';
+import type { Paper } from './schema';
 import { loadWorkflow } from './access';
 import {
 	auditView,
 	columns,
-	nextPaperNumber,
+	insertNumberedPaper,
 	paperName,
 	parsePaper,
 	writeAuthors,
@@ -31,20 +30,11 @@ export async function createPaper(
 	authorize(actor, 'paper.create', { tenantId, bodyId: d.originatingBodyId });
 	if (!d.authorIds.length && !d.authorNames.length) d.authorIds = [actor.userId];
 	return ctx.db.transaction(async (tx) => {
-		const year = Number(d.date.slice(0, 4));
-		const number = await nextPaperNumber(tx, tenantId, year);
-		const [row] = await tx
-			.insert(papers)
-			.values({
-				tenantId,
-				number,
-				year,
-				reference: formatReference(number, year),
-				...columns(d),
-				state: (await loadWorkflow(tx, tenantId)).initial,
-				createdBy: actor.userId
-			})
-			.returning();
+		const row = await insertNumberedPaper(tx, tenantId, {
+			...columns(d),
+			state: (await loadWorkflow(tx, tenantId)).initial,
+			createdBy: actor.userId
+		});
 		await writeAuthors(tx, tenantId, row.id, d);
 		await writeParent(tx, tenantId, row.id, d.parentPaperId);
 		await recordAudit(tx, ctx, {
@@ -81,27 +71,18 @@ export async function filePaperInTx(
 ): Promise<{ id: string; reference: string }> {
 	const tenantId = ctx.tenant.id;
 	const userId = ctx.actor!.userId;
-	const year = Number(filed.date.slice(0, 4));
-	const number = await nextPaperNumber(tx, tenantId, year);
-	const [paper] = await tx
-		.insert(papers)
-		.values({
-			tenantId,
-			number,
-			year,
-			reference: formatReference(number, year),
-			type: filed.type,
-			title: filed.title,
-			text: filed.text,
-			date: filed.date,
-			addressedBodyId: filed.addressedBodyId,
-			state: 'submitted',
-			visibility: filed.visibility,
-			submittedAt: new Date(),
-			submittedBy: userId,
-			createdBy: userId
-		})
-		.returning();
+	const paper = await insertNumberedPaper(tx, tenantId, {
+		type: filed.type,
+		title: filed.title,
+		text: filed.text,
+		date: filed.date,
+		addressedBodyId: filed.addressedBodyId,
+		state: 'submitted',
+		visibility: filed.visibility,
+		submittedAt: new Date(),
+		submittedBy: userId,
+		createdBy: userId
+	});
 	await writeAuthors(tx, tenantId, paper.id, { authorIds: [userId], authorNames: [] });
 	await recordAudit(tx, ctx, {
 		tenantId,

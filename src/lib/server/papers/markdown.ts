@@ -9,14 +9,6 @@
  */
 import { escapeHtml } from '../shared';
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
 const SAFE_URL = /^(https?:\/\/|mailto:)[^\s]+$/i;
 
 /** Inline formatting on already escaped text. */

@@ -19,7 +19,7 @@ import {
 	papers,
 	type Paper
 } from './schema';
-import { paperInput, type PaperData } from './validation';
+import { formatReference, paperInput, type PaperData } from './validation';
 import { fieldErrors } from '../shared';
 
 /** The audit log's name of a paper. */
@@ -154,6 +154,24 @@ export async function nextPaperNumber(
 		})
 		.returning({ last: paperCounters.last });
 	return row.last;
+}
+
+/**
+ * Inserts a paper with the next number of its date's year (see nextPaperNumber), in the caller's
+ * transaction.
+ */
+export async function insertNumberedPaper(
+	tx: Executor,
+	tenantId: string,
+	values: Omit<typeof papers.$inferInsert, 'tenantId' | 'number' | 'year' | 'reference'>
+): Promise<Paper> {
+	const year = Number(values.date.slice(0, 4));
+	const number = await nextPaperNumber(tx, tenantId, year);
+	const [row] = await tx
+		.insert(papers)
+		.values({ tenantId, number, year, reference: formatReference(number, year), ...values })
+		.returning();
+	return row;
 }
 
 /** The paper row, locked until the end of the transaction. */

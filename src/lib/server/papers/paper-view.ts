@@ -6,9 +6,8 @@ import { can } from '../auth/policy';
 import { users } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { conceptMeasures } from '../concept/schema';
-import { agendaItems, files, meetings } from '../meetings/schema';
+import { files } from '../meetings/schema';
 import {
-	consultations,
 	instructions,
 	paperAuthors,
 	paperComments,
@@ -31,6 +30,7 @@ import { allowedTransitions, stateLabel } from './workflow';
 import { renderMarkdown } from './markdown';
 import { typeLabels, upcomingManagedMeetings } from './list-view';
 import { instructionViews } from './instructions-view';
+import { consultationRows } from './consultation-rows';
 import { requireUuid } from '../shared';
 
 export interface ConsultationView {
@@ -134,20 +134,8 @@ export async function getPaper(ctx: TenantCtx, input: { paperId: string }) {
 		)
 		.where(eq(paperLinks.paperId, id))
 		.orderBy(asc(paperLinks.createdAt));
-	const consultationRows = await ctx.db
-		.select({
-			c: consultations,
-			meeting: meetings,
-			bodyName: bodies.name,
-			position: agendaItems.position
-		})
-		.from(consultations)
-		.innerJoin(meetings, eq(meetings.id, consultations.meetingId))
-		.innerJoin(bodies, eq(bodies.id, consultations.bodyId))
-		.leftJoin(agendaItems, eq(agendaItems.id, consultations.agendaItemId))
-		.where(eq(consultations.paperId, id))
-		.orderBy(asc(meetings.startsAt));
-	const consultationViews: ConsultationView[] = consultationRows.map((r) => ({
+	const rows = await consultationRows(ctx.db, id);
+	const consultationViews: ConsultationView[] = rows.map((r) => ({
 		id: r.c.id,
 		meetingId: r.meeting.id,
 		meetingTitle: r.meeting.title,

@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import { buildBody, buildFieldOfAction, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError, ValidationError } from '../errors';
-import { instructions, paperCounters, papers } from './schema';
+import { paperCounters, papers } from './schema';
 import { createPaper } from './create';
 import { updatePaper } from './update';
 import { transitionPaper } from './transition';
@@ -72,7 +72,7 @@ describe('numbering', () => {
 
 describe('create and see', () => {
 	it('a speaker writes a draft for her working group; only the group, authors and coordinators see it', async () => {
-		const { tenant, wg, sg, speaker, wgMember, sgMember, outsider, coordinator } = await setup();
+		const { wg, sg, speaker, wgMember, sgMember, outsider, coordinator } = await setup();
 		const { id } = await createPaper(
 			speaker,
 			input({ originatingBodyId: wg.id, addressedBodyId: sg.id })
@@ -92,7 +92,7 @@ describe('create and see', () => {
 	});
 
 	it('a plain member cannot write papers for a body, a speaker not for another body', async () => {
-		const { tenant, wg, sg, wgMember, speaker } = await setup();
+		const { wg, sg, wgMember, speaker } = await setup();
 		await expect(createPaper(wgMember, input({ originatingBodyId: wg.id }))).rejects.toBeInstanceOf(
 			NotFoundError
 		);
@@ -103,7 +103,7 @@ describe('create and see', () => {
 	});
 
 	it('rejects invalid input with message keys and bodies of another tenant', async () => {
-		const { db, tenant, other, coordinator } = await setup();
+		const { db, other, coordinator } = await setup();
 		const foreign = await buildBody(db, other.id);
 		const err = await createPaper(
 			coordinator,
@@ -154,7 +154,7 @@ describe('create and see', () => {
 	});
 
 	it('a speaker edits her draft but not after submission; the coordinator still can', async () => {
-		const { db, tenant, wg, speaker, coordinator } = await setup();
+		const { db, wg, speaker, coordinator } = await setup();
 		const { id } = await createPaper(speaker, input({ originatingBodyId: wg.id }));
 		await updatePaper(speaker, {
 			...input({ originatingBodyId: wg.id, title: 'Neu' }),
@@ -176,7 +176,7 @@ describe('create and see', () => {
 
 describe('paper types', () => {
 	it('a coordinator adds a type that papers may then use; others may not add types', async () => {
-		const { tenant, coordinator, speaker } = await setup();
+		const { coordinator, speaker } = await setup();
 		await expect(
 			addPaperType(speaker, { key: 'statement', label: 'Stellungnahme' })
 		).rejects.toBeInstanceOf(NotFoundError);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import { buildBody, buildMeeting, buildOrganization } from '../factories';
@@ -142,7 +142,7 @@ describe('decision → instruction → action item', () => {
 	});
 
 	it('a preliminary consultation records its result without deciding the paper', async () => {
-		const { db, tenant, wg, sg, coordinator, meeting } = await setup();
+		const { db, wg, sg, coordinator, meeting } = await setup();
 		const { id } = await createPaper(
 			coordinator,
 			input({ originatingBodyId: wg.id, addressedBodyId: sg.id })
@@ -162,7 +162,7 @@ describe('decision → instruction → action item', () => {
 	});
 
 	it('a working group cannot put its paper before itself and decide it', async () => {
-		const { db, tenant, wg, sg, speaker } = await setup();
+		const { db, wg, sg, speaker } = await setup();
 		const wgMeeting = await buildMeeting(db, wg, { state: 'planned' });
 		const { id } = await createPaper(
 			speaker,
@@ -176,7 +176,7 @@ describe('decision → instruction → action item', () => {
 	});
 
 	it('does not schedule onto a meeting of another tenant or a cancelled one', async () => {
-		const { db, tenant, other, wg, sg, coordinator } = await setup();
+		const { db, other, wg, sg, coordinator } = await setup();
 		const foreignBody = await buildBody(db, other.id);
 		const foreign = await buildMeeting(db, foreignBody);
 		const cancelled = await buildMeeting(db, sg, { state: 'cancelled' });

@@ -5,13 +5,15 @@ import type { Database } from '../db/client';
 import { auditLog } from '../audit/schema';
 import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import { instructions, papers } from './schema';
+import { papers } from './schema';
 import { createPaper } from './create';
 import { transitionPaper } from './transition';
 import { saveWorkflow } from './settings';
 import { getPaper } from './paper-view';
 import { DEFAULT_WORKFLOW } from './workflow';
 import { input, setupPapers } from './test-setup';
+import { buildMembership, buildUser, grantRole } from '../factories';
+import { addDays, berlinToday } from '../shared';
 
 let database: Database;
 beforeAll(async () => {
@@ -66,7 +68,7 @@ describe('workflow permissions', () => {
 	});
 
 	it('a tenant graph stored as data changes who may move a paper', async () => {
-		const { tenant, wg, speaker, wgMember, coordinator } = await setup();
+		const { wg, speaker, wgMember, coordinator } = await setup();
 		await expect(saveWorkflow(speaker, DEFAULT_WORKFLOW)).rejects.toBeInstanceOf(NotFoundError);
 		await saveWorkflow(coordinator, {
 			...DEFAULT_WORKFLOW,
@@ -88,5 +90,31 @@ describe('workflow permissions', () => {
 		await saveWorkflow(coordinator, null);
 		const { id: id2 } = await createPaper(speaker, input({ originatingBodyId: wg.id }));
 		await transitionPaper(speaker, { paperId: id2, to: 'submitted' });
+	});
+	it('tells only current members of the addressed body: not one whose membership starts later', async () => {
+		const { db, tenant, wg, sg, speaker } = await setup();
+		const future = await buildUser(db);
+		await grantRole(db, tenant.id, future.id, 'member');
+		await buildMembership(db, sg, future.id, 'deputy', { startDate: addDays(berlinToday(), 1) });
+		const ended = await buildUser(db);
+		await grantRole(db, tenant.id, ended.id, 'member');
+		await buildMembership(db, sg, ended.id, 'deputy', {
+			startDate: '2020-01-01',
+			endDate: addDays(berlinToday(), -1)
+		});
+		const current = await buildUser(db);
+		await grantRole(db, tenant.id, current.id, 'member');
+		await buildMembership(db, sg, current.id, 'deputy');
+		const { id } = await createPaper(
+			speaker,
+			input({ originatingBodyId: wg.id, addressedBodyId: sg.id })
+		);
+		await transitionPaper(speaker, { paperId: id, to: 'submitted' });
+		const to = (await db.select().from(outbox).where(eq(outbox.tenantId, tenant.id))).map(
+			(m) => m.payload.to
+		);
+		expect(to).toContain(current.email);
+		expect(to).not.toContain(future.email);
+		expect(to).not.toContain(ended.email);
 	});
 });

@@ -3,13 +3,14 @@ import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { NotFoundError } from '../errors';
 import { bodies } from '../bodies/schema';
-import { agendaItems, files, meetings } from '../meetings/schema';
-import { consultations, paperFiles, papers } from './schema';
+import { files } from '../meetings/schema';
+import { paperFiles, papers } from './schema';
 import { isPublicPaper, loadPaperContext, loadWorkflow } from './access';
 import { stateLabel } from './workflow';
 import { renderMarkdown } from './markdown';
 import { originBody, typeLabels } from './list-view';
 import { PAPERS_PAGE_SIZE } from './validation';
+import { consultationRows } from './consultation-rows';
 
 /** Public papers of a tenant (not drafts), newest first. */
 export async function listPublicPapers(ctx: TenantCtx, input: { page?: number } = {}) {
@@ -69,20 +70,7 @@ export async function getPublicPaper(ctx: TenantCtx, input: { paperId: string })
 				.from(bodies)
 				.where(eq(bodies.id, p.originatingBodyId))
 		: [];
-	const cons = await db
-		.select({
-			c: consultations,
-			startsAt: meetings.startsAt,
-			bodyName: bodies.name,
-			visibility: bodies.visibility,
-			itemPublic: agendaItems.isPublic
-		})
-		.from(consultations)
-		.innerJoin(meetings, eq(meetings.id, consultations.meetingId))
-		.innerJoin(bodies, eq(bodies.id, consultations.bodyId))
-		.leftJoin(agendaItems, eq(agendaItems.id, consultations.agendaItemId))
-		.where(eq(consultations.paperId, id))
-		.orderBy(asc(meetings.startsAt));
+	const cons = await consultationRows(db, id);
 	const attachments = await db
 		.select({ id: files.id, fileName: files.fileName, size: files.size })
 		.from(paperFiles)
@@ -102,8 +90,8 @@ export async function getPublicPaper(ctx: TenantCtx, input: { paperId: string })
 			.filter((c) => c.itemPublic !== false)
 			.map((c) => ({
 				id: c.c.id,
-				startsAt: c.startsAt,
-				bodyName: c.visibility === 'public' ? c.bodyName : null,
+				startsAt: c.meeting.startsAt,
+				bodyName: c.bodyVisibility === 'public' ? c.bodyName : null,
 				role: c.c.role,
 				resultLabel: c.c.result ? stateLabel(def, c.c.result, locale) : null,
 				resultText: c.c.resultText

@@ -9,7 +9,6 @@ import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { hashToken, newToken } from '../auth/tokens';
-import { fieldsOfAction } from '../fields-of-action/schema';
 import { isOwnMunicipality } from '../needs/views';
 import { rejectSpam, takeFromLimit } from '../inquiries/spam';
 import { fieldErrors, requireUuid } from '../shared';

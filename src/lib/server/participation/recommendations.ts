@@ -8,7 +8,6 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldsOfAction } from '../fields-of-action/schema';
 import { fieldErrors, isUuid, requireUuid } from '../shared';
 import { contributions, recommendationContributions, recommendations } from './schema';
 import { recommendationInput, type RecommendationData } from './validation';

@@ -313,7 +313,7 @@ describe('status report', () => {
 	});
 
 	it('freezes versions that never change, and files the report as a paper of type report', async () => {
-		const { db, tenant, coordinator, wg, sg } = await setup();
+		const { db, coordinator, wg, sg } = await setup();
 		const { id } = await createStatusReport(coordinator, {
 			title: 'Sachstandsbericht 2. Halbjahr 2024',
 			periodStart: '2024-07-01',
@@ -366,7 +366,7 @@ describe('status report', () => {
 	});
 
 	it('only coordinators manage reports; the steering group reads them; others see nothing', async () => {
-		const { tenant, coordinator, ctxFor } = await setup();
+		const { coordinator, ctxFor } = await setup();
 		const steering = await ctxFor('steering');
 		const member = await ctxFor('member');
 		const raw = { title: 'Bericht', periodStart: '2025-01-01', periodEnd: '2025-06-30' };

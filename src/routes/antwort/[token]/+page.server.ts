@@ -49,7 +49,7 @@ export const actions: Actions = {
 			comment: values.comment,
 			meetingId: values.meeting
 		}),
-		onSuccess: (result, { ctx }) => ({
+		onSuccess: (result, { ctx }): { success: string } => ({
 			success: m.invitations_answer_saved({ answer: responseLabel(result.response, ctx.locale) })
 		})
 	})

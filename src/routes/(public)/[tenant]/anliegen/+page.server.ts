@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: formAction(submitInquiry, {
 		omit: SPAM_FIELDS,
-		rateLimitMessage: (minutes) => m.inquiries_error_rate_limited({ minutes }),
+		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
 		input: ({ form }) => formValues(form),
 		onSuccess: ({ token }, { ctx }) => redirect(303, `${statusPath(ctx.tenant.slug, token)}?neu=1`)
 	})

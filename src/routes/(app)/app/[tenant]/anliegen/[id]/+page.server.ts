@@ -14,11 +14,13 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
-	const [inquiry, people, templates] = await Promise.all([
-		orNotFound(() => getInquiry(ctx, { inquiryId: event.params.id })),
-		assigneeOptions(ctx),
-		listTemplates(ctx)
-	]);
+	const [inquiry, people, templates] = await orNotFound(() =>
+		Promise.all([
+			getInquiry(ctx, { inquiryId: event.params.id }),
+			assigneeOptions(ctx),
+			listTemplates(ctx)
+		])
+	);
 	// "Insert template" works without JavaScript: a GET form puts the template's id in the URL.
 	const templateId = event.url.searchParams.get('vorlage');
 	const template = templates.find((t) => t.id === templateId) ?? null;

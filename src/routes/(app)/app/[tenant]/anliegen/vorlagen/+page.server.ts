@@ -1,12 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, tenantCtx } from '$lib/server/http';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { deleteTemplate, listTemplates, saveTemplate } from '$lib/server/inquiries/templates';
 import { str } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
-	return { tenant: ctx.tenant, templates: await listTemplates(ctx) };
+	return { tenant: ctx.tenant, templates: await orNotFound(() => listTemplates(ctx)) };
 };
 
 export const actions: Actions = {

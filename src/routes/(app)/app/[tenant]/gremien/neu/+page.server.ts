@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { TenantCtx } from '$lib/server/context';
 import { createBody } from '$lib/server/bodies/bodies';
 import { bodyFormOptions } from '$lib/server/bodies/views';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
@@ -11,7 +12,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	save: formAction(createBody, {
+	save: formAction<
+		TenantCtx,
+		Parameters<typeof createBody>[1],
+		{ id: string },
+		RequestEvent,
+		never
+	>(createBody, {
 		onSuccess: (result, { ctx }) =>
 			redirect(303, `/app/${ctx.tenant.slug}/gremien?angelegt=${result.id}`)
 	})

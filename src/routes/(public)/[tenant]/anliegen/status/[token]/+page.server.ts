@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: formAction(addFollowup, {
-		rateLimitMessage: (minutes) => m.inquiries_error_rate_limited({ minutes }),
+		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
 		input: ({ values, params }) => ({ body: values.body, token: params.token }),
 		onSuccess: () => ({ success: m.inquiries_followup_sent() })
 	})

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { TenantCtx } from '$lib/server/context';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import {
 	acceptProposal,
@@ -25,7 +26,13 @@ const withBody = ({ values, params }: { values: FormValues; params: { body: stri
 const dateOf = (values: FormValues) => dateInWords(str(values.date), getLocale());
 
 export const actions: Actions = {
-	accept: formAction(acceptProposal, {
+	accept: formAction<
+		TenantCtx,
+		Parameters<typeof acceptProposal>[1],
+		{ id: string },
+		RequestEvent,
+		never
+	>(acceptProposal, {
 		input: withBody,
 		onSuccess: (result, { ctx }) =>
 			redirect(303, `/app/${ctx.tenant.slug}/sitzungen/${result.id}?angelegt=1`)

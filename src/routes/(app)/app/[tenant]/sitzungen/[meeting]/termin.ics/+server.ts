@@ -5,9 +5,7 @@ import { meetingCalendarFile } from '$lib/server/invitations/feeds';
 /** The meeting as an .ics download ("In Kalender übernehmen") for whoever may see it. */
 export const GET: RequestHandler = async (event) => {
 	const ctx = tenantCtx(event);
-	const ics = await orNotFound(() =>
-		meetingCalendarFile(ctx, { meetingId: event.params.meeting })
-	);
+	const ics = await orNotFound(() => meetingCalendarFile(ctx, { meetingId: event.params.meeting }));
 	return new Response(ics, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

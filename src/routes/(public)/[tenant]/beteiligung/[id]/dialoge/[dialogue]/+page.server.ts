@@ -24,13 +24,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: formAction(registerForDialogue, {
 		omit: SPAM_FIELDS,
-		rateLimitMessage: (minutes) => m.inquiries_error_rate_limited({ minutes }),
+		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
 		input: ({ form, params }) => ({
 			...formValues(form),
 			processId: params.id,
 			dialogueId: params.dialogue
 		}),
-		onSuccess: ({ status }) => ({
+		onSuccess: ({ status }): { success: string } => ({
 			success:
 				status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
 		})

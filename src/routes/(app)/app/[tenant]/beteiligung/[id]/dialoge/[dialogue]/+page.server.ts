@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		tenant: ctx.tenant,
 		dialogue,
-		registrations: await listRegistrations(ctx, ids),
+		registrations: await orNotFound(() => listRegistrations(ctx, ids)),
 		targetGroups: TARGET_GROUPS,
 		languages: SPOKEN_LANGUAGES,
 		initial: dialogueFormValues(dialogue),
