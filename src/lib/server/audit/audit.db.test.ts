@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { auditLog } from './schema';
 import { recordAudit } from './record';
 import { auditFilter, listAudit, PAGE_SIZE } from './service';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
 /** A tenant of its own with a coordinator (who reads the log) and a second person. */
 async function setup() {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from './sessions';
 import { changeRole, removeMember } from './memberships';
@@ -11,11 +10,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { getTenantSettings, updateTenantSettings } from '../tenants/settings';
 import { tenants } from '../tenants/schema';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

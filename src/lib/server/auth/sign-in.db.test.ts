@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildTenant, buildUser, grantRole } from '../factories';
 import { signIn } from './sign-in';
 import {
@@ -22,12 +21,7 @@ import { RateLimitError, ValidationError } from '../errors';
 
 const PASSWORD = 'correct horse battery';
 const DAY = 24 * 60 * 60 * 1000;
-let database: Database;
-
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
 const ctx = (extra: { ip?: string } = {}) => testCtx(database.db, null, extra);
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
@@ -12,11 +11,7 @@ import { createMeasure } from './measures';
 import { createIndicator, recordIndicatorValue } from './indicator-edit';
 import { internalExport, publicExport } from './export-response';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

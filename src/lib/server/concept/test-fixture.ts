@@ -1,8 +1,7 @@
 /** A district with a municipality, a field of action, a working group and a first edition; for the db tests. */
-import { afterAll, beforeAll } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import type { Database, Db } from '../db/client';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import type { Db } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildBody,
 	buildFieldOfAction,
@@ -97,10 +96,6 @@ export async function conceptFixture(db: Db) {
 
 /** One test database for the file (PGlite, in memory); each call of the result is a new fixture. */
 export function useConceptFixture() {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDb();
-	});
-	afterAll(() => database.close());
+	const database = useTestDb();
 	return () => conceptFixture(database.db);
 }

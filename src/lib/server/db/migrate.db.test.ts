@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
-import { fromPostgresUrl, rowsOf, type Database, type Db } from './client';
+import { fromPostgresUrl, rowsOf, type Db } from './client';
 import { migrate, migrationsFolder } from './migrate';
 import {
 	createEmptyPostgresDatabase,
 	createEmptyTestDb,
-	createTestDb,
-	testDbKind
+	testDbKind,
+	useTestDb
 } from './testing/test-db';
 
 const kind = testDbKind();
@@ -20,11 +20,7 @@ async function appliedHashes(db: Db): Promise<string[]> {
 }
 
 describe(`migrate (${kind})`, () => {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDb();
-	});
-	afterAll(() => database?.close());
+	const database = useTestDb();
 
 	it('finds at least one committed migration', () => {
 		expect(migrations.length).toBeGreaterThan(0);

@@ -3,9 +3,9 @@
  * tenant. Composite foreign keys (tenant_id, parent_id) → parent(tenant_id, id) refuse anything
  * else, whatever the application code does.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDb } from './testing/test-db';
+import { useTestDb } from './testing/test-db';
 import { rowsOf, type Database } from './client';
 import {
 	buildActionItem,
@@ -40,11 +40,7 @@ const RELATIONS: [string, string, string][] = [
 	['inquiry_entries', 'inquiry_id', 'inquiries']
 ];
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 /** The error a statement fails with, or null; drizzle wraps the driver's error as `cause`. */
 async function failure(fn: () => Promise<unknown>): Promise<{ code?: string } | null> {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildMeeting } from '../factories';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -17,11 +16,7 @@ import {
 } from './answers';
 import { mailsOf as mailsIn, setupInvitations, START, tokenOf } from './invitations-setup';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupInvitations(database.db);
 const mailsOf = (tenantId: string) => mailsIn(database.db, tenantId);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import {
 	buildAgendaItem,
@@ -27,11 +26,7 @@ import {
 	tenantFeed
 } from './feeds';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const origin = 'http://localhost:3000';
 const DAY = 86_400_000;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildActionItem,
 	buildBody,
@@ -17,11 +16,7 @@ import { meetingInvitations } from './schema';
 import { invitationPreview, sendInvitations } from './invitations';
 import { mailsOf as mailsIn, parseIcs, setupInvitations, tokenOf } from './invitations-setup';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupInvitations(database.db);
 const mailsOf = (tenantId: string) => mailsIn(database.db, tenantId);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { meetings } from '../meetings/schema';
 import { meetingInvitations } from './schema';
 import { sendInvitations } from './invitations';
@@ -15,11 +14,7 @@ import {
 	tokenOf
 } from './invitations-setup';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupInvitations(database.db);
 const mailsOf = (tenantId: string) => mailsIn(database.db, tenantId);

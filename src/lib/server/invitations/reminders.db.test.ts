@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildBody, buildMeeting, buildMembership, buildTenant, buildUser } from '../factories';
 import { hashToken, newToken } from '../auth/tokens';
 import { outbox } from '../mail/schema';
@@ -11,11 +10,7 @@ import { meetingInvitations, type RsvpResponse } from './schema';
 import { sendMeetingReminders } from './reminders';
 import { findInvitationByToken } from './answers';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const DAY = 86_400_000;
 const origin = 'http://localhost:3000';

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
-import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildUser } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { outbox, type MailPayload } from './schema';
@@ -12,12 +11,7 @@ import type { MailTransport } from './transport';
 
 const log = pino({ level: 'silent' });
 const FROM = 'Miteinander <noreply@miteinander.example>';
-let database: Database;
-
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 beforeEach(async () => {
 	await database.db.delete(outbox);
 });

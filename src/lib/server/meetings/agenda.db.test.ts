@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
@@ -24,11 +24,7 @@ import { fullAgenda, openActionItemsForAgenda } from './agenda';
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda-items';
 import { addSpeaker, removeSpeaker } from './speakers';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

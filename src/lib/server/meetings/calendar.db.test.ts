@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildBody,
 	buildMeeting,
@@ -23,11 +22,7 @@ import {
 	shiftMonth
 } from './calendar';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

@@ -1,9 +1,8 @@
 // Children checked against the meeting in the URL: an agenda item, a speaker or a file of another
 // meeting (or tenant) is not found, and nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildAgendaItem,
 	buildBody,
@@ -19,11 +18,7 @@ import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda-ite
 import { addSpeaker, removeSpeaker } from './speakers';
 import { deleteFile, setFilePublic, uploadFile } from './files';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 

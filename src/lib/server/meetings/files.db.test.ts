@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import {
 	buildAgendaItem,
@@ -29,11 +28,7 @@ import {
 } from './files';
 import { downloadHeaders, fileResponse, getFileForMember, getPublicFile } from './downloads';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

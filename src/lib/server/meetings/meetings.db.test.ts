@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildBody,
 	buildBodyHost,
@@ -27,11 +26,7 @@ import {
 	updateMeeting
 } from './meetings';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

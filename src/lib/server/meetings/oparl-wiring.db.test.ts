@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildAgendaItem,
 	buildBody,
@@ -22,11 +21,7 @@ import { deleteFile } from './files';
 const ORIGIN = 'https://oparl.example.org';
 const B = `${ORIGIN}/oparl/v1.1`;
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function oparl(path: string) {
 	const res = await handleOParl(database.db, new URL(B + path));

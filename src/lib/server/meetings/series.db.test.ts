@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildBody,
 	buildBodyHost,
@@ -21,11 +20,7 @@ import { meetings } from './schema';
 import { berlinInstant } from '../shared';
 import { acceptProposal, listProposals, skipProposal, unskipDate } from './series';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 /** "Now" for these tests: Friday 24 April 2026, noon in Berlin. */
 const NOW = berlinInstant('2026-04-24', '12:00');

@@ -1,9 +1,8 @@
 import { withTenant, type TenantCtx } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildFieldOfAction,
 	buildNeed,
@@ -23,11 +22,7 @@ import { coverageCsv } from './coverage-csv';
 import { listOffersForNeedsReview, markOfferReviewed } from './offer-review';
 import { berlinDateOf } from '../shared';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 /** A district with two municipalities, a field "sprache" everywhere and one organisation. */
 async function district() {

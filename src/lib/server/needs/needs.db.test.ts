@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildFieldOfAction,
 	buildNeed,
@@ -20,11 +19,7 @@ import { createNeed, setNeedStatus, updateNeed } from './save-need';
 import { getNeed, listNeeds, needFormOptions } from './list-needs';
 import { needFilter, NEEDS_PAGE_SIZE } from './validation';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup(kind: 'city' | 'district' = 'city') {
 	const db = database.db;

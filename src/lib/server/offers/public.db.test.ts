@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db/client';
-import { createTestDb } from '../db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../db/testing/test-db';
 import {
 	buildContact,
 	buildFieldOfAction,
@@ -10,30 +9,19 @@ import {
 } from '../factories';
 import type { Tenant } from '../tenants/schema';
 import { findFinderScope, getPublicOffer, safeHttpUrl } from './public';
-import { berlinToday as berlinDateString } from '../shared';
+import { day } from './finder-testing';
 
-let database: Database;
-let db: Db;
-beforeAll(async () => {
-	database = await createTestDb();
-	db = database.db;
-});
-afterAll(() => database?.close());
-
-function day(offset: number): string {
-	const [y, m, d] = berlinDateString().split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
-}
+const database = useTestDb();
 
 async function view(tenant: Tenant, id: string, locale = 'de') {
-	const scope = await findFinderScope(db, tenant.slug);
+	const scope = await findFinderScope(database.db, tenant.slug);
 	if (!scope) throw new Error('no scope');
-	return getPublicOffer(db, scope, id, locale);
+	return getPublicOffer(database.db, scope, id, locale);
 }
 
 async function setup() {
-	const tenant = await buildTenant(db, { name: 'Stadt Beispiel' });
-	const org = await buildOrganization(db, tenant.id, {
+	const tenant = await buildTenant(database.db, { name: 'Stadt Beispiel' });
+	const org = await buildOrganization(database.db, tenant.id, {
 		name: 'Zentrum der Familie',
 		street: 'Domberg 1',
 		postalCode: '85354',
@@ -50,15 +38,15 @@ async function setup() {
 describe('getPublicOffer', () => {
 	it('gives the public view with organisation, places and the consented contact', async () => {
 		const { tenant, org } = await setup();
-		const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Familienleben' } });
-		const contact = await buildContact(db, tenant.id, org.id, {
+		const field = await buildFieldOfAction(database.db, tenant.id, { names: { de: 'Familienleben' } });
+		const contact = await buildContact(database.db, tenant.id, org.id, {
 			name: 'Veronika Beispiel',
 			role: 'Projektleitung',
 			phone: '08161 456',
 			email: 'v.beispiel@zdf.example',
 			consent: true
 		});
-		const offer = await buildOffer(db, tenant.id, org.id, {
+		const offer = await buildOffer(database.db, tenant.id, org.id, {
 			title: 'Mobile Elternbegleitung – Beratungsbus',
 			description: 'Beratung für Eltern, wohnortnah.',
 			fieldOfActionId: field.id,
@@ -108,16 +96,16 @@ describe('getPublicOffer', () => {
 
 	it('never shows a contact person without consent, after withdrawal, or of another organisation', async () => {
 		const { tenant, org } = await setup();
-		const other = await buildOrganization(db, tenant.id);
-		const noConsent = await buildContact(db, tenant.id, org.id, { name: 'Ohne Einwilligung' });
-		const withdrawn = await buildContact(db, tenant.id, org.id, {
+		const other = await buildOrganization(database.db, tenant.id);
+		const noConsent = await buildContact(database.db, tenant.id, org.id, { name: 'Ohne Einwilligung' });
+		const withdrawn = await buildContact(database.db, tenant.id, org.id, {
 			name: 'Widerrufen',
 			consent: true,
 			consentWithdrawnAt: new Date()
 		});
-		const foreign = await buildContact(db, tenant.id, other.id, { name: 'Fremd', consent: true });
+		const foreign = await buildContact(database.db, tenant.id, other.id, { name: 'Fremd', consent: true });
 		for (const c of [noConsent, withdrawn, foreign]) {
-			const offer = await buildOffer(db, tenant.id, org.id, { contactId: c.id });
+			const offer = await buildOffer(database.db, tenant.id, org.id, { contactId: c.id });
 			const v = await view(tenant, offer.id);
 			expect(v?.contact, c.name).toBeNull();
 			expect(JSON.stringify(v)).not.toContain(c.name);
@@ -128,9 +116,9 @@ describe('getPublicOffer', () => {
 
 	it('is null for unknown, malformed, other tenants’, unpublished and expired offers', async () => {
 		const { tenant, org } = await setup();
-		const other = await buildTenant(db);
-		const otherOrg = await buildOrganization(db, other.id);
-		const foreign = await buildOffer(db, other.id, otherOrg.id);
+		const other = await buildTenant(database.db);
+		const otherOrg = await buildOrganization(database.db, other.id);
+		const foreign = await buildOffer(database.db, other.id, otherOrg.id);
 		expect(await view(tenant, '00000000-0000-4000-8000-000000000000')).toBeNull();
 		expect(await view(tenant, 'not-a-uuid')).toBeNull();
 		expect(await view(tenant, "1'; DROP TABLE offers; --")).toBeNull();
@@ -142,27 +130,27 @@ describe('getPublicOffer', () => {
 			{ status: 'archived' as const },
 			{ validTo: day(-1) }
 		]) {
-			const offer = await buildOffer(db, tenant.id, org.id, overrides);
+			const offer = await buildOffer(database.db, tenant.id, org.id, overrides);
 			expect(await view(tenant, offer.id), JSON.stringify(overrides)).toBeNull();
 		}
-		const today = await buildOffer(db, tenant.id, org.id, { validTo: day(0) });
+		const today = await buildOffer(database.db, tenant.id, org.id, { validTo: day(0) });
 		expect(await view(tenant, today.id)).not.toBeNull();
-		const hiddenOrg = await buildOrganization(db, tenant.id, { isPublic: false });
-		const ofHidden = await buildOffer(db, tenant.id, hiddenOrg.id);
+		const hiddenOrg = await buildOrganization(database.db, tenant.id, { isPublic: false });
+		const ofHidden = await buildOffer(database.db, tenant.id, hiddenOrg.id);
 		expect(await view(tenant, ofHidden.id)).toBeNull();
 	});
 
 	it('shows the visitor’s language, and says when it falls back to German', async () => {
 		const { tenant, org } = await setup();
-		const translated = await buildOffer(db, tenant.id, org.id, {
+		const translated = await buildOffer(database.db, tenant.id, org.id, {
 			title: 'Sprachkurs',
 			description: 'Deutsch lernen.',
 			texts: [
 				{ locale: 'en', title: 'Language course', description: 'Learn German.', state: 'reviewed' }
 			]
 		});
-		const german = await buildOffer(db, tenant.id, org.id, { title: 'Elterncafé' });
-		const outdated = await buildOffer(db, tenant.id, org.id, {
+		const german = await buildOffer(database.db, tenant.id, org.id, { title: 'Elterncafé' });
+		const outdated = await buildOffer(database.db, tenant.id, org.id, {
 			title: 'Nähkurs',
 			texts: [{ locale: 'en', title: 'Sewing', state: 'outdated' }]
 		});
@@ -182,21 +170,21 @@ describe('getPublicOffer', () => {
 	});
 
 	it('lets a district show its municipalities’ offers, never a sibling’s', async () => {
-		const district = await buildTenant(db, { kind: 'district', name: 'Landkreis Beispiel' });
-		const a = await buildTenant(db, {
+		const district = await buildTenant(database.db, { kind: 'district', name: 'Landkreis Beispiel' });
+		const a = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Gemeinde A',
 			parentId: district.id
 		});
-		const b = await buildTenant(db, {
+		const b = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Gemeinde B',
 			parentId: district.id
 		});
-		const orgA = await buildOrganization(db, a.id);
-		const orgD = await buildOrganization(db, district.id);
-		const ofA = await buildOffer(db, a.id, orgA.id);
-		const forA = await buildOffer(db, district.id, orgD.id, { municipalityIds: [a.id] });
+		const orgA = await buildOrganization(database.db, a.id);
+		const orgD = await buildOrganization(database.db, district.id);
+		const ofA = await buildOffer(database.db, a.id, orgA.id);
+		const forA = await buildOffer(database.db, district.id, orgD.id, { municipalityIds: [a.id] });
 		expect((await view(district, ofA.id))?.keptBy).toBe('Gemeinde A');
 		expect(await view(b, ofA.id)).toBeNull();
 		expect((await view(a, forA.id))?.keptBy).toBe('Landkreis Beispiel');
@@ -210,8 +198,8 @@ describe('getPublicOffer', () => {
 		expect(safeHttpUrl('data:text/html,hi')).toBeNull();
 		expect(safeHttpUrl('www.example.org')).toBeNull();
 		const { tenant } = await setup();
-		const org = await buildOrganization(db, tenant.id, { website: 'javascript:alert(1)' });
-		const offer = await buildOffer(db, tenant.id, org.id, {
+		const org = await buildOrganization(database.db, tenant.id, { website: 'javascript:alert(1)' });
+		const offer = await buildOffer(database.db, tenant.id, org.id, {
 			locationKind: 'online',
 			onlineUrl: 'javascript:alert(2)'
 		});

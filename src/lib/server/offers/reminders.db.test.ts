@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildOffer, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { outbox } from '../mail/schema';
@@ -12,11 +11,7 @@ import { listOffers } from './list';
 import { confirmOffer } from './status';
 import { addDays, berlinToday as berlinDateString } from '../shared';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const monthsAgo = (n: number, days = 1) => {
 	const d = new Date();

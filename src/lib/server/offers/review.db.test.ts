@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildContact,
 	buildOffer,
@@ -28,11 +27,7 @@ import { organizationStateFrom } from '../organizations/state';
 import { organizationInput, organizationInputFromForm } from '../organizations/validation';
 import { organizationFormValues } from '../organizations/state';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup(orgOverrides: { trusted?: boolean } = {}) {
 	const db = database.db;

@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db/client';
-import { createTestDb } from '../db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../db/testing/test-db';
 import { buildFieldOfAction } from '../factories';
 import { type FinderResult } from './finder-query';
 
 import { finderHelpers, titles } from './finder-testing';
 
-let database: Database;
-let db: Db;
-beforeAll(async () => {
-	database = await createTestDb();
-	db = database.db;
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
-const { find, city } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => database.db);
 
 describe('searchOffers: filters and facet counts', () => {
 	async function catalogue() {
 		const { tenant, org, offer } = await city();
-		const bildung = await buildFieldOfAction(db, tenant.id, {
+		const bildung = await buildFieldOfAction(database.db, tenant.id, {
 			key: 'bildung',
 			names: { de: 'Bildung', en: 'Education' },
 			position: 1
 		});
-		const gesundheit = await buildFieldOfAction(db, tenant.id, {
+		const gesundheit = await buildFieldOfAction(database.db, tenant.id, {
 			key: 'gesundheit',
 			names: { de: 'Gesundheit' },
 			position: 2

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db/client';
-import { createTestDb } from '../db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../db/testing/test-db';
 import { finderQueryString, parseFinderQuery, searchWords } from './finder-query';
 
 import { finderHelpers, titles } from './finder-testing';
 
-let database: Database;
-let db: Db;
-beforeAll(async () => {
-	database = await createTestDb();
-	db = database.db;
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
-const { find, city } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => database.db);
 
 describe('parseFinderQuery', () => {
 	it('falls back to defaults for bad values and keeps the good ones', () => {

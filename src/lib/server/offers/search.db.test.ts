@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database, Db } from '../db/client';
-import { createTestDb } from '../db/testing/test-db';
+import { useTestDb } from '../db/testing/test-db';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
@@ -10,15 +9,9 @@ import { FINDER_PAGE_SIZE } from './finder-query';
 
 import { day, finderHelpers, titles } from './finder-testing';
 
-let database: Database;
-let db: Db;
-beforeAll(async () => {
-	database = await createTestDb();
-	db = database.db;
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
-const { find, city } = finderHelpers(() => db);
+const { find, city } = finderHelpers(() => database.db);
 
 describe('searchOffers: sorting and pagination', () => {
 	it('sorts by title (German letters in place), newest, next date and relevance', async () => {
@@ -147,11 +140,11 @@ describe('searchOffers: what the public may see', () => {
 
 	it('never shows offers of organisations that are not public', async () => {
 		const { tenant, offer } = await city();
-		const hidden = await buildOrganization(db, tenant.id, { isPublic: false });
-		await buildOffer(db, tenant.id, hidden.id, { title: 'Verborgen' });
+		const hidden = await buildOrganization(database.db, tenant.id, { isPublic: false });
+		await buildOffer(database.db, tenant.id, hidden.id, { title: 'Verborgen' });
 		await offer({ title: 'Öffentlich' });
 		expect(titles(await find(tenant))).toEqual(['Öffentlich']);
-		await db.update(organizations).set({ isPublic: false }).where(eq(organizations.id, hidden.id));
+		await database.db.update(organizations).set({ isPublic: false }).where(eq(organizations.id, hidden.id));
 	});
 
 	it('never shows another tenant’s offers', async () => {
@@ -164,38 +157,38 @@ describe('searchOffers: what the public may see', () => {
 	});
 
 	it('shows a district its municipalities’ offers; a municipality its own and the district’s for it', async () => {
-		const district = await buildTenant(db, { kind: 'district', name: 'Landkreis Test' });
-		const eching = await buildTenant(db, {
+		const district = await buildTenant(database.db, { kind: 'district', name: 'Landkreis Test' });
+		const eching = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Eching',
 			parentId: district.id
 		});
-		const neufahrn = await buildTenant(db, {
+		const neufahrn = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Neufahrn',
 			parentId: district.id
 		});
-		const hiddenTown = await buildTenant(db, {
+		const hiddenTown = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Versteckt',
 			parentId: district.id,
 			isPublic: false
 		});
-		const other = await buildTenant(db, { kind: 'district' });
-		const orgD = await buildOrganization(db, district.id, { alsoIn: [eching.id, neufahrn.id] });
-		const orgE = await buildOrganization(db, eching.id);
-		const orgN = await buildOrganization(db, neufahrn.id);
-		const orgH = await buildOrganization(db, hiddenTown.id);
-		const orgO = await buildOrganization(db, other.id);
-		await buildOffer(db, district.id, orgD.id, { title: 'Beratungsbus (ganzer Landkreis)' });
-		await buildOffer(db, district.id, orgD.id, {
+		const other = await buildTenant(database.db, { kind: 'district' });
+		const orgD = await buildOrganization(database.db, district.id, { alsoIn: [eching.id, neufahrn.id] });
+		const orgE = await buildOrganization(database.db, eching.id);
+		const orgN = await buildOrganization(database.db, neufahrn.id);
+		const orgH = await buildOrganization(database.db, hiddenTown.id);
+		const orgO = await buildOrganization(database.db, other.id);
+		await buildOffer(database.db, district.id, orgD.id, { title: 'Beratungsbus (ganzer Landkreis)' });
+		await buildOffer(database.db, district.id, orgD.id, {
 			title: 'Beratungsbus in Eching',
 			municipalityIds: [eching.id]
 		});
-		await buildOffer(db, eching.id, orgE.id, { title: 'Helferkreis Eching' });
-		await buildOffer(db, neufahrn.id, orgN.id, { title: 'Helferkreis Neufahrn' });
-		await buildOffer(db, hiddenTown.id, orgH.id, { title: 'Helferkreis Versteckt' });
-		await buildOffer(db, other.id, orgO.id, { title: 'Helferkreis anderswo' });
+		await buildOffer(database.db, eching.id, orgE.id, { title: 'Helferkreis Eching' });
+		await buildOffer(database.db, neufahrn.id, orgN.id, { title: 'Helferkreis Neufahrn' });
+		await buildOffer(database.db, hiddenTown.id, orgH.id, { title: 'Helferkreis Versteckt' });
+		await buildOffer(database.db, other.id, orgO.id, { title: 'Helferkreis anderswo' });
 
 		const all = await find(district);
 		expect(titles(all)).toEqual([
@@ -233,15 +226,15 @@ describe('searchOffers: what the public may see', () => {
 		expect((await find(eching, `municipality=${neufahrn.slug}`)).query.municipality).toEqual([]);
 		// a hidden municipality is no part of the district's public finder
 		expect((await find(district, 'q=Versteckt')).total).toBe(0);
-		expect(await findFinderScope(db, hiddenTown.slug)).toBeNull();
+		expect(await findFinderScope(database.db, hiddenTown.slug)).toBeNull();
 		// and another district's offers never appear
 		expect((await find(district, 'q=anderswo')).total).toBe(0);
 	});
 
 	it('has no scope for a tenant that is not public', async () => {
-		const hidden = await buildTenant(db, { isPublic: false });
-		expect(await findFinderScope(db, hidden.slug)).toBeNull();
-		await db.update(tenants).set({ isPublic: true }).where(eq(tenants.id, hidden.id));
-		expect(await findFinderScope(db, hidden.slug)).not.toBeNull();
+		const hidden = await buildTenant(database.db, { isPublic: false });
+		expect(await findFinderScope(database.db, hidden.slug)).toBeNull();
+		await database.db.update(tenants).set({ isPublic: true }).where(eq(tenants.id, hidden.id));
+		expect(await findFinderScope(database.db, hidden.slug)).not.toBeNull();
 	});
 });

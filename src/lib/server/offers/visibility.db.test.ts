@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb } from '../db/testing/test-db';
 import { rowsOf } from '../db/client';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { offers, offerTexts } from './schema';
 import { isPubliclyVisible, isPubliclyVisibleRow } from './visibility';
 import { addDays, berlinToday as berlinDateString, berlinTodaySql } from '../shared';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 describe('isPubliclyVisible: published and not expired (Europe/Berlin)', () => {
 	it('shows published offers until and including their last valid day', async () => {

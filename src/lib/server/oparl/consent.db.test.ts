@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { createTestDb, testCtx } from '../db/testing/test-db';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildBody, buildMembership, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { auditLog } from '../audit/schema';
@@ -15,11 +14,7 @@ import {
 } from './consent';
 import { handleOParl } from './handler';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildContact, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { auditLog } from '../audit/schema';
@@ -21,11 +20,7 @@ import { removeLogo } from './logos';
 import { contacts } from './schema';
 import { withTenant } from '../context';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

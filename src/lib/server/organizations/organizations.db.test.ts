@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -25,11 +24,7 @@ import { organizationFormValues } from './state';
 import { organizations, organizationTenants, organizationTexts } from './schema';
 import { getLogo, logoResponse, publicLogo, removeLogo, uploadLogo } from './logos';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

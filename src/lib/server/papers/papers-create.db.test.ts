@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import { buildBody, buildFieldOfAction, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError, ValidationError } from '../errors';
@@ -24,11 +23,7 @@ import { measureOptions } from '../concept/views';
 import { measureStates } from '../concept/schema';
 import { input, setupPapers } from './test-setup';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupPapers(database.db);
 

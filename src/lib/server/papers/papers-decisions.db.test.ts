@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb } from '../db/testing/test-db';
 import { buildBody, buildMeeting, buildOrganization } from '../factories';
 import { outbox } from '../mail/schema';
 import { agendaItems } from '../meetings/schema';
@@ -18,11 +17,7 @@ import { meetingPapers } from './meeting-papers';
 import { myInstructions } from './instructions-view';
 import { input, setupPapers } from './test-setup';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupPapers(database.db);
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb } from '../db/testing/test-db';
 import { auditLog } from '../audit/schema';
 import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -15,11 +14,7 @@ import { input, setupPapers } from './test-setup';
 import { buildMembership, buildUser, grantRole } from '../factories';
 import { addDays, berlinToday } from '../shared';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = () => setupPapers(database.db);
 

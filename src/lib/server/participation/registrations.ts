@@ -90,7 +90,7 @@ function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: 'de' | '
  */
 export async function registerForDialogue(
 	ctx: TenantCtx,
-	input: { processId: string; dialogueId: string } & Record<string, unknown>,
+	input: { processId: unknown; dialogueId: unknown } & Record<string, unknown>,
 	now: Date = new Date()
 ): Promise<{ status: RegistrationStatus; token: string }> {
 	const tenantId = ctx.tenant.id;

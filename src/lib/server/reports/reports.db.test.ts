@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildActionItem,
 	buildBody,
@@ -36,11 +35,7 @@ import { createIndicator, recordIndicatorValue } from '../concept/indicator-edit
 import { measureHistory, measureStates } from '../concept/schema';
 import { inquiries } from '../inquiries/schema';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const section = (doc: ReportDocument, key: string) => doc.sections.find((s) => s.key === key)!;
 const tables = (doc: ReportDocument, key: string) =>

@@ -1,8 +1,7 @@
 /** The views behind a tenant's public start page and the language switch. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -18,11 +17,7 @@ import { listPublicOrganizations } from '../organizations/lists';
 import { NotFoundError } from '../errors';
 import { listPublicTenants, publicTenantFamily } from './service';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database?.close());
+const database = useTestDb();
 
 describe('public start page', () => {
 	it('shows a district’s public municipalities and a municipality’s public district', async () => {

@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildOffer, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
@@ -16,11 +15,7 @@ import { fromBerlinLocal } from '../shared';
 
 import { countsOf as countsOfIn, ORG_FILE, setupTransfer } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = (kind?: 'city' | 'district') => setupTransfer(database.db, kind);
 const countsOf = (tenantId: string) => countsOfIn(database.db, tenantId);

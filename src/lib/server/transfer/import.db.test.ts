@@ -1,8 +1,7 @@
 import { withTenant } from '../context';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb } from '../db/testing/test-db';
 import { buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
@@ -13,11 +12,7 @@ import { fromBerlinLocal } from '../shared';
 
 import { countsOf as countsOfIn, csv, OFFER_FILE, ORG_FILE, setupTransfer } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const setup = (kind?: 'city' | 'district') => setupTransfer(database.db, kind);
 const countsOf = (tenantId: string) => countsOfIn(database.db, tenantId);

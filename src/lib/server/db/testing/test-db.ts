@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { fromPglite, fromPostgresUrl, pgliteExtensions, type Database, type Db } from '../client';
 import { withTenant, type Ctx, type TenantCtx, type TenantLike } from '../../context';
 import type { Actor } from '../../auth/actor';
@@ -116,4 +116,29 @@ export function testTenantCtx(
 	extra: Partial<Ctx> = {}
 ): TenantCtx {
 	return withTenant(testCtx(db, actor, extra), tenant);
+}
+
+/**
+ * The database of one test file: created before its first test, closed after its last. The
+ * object reads through to it, so tests and setups use `database.db` as with their own variable.
+ */
+export function useTestDb(): Database {
+	let current: Database | undefined;
+	beforeAll(async () => {
+		current = await createTestDb();
+	});
+	afterAll(() => current?.close());
+	const open = () => {
+		if (!current) throw new Error('useTestDb: the database opens in beforeAll');
+		return current;
+	};
+	return {
+		get db() {
+			return open().db;
+		},
+		get kind() {
+			return open().kind;
+		},
+		close: () => open().close()
+	};
 }

@@ -39,13 +39,13 @@ export const actions: Actions = {
 	}),
 	skip: formAction(skipProposal, {
 		input: withBody,
-		onSuccess: (_, { values }) => ({
+		onSuccess: (_, { values }): { success: string } => ({
 			success: m.meetings_plan_skipped_done({ date: dateOf(values) })
 		})
 	}),
 	unskip: formAction(unskipDate, {
 		input: withBody,
-		onSuccess: (_, { values }) => ({
+		onSuccess: (_, { values }): { success: string } => ({
 			success: m.meetings_plan_unskipped_done({ date: dateOf(values) })
 		})
 	})

@@ -30,7 +30,7 @@ export const actions: Actions = {
 			processId: params.id,
 			dialogueId: params.dialogue
 		}),
-		onSuccess: ({ status }): { success: string } => ({
+		onSuccess: ({ status }) => ({
 			success:
 				status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
 		})
