@@ -1,6 +1,7 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn } from '../db/columns';
 import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { userRefColumn } from '../auth/schema';
 
 /** Who changed what, when, with the state before and after. Written in the same transaction as the change. */
 export const auditLog = pgTable(
@@ -9,7 +10,7 @@ export const auditLog = pgTable(
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
 		/** null for platform-level changes (e.g. creating a tenant is logged on the new tenant) */
 		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
-		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		actorId: userRefColumn('actor_id'),
 		/** e.g. "invitation.create", "user.sign_in" */
 		action: text('action').notNull(),
 		entityType: text('entity_type').notNull(),
@@ -17,7 +18,7 @@ export const auditLog = pgTable(
 		before: jsonb('before'),
 		after: jsonb('after'),
 		requestId: text('request_id'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('audit_log_tenant_idx').on(t.tenantId, t.createdAt),

@@ -10,8 +10,21 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
+
+/** A nullable reference to a user, cleared when the user is deleted (created_by, decided_by …). */
+export function userRefColumn<N extends string>(name: N) {
+	return uuid(name).references(() => users.id, { onDelete: 'set null' });
+}
+
+/** A required reference to a user; the row goes with the user. */
+export function requiredUserRefColumn<N extends string>(name: N) {
+	return uuid(name)
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' });
+}
 
 export const ROLES = ['coordinator', 'editor', 'member', 'steering', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,7 +32,7 @@ export type Role = (typeof ROLES)[number];
 export const users = pgTable(
 	'users',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		/** stored lower-case */
 		email: text('email').notNull(),
 		name: text('name').notNull(),
@@ -28,8 +41,7 @@ export const users = pgTable(
 		isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
 		locale: text('locale'),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [uniqueIndex('users_email_key').on(t.email)]
 );
@@ -38,14 +50,10 @@ export const users = pgTable(
 export const tenantMembers = pgTable(
 	'tenant_members',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
+		userId: requiredUserRefColumn('user_id'),
 		role: text('role', { enum: ROLES }).notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.userId] }),
@@ -57,12 +65,8 @@ export const tenantMembers = pgTable(
 export const editorOrganizations = pgTable(
 	'editor_organizations',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
+		userId: requiredUserRefColumn('user_id'),
 		organizationId: uuid('organization_id')
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'cascade' })
@@ -75,10 +79,8 @@ export const sessions = pgTable(
 	{
 		/** SHA-256 of the session token (hex); the token itself lives only in the cookie */
 		id: text('id').primaryKey(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		userId: requiredUserRefColumn('user_id'),
+		createdAt: createdAtColumn(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
@@ -87,10 +89,8 @@ export const sessions = pgTable(
 export const invitations = pgTable(
 	'invitations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),
@@ -100,11 +100,11 @@ export const invitations = pgTable(
 			.notNull()
 			.default(sql`'{}'::uuid[]`),
 		tokenHash: text('token_hash').notNull(),
-		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		invitedBy: userRefColumn('invited_by'),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		uniqueIndex('invitations_token_key').on(t.tokenHash),
@@ -116,12 +116,10 @@ export const passwordResets = pgTable(
 	'password_resets',
 	{
 		tokenHash: text('token_hash').primaryKey(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredUserRefColumn('user_id'),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		usedAt: timestamp('used_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('password_resets_user_idx').on(t.userId)]
 );
@@ -130,7 +128,7 @@ export const passwordResets = pgTable(
 export const signInAttempts = pgTable(
 	'sign_in_attempts',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		/** e.g. "email:a@b.de" or "ip:127.0.0.1" */
 		key: text('key').notNull(),
 		attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,12 +9,12 @@ import {
 	pgTable,
 	primaryKey,
 	text,
-	timestamp,
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { conceptGoals } from './schema';
 
 export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
@@ -26,10 +26,8 @@ export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 export const indicators = pgTable(
 	'concept_indicators',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		/** key of the starter library entry it was adopted from */
 		libraryKey: text('library_key'),
 		name: text('name').notNull(),
@@ -45,8 +43,7 @@ export const indicators = pgTable(
 		targetValue: doublePrecision('target_value'),
 		targetDate: date('target_date'),
 		isPublic: boolean('is_public').notNull().default(true),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		index('concept_indicators_tenant_idx').on(t.tenantId),
@@ -58,9 +55,7 @@ export type Indicator = typeof indicators.$inferSelect;
 export const indicatorGoals = pgTable(
 	'concept_indicator_goals',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		indicatorId: uuid('indicator_id')
 			.notNull()
 			.references(() => indicators.id, { onDelete: 'cascade' }),
@@ -78,10 +73,8 @@ export const indicatorGoals = pgTable(
 export const indicatorValues = pgTable(
 	'concept_indicator_values',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		indicatorId: uuid('indicator_id')
 			.notNull()
 			.references(() => indicators.id, { onDelete: 'cascade' }),
@@ -93,8 +86,8 @@ export const indicatorValues = pgTable(
 		breakdownCategory: text('breakdown_category'),
 		/** demo figures are marked as such wherever they are shown */
 		isDemo: boolean('is_demo').notNull().default(false),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('concept_indicator_values_idx').on(t.tenantId, t.indicatorId, t.date),

@@ -10,8 +10,9 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { conceptEditions, conceptMeasures } from './schema';
 
@@ -19,10 +20,8 @@ import { conceptEditions, conceptMeasures } from './schema';
 export const priorityRounds = pgTable(
 	'concept_priority_rounds',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		editionId: uuid('edition_id')
 			.notNull()
 			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
@@ -32,8 +31,8 @@ export const priorityRounds = pgTable(
 		state: text('state', { enum: ['open', 'closed'] })
 			.notNull()
 			.default('open'),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn(),
 		closedAt: timestamp('closed_at', { withTimezone: true })
 	},
 	(t) => [
@@ -47,20 +46,16 @@ export type PriorityRound = typeof priorityRounds.$inferSelect;
 export const priorityAllocations = pgTable(
 	'concept_priority_allocations',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		roundId: uuid('round_id')
 			.notNull()
 			.references(() => priorityRounds.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredUserRefColumn('user_id'),
 		measureId: uuid('measure_id')
 			.notNull()
 			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
 		points: integer('points').notNull(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.roundId, t.userId, t.measureId] }),

@@ -12,8 +12,9 @@ import {
 	uuid,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { bodies } from '../bodies/schema';
 
@@ -28,10 +29,8 @@ export type EditionState = (typeof EDITION_STATES)[number];
 export const conceptEditions = pgTable(
 	'concept_editions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		/** e.g. "Integrationskonzept 2018 (Fortschreibung)" */
 		title: text('title').notNull(),
 		/** Leitbild (mission statement) of this edition */
@@ -46,9 +45,8 @@ export const conceptEditions = pgTable(
 		}),
 		/** the edition this one was copied from */
 		basedOnId: uuid('based_on_id'),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('concept_editions_tenant_idx').on(t.tenantId, t.state),
@@ -62,10 +60,8 @@ export type ConceptEdition = typeof conceptEditions.$inferSelect;
 export const conceptGuidelines = pgTable(
 	'concept_guidelines',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		editionId: uuid('edition_id')
 			.notNull()
 			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
@@ -73,7 +69,7 @@ export const conceptGuidelines = pgTable(
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
 		explanation: text('explanation'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('concept_guidelines_edition_idx').on(t.tenantId, t.editionId, t.position)]
 );
@@ -83,10 +79,8 @@ export type ConceptGuideline = typeof conceptGuidelines.$inferSelect;
 export const conceptGuidingQuestions = pgTable(
 	'concept_guiding_questions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		guidelineId: uuid('guideline_id')
 			.notNull()
 			.references(() => conceptGuidelines.id, { onDelete: 'cascade' }),
@@ -95,7 +89,7 @@ export const conceptGuidingQuestions = pgTable(
 			.references(() => bodies.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull().default(0),
 		question: text('question').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('concept_guiding_questions_body_idx').on(t.tenantId, t.bodyId),
@@ -107,10 +101,8 @@ export const conceptGuidingQuestions = pgTable(
 export const conceptGoals = pgTable(
 	'concept_goals',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		editionId: uuid('edition_id')
 			.notNull()
 			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
@@ -121,7 +113,7 @@ export const conceptGoals = pgTable(
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
 		description: text('description'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId),
@@ -146,17 +138,15 @@ export type StateCategory = (typeof STATE_CATEGORIES)[number];
 export const measureStates = pgTable(
 	'concept_measure_states',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		category: text('category', { enum: STATE_CATEGORIES }).notNull(),
 		/** preset progress in percent; null: none (e.g. deferred) */
 		progress: integer('progress'),
 		position: integer('position').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		unique('concept_measure_states_key').on(t.tenantId, t.key),
@@ -172,10 +162,8 @@ export type MeasureState = typeof measureStates.$inferSelect;
 export const conceptMeasures = pgTable(
 	'concept_measures',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		editionId: uuid('edition_id')
 			.notNull()
 			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
@@ -217,9 +205,8 @@ export const conceptMeasures = pgTable(
 		isPublic: boolean('is_public').notNull().default(true),
 		/** set when the coordinator adopted it from a prioritisation round */
 		priorityRank: integer('priority_rank'),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('concept_measures_edition_idx').on(t.tenantId, t.editionId, t.goalId),
@@ -246,10 +233,8 @@ export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
 export const measureHistory = pgTable(
 	'concept_measure_history',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		measureId: uuid('measure_id')
 			.notNull()
 			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
@@ -257,7 +242,7 @@ export const measureHistory = pgTable(
 		stateName: text('state_name').notNull(),
 		progress: integer('progress'),
 		note: text('note'),
-		changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+		changedBy: userRefColumn('changed_by'),
 		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('concept_measure_history_measure_idx').on(t.measureId, t.changedAt)]
@@ -266,17 +251,15 @@ export const measureHistory = pgTable(
 export const milestones = pgTable(
 	'concept_milestones',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		measureId: uuid('measure_id')
 			.notNull()
 			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
 		dueDate: date('due_date').notNull(),
 		doneOn: date('done_on'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('concept_milestones_measure_idx').on(t.measureId, t.dueDate),
@@ -305,10 +288,8 @@ export type MeasureLinkKind = (typeof MEASURE_LINK_KINDS)[number];
 export const measureLinks = pgTable(
 	'concept_measure_links',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		measureId: uuid('measure_id')
 			.notNull()
 			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
@@ -316,7 +297,7 @@ export const measureLinks = pgTable(
 		targetId: uuid('target_id'),
 		label: text('label'),
 		url: text('url'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('concept_measure_links_measure_idx').on(t.measureId),

@@ -1,5 +1,6 @@
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
 
 /** Names per locale; German is always present. */
 export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
@@ -11,14 +12,12 @@ export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
 export const fieldsOfAction = pgTable(
 	'fields_of_action',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		names: jsonb('names').$type<LocalizedNames>().notNull(),
 		position: integer('position').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [uniqueIndex('fields_of_action_tenant_key').on(t.tenantId, t.key)]
 );

@@ -12,8 +12,9 @@ import {
 	uuid,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { createdAtColumn, idColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { users, requiredUserRefColumn } from '../auth/schema';
 import { meetings } from '../meetings/schema';
 
 export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
@@ -23,16 +24,12 @@ export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 export const meetingInvitations = pgTable(
 	'meeting_invitations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		meetingId: uuid('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredUserRefColumn('user_id'),
 		/** SHA-256 (hex) of the token in the answer link */
 		tokenHash: text('token_hash').notNull(),
 		response: text('response', { enum: RSVP_RESPONSES }),
@@ -40,7 +37,7 @@ export const meetingInvitations = pgTable(
 		respondedAt: timestamp('responded_at', { withTimezone: true }),
 		/** the meeting SEQUENCE last mailed to this person */
 		mailedSequence: integer('mailed_sequence'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		uniqueIndex('meeting_invitations_member_key').on(t.meetingId, t.userId),
@@ -60,5 +57,5 @@ export const calendarTokens = pgTable('calendar_tokens', {
 		.primaryKey()
 		.references(() => users.id, { onDelete: 'cascade' }),
 	tokenHash: text('token_hash').notNull().unique(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	createdAt: createdAtColumn()
 });

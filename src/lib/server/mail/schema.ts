@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn } from '../db/columns';
 import { tenants } from '../tenants/schema';
 
 export interface MailPayload {
@@ -16,7 +17,7 @@ export interface MailPayload {
 export const outbox = pgTable(
 	'outbox',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'set null' }),
 		kind: text('kind', { enum: ['mail'] })
 			.notNull()
@@ -33,7 +34,7 @@ export const outbox = pgTable(
 		/** "smtp" or "mailbox" (kept for the dev mailbox) */
 		transport: text('transport'),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('outbox_due_idx').on(t.status, t.runAt),

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { useTestDb } from '../db/testing/test-db';
+import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import type { Database } from '../db/client';
 import {
 	buildActionItem,
 	buildAgendaItem,
 	buildBody,
 	buildMeeting,
-	buildMembership,
 	buildOrganization,
-	buildTenant,
 	buildUser,
 	grantRole
 } from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
 import { auditLog } from '../audit/schema';
 import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -27,19 +24,12 @@ import { addSpeaker, removeSpeaker } from './speakers';
 const database = useTestDb();
 
 async function setup() {
-	const db = database.db;
-	const tenant = await buildTenant(db);
-	const other = await buildTenant(db);
-	const body = await buildBody(db, tenant.id, { name: 'AK Bildung' });
-	const meeting = await buildMeeting(db, body);
-	const ctxFor = async (role: Role | 'other', bodyRole?: MembershipRole) => {
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
-	return { db, tenant, other, body, meeting, ctxFor };
+	const s = await tenantScenario(database.db);
+	const body = await buildBody(s.db, s.tenant.id, { name: 'AK Bildung' });
+	const meeting = await buildMeeting(s.db, body);
+	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) =>
+		s.ctxFor(role, inBody(body, bodyRole));
+	return { ...s, body, meeting, ctxFor };
 }
 
 async function positions(db: Database['db'], meetingId: string) {

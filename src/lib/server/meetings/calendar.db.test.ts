@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx, type BodyRef } from '../db/testing/test-actors';
+import { buildBody, buildMeeting, buildTenant } from '../factories';
 import type { Role } from '../auth/schema';
 import { berlinInstant } from '../shared';
 import {
@@ -29,13 +22,10 @@ async function setup() {
 	const tenant = await buildTenant(db, { name: 'Stadt A' });
 	const network = await buildBody(db, tenant.id, { name: 'Netzwerk', visibility: 'network' });
 	const closed = await buildBody(db, tenant.id, { name: 'Beirat', visibility: 'members' });
-	const ctxFor = async (role: Role, memberOf: { id: string; tenantId: string }[] = []) => {
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, role);
-		for (const b of memberOf)
-			await buildMembership(db, b, user.id, 'member', { startDate: '2026-01-01' });
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: Role, memberOf: BodyRef[] = []) =>
+		actorCtx(db, tenant, role, {
+			bodies: memberOf.map((body) => ({ body, startDate: '2026-01-01' }))
+		});
 	return { db, tenant, network, closed, ctxFor };
 }
 

@@ -3,14 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
+import { actorCtx } from '../db/testing/test-actors';
+import { buildAgendaItem, buildBody, buildMeeting, buildTenant, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
 import { agendaItems, agendaItemSpeakers, files } from './schema';
@@ -30,13 +24,11 @@ async function setup() {
 	const otherMeeting = await buildMeeting(db, body);
 	const item = await buildAgendaItem(db, meeting, 1, { title: 'Eigener TOP' });
 	const foreignItem = await buildAgendaItem(db, otherMeeting, 1, { title: 'Fremder TOP' });
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	// the same tenant's meeting under another tenant's address is not found either
 	const otherTenant = await buildTenant(db);
-	await grantRole(db, otherTenant.id, user.id, 'coordinator');
-	const otherTenantCtx = testTenantCtx(db, otherTenant, await loadActor(db, user.id));
+	await grantRole(db, otherTenant.id, ctx.actor!.userId, 'coordinator');
+	const otherTenantCtx = testTenantCtx(db, otherTenant, await loadActor(db, ctx.actor!.userId));
 	return { db, meeting, otherMeeting, item, foreignItem, ctx, otherTenantCtx };
 }
 

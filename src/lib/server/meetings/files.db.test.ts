@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import { withTenant } from '../context';
-import {
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { buildAgendaItem, buildBody, buildMeeting } from '../factories';
 import { auditLog } from '../audit/schema';
 import type { BodyVisibility, MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -46,20 +37,16 @@ const DOCX = Buffer.concat([
 ]);
 
 async function setup(visibility: BodyVisibility = 'network', tenantPublic = true) {
-	const db = database.db;
-	const tenant = await buildTenant(db, { isPublic: tenantPublic });
-	const other = await buildTenant(db);
+	const {
+		db,
+		tenant,
+		other,
+		ctxFor: actor
+	} = await tenantScenario(database.db, { isPublic: tenantPublic });
 	const body = await buildBody(db, tenant.id, { visibility });
 	const meeting = await buildMeeting(db, body);
 	const item = await buildAgendaItem(db, meeting, 1);
-	const ctxFor = async (role: Role | 'other' | 'none', bodyRole?: MembershipRole) => {
-		if (role === 'none') return testTenantCtx(db, tenant, null);
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) => actor(role, inBody(body, bodyRole));
 	const coordinator = await ctxFor('coordinator');
 	return { db, tenant, other, body, meeting, item, ctxFor, coordinator };
 }

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildBody,
-	buildBodyHost,
-	buildMeeting,
-	buildMembership,
-	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { useTestDb } from '../db/testing/test-db';
+import { inBody, tenantScenario, type BodyRef, type TestRole } from '../db/testing/test-actors';
+import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
 import { auditLog } from '../audit/schema';
 import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -29,9 +19,7 @@ import {
 const database = useTestDb();
 
 async function setup() {
-	const db = database.db;
-	const tenant = await buildTenant(db);
-	const other = await buildTenant(db);
+	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db);
 	const body = await buildBody(db, tenant.id, { name: 'AK Bildung' });
 	const otherBody = await buildBody(db, tenant.id, { name: 'AK Arbeit' });
 	const host = await buildOrganization(db, tenant.id, {
@@ -42,18 +30,8 @@ async function setup() {
 	});
 	const foreignOrg = await buildOrganization(db, other.id, { name: 'Fremd' });
 	await buildBodyHost(db, body, host.id);
-	const ctxFor = async (
-		role: Role | 'none' | 'other',
-		bodyRole?: MembershipRole,
-		of: { id: string; tenantId: string } = body
-	) => {
-		if (role === 'none') return testTenantCtx(db, tenant, null);
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		if (bodyRole) await buildMembership(db, of, user.id, bodyRole);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: TestRole, bodyRole?: MembershipRole, of: BodyRef = body) =>
+		actor(role, inBody(of, bodyRole));
 	return { db, tenant, other, body, otherBody, host, foreignOrg, ctxFor };
 }
 

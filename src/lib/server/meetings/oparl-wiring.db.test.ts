@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildAgendaItem,
-	buildBody,
-	buildMeeting,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
+import { buildAgendaItem, buildBody, buildMeeting, buildTenant } from '../factories';
 import { handleOParl } from '../oparl/handler';
 import { buildMinutesView } from '../minutes/minutes';
 import { getPublicMeeting } from '../minutes/public';
@@ -34,9 +27,7 @@ async function setup() {
 	const tenant = await buildTenant(db);
 	const body = await buildBody(db, tenant.id, { visibility: 'public' });
 	const meeting = await buildMeeting(db, body, { updatedAt: new Date('2020-01-01T00:00:00Z') });
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	const addFile = async (where: { meetingId?: string; agendaItemId?: string }, name: string) => {
 		const [row] = await db
 			.insert(files)

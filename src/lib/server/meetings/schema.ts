@@ -12,8 +12,9 @@ import {
 	foreignKey,
 	unique
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
 
@@ -36,10 +37,8 @@ export type MinutesState = (typeof MINUTES_STATES)[number];
 export const meetings = pgTable(
 	'meetings',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
@@ -54,9 +53,7 @@ export const meetings = pgTable(
 		hostOrganizationId: uuid('host_organization_id').references(() => organizations.id, {
 			onDelete: 'set null'
 		}),
-		moderatorUserId: uuid('moderator_user_id').references(() => users.id, {
-			onDelete: 'set null'
-		}),
+		moderatorUserId: userRefColumn('moderator_user_id'),
 		state: text('state', { enum: MEETING_STATES }).notNull().default('planned'),
 		/** iCalendar SEQUENCE: raised on every change members were told about */
 		sequence: integer('sequence').notNull().default(0),
@@ -69,15 +66,12 @@ export const meetings = pgTable(
 		minutesIntro: text('minutes_intro'),
 		minutesSharedAt: timestamp('minutes_shared_at', { withTimezone: true }),
 		minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
-		minutesApprovedBy: uuid('minutes_approved_by').references(() => users.id, {
-			onDelete: 'set null'
-		}),
+		minutesApprovedBy: userRefColumn('minutes_approved_by'),
 		/** when the minutes were approved at a later meeting */
 		minutesApprovedInMeetingId: uuid('minutes_approved_in_meeting_id'),
 		minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('meetings_tenant_time_idx').on(t.tenantId, t.startsAt),
@@ -97,10 +91,8 @@ export type Meeting = typeof meetings.$inferSelect;
 export const agendaItems = pgTable(
 	'agenda_items',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		meetingId: uuid('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
@@ -108,17 +100,14 @@ export const agendaItems = pgTable(
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
 		description: text('description'),
-		responsibleUserId: uuid('responsible_user_id').references(() => users.id, {
-			onDelete: 'set null'
-		}),
+		responsibleUserId: userRefColumn('responsible_user_id'),
 		plannedMinutes: integer('planned_minutes'),
 		isPublic: boolean('is_public').notNull().default(true),
 		/** Protokoll: what was discussed */
 		notes: text('notes'),
 		/** Beschluss (OParl AgendaItem.resolutionText) */
 		decision: text('decision'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
@@ -136,10 +125,8 @@ export type AgendaItem = typeof agendaItems.$inferSelect;
 export const agendaItemSpeakers = pgTable(
 	'agenda_item_speakers',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		agendaItemId: uuid('agenda_item_id')
 			.notNull()
 			.references(() => agendaItems.id, { onDelete: 'cascade' }),
@@ -148,7 +135,7 @@ export const agendaItemSpeakers = pgTable(
 		affiliation: text('affiliation'),
 		/** only for sending them the invitation; never shown publicly */
 		email: text('email'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('agenda_item_speakers_item_idx').on(t.agendaItemId)]
 );
@@ -160,10 +147,8 @@ export const agendaItemSpeakers = pgTable(
 export const files = pgTable(
 	'files',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
 			onDelete: 'cascade'
@@ -175,9 +160,8 @@ export const files = pgTable(
 		sha256: text('sha256').notNull(),
 		content: bytea('content').notNull(),
 		isPublic: boolean('is_public').notNull().default(false),
-		uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		uploadedBy: userRefColumn('uploaded_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('files_meeting_idx').on(t.meetingId),

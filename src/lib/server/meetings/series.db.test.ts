@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildBody,
-	buildBodyHost,
-	buildMeeting,
-	buildMembership,
-	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { useTestDb } from '../db/testing/test-db';
+import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
+import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
 import { auditLog } from '../audit/schema';
 import { bodies, bodyHosts, bodySkippedDates, type MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -26,9 +16,7 @@ const database = useTestDb();
 const NOW = berlinInstant('2026-04-24', '12:00');
 
 async function setup(land = 'BY') {
-	const db = database.db;
-	const tenant = await buildTenant(db, { land });
-	const other = await buildTenant(db);
+	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db, { land });
 	const body = await buildBody(db, tenant.id, {
 		name: 'Netzwerk Integration',
 		cadenceKind: 'weeks',
@@ -59,14 +47,7 @@ async function setup(land = 'BY') {
 		hostOrganizationId: awo.id,
 		state: 'held'
 	});
-	const ctxFor = async (role: Role | 'none' | 'other', bodyRole?: MembershipRole) => {
-		if (role === 'none') return testTenantCtx(db, tenant, null);
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		if (bodyRole) await buildMembership(db, body, user.id, bodyRole);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) => actor(role, inBody(body, bodyRole));
 	return { db, tenant, other, body, caritas, awo, vhs, ctxFor };
 }
 

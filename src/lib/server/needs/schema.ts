@@ -1,7 +1,8 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, timestampColumns } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
-import { users } from '../auth/schema';
+import { userRefColumn } from '../auth/schema';
 
 /**
  * Bedarfe: what people need, recorded by coordinators from working groups, dialogues, citizens'
@@ -10,10 +11,8 @@ import { users } from '../auth/schema';
 export const needs = pgTable(
 	'needs',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		description: text('description'),
 		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
@@ -36,9 +35,8 @@ export const needs = pgTable(
 		status: text('status', { enum: ['open', 'covered', 'closed'] })
 			.notNull()
 			.default('open'),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [index('needs_tenant_idx').on(t.tenantId, t.status)]
 );

@@ -13,10 +13,11 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
-import { users } from '../auth/schema';
+import { userRefColumn } from '../auth/schema';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -24,10 +25,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const offers = pgTable(
 	'offers',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		organizationId: uuid('organization_id')
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'cascade' }),
@@ -72,11 +71,8 @@ export const offers = pgTable(
 		confirmationRemindedAt: timestamp('confirmation_reminded_at', { withTimezone: true }),
 		needsReviewedAt: timestamp('needs_reviewed_at', { withTimezone: true }),
 		needsReviewNote: text('needs_review_note'),
-		needsReviewedBy: uuid('needs_reviewed_by').references(() => users.id, {
-			onDelete: 'set null'
-		}),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		needsReviewedBy: userRefColumn('needs_reviewed_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('offers_tenant_status_idx').on(t.tenantId, t.status),
@@ -109,7 +105,7 @@ export const offerTexts = pgTable(
 		search: tsvector('search').generatedAlwaysAs(
 			sql`setweight(to_tsvector(CASE locale WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig WHEN 'tr' THEN 'turkish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(title, '')), 'A') || setweight(to_tsvector(CASE locale WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig WHEN 'tr' THEN 'turkish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(description, '')), 'B')`
 		),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.offerId, t.locale] }),
@@ -122,7 +118,7 @@ export const offerTexts = pgTable(
 export const offerPlaces = pgTable(
 	'offer_places',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		offerId: uuid('offer_id')
 			.notNull()
 			.references(() => offers.id, { onDelete: 'cascade' }),
@@ -144,19 +140,17 @@ export const offerPlaces = pgTable(
 export const revisions = pgTable(
 	'revisions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		entityType: text('entity_type', { enum: ['offer', 'organization'] }).notNull(),
 		entityId: uuid('entity_id').notNull(),
 		proposed: jsonb('proposed').notNull(),
 		status: text('status', { enum: ['pending', 'approved', 'rejected', 'superseded'] })
 			.notNull()
 			.default('pending'),
-		submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+		submittedBy: userRefColumn('submitted_by'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedBy: userRefColumn('decided_by'),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
 		decisionNote: text('decision_note')
 	},

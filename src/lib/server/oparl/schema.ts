@@ -1,22 +1,18 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { idColumn, timestampColumns } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { requiredUserRefColumn } from '../auth/schema';
 
 /** Consent of a person to be published in the public interfaces and pages (OParl Person). */
 export const personPublications = pgTable(
 	'person_publications',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
+		userId: requiredUserRefColumn('user_id'),
 		consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
 		consentTextVersion: text('consent_text_version').notNull(),
 		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [primaryKey({ columns: [t.tenantId, t.userId] })]
 );
@@ -25,10 +21,8 @@ export const personPublications = pgTable(
 export const oparlTombstones = pgTable(
 	'oparl_tombstones',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		/** OParl type name, e.g. "Meeting" */
 		objectType: text('object_type').notNull(),
 		objectId: uuid('object_id').notNull(),

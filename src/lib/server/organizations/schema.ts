@@ -11,7 +11,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -19,13 +20,11 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const organizationTypes = pgTable(
 	'organization_types',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [uniqueIndex('organization_types_tenant_key').on(t.tenantId, t.key)]
 );
@@ -33,11 +32,9 @@ export const organizationTypes = pgTable(
 export const organizations = pgTable(
 	'organizations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		/** the tenant that keeps the record */
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		typeId: uuid('type_id').references(() => organizationTypes.id, { onDelete: 'set null' }),
 		name: text('name').notNull(),
 		/** German description; other languages in organization_texts */
@@ -59,8 +56,7 @@ export const organizations = pgTable(
 		/** changes by the organisation's editors go live without review */
 		trusted: boolean('trusted').notNull().default(false),
 		isPublic: boolean('is_public').notNull().default(true),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [index('organizations_tenant_idx').on(t.tenantId, t.name)]
 );
@@ -70,9 +66,7 @@ export const organizationTenants = pgTable(
 	'organization_tenants',
 	{
 		organizationId: uuid('organization_id').notNull(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' })
+		tenantId: tenantIdColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.organizationId, t.tenantId] }),
@@ -96,7 +90,7 @@ export const organizationTexts = pgTable(
 		state: text('state', { enum: ['original', 'draft', 'reviewed', 'outdated'] })
 			.notNull()
 			.default('draft'),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [primaryKey({ columns: [t.organizationId, t.locale] })]
 );
@@ -107,7 +101,7 @@ export const organizationLogos = pgTable('organization_logos', {
 		.references(() => organizations.id, { onDelete: 'cascade' }),
 	contentType: text('content_type').notNull(),
 	content: bytea('content').notNull(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	updatedAt: updatedAtColumn()
 });
 
 /**
@@ -116,10 +110,8 @@ export const organizationLogos = pgTable('organization_logos', {
 export const contacts = pgTable(
 	'contacts',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		organizationId: uuid('organization_id')
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'cascade' }),
@@ -131,8 +123,7 @@ export const contacts = pgTable(
 		consentText: text('consent_text'),
 		consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
 		consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [index('contacts_organization_idx').on(t.organizationId)]
 );

@@ -14,8 +14,9 @@ import {
 	unique,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { idColumn, timestampColumns } from '../db/columns';
+import { tenants, tenantIdColumn } from '../tenants/schema';
+import { users, userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
 import { agendaItems, files, meetings } from '../meetings/schema';
@@ -61,15 +62,12 @@ export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
 export const paperTypes = pgTable(
 	'paper_types',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		label: text('label').notNull(),
 		position: integer('position').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [uniqueIndex('paper_types_key').on(t.tenantId, t.key)]
 );
@@ -81,13 +79,10 @@ export const paperTypes = pgTable(
 export const paperCounters = pgTable(
 	'paper_counters',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		year: integer('year').notNull(),
 		last: integer('last').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [primaryKey({ columns: [t.tenantId, t.year] })]
 );
@@ -101,18 +96,15 @@ export const paperWorkflows = pgTable('paper_workflows', {
 		.primaryKey()
 		.references(() => tenants.id, { onDelete: 'cascade' }),
 	definition: jsonb('definition').notNull(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	...timestampColumns()
 });
 
 /** Vorlagen: submissions of working groups to the steering group, reports, notices … */
 export const papers = pgTable(
 	'papers',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		/** running number within (tenant, year), from 1 without gaps */
 		number: integer('number').notNull(),
 		year: integer('year').notNull(),
@@ -136,10 +128,9 @@ export const papers = pgTable(
 		state: text('state').notNull().default('draft'),
 		visibility: text('visibility', { enum: PAPER_VISIBILITIES }).notNull().default('network'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
-		submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		submittedBy: userRefColumn('submitted_by'),
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		uniqueIndex('papers_number_key').on(t.tenantId, t.year, t.number),
@@ -158,18 +149,15 @@ export type Paper = typeof papers.$inferSelect;
 export const paperAuthors = pgTable(
 	'paper_authors',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		name: text('name'),
 		position: integer('position').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		index('paper_authors_paper_idx').on(t.paperId, t.position),
@@ -184,9 +172,7 @@ export const paperAuthors = pgTable(
 export const paperFiles = pgTable(
 	'paper_files',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
@@ -194,8 +180,7 @@ export const paperFiles = pgTable(
 			.notNull()
 			.references(() => files.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		primaryKey({ columns: [t.paperId, t.fileId] }),
@@ -207,17 +192,14 @@ export const paperFiles = pgTable(
 export const paperRelations = pgTable(
 	'paper_relations',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		parentPaperId: uuid('parent_paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
 		childPaperId: uuid('child_paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		primaryKey({ columns: [t.parentPaperId, t.childPaperId] }),
@@ -230,18 +212,15 @@ export const paperRelations = pgTable(
 export const paperLinks = pgTable(
 	'paper_links',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
 		kind: text('kind').notNull(),
 		targetId: uuid('target_id'),
 		label: text('label').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		index('paper_links_paper_idx').on(t.paperId),
@@ -253,10 +232,8 @@ export const paperLinks = pgTable(
 export const consultations = pgTable(
 	'consultations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
@@ -275,9 +252,8 @@ export const consultations = pgTable(
 		/** Beschlusstext */
 		resultText: text('result_text'),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
-		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		decidedBy: userRefColumn('decided_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('consultations_paper_idx').on(t.paperId),
@@ -307,10 +283,8 @@ export type Consultation = typeof consultations.$inferSelect;
 export const instructions = pgTable(
 	'instructions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
@@ -328,9 +302,8 @@ export const instructions = pgTable(
 		actionItemId: uuid('action_item_id').references(() => actionItems.id, {
 			onDelete: 'set null'
 		}),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('instructions_paper_idx').on(t.paperId),
@@ -347,20 +320,17 @@ export const instructions = pgTable(
 export const paperComments = pgTable(
 	'paper_comments',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		paperId: uuid('paper_id')
 			.notNull()
 			.references(() => papers.id, { onDelete: 'cascade' }),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
-		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		authorId: userRefColumn('author_id'),
 		text: text('text').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [index('paper_comments_paper_idx').on(t.paperId, t.bodyId, t.createdAt)]
 );

@@ -11,8 +11,9 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { idColumn, timestampColumns } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { papers } from '../papers/schema';
 
@@ -22,10 +23,8 @@ export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
 export const statusReports = pgTable(
 	'status_reports',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		periodStart: date('period_start').notNull(),
 		periodEnd: date('period_end').notNull(),
@@ -37,9 +36,8 @@ export const statusReports = pgTable(
 		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
 		/** the paper of type "report" created when the first version is frozen */
 		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		...timestampColumns()
 	},
 	(t) => [
 		index('status_reports_tenant_idx').on(t.tenantId, t.periodEnd),
@@ -52,19 +50,16 @@ export type StatusReport = typeof statusReports.$inferSelect;
 export const statusReportVersions = pgTable(
 	'status_report_versions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		reportId: uuid('report_id')
 			.notNull()
 			.references(() => statusReports.id, { onDelete: 'cascade' }),
 		version: integer('version').notNull(),
 		content: jsonb('content').notNull(),
-		frozenBy: uuid('frozen_by').references(() => users.id, { onDelete: 'set null' }),
+		frozenBy: userRefColumn('frozen_by'),
 		frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [uniqueIndex('status_report_versions_key').on(t.reportId, t.version)]
 );

@@ -8,10 +8,10 @@ import {
 	jsonb,
 	pgTable,
 	text,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { idColumn, timestampColumns } from '../db/columns';
 
 /** Settings a tenant keeps for itself; grows with the capabilities. */
 export interface TenantSettings {
@@ -28,7 +28,7 @@ export interface TenantSettings {
 export const tenants = pgTable(
 	'tenants',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: idColumn(),
 		slug: text('slug').notNull(),
 		name: text('name').notNull(),
 		/** district (Landkreis), city (Stadt), municipality (Gemeinde) */
@@ -41,8 +41,7 @@ export const tenants = pgTable(
 		/** Whether the tenant's public site is shown. */
 		isPublic: boolean('is_public').notNull().default(true),
 		settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestampColumns()
 	},
 	(t) => [
 		uniqueIndex('tenants_slug_key').on(t.slug),
@@ -54,3 +53,10 @@ export const tenants = pgTable(
 );
 
 export type Tenant = typeof tenants.$inferSelect;
+
+/** `tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE`: the tenant a row belongs to. */
+export function tenantIdColumn() {
+	return uuid('tenant_id')
+		.notNull()
+		.references(() => tenants.id, { onDelete: 'cascade' });
+}

@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor';
 import type { Role } from '../../auth/schema';
 import type { MembershipRole } from '../../bodies/schema';
 import { loadActor } from '../../auth/sessions';
-import { buildMembership, buildUser, grantRole } from '../../factories';
+import { buildMembership, buildTenant, buildUser, grantRole } from '../../factories';
 import { testTenantCtx } from './test-db';
 
 /**
@@ -14,7 +14,7 @@ import { testTenantCtx } from './test-db';
  */
 export type TestRole = Role | 'admin' | 'none' | 'other';
 
-type BodyRef = { id: string; tenantId: string };
+export type BodyRef = { id: string; tenantId: string };
 
 export interface ActorOptions {
 	/** The tenant whose coordinator 'other' is. */
@@ -23,6 +23,8 @@ export interface ActorOptions {
 	orgs?: string[];
 	/** Body memberships of the user: the body and the role in it (member unless given). */
 	bodies?: { body: BodyRef; role?: MembershipRole; startDate?: string }[];
+	/** Columns of the user (name, locale, …). */
+	user?: Parameters<typeof buildUser>[1];
 }
 
 /** A new user with `role` (see TestRole); null for 'none'. */
@@ -30,10 +32,10 @@ export async function testActor(
 	db: Db,
 	tenantId: string,
 	role: TestRole,
-	{ other, orgs = [], bodies = [] }: ActorOptions = {}
+	{ other, orgs = [], bodies = [], user: columns = {} }: ActorOptions = {}
 ): Promise<Actor | null> {
 	if (role === 'none') return null;
-	const user = await buildUser(db, { isPlatformAdmin: role === 'admin' });
+	const user = await buildUser(db, { isPlatformAdmin: role === 'admin', ...columns });
 	if (role === 'other') {
 		if (!other) throw new Error("testActor: 'other' needs the other tenant");
 		await grantRole(db, other.id, user.id, 'coordinator');
@@ -59,7 +61,19 @@ export async function actorCtx(
 	return testTenantCtx(db, tenant, await testActor(db, tenant.id, role, options));
 }
 
-/** The membership option of actorCtx for one body, when a body role is given. */
-export function inBody(body: BodyRef, role?: MembershipRole): ActorOptions['bodies'] {
-	return role ? [{ body, role }] : [];
+/** The options of actorCtx for a membership in `body`, when a body role is given. */
+export function inBody(body: BodyRef, role?: MembershipRole): ActorOptions {
+	return role ? { bodies: [{ body, role }] } : {};
+}
+
+/**
+ * The start of most db tests: a tenant, another tenant, and `ctxFor` to make people in the
+ * first (role 'other': the coordinator of the second).
+ */
+export async function tenantScenario(db: Db, columns: Parameters<typeof buildTenant>[1] = {}) {
+	const tenant = await buildTenant(db, columns);
+	const other = await buildTenant(db);
+	const ctxFor = (role: TestRole, options: ActorOptions = {}) =>
+		actorCtx(db, tenant, role, { other, ...options });
+	return { db, tenant, other, ctxFor };
 }
