@@ -154,33 +154,66 @@ export async function invitePerson(page: Page, slug: string, invitee: Invitee): 
 }
 
 /**
- * Reads the invitation link sent to `email` from the development mailbox (/admin/postfach), as
- * the platform admin in a browser context of its own; polls until the mail is there.
+ * Reads a link from a mail to `email` in the development mailbox (/admin/postfach), as the
+ * platform admin in a browser context of its own; polls until the mail is there. `link` selects
+ * the link in the mail; `marker`, when given, is a text the mail must contain.
  */
-export async function readInvitationLink(browser: Browser, email: string): Promise<string> {
+export async function readMailLink(
+	browser: Browser,
+	email: string,
+	link: string,
+	marker?: string
+): Promise<string> {
 	const admin = await signedInPage(browser, ACCOUNTS.admin);
 	try {
-		let link: string | null = null;
+		let href: string | null = null;
 		await expect
 			.poll(
 				async () => {
 					await visit(admin, '/admin/postfach');
-					const mail = admin
+					const to = admin
 						.getByRole('article')
 						.filter({ has: admin.getByTestId('mail-to').filter({ hasText: exactly(email) }) });
+					const mail = marker ? to.filter({ hasText: marker }) : to;
 					if ((await mail.count()) === 0) return null;
-					link = await mail
-						.first()
-						.locator('pre a[href*="/einladung/"]')
-						.first()
-						.getAttribute('href');
-					return link;
+					href = await mail.first().locator(link).first().getAttribute('href');
+					return href;
 				},
-				{ message: `invitation mail to ${email} in /admin/postfach`, timeout: 20_000 }
+				{
+					message: `mail to ${email}${marker ? ` about "${marker}"` : ''} in /admin/postfach`,
+					timeout: 20_000
+				}
 			)
 			.toBeTruthy();
-		return link!;
+		return href!;
 	} finally {
 		await admin.context().close();
 	}
+}
+
+/** The invitation link sent to `email` (see readMailLink). */
+export function readInvitationLink(browser: Browser, email: string): Promise<string> {
+	return readMailLink(browser, email, 'pre a[href*="/einladung/"]');
+}
+
+/** The "ja" answer link of the meeting invitation to `email` that contains `marker`. */
+export function readAnswerLink(browser: Browser, email: string, marker: string): Promise<string> {
+	return readMailLink(browser, email, 'pre a[href*="/antwort/"][href$="antwort=ja"]', marker);
+}
+
+/**
+ * On the invitation page of a meeting nobody was invited to yet (`meetingPath` the meeting's
+ * page), previews the mail (it contains `preview`) and sends it to the members.
+ */
+export async function sendInvitation(page: Page, meetingPath: string, preview: string) {
+	await visit(page, `${meetingPath}/einladung`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einladung und Rückmeldungen');
+	await expect(page.getByText('Zu dieser Sitzung wurde noch nicht eingeladen.')).toBeVisible();
+	await page.getByText('Vorschau der Einladung').click();
+	await expect(page.locator('pre.mail')).toContainText(preview);
+	await page.getByRole('button', { name: 'Einladung senden', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		/^Die Einladung wurde an \d+ Mitglieder gesendet\.$/
+	);
+	await expectAccessible(page);
 }

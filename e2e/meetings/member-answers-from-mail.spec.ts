@@ -1,46 +1,16 @@
-import type { Browser } from '@playwright/test';
 import {
 	ACCOUNTS,
-	exactly,
 	expect,
 	expectAccessible,
 	newNoScriptPage,
+	readAnswerLink,
+	sendInvitation,
 	signedInPage,
 	test,
 	visit
 } from '../fixtures';
 
 const MEMBER_NAME = 'Mitglied Netzwerk Landshut';
-
-/** The "ja" answer link of the invitation mail to `email` about the meeting titled `title`. */
-async function readAnswerLink(browser: Browser, email: string, title: string): Promise<string> {
-	const admin = await signedInPage(browser, ACCOUNTS.admin);
-	try {
-		let link: string | null = null;
-		await expect
-			.poll(
-				async () => {
-					await visit(admin, '/admin/postfach');
-					const mail = admin
-						.getByRole('article')
-						.filter({ has: admin.getByTestId('mail-to').filter({ hasText: exactly(email) }) })
-						.filter({ hasText: `Thema: ${title}` });
-					if ((await mail.count()) === 0) return null;
-					link = await mail
-						.first()
-						.locator('pre a[href*="/antwort/"][href$="antwort=ja"]')
-						.first()
-						.getAttribute('href');
-					return link;
-				},
-				{ message: `invitation mail to ${email} in /admin/postfach`, timeout: 20_000 }
-			)
-			.toBeTruthy();
-		return link!;
-	} finally {
-		await admin.context().close();
-	}
-}
 
 test('the coordinator sends the invitation, a member answers from the mail link without JavaScript', async ({
 	browser
@@ -67,25 +37,12 @@ test('the coordinator sends the invitation, a member answers from the mail link 
 	const meetingPath = new URL(coordinator.url()).pathname;
 
 	// … and sends the invitation on the invitation tab, after looking at the preview.
-	await visit(coordinator, `${meetingPath}/einladung`);
-	await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText(
-		'Einladung und Rückmeldungen'
-	);
-	await expect(
-		coordinator.getByText('Zu dieser Sitzung wurde noch nicht eingeladen.')
-	).toBeVisible();
-	await coordinator.getByText('Vorschau der Einladung').click();
-	await expect(coordinator.locator('pre.mail')).toContainText(`Thema: ${title}`);
-	await coordinator.getByRole('button', { name: 'Einladung senden', exact: true }).click();
-	await expect(coordinator.getByRole('status')).toHaveText(
-		/^Die Einladung wurde an \d+ Mitglieder gesendet\.$/
-	);
-	await expectAccessible(coordinator);
+	await sendInvitation(coordinator, meetingPath, `Thema: ${title}`);
 	const row = coordinator.getByRole('row').filter({ hasText: MEMBER_NAME });
 	await expect(row.getByRole('cell').nth(1)).toHaveText('Keine Rückmeldung');
 
 	// The member opens the link from the mail in a browser without JavaScript, not signed in.
-	const link = await readAnswerLink(browser, ACCOUNTS.memberLandshut, title);
+	const link = await readAnswerLink(browser, ACCOUNTS.memberLandshut, `Thema: ${title}`);
 	expect(new URL(link).searchParams.get('antwort')).toBe('ja');
 	const member = await newNoScriptPage(browser);
 	const response = await member.goto(link);

@@ -4,13 +4,13 @@
  * JavaScript, the speaker keeps, approves and publishes the minutes of the last meeting, and the
  * new action item shows up on the next agenda. Every page is checked with axe (`visit`).
  */
-import type { Browser } from '@playwright/test';
 import {
 	ACCOUNTS,
-	exactly,
 	expect,
 	expectAccessible,
 	newNoScriptPage,
+	readAnswerLink,
+	sendInvitation,
 	signedInPage,
 	test,
 	visit
@@ -24,39 +24,6 @@ const MEMBER_NAME = 'Mitglied Netzwerk Landshut';
 /** YYYY-MM-DD, `daysAhead` days from today (UTC; good enough for a due date weeks away). */
 function futureDate(daysAhead: number): string {
 	return new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The "ja" answer link of the invitation mail to `email` whose text contains `marker` (a unique
- * agenda item title), read from /admin/postfach as the platform admin; polls until it is there.
- */
-async function readAnswerLink(browser: Browser, email: string, marker: string): Promise<string> {
-	const admin = await signedInPage(browser, ACCOUNTS.admin);
-	try {
-		let link: string | null = null;
-		await expect
-			.poll(
-				async () => {
-					await visit(admin, '/admin/postfach');
-					const mail = admin
-						.getByRole('article')
-						.filter({ has: admin.getByTestId('mail-to').filter({ hasText: exactly(email) }) })
-						.filter({ hasText: marker });
-					if ((await mail.count()) === 0) return null;
-					link = await mail
-						.first()
-						.locator('pre a[href*="/antwort/"][href$="antwort=ja"]')
-						.first()
-						.getAttribute('href');
-					return link;
-				},
-				{ message: `invitation mail to ${email} about "${marker}"`, timeout: 20_000 }
-			)
-			.toBeTruthy();
-		return link!;
-	} finally {
-		await admin.context().close();
-	}
 }
 
 test('a speaker plans a meeting, invites, a member answers from the mail, the speaker publishes the minutes and the task is on the next agenda', async ({
@@ -139,18 +106,7 @@ test('a speaker plans a meeting, invites, a member answers from the mail, the sp
 	await expectAccessible(speaker);
 
 	// 2. The speaker sends the invitations.
-	await visit(speaker, `${nextPath}/einladung`);
-	await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(
-		'Einladung und Rückmeldungen'
-	);
-	await expect(speaker.getByText('Zu dieser Sitzung wurde noch nicht eingeladen.')).toBeVisible();
-	await speaker.getByText('Vorschau der Einladung').click();
-	await expect(speaker.locator('pre.mail')).toContainText(topic);
-	await speaker.getByRole('button', { name: 'Einladung senden', exact: true }).click();
-	await expect(speaker.getByRole('status')).toHaveText(
-		/^Die Einladung wurde an \d+ Mitglieder gesendet\.$/
-	);
-	await expectAccessible(speaker);
+	await sendInvitation(speaker, nextPath, topic);
 	const memberRow = speaker.getByRole('row').filter({ hasText: MEMBER_NAME });
 	await expect(memberRow.getByRole('cell').nth(1)).toHaveText('Keine Rückmeldung');
 

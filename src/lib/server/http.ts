@@ -102,18 +102,6 @@ export async function runUseCase<T>(
 	}
 }
 
-/** @deprecated transitional: use formAction; removed once every route uses it */
-export async function runAction<T>(
-	values: Record<string, string | string[]>,
-	fn: () => Promise<T>
-): Promise<T | FormFailure> {
-	const outcome = await runUseCase(values, fn);
-	return outcome.ok ? outcome.result : outcome.failure;
-}
-
-/** @deprecated transitional: import keepValues from shared/forms */
-export { keepValues } from './shared/forms';
-
 /** For loads and endpoints: a NotFoundError becomes a 404 page. */
 export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
 	try {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { testActor } from '../db/testing/test-actors';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from './sessions';
 import type { Actor } from './actor';
@@ -54,8 +55,7 @@ beforeAll(async () => {
 	tenantA = await buildTenant(db, { name: 'Netzwerk A' });
 	tenantB = await buildTenant(db, { name: 'Netzwerk B' });
 	const orgA = await buildOrganization(db, tenantA.id);
-	const admin = await buildUser(db, { isPlatformAdmin: true });
-	actors.admin = await loadActor(db, admin.id);
+	actors.admin = await testActor(db, tenantA.id, 'admin');
 	const roles: [ActorName, Role][] = [
 		['coordinatorA', 'coordinator'],
 		['editorA', 'editor'],
@@ -64,9 +64,9 @@ beforeAll(async () => {
 		['guestA', 'guest']
 	];
 	for (const [name, role] of roles) {
-		const user = await buildUser(db);
-		await grantRole(db, tenantA.id, user.id, role, role === 'editor' ? [orgA.id] : []);
-		actors[name] = await loadActor(db, user.id);
+		actors[name] = await testActor(db, tenantA.id, role, {
+			orgs: role === 'editor' ? [orgA.id] : []
+		});
 	}
 	const coordinatorB = await buildUser(db, { email: 'koordination-b@example.org' });
 	await grantRole(db, tenantB.id, coordinatorB.id, 'coordinator');

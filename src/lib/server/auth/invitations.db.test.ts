@@ -323,26 +323,15 @@ describe('acceptInvitation', () => {
 	it('checks the new password and writes nothing when it is too short or does not match', async () => {
 		const email = uniqueEmail();
 		const { token } = await inviteUser(ctx(), { email, name: 'Kurz', role: 'member' });
-		expect(
-			await validationError(
-				acceptInvitation(testCtx(database.db), {
-					token,
-					password: 'kurz',
-					passwordConfirm: 'kurz'
-				})
-			)
-		).toEqual({
-			password: 'error_password_too_short'
-		});
-		expect(
-			await validationError(
-				acceptInvitation(testCtx(database.db), {
-					token,
-					password: 'ein-gutes-passwort',
-					passwordConfirm: 'ein-anderes-passwort'
-				})
-			)
-		).toEqual({ passwordConfirm: 'error_password_mismatch' });
+		for (const [password, passwordConfirm, errors] of [
+			['kurz', 'kurz', { password: 'error_password_too_short' }],
+			['ein-gutes-passwort', 'ein-anderes-passwort', { passwordConfirm: 'error_password_mismatch' }]
+		] as const)
+			expect(
+				await validationError(
+					acceptInvitation(testCtx(database.db), { token, password, passwordConfirm })
+				)
+			).toEqual(errors);
 		expect(await database.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
 		expect((await findInvitation(testCtx(database.db), { token })).state).toBe('open');
 	});

@@ -24,6 +24,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const database = useTestDb();
 
 const ctx = (extra: { ip?: string } = {}) => testCtx(database.db, null, extra);
+/** Sets a new password with a reset token (confirmed with the same unless given). */
+const reset = (token: string, password: string, passwordConfirm = password) =>
+	resetPassword(ctx(), { token, password, passwordConfirm });
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
 	try {
@@ -268,11 +271,7 @@ describe('password reset', () => {
 		const token = tokenFrom((await mailsTo(user.email))[0].payload.text);
 		const newPassword = 'ein-ganz-neues-passwort';
 
-		await resetPassword(ctx(), {
-			token,
-			password: newPassword,
-			passwordConfirm: newPassword
-		});
+		await reset(token, newPassword);
 
 		expect(await validateSession(database.db, session.token)).toBeNull();
 		expect(await countActiveSessions(database.db, user.id)).toBe(0);
@@ -283,13 +282,7 @@ describe('password reset', () => {
 		).resolves.toMatchObject({ userId: user.id });
 		expect(await isResetTokenValid(ctx(), { token })).toBe(false);
 
-		const again = await failure(
-			resetPassword(ctx(), {
-				token,
-				password: 'noch-ein-passwort',
-				passwordConfirm: 'noch-ein-passwort'
-			})
-		);
+		const again = await failure(reset(token, 'noch-ein-passwort'));
 		expect((again as ValidationError).fieldErrors).toEqual({ form: 'error_reset_invalid' });
 		await expect(
 			signIn(ctx(), { email: user.email, password: newPassword })
@@ -301,13 +294,7 @@ describe('password reset', () => {
 		await requestPasswordReset(ctx(), { email: user.email });
 		const token = tokenFrom((await mailsTo(user.email))[0].payload.text);
 
-		const mismatch = await failure(
-			resetPassword(ctx(), {
-				token,
-				password: 'ein-neues-passwort',
-				passwordConfirm: 'ein-anderes'
-			})
-		);
+		const mismatch = await failure(reset(token, 'ein-neues-passwort', 'ein-anderes'));
 		expect((mismatch as ValidationError).fieldErrors).toEqual({
 			passwordConfirm: 'error_password_mismatch'
 		});
@@ -317,13 +304,7 @@ describe('password reset', () => {
 			.set({ expiresAt: new Date(Date.now() - 1000) })
 			.where(eq(passwordResets.tokenHash, hashToken(token)));
 		expect(await isResetTokenValid(ctx(), { token })).toBe(false);
-		const expired = await failure(
-			resetPassword(ctx(), {
-				token,
-				password: 'ein-neues-passwort',
-				passwordConfirm: 'ein-neues-passwort'
-			})
-		);
+		const expired = await failure(reset(token, 'ein-neues-passwort'));
 		expect((expired as ValidationError).fieldErrors).toEqual({ form: 'error_reset_invalid' });
 
 		const [after] = await database.db.select().from(users).where(eq(users.id, user.id));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
+import { actorCtx } from '../db/testing/test-actors';
+import { buildFieldOfAction, buildTenant } from '../factories';
 import { NotFoundError } from '../errors';
 import { measureStates } from './schema';
 import { adoptEdition, createEdition } from './editions';
@@ -17,9 +17,7 @@ async function setup() {
 	const db = database.db;
 	const tenant = await buildTenant(db, { name: 'Landkreis Beispiel' });
 	const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Bildung' } });
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	const { id: editionId } = await createEdition(ctx, {
 		title: 'Integrationskonzept 2018',
 		leitbild: 'Integration setzt Chancengleichheit voraus.'

@@ -1,23 +1,9 @@
-/** Lookups the concept's use cases share: the next position, references to the tenant's bodies and fields. */
-import { and, eq, max, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+/** Lookups the concept's use cases share: references to the tenant's bodies and fields. */
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { ValidationError } from '../errors';
 import { bodies } from '../bodies/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
-
-/** The position after the last one of the rows matching `where` (1 for the first). */
-export async function nextPosition(
-	db: Executor,
-	position: PgColumn,
-	where: SQL | undefined
-): Promise<number> {
-	const [{ last }] = await db
-		.select({ last: max(position) })
-		.from(position.table as PgTable)
-		.where(where);
-	return (Number(last) || 0) + 1;
-}
 
 /** A body of the tenant, else a validation error on `field`. */
 export async function tenantBody(

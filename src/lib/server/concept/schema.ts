@@ -13,7 +13,7 @@ import {
 	foreignKey
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { bodies } from '../bodies/schema';

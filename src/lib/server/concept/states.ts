@@ -5,11 +5,10 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { requireUuid } from '../shared';
+import { nextPosition, requireUuid } from '../shared';
 import { measureStates, type MeasureState } from './schema';
 import { ensureDefaultStates } from './editions';
 import { parseOrThrow, stateInput, type Input } from './validation';
-import { nextPosition } from './refs';
 
 export async function statesOf(db: Executor, tenantId: string): Promise<MeasureState[]> {
 	return db

@@ -1,14 +1,15 @@
 /** Guidelines, guiding questions and goals of an edition. */
-import { and, asc, eq, gte, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { bodies } from '../bodies/schema';
-import { agendaItems, meetings } from '../meetings/schema';
+import { meetings } from '../meetings/schema';
+import { appendAgendaItemInTx } from '../meetings/agenda-items';
 import { canSeeBody } from '../bodies/access';
-import { berlinDateOf, berlinTimeOf, isUuid, requireUuid } from '../shared';
+import { berlinDateOf, berlinTimeOf, isUuid, nextPosition, requireUuid } from '../shared';
 import {
 	conceptEditions,
 	conceptGoals,
@@ -23,7 +24,7 @@ import {
 	parseOrThrow,
 	type Input
 } from './validation';
-import { nextPosition, tenantBody, tenantField } from './refs';
+import { tenantBody, tenantField } from './refs';
 
 export async function createGuideline(
 	ctx: TenantCtx,
@@ -234,26 +235,11 @@ export async function addGuidingQuestionToAgenda(
 	)
 		throw new ValidationError({ form: 'concept_error_meeting_closed' });
 	return ctx.db.transaction(async (tx) => {
-		// the meeting row is locked so that concurrent additions get distinct positions
-		await tx
-			.select({ id: meetings.id })
-			.from(meetings)
-			.where(eq(meetings.id, meeting.id))
-			.for('update');
-		const [{ last }] = await tx
-			.select({ last: max(agendaItems.position) })
-			.from(agendaItems)
-			.where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meeting.id)));
-		const [row] = await tx
-			.insert(agendaItems)
-			.values({
-				tenantId,
-				meetingId: meeting.id,
-				position: (last ?? 0) + 1,
-				title: q.question,
-				description: q.guideline
-			})
-			.returning({ id: agendaItems.id, position: agendaItems.position });
+		const row = await appendAgendaItemInTx(tx, tenantId, meeting.id, {
+			title: q.question,
+			description: q.guideline,
+			isPublic: true
+		});
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'concept.question_to_agenda',

@@ -1,17 +1,9 @@
 /** A district with a municipality, a field of action, a working group and a first edition; for the db tests. */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { testTenantCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildBody,
-	buildFieldOfAction,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx, type TestRole } from '../db/testing/test-actors';
+import { buildBody, buildFieldOfAction, buildTenant } from '../factories';
 import { withTenant } from '../context';
 import { measureStates } from './schema';
 import { createEdition } from './editions';
@@ -36,19 +28,15 @@ export async function conceptFixture(db: Db) {
 	 * A context in the district: a role of the district, none (anonymous), or 'other' (the
 	 * coordinator of another tenant, acting on the district's pages).
 	 */
-	const ctxFor = async (
-		role: Role | 'none' | 'other',
-		opts: { speakerOf?: string; memberOf?: string } = {}
-	) => {
-		if (role === 'none') return testTenantCtx(db, tenant);
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		if (opts.speakerOf)
-			await buildMembership(db, { id: opts.speakerOf, tenantId: tenant.id }, user.id, 'speaker');
-		if (opts.memberOf)
-			await buildMembership(db, { id: opts.memberOf, tenantId: tenant.id }, user.id, 'member');
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const ctxFor = (role: TestRole, opts: { speakerOf?: string; memberOf?: string } = {}) => {
+		const body = (id: string) => ({ id, tenantId: tenant.id });
+		return actorCtx(db, tenant, role, {
+			other,
+			bodies: [
+				...(opts.speakerOf ? [{ body: body(opts.speakerOf), role: 'speaker' as const }] : []),
+				...(opts.memberOf ? [{ body: body(opts.memberOf), role: 'member' as const }] : [])
+			]
+		});
 	};
 	/** The coordinator of the other tenant, in that tenant. */
 	const otherCoordinator = async () => withTenant(await ctxFor('other'), other);

@@ -3,7 +3,7 @@
  * (answer token stored as SHA-256), one mail each with the agenda, the answer links and the
  * .ics; guest speakers with an e-mail address get the information and the .ics.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { ValidationError } from '../errors';
@@ -306,4 +306,30 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 		speakersWithEmail: speakersToMail(details).length,
 		open: meeting.state !== 'cancelled' && meeting.state !== 'held' && meeting.endsAt > new Date()
 	};
+}
+
+/**
+ * The people invited to a meeting whose accounts are active, with their invitation (id, response)
+ * and what a mail to them needs; `only` narrows the invitations further.
+ */
+export async function invitedPeople(tx: Executor, tenantId: string, meetingId: string, only?: SQL) {
+	return tx
+		.select({
+			id: meetingInvitations.id,
+			response: meetingInvitations.response,
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			locale: users.locale
+		})
+		.from(meetingInvitations)
+		.innerJoin(users, eq(users.id, meetingInvitations.userId))
+		.where(
+			and(
+				eq(meetingInvitations.tenantId, tenantId),
+				eq(meetingInvitations.meetingId, meetingId),
+				isNull(users.disabledAt),
+				only
+			)
+		);
 }

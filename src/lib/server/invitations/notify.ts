@@ -2,12 +2,11 @@
  * Telling invited people about a change to their meeting. Called by the meetings use cases
  * inside their transaction after the change is written.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import type { Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { newToken, hashToken } from '../auth/tokens';
-import { users } from '../auth/schema';
 import { meetings, type Meeting } from '../meetings/schema';
 import { meetingInvitations } from './schema';
 import { m } from '$lib/paraglide/messages';
@@ -18,7 +17,7 @@ import {
 	type Locale,
 	type MeetingDetails
 } from './details';
-import { queueMeetingMail, speakersToMail } from './invitations';
+import { invitedPeople, queueMeetingMail, speakersToMail } from './invitations';
 import { asLocale, whenText } from './mails';
 
 /** What of a meeting the change mail compares (the row before the change). */
@@ -108,24 +107,7 @@ export async function notifyMeetingChange(
 		options.before && kind === 'update'
 			? changeLines(options.before, details, asLocale(locale))
 			: [];
-	const invited = await tx
-		.select({
-			id: meetingInvitations.id,
-			response: meetingInvitations.response,
-			userId: users.id,
-			email: users.email,
-			name: users.name,
-			locale: users.locale
-		})
-		.from(meetingInvitations)
-		.innerJoin(users, eq(users.id, meetingInvitations.userId))
-		.where(
-			and(
-				eq(meetingInvitations.tenantId, raised.tenantId),
-				eq(meetingInvitations.meetingId, meetingId),
-				isNull(users.disabledAt)
-			)
-		);
+	const invited = await invitedPeople(tx, raised.tenantId, meetingId);
 	for (const person of invited) {
 		const token = kind === 'update' ? newToken() : null;
 		await tx

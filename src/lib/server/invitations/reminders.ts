@@ -6,13 +6,12 @@
  */
 import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { users } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { meetings } from '../meetings/schema';
 import { meetingInvitations } from './schema';
 import { newToken, hashToken } from '../auth/tokens';
 import { loadMeetingDetails } from './details';
-import { queueMeetingMail } from './invitations';
+import { invitedPeople, queueMeetingMail } from './invitations';
 
 const BATCH = 50;
 
@@ -47,24 +46,15 @@ async function sendBatch(
 		for (const d of due) {
 			const details = await loadMeetingDetails(tx, d.tenantId, d.id);
 			if (!details) continue;
-			const people = await tx
-				.select({
-					id: meetingInvitations.id,
-					response: meetingInvitations.response,
-					email: users.email,
-					name: users.name,
-					locale: users.locale
-				})
-				.from(meetingInvitations)
-				.innerJoin(users, eq(users.id, meetingInvitations.userId))
-				.where(
-					and(
-						eq(meetingInvitations.meetingId, d.id),
-						isNotNull(meetingInvitations.mailedSequence),
-						or(isNull(meetingInvitations.response), sql`${meetingInvitations.response} <> 'no'`),
-						isNull(users.disabledAt)
-					)
-				);
+			const people = await invitedPeople(
+				tx,
+				d.tenantId,
+				d.id,
+				and(
+					isNotNull(meetingInvitations.mailedSequence),
+					or(isNull(meetingInvitations.response), sql`${meetingInvitations.response} <> 'no'`)
+				)
+			);
 			for (const person of people) {
 				const token = newToken();
 				await tx

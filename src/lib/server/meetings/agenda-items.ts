@@ -3,7 +3,7 @@
  * order 1..n without gaps. Only those who may manage the meeting; not for cancelled meetings,
  * nor once the minutes are approved. The items are checked against the meeting in the URL.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
@@ -14,14 +14,11 @@ import { agendaItems, files, meetings } from './schema';
 import { loadMeetingToManage, lockMeeting } from './access';
 import { consultations } from '../papers/schema';
 import { recordOParlDeletion } from '../oparl/deletion';
-import { fieldErrors, isUuid } from '../shared';
+import { fieldErrors, isChecked, isUuid, nextPosition } from '../shared';
 
 export const blank = (v: unknown) =>
 	typeof v === 'string' && v.trim() === '' ? undefined : v === null ? undefined : v;
-const checkbox = z.preprocess(
-	(v) => v === true || v === 'on' || v === 'true' || v === '1',
-	z.boolean()
-);
+const checkbox = z.preprocess(isChecked, z.boolean());
 
 export const agendaItemInput = z.object({
 	title: z
@@ -276,18 +273,16 @@ export async function appendAgendaItemInTx(
 	meetingId: string,
 	item: { title: string; description: string | null; isPublic: boolean }
 ) {
-	await tx
-		.select({ id: meetings.id })
-		.from(meetings)
-		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
-		.for('update');
-	const [{ last }] = await tx
-		.select({ last: sql<number | null>`max(${agendaItems.position})` })
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meetingId));
+	// the meeting row is locked so that concurrent additions get distinct positions
+	await lockMeeting(tx, tenantId, meetingId);
+	const position = await nextPosition(
+		tx,
+		agendaItems.position,
+		eq(agendaItems.meetingId, meetingId)
+	);
 	const [row] = await tx
 		.insert(agendaItems)
-		.values({ tenantId, meetingId, position: (last ?? 0) + 1, ...item })
+		.values({ tenantId, meetingId, position, ...item })
 		.returning();
 	await tx.update(meetings).set({ updatedAt: new Date() }).where(eq(meetings.id, meetingId));
 	return row;

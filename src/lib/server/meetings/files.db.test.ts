@@ -327,25 +327,20 @@ describe('downloads', () => {
 	});
 
 	it('a public file of a network body, or of a non-public tenant, stays internal', async () => {
-		const network = await setup('network');
-		const a = await uploadFile(withTenant(network.coordinator, network.tenant), {
-			fileName: 'a.pdf',
-			bytes: PDF,
-			isPublic: 'on',
-			meetingId: network.meeting.id
-		});
-		await expect(
-			getPublicFile(testTenantCtx(network.db, network.tenant), { fileId: a.id })
-		).rejects.toThrow(NotFoundError);
-		const hidden = await setup('public', false);
-		const b = await uploadFile(withTenant(hidden.coordinator, hidden.tenant), {
-			fileName: 'b.pdf',
-			bytes: PDF,
-			isPublic: 'on',
-			meetingId: hidden.meeting.id
-		});
-		await expect(
-			getPublicFile(testTenantCtx(hidden.db, hidden.tenant), { fileId: b.id })
-		).rejects.toThrow(NotFoundError);
+		for (const [fileName, visibility, tenantPublic] of [
+			['a.pdf', 'network', true],
+			['b.pdf', 'public', false]
+		] as const) {
+			const s = await setup(visibility, tenantPublic);
+			const file = await uploadFile(withTenant(s.coordinator, s.tenant), {
+				fileName,
+				bytes: PDF,
+				isPublic: 'on',
+				meetingId: s.meeting.id
+			});
+			await expect(
+				getPublicFile(testTenantCtx(s.db, s.tenant), { fileId: file.id })
+			).rejects.toThrow(NotFoundError);
+		}
 	});
 });

@@ -24,7 +24,7 @@ import { canManageMeetings, canSeeBody } from '../bodies/access';
 import { agendaItems, files, meetings } from './schema';
 import { loadMeetingToManage } from './access';
 import { recordOParlDeletion } from '../oparl/deletion';
-import { isUuid } from '../shared';
+import { isChecked, isUuid } from '../shared';
 
 export const FILE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -158,8 +158,6 @@ export function checkUpload(
 	return { fileName: name, mediaType };
 }
 
-const checkbox = (v: unknown) => v === true || v === 'on' || v === 'true' || v === '1';
-
 export interface UploadInput {
 	fileName: string;
 	bytes: Uint8Array;
@@ -196,7 +194,7 @@ export async function uploadFile(
 	}
 	const content = Buffer.from(input.bytes);
 	const sha256 = createHash('sha256').update(content).digest('hex');
-	const isPublic = checkbox(input.isPublic);
+	const isPublic = isChecked(input.isPublic);
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(files)
@@ -274,7 +272,7 @@ export async function setFilePublic(
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { file, meeting } = await findFileToManage(ctx, input.fileId, input.meetingId);
-	const value = checkbox(input.isPublic);
+	const value = isChecked(input.isPublic);
 	if (file.isPublic === value) return;
 	await ctx.db.transaction(async (tx) => {
 		await tx

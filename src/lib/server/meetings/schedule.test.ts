@@ -5,28 +5,11 @@ import {
 	isoWeekday,
 	nthWeekdayOfMonth,
 	proposeDates,
-	weekOfMonth,
-	type ProposeDatesInput
+	weekOfMonth
 } from './schedule';
-import { addDays, berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
+import { addDays, berlinDateOf, berlinTimeOf } from '../shared';
 
-/** A meeting start at a local Berlin date and time. */
-const at = (date: string, time = '18:00') => berlinInstant(date, time);
-
-function weeks(overrides: Partial<ProposeDatesInput> = {}): ProposeDatesInput {
-	return {
-		cadence: { kind: 'weeks', minWeeks: 6, maxWeeks: 8 },
-		preferredWeekday: 4,
-		preferredTime: '18:00',
-		durationMinutes: 120,
-		land: 'BY',
-		lastMeetingStart: at('2026-04-23'),
-		today: '2026-04-24',
-		count: 1,
-		...overrides
-	};
-}
-const dates = (input: ProposeDatesInput) => proposeDates(input).map((p) => p.date);
+import { at, dates, weeks } from './schedule-testing';
 
 describe('local date helpers', () => {
 	it('validates real calendar dates only', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildFieldOfAction,
 	buildNeed,
@@ -47,9 +48,7 @@ async function district() {
 	const org = await buildOrganization(db, tenant.id);
 	const m1Org = await buildOrganization(db, m1.id);
 	const m2Org = await buildOrganization(db, m2.id);
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testTenantCtx(db, tenant, await loadActor(db, user.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	return { db, tenant, m1, m2, sprache, bildung, m1Sprache, org, m1Org, m2Org, ctx };
 }
 
@@ -172,36 +171,15 @@ describe('coverage matching', () => {
 			fieldOfActionId: d.sprache.id,
 			targetGroups: ['all']
 		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'gedeckt hoch',
-			fieldOfActionId: d.sprache.id,
-			urgency: 'high'
-		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'Lücke niedrig',
-			fieldOfActionId: d.bildung.id,
-			urgency: 'low'
-		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'Lücke hoch',
-			fieldOfActionId: d.bildung.id,
-			urgency: 'high'
-		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'Lücke mittel',
-			fieldOfActionId: d.bildung.id,
-			urgency: 'medium'
-		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'geschlossen',
-			fieldOfActionId: d.bildung.id,
-			status: 'closed'
-		});
-		await buildNeed(d.db, d.tenant.id, {
-			title: 'als gedeckt markiert',
-			fieldOfActionId: d.bildung.id,
-			status: 'covered'
-		});
+		for (const need of [
+			{ title: 'gedeckt hoch', fieldOfActionId: d.sprache.id, urgency: 'high' },
+			{ title: 'Lücke niedrig', fieldOfActionId: d.bildung.id, urgency: 'low' },
+			{ title: 'Lücke hoch', fieldOfActionId: d.bildung.id, urgency: 'high' },
+			{ title: 'Lücke mittel', fieldOfActionId: d.bildung.id, urgency: 'medium' },
+			{ title: 'geschlossen', fieldOfActionId: d.bildung.id, status: 'closed' },
+			{ title: 'als gedeckt markiert', fieldOfActionId: d.bildung.id, status: 'covered' }
+		] as const)
+			await buildNeed(d.db, d.tenant.id, need);
 		const { rows, summary, hasMore } = await listCoverage(withTenant(d.ctx, d.tenant));
 		expect(rows.map((r) => [r.title, r.matches])).toEqual([
 			['Lücke hoch', 0],

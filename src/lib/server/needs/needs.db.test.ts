@@ -1,17 +1,9 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
-import {
-	buildFieldOfAction,
-	buildNeed,
-	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { useTestDb } from '../db/testing/test-db';
+import { tenantScenario, type TestRole } from '../db/testing/test-actors';
+import { buildFieldOfAction, buildNeed, buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { needs } from './schema';
@@ -22,20 +14,12 @@ import { needFilter, NEEDS_PAGE_SIZE } from './validation';
 const database = useTestDb();
 
 async function setup(kind: 'city' | 'district' = 'city') {
-	const db = database.db;
-	const tenant = await buildTenant(db, { kind });
-	const other = await buildTenant(db);
+	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db, { kind });
 	const field = await buildFieldOfAction(db, tenant.id, {
 		names: { de: 'Sprache', en: 'Language' }
 	});
 	const otherField = await buildFieldOfAction(db, other.id);
-	const ctxFor = async (role: Role | 'admin' | 'none' | 'other', orgs: string[] = []) => {
-		if (role === 'none') return testCtx(db, null);
-		const user = await buildUser(db, { isPlatformAdmin: role === 'admin' });
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else if (role !== 'admin') await grantRole(db, tenant.id, user.id, role, orgs);
-		return testCtx(db, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: TestRole, orgs: string[] = []) => actor(role, { orgs });
 	return { db, tenant, other, field, otherField, ctxFor };
 }
 

@@ -1,17 +1,15 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildContact,
 	buildFieldOfAction,
 	buildOffer,
 	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
+	buildTenant
 } from '../factories';
-import { loadActor } from '../auth/sessions';
 import { offerPlaces, offers, offerTexts } from './schema';
 import { listOffers } from './list';
 import { getOffer } from './get-offer';
@@ -26,9 +24,7 @@ async function setup() {
 	const db = database.db;
 	const tenant = await buildTenant(db);
 	const org = await buildOrganization(db, tenant.id);
-	const coordinator = await buildUser(db);
-	await grantRole(db, tenant.id, coordinator.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, coordinator.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	return { db, tenant, org, ctx };
 }
 
@@ -37,24 +33,30 @@ describe('offer input', () => {
 		const s = await setup();
 		const other = await buildOrganization(s.db, s.tenant.id);
 		const foreignContact = await buildContact(s.db, s.tenant.id, other.id);
-		await expect(
-			createOffer(withTenant(s.ctx, s.tenant), {
-				...offerInputFromForm({
-					text_de_title: '',
-					text_en_description: 'Only a description',
-					locationKind: 'online',
-					onlineUrl: '',
-					scheduleKind: 'once',
-					startsAt: '',
-					costKind: 'free',
-					validFrom: '2030-05-01',
-					validTo: '2030-04-01',
-					targetGroups: ['aliens']
-				}),
-				organizationId: s.org.id
-			})
-		).rejects.toMatchObject({
-			fieldErrors: {
+		const refused = (
+			form: Parameters<typeof offerInputFromForm>[0],
+			fieldErrors: Record<string, string>
+		) =>
+			expect(
+				createOffer(withTenant(s.ctx, s.tenant), {
+					...offerInputFromForm(form),
+					organizationId: s.org.id
+				})
+			).rejects.toMatchObject({ fieldErrors });
+		await refused(
+			{
+				text_de_title: '',
+				text_en_description: 'Only a description',
+				locationKind: 'online',
+				onlineUrl: '',
+				scheduleKind: 'once',
+				startsAt: '',
+				costKind: 'free',
+				validFrom: '2030-05-01',
+				validTo: '2030-04-01',
+				targetGroups: ['aliens']
+			},
+			{
 				text_de_title: 'offers_error_title_required',
 				text_en_title: 'offers_error_title_required_locale',
 				onlineUrl: 'offers_error_online_url_required',
@@ -62,41 +64,35 @@ describe('offer input', () => {
 				validTo: 'offers_error_valid_to_before_from',
 				targetGroups: 'offers_error_target_group_invalid'
 			}
-		});
-		await expect(
-			createOffer(withTenant(s.ctx, s.tenant), {
-				...offerInputFromForm({
-					text_de_title: 'Kurs',
-					locationKind: 'place',
-					place_0_name: '',
-					place_0_latitude: '200',
-					place_0_longitude: '11',
-					scheduleKind: 'recurring',
-					timeStart: '18:00',
-					timeEnd: '17:00',
-					costKind: 'free'
-				}),
-				organizationId: s.org.id
-			})
-		).rejects.toMatchObject({
-			fieldErrors: {
+		);
+		await refused(
+			{
+				text_de_title: 'Kurs',
+				locationKind: 'place',
+				place_0_name: '',
+				place_0_latitude: '200',
+				place_0_longitude: '11',
+				scheduleKind: 'recurring',
+				timeStart: '18:00',
+				timeEnd: '17:00',
+				costKind: 'free'
+			},
+			{
 				place_0_latitude: 'org_error_latitude_invalid',
 				weekdays: 'offers_error_weekdays_required',
 				timeEnd: 'offers_error_time_end_before_start'
 			}
-		});
-		await expect(
-			createOffer(withTenant(s.ctx, s.tenant), {
-				...offerInputFromForm({
-					text_de_title: 'Kurs',
-					locationKind: 'mobile',
-					scheduleKind: 'appointment',
-					costKind: 'free',
-					contactId: foreignContact.id
-				}),
-				organizationId: s.org.id
-			})
-		).rejects.toMatchObject({ fieldErrors: { contactId: 'offers_error_contact_invalid' } });
+		);
+		await refused(
+			{
+				text_de_title: 'Kurs',
+				locationKind: 'mobile',
+				scheduleKind: 'appointment',
+				costKind: 'free',
+				contactId: foreignContact.id
+			},
+			{ contactId: 'offers_error_contact_invalid' }
+		);
 	});
 
 	it('stores a one-off offer in Berlin time with places and texts per language', async () => {

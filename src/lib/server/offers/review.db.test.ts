@@ -2,6 +2,7 @@ import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testCtx, useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildContact,
 	buildOffer,
@@ -23,9 +24,8 @@ import { offerInputFromForm } from './validation';
 import { approveRevision, getRevision, listPendingRevisions, rejectRevision } from './revisions';
 import { updateOrganization } from '../organizations/organizations';
 import { organizations } from '../organizations/schema';
-import { organizationStateFrom } from '../organizations/state';
+import { organizationFormValues, organizationStateFrom } from '../organizations/state';
 import { organizationInput, organizationInputFromForm } from '../organizations/validation';
-import { organizationFormValues } from '../organizations/state';
 
 const database = useTestDb();
 
@@ -43,13 +43,14 @@ async function setup(orgOverrides: { trusted?: boolean } = {}) {
 		texts: [{ locale: 'en', title: 'German course in the morning', state: 'reviewed' }]
 	});
 	const otherOffer = await buildOffer(db, tenant.id, otherOrg.id, { title: 'Fremdes Angebot' });
-	const coordinator = await buildUser(db, { name: 'Koordination' });
-	await grantRole(db, tenant.id, coordinator.id, 'coordinator');
-	const editor = await buildUser(db, { name: 'Redaktion Isar', locale: 'en' });
-	await grantRole(db, tenant.id, editor.id, 'editor', [org.id]);
-	const member = await buildUser(db);
-	await grantRole(db, tenant.id, member.id, 'member');
-	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
+	const coordinatorCtx = await actorCtx(db, tenant, 'coordinator', {
+		user: { name: 'Koordination' }
+	});
+	const editorCtx = await actorCtx(db, tenant, 'editor', {
+		orgs: [org.id],
+		user: { name: 'Redaktion Isar', locale: 'en' }
+	});
+	const memberCtx = await actorCtx(db, tenant, 'member');
 	return {
 		db,
 		tenant,
@@ -57,12 +58,11 @@ async function setup(orgOverrides: { trusted?: boolean } = {}) {
 		otherOrg,
 		offer,
 		otherOffer,
-		coordinator,
-		editor,
-		member,
-		coordinatorCtx: await ctxOf(coordinator.id),
-		editorCtx: await ctxOf(editor.id),
-		memberCtx: await ctxOf(member.id)
+		coordinator: coordinatorCtx.actor!,
+		editor: editorCtx.actor!,
+		coordinatorCtx,
+		editorCtx,
+		memberCtx
 	};
 }
 
@@ -106,7 +106,7 @@ describe('review of changes to published offers', () => {
 			.select()
 			.from(revisions)
 			.where(and(eq(revisions.entityId, s.offer.id), eq(revisions.status, 'pending')));
-		expect(rev.submittedBy).toBe(s.editor.id);
+		expect(rev.submittedBy).toBe(s.editor.userId);
 		const queue = await listPendingRevisions(withTenant(s.coordinatorCtx, s.tenant));
 		expect(queue.items.map((i) => [i.id, i.entityName, i.submittedByName])).toEqual([
 			[rev.id, 'Deutschkurs am Vormittag', 'Redaktion Isar']
@@ -154,7 +154,7 @@ describe('review of changes to published offers', () => {
 		const [after] = await s.db.select().from(revisions).where(eq(revisions.id, rev.id));
 		expect(after).toMatchObject({
 			status: 'approved',
-			decidedBy: s.coordinator.id,
+			decidedBy: s.coordinator.userId,
 			decisionNote: 'Danke!'
 		});
 		const [audit] = await s.db
@@ -163,7 +163,7 @@ describe('review of changes to published offers', () => {
 			.where(
 				and(eq(auditLog.tenantId, s.tenant.id), eq(auditLog.action, 'offer.revision_approve'))
 			);
-		expect(audit.actorId).toBe(s.coordinator.id);
+		expect(audit.actorId).toBe(s.coordinator.userId);
 		expect(JSON.stringify(audit.before)).toContain('Deutschkurs am Vormittag');
 		expect(JSON.stringify(audit.after)).toContain('Deutschkurs am Abend');
 		const mails = await s.db.select().from(outbox).where(eq(outbox.tenantId, s.tenant.id));

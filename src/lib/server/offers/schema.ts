@@ -14,7 +14,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';

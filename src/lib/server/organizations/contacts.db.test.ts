@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
-import { buildContact, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
+import { buildContact, buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import {
@@ -27,22 +27,10 @@ async function setup() {
 	const tenant = await buildTenant(db);
 	const org = await buildOrganization(db, tenant.id);
 	const otherOrg = await buildOrganization(db, tenant.id);
-	const coordinator = await buildUser(db);
-	await grantRole(db, tenant.id, coordinator.id, 'coordinator');
-	const editor = await buildUser(db);
-	await grantRole(db, tenant.id, editor.id, 'editor', [org.id]);
-	const member = await buildUser(db);
-	await grantRole(db, tenant.id, member.id, 'member');
-	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
-	return {
-		db,
-		tenant,
-		org,
-		otherOrg,
-		editorCtx: await ctxOf(editor.id),
-		memberCtx: await ctxOf(member.id),
-		coordinatorCtx: await ctxOf(coordinator.id)
-	};
+	const coordinatorCtx = await actorCtx(db, tenant, 'coordinator');
+	const editorCtx = await actorCtx(db, tenant, 'editor', { orgs: [org.id] });
+	const memberCtx = await actorCtx(db, tenant, 'member');
+	return { db, tenant, org, otherOrg, editorCtx, memberCtx, coordinatorCtx };
 }
 
 describe('consent decides whether a contact person is public', () => {

@@ -2,6 +2,7 @@ import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testCtx, useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -33,22 +34,10 @@ async function setup() {
 	const stranger = await buildTenant(db, { kind: 'municipality' });
 	const type = await buildOrganizationType(db, district.id, { name: 'Beratungsstelle' });
 	const foreignType = await buildOrganizationType(db, stranger.id);
-	const coordinator = await buildUser(db);
-	await grantRole(db, district.id, coordinator.id, 'coordinator');
-	const member = await buildUser(db);
-	await grantRole(db, district.id, member.id, 'member');
+	const coordinatorCtx = await actorCtx(db, district, 'coordinator');
+	const memberCtx = await actorCtx(db, district, 'member');
 	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
-	return {
-		db,
-		district,
-		town,
-		stranger,
-		type,
-		foreignType,
-		coordinatorCtx: await ctxOf(coordinator.id),
-		memberCtx: await ctxOf(member.id),
-		ctxOf
-	};
+	return { db, district, town, stranger, type, foreignType, coordinatorCtx, memberCtx, ctxOf };
 }
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -12,7 +12,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 

@@ -1,46 +1,33 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-
-type Locale = 'de' | 'en';
-
-function footer(locale: Locale): string {
-	return `\n\n-- \n${m.mail_footer({}, { locale })}`;
-}
+import { composeMail, type MailRecipient } from '../mail/compose';
 
 /** To coordinators and the addressed body's speakers: a paper was submitted. */
-export function paperSubmittedMail(args: {
-	to: string;
-	name: string;
-	reference: string;
-	title: string;
-	state: string;
-	link: string;
-	locale: Locale;
-}): MailPayload {
+export function paperSubmittedMail(
+	args: MailRecipient & { reference: string; title: string; state: string; link: string }
+): MailPayload {
 	const { locale } = args;
-	return {
-		to: args.to,
-		subject: m.papers_mail_submitted_subject({ reference: args.reference }, { locale }),
-		text:
-			m.papers_mail_submitted_body(
-				{ name: args.name, reference: args.reference, title: args.title, link: args.link },
-				{ locale }
-			) + footer(locale)
-	};
+	return composeMail(
+		args,
+		m.papers_mail_submitted_subject({ reference: args.reference }, { locale }),
+		m.papers_mail_submitted_body(
+			{ name: args.name, reference: args.reference, title: args.title, link: args.link },
+			{ locale }
+		)
+	);
 }
 
 /** To the originating body and the bodies with instructions: the result of a consultation. */
-export function paperDecidedMail(args: {
-	to: string;
-	name: string;
-	reference: string;
-	title: string;
-	result: string;
-	resultText: string | null;
-	instructions: { body: string; text: string; dueDate: string | null }[];
-	link: string;
-	locale: Locale;
-}): MailPayload {
+export function paperDecidedMail(
+	args: MailRecipient & {
+		reference: string;
+		title: string;
+		result: string;
+		resultText: string | null;
+		instructions: { body: string; text: string; dueDate: string | null }[];
+		link: string;
+	}
+): MailPayload {
 	const { locale } = args;
 	const lines = args.instructions.map(
 		(i) =>
@@ -60,12 +47,9 @@ export function paperDecidedMail(args: {
 		) +
 		(args.resultText ? `\n\n${args.resultText}` : '') +
 		(lines.length ? `\n\n${m.papers_mail_instructions({}, { locale })}\n${lines.join('\n')}` : '');
-	return {
-		to: args.to,
-		subject: m.papers_mail_decided_subject(
-			{ reference: args.reference, result: args.result },
-			{ locale }
-		),
-		text: text + footer(locale)
-	};
+	return composeMail(
+		args,
+		m.papers_mail_decided_subject({ reference: args.reference, result: args.result }, { locale }),
+		text
+	);
 }

@@ -1,5 +1,5 @@
 /** The tenant's paper settings: its workflow graph and its own paper types (coordinators). */
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
@@ -14,7 +14,7 @@ import {
 	type WorkflowDefinition
 } from './workflow';
 import { paperTypeOptions } from './types';
-import { fieldErrors } from '../shared';
+import { fieldErrors, nextPosition } from '../shared';
 
 /** What the settings page shows. */
 export async function getPaperSettings(ctx: TenantCtx) {
@@ -105,11 +105,8 @@ export async function addPaperType(ctx: TenantCtx, input: unknown): Promise<{ ke
 	if (dup || (BUILTIN_PAPER_TYPES as readonly string[]).includes(key))
 		throw new ValidationError({ key: 'papers_error_type_exists' });
 	await ctx.db.transaction(async (tx) => {
-		const [{ last }] = await tx
-			.select({ last: max(paperTypes.position) })
-			.from(paperTypes)
-			.where(eq(paperTypes.tenantId, tenantId));
-		await tx.insert(paperTypes).values({ tenantId, key, label, position: (last ?? 0) + 1 });
+		const position = await nextPosition(tx, paperTypes.position, eq(paperTypes.tenantId, tenantId));
+		await tx.insert(paperTypes).values({ tenantId, key, label, position });
 		await recordAudit(tx, ctx, {
 			tenantId,
 			action: 'paper.type_add',

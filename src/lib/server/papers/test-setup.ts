@@ -1,21 +1,12 @@
 /** The people, bodies and meeting the papers tests share (not a test file). */
 import type { Db } from '../db/client';
-import { testTenantCtx } from '../db/testing/test-db';
-import {
-	buildBody,
-	buildMeeting,
-	buildMembership,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
+import { actorCtx, tenantScenario } from '../db/testing/test-actors';
+import { buildBody, buildMeeting } from '../factories';
 import type { Role } from '../auth/schema';
 import type { MembershipRole } from '../bodies/schema';
 
 export async function setupPapers(db: Db) {
-	const tenant = await buildTenant(db);
-	const other = await buildTenant(db);
+	const { tenant, other } = await tenantScenario(db);
 	const wg = await buildBody(db, tenant.id, {
 		kind: 'working_group',
 		name: 'Arbeitskreis Bildung'
@@ -24,13 +15,10 @@ export async function setupPapers(db: Db) {
 		kind: 'steering_group',
 		name: 'Steuerungsgruppe Integration'
 	});
-	const person = async (role: Role, bodyRoles: [string, MembershipRole][] = []) => {
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, role);
-		for (const [bodyId, r] of bodyRoles)
-			await buildMembership(db, { id: bodyId, tenantId: tenant.id }, user.id, r);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const person = (role: Role, bodyRoles: [string, MembershipRole][] = []) =>
+		actorCtx(db, tenant, role, {
+			bodies: bodyRoles.map(([id, r]) => ({ body: { id, tenantId: tenant.id }, role: r }))
+		});
 	const coordinator = await person('coordinator');
 	const speaker = await person('member', [[wg.id, 'speaker']]);
 	const wgMember = await person('member', [[wg.id, 'member']]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildActionItem,
 	buildBody,
@@ -9,9 +10,7 @@ import {
 	buildMembership,
 	buildOffer,
 	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
+	buildTenant
 } from '../factories';
 import { loadActor } from '../auth/sessions';
 import type { Role } from '../auth/schema';
@@ -47,11 +46,7 @@ const tables = (doc: ReportDocument, key: string) =>
 async function setup() {
 	const db = database.db;
 	const tenant = await buildTenant(db, { name: 'Landkreis Gifhorn' });
-	const ctxFor = async (role: Role) => {
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, role);
-		return testTenantCtx(db, tenant, await loadActor(db, user.id));
-	};
+	const ctxFor = (role: Role) => actorCtx(db, tenant, role);
 	const coordinator = await ctxFor('coordinator');
 	const wg = await buildBody(db, tenant.id, { name: 'Arbeitskreis Bildung' });
 	const sg = await buildBody(db, tenant.id, { kind: 'steering_group', name: 'Steuerungsgruppe' });

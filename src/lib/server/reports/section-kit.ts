@@ -1,4 +1,6 @@
 /** What the section providers of the status report share: scope, period bounds, formats. */
+import { and, gte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import type { DocBlock } from './document';
 import { addDays, berlinMidnight } from '../shared';
@@ -30,6 +32,12 @@ export function bounds(scope: ReportScope) {
 	const start = berlinMidnight(scope.periodStart);
 	const end = berlinMidnight(addDays(scope.periodEnd, 1));
 	return { start, end };
+}
+
+/** `column` (a point in time) falls in the report's period, whole Berlin days. */
+export function withinPeriod(column: PgColumn, scope: ReportScope): SQL {
+	const { start, end } = bounds(scope);
+	return and(gte(column, start), sql`${column} < ${end.toISOString()}::timestamptz`)!;
 }
 
 export function formatDay(iso: string | Date): string {

@@ -8,14 +8,20 @@ import { adoptedEdition, workingEdition } from '../concept/editions';
 import { conceptTree, dashboardOf } from '../concept/views';
 import { indicatorViews } from '../concept/indicators';
 import { indicatorTrend, type TrendStatus } from '../concept/calc';
-import { always, bounds, formatDay, number, percent, type SectionProvider } from './section-kit';
+import {
+	always,
+	formatDay,
+	number,
+	percent,
+	withinPeriod,
+	type SectionProvider
+} from './section-kit';
 
 export const offersProvider: SectionProvider = {
 	key: 'offers',
 	title: 'Neue und ausgelaufene Angebote',
 	available: always,
 	async build(scope) {
-		const { start, end } = bounds(scope);
 		const title = sql<string>`coalesce((select ${offerTexts.title} from ${offerTexts} where ${offerTexts.offerId} = ${offers.id} order by (${offerTexts.locale} = 'de') desc limit 1), '')`;
 		const fresh = await scope.db
 			.select({ title, org: organizations.name, at: offers.publishedAt })
@@ -25,8 +31,7 @@ export const offersProvider: SectionProvider = {
 				and(
 					eq(offers.tenantId, scope.tenantId),
 					eq(offers.status, 'published'),
-					gte(offers.publishedAt, start),
-					sql`${offers.publishedAt} < ${end.toISOString()}::timestamptz`
+					withinPeriod(offers.publishedAt, scope)
 				)
 			)
 			.orderBy(asc(offers.publishedAt));
@@ -92,7 +97,6 @@ export const measuresProvider: SectionProvider = {
 		const all = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
 		if (all.length === 0)
 			return [{ kind: 'paragraph', text: `„${edition.title}“ enthält noch keine Maßnahmen.` }];
-		const { start, end } = bounds(scope);
 		const changed = await scope.db
 			.selectDistinct({ id: measureHistory.measureId })
 			.from(measureHistory)
@@ -101,8 +105,7 @@ export const measuresProvider: SectionProvider = {
 				and(
 					eq(measureHistory.tenantId, scope.tenantId),
 					eq(conceptMeasures.editionId, edition.id),
-					gte(measureHistory.changedAt, start),
-					sql`${measureHistory.changedAt} < ${end.toISOString()}::timestamptz`
+					withinPeriod(measureHistory.changedAt, scope)
 				)
 			);
 		const average = (ms: typeof all) => {
@@ -235,17 +238,10 @@ export const citizenMessagesProvider: SectionProvider = {
 	title: 'Meldungen von Bürger:innen nach Art',
 	available: always,
 	async build(scope) {
-		const { start, end } = bounds(scope);
 		const rows = await scope.db
 			.select({ kind: inquiries.kind, state: inquiries.state, n: sql<number>`count(*)::int` })
 			.from(inquiries)
-			.where(
-				and(
-					eq(inquiries.tenantId, scope.tenantId),
-					gte(inquiries.createdAt, start),
-					sql`${inquiries.createdAt} < ${end.toISOString()}::timestamptz`
-				)
-			)
+			.where(and(eq(inquiries.tenantId, scope.tenantId), withinPeriod(inquiries.createdAt, scope)))
 			.groupBy(inquiries.kind, inquiries.state);
 		const total = rows.reduce((a, r) => a + Number(r.n), 0);
 		if (total === 0)

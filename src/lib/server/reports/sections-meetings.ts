@@ -12,7 +12,7 @@ import type { DocBlock } from './document';
 import {
 	ACTION_STATE_DE,
 	always,
-	bounds,
+	withinPeriod,
 	formatDay,
 	ROLE_DE,
 	type SectionProvider
@@ -23,7 +23,6 @@ export const meetingsProvider: SectionProvider = {
 	title: 'Sitzungen der Gremien',
 	available: always,
 	async build(scope) {
-		const { start, end } = bounds(scope);
 		const rows = await scope.db
 			.select({ body: bodies.name, startsAt: meetings.startsAt })
 			.from(meetings)
@@ -32,8 +31,7 @@ export const meetingsProvider: SectionProvider = {
 				and(
 					eq(meetings.tenantId, scope.tenantId),
 					ne(meetings.state, 'cancelled'),
-					gte(meetings.startsAt, start),
-					sql`${meetings.startsAt} < ${end.toISOString()}::timestamptz`,
+					withinPeriod(meetings.startsAt, scope),
 					sql`${meetings.startsAt} <= now()`
 				)
 			)
@@ -67,7 +65,6 @@ export const papersProvider: SectionProvider = {
 	title: 'Vorlagen und Beschlüsse',
 	available: always,
 	async build(scope) {
-		const { start, end } = bounds(scope);
 		const def = await loadWorkflow(scope.db, scope.tenantId);
 		const types = new Map(
 			(await paperTypeOptions(scope.db, scope.tenantId, 'de')).map((t) => [t.key, t.label])
@@ -79,8 +76,7 @@ export const papersProvider: SectionProvider = {
 				and(
 					eq(consultations.tenantId, scope.tenantId),
 					isNotNull(consultations.decidedAt),
-					gte(consultations.decidedAt, start),
-					sql`${consultations.decidedAt} < ${end.toISOString()}::timestamptz`
+					withinPeriod(consultations.decidedAt, scope)
 				)
 			);
 		const rows = await scope.db

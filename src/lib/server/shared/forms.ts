@@ -131,15 +131,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
 	return stableStringify(a) === stableStringify(b);
 }
 
-/** Form values without secrets, to send back with an error. */
-export function keepValues(
-	form: FormData,
-	omit: readonly string[] = ['password', 'passwordConfirm']
-): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [k, v] of form.entries()) if (typeof v === 'string' && !omit.includes(k)) out[k] = v;
-	return out;
-}
 
 /** Turns a zod error into { field: messageKey } (first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -149,4 +140,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 		out[key] ??= issue.message;
 	}
 	return out;
+}
+
+/** Whether a submitted checkbox (or a boolean sent by a script) is ticked. */
+export function isChecked(v: unknown): boolean {
+	return v === true || v === 'on' || v === 'true' || v === '1';
 }

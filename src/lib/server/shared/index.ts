@@ -4,3 +4,4 @@ export * from './ids';
 export * from './forms';
 export * from './html';
 export * from './pagination';
+export * from './positions';

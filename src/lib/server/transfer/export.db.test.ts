@@ -1,10 +1,9 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
-import { buildOffer, buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { testCtx } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
+import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { offers, offerTexts } from '../offers/schema';
 import { NotFoundError } from '../errors';
 import { exportOffersCsv, exportOrganizationsCsv } from './export';
@@ -13,12 +12,9 @@ import { OFFER_COLUMNS, ORGANIZATION_COLUMNS } from './columns';
 import { parseCsv } from './csv';
 import { fromBerlinLocal } from '../shared';
 
-import { countsOf as countsOfIn, ORG_FILE, setupTransfer } from './testing';
+import { ORG_FILE, useTransferDb } from './testing';
 
-const database = useTestDb();
-
-const setup = (kind?: 'city' | 'district') => setupTransfer(database.db, kind);
-const countsOf = (tenantId: string) => countsOfIn(database.db, tenantId);
+const { setup, countsOf } = useTransferDb();
 
 describe('export', () => {
 	it('organisations: documented columns, lists with "|", yes/no, only the tenant’s own', async () => {
@@ -140,14 +136,10 @@ describe('authorisation', () => {
 		async (role) => {
 			const { db, tenant } = await setup();
 			const org = await buildOrganization(db, tenant.id);
-			const user = await buildUser(db);
-			if (role === 'other') {
-				const other = await buildTenant(db);
-				await grantRole(db, other.id, user.id, 'coordinator');
-			} else {
-				await grantRole(db, tenant.id, user.id, role as Role, role === 'editor' ? [org.id] : []);
-			}
-			const ctx = testCtx(db, await loadActor(db, user.id));
+			const ctx = await actorCtx(db, tenant, role, {
+				other: role === 'other' ? await buildTenant(db) : undefined,
+				orgs: role === 'editor' ? [org.id] : []
+			});
 			const before = await countsOf(tenant.id);
 			for (const call of [
 				() => exportOrganizationsCsv(withTenant(ctx, tenant)),

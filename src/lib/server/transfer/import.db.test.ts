@@ -1,7 +1,6 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
 import { buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
@@ -10,12 +9,9 @@ import { previewImport, runImport, type ImportIssue } from './import';
 import { MAX_IMPORT_BYTES } from './columns';
 import { fromBerlinLocal } from '../shared';
 
-import { countsOf as countsOfIn, csv, OFFER_FILE, ORG_FILE, setupTransfer } from './testing';
+import { csv, OFFER_FILE, ORG_FILE, useTransferDb } from './testing';
 
-const database = useTestDb();
-
-const setup = (kind?: 'city' | 'district') => setupTransfer(database.db, kind);
-const countsOf = (tenantId: string) => countsOfIn(database.db, tenantId);
+const { setup, countsOf } = useTransferDb();
 
 describe('import: a valid import', () => {
 	it('previews what it would create and writes nothing', async () => {

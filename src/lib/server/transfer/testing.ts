@@ -1,15 +1,9 @@
 /** Fixtures of the transfer tests: a tenant with the vocabulary an import refers to, files. */
 import { count, eq } from 'drizzle-orm';
-import { testCtx } from '../db/testing/test-db';
+import { useTestDb } from '../db/testing/test-db';
+import { actorCtx } from '../db/testing/test-actors';
 import type { Db } from '../db/client';
-import {
-	buildFieldOfAction,
-	buildOrganizationType,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
-import { loadActor } from '../auth/sessions';
+import { buildFieldOfAction, buildOrganizationType, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { organizations } from '../organizations/schema';
 import { offers } from '../offers/schema';
@@ -27,10 +21,18 @@ export async function setupTransfer(db: Db, kind: 'city' | 'district' = 'city') 
 		key: 'familie',
 		names: { de: 'Familie' }
 	});
-	const user = await buildUser(db);
-	await grantRole(db, tenant.id, user.id, 'coordinator');
-	const ctx = testCtx(db, await loadActor(db, user.id));
+	const ctx = await actorCtx(db, tenant, 'coordinator');
 	return { db, tenant, sprache, familie, ctx };
+}
+
+/** The database of a transfer test file, with the setup and the counts on it. */
+export function useTransferDb() {
+	const database = useTestDb();
+	return {
+		database,
+		setup: (kind?: 'city' | 'district') => setupTransfer(database.db, kind),
+		countsOf: (tenantId: string) => countsOf(database.db, tenantId)
+	};
 }
 
 export async function countsOf(db: Db, tenantId: string) {
