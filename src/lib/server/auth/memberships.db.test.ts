@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { testCtx, testTenantCtx, useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { buildOrganization, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from './sessions';
 import { changeRole, removeMember } from './memberships';
@@ -10,10 +11,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { getTenantSettings, updateTenantSettings } from '../tenants/settings';
 import { tenants } from '../tenants/schema';
 
-const database = useTestDb();
-
-async function setup() {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db) => {
 	const tenant = await buildTenant(db);
 	const other = await buildTenant(db);
 	const coordinator = await buildUser(db);
@@ -24,7 +22,7 @@ async function setup() {
 	await grantRole(db, other.id, otherCoordinator.id, 'coordinator');
 	const actor = (id: string) => loadActor(db, id).then((a) => testTenantCtx(db, tenant, a));
 	return { db, tenant, other, coordinator, member, otherCoordinator, actor };
-}
+});
 
 describe('changeRole / removeMember', () => {
 	it('a coordinator changes a role and the change is audited with before and after', async () => {

@@ -14,8 +14,9 @@ import {
 	unique,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 
@@ -44,10 +45,8 @@ export type CadenceKind = (typeof CADENCE_KINDS)[number];
 export const bodies = pgTable(
 	'bodies',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		kind: text('kind', { enum: BODY_KINDS }).notNull(),
 		name: text('name').notNull(),
 		/** e.g. "AK Bildung"; used in lists, mail subjects and the calendar */
@@ -75,8 +74,8 @@ export const bodies = pgTable(
 		/** days before a meeting when members get a reminder; null: no reminder */
 		reminderDays: integer('reminder_days').default(3),
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('bodies_tenant_idx').on(t.tenantId, t.kind),
@@ -104,16 +103,12 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export const bodyMemberships = pgTable(
 	'body_memberships',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredUserRefColumn('user_id'),
 		organizationId: uuid('organization_id').references(() => organizations.id, {
 			onDelete: 'set null'
 		}),
@@ -121,8 +116,8 @@ export const bodyMemberships = pgTable(
 		startDate: date('start_date').notNull().defaultNow(),
 		/** last day of the membership; null while it lasts */
 		endDate: date('end_date'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('body_memberships_body_idx').on(t.tenantId, t.bodyId),
@@ -141,16 +136,12 @@ export type BodyMembership = typeof bodyMemberships.$inferSelect;
 export const bodyJoinRequests = pgTable(
 	'body_join_requests',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredUserRefColumn('user_id'),
 		organizationId: uuid('organization_id').references(() => organizations.id, {
 			onDelete: 'set null'
 		}),
@@ -158,9 +149,9 @@ export const bodyJoinRequests = pgTable(
 		status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] })
 			.notNull()
 			.default('pending'),
-		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedBy: userRefColumn('decided_by'),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('body_join_requests_body_idx').on(t.tenantId, t.bodyId, t.status),
@@ -174,9 +165,7 @@ export const bodyJoinRequests = pgTable(
 export const bodyHosts = pgTable(
 	'body_hosts',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
@@ -185,7 +174,7 @@ export const bodyHosts = pgTable(
 			.references(() => organizations.id, { onDelete: 'cascade' }),
 		/** the address where meetings take place at this host, when not the organisation's own */
 		location: text('location'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [primaryKey({ columns: [t.bodyId, t.organizationId] })]
 );
@@ -194,15 +183,13 @@ export const bodyHosts = pgTable(
 export const bodySkippedDates = pgTable(
 	'body_skipped_dates',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
 		date: date('date').notNull(),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn()
 	},
 	(t) => [primaryKey({ columns: [t.bodyId, t.date] })]
 );

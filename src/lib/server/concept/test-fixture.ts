@@ -1,7 +1,7 @@
 /** A district with a municipality, a field of action, a working group and a first edition; for the db tests. */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
 import { actorCtx, type TestRole } from '../db/testing/test-actors';
 import { buildBody, buildFieldOfAction, buildTenant } from '../factories';
 import { withTenant } from '../context';
@@ -84,6 +84,5 @@ export async function conceptFixture(db: Db) {
 
 /** One test database for the file (PGlite, in memory); each call of the result is a new fixture. */
 export function useConceptFixture() {
-	const database = useTestDb();
-	return () => conceptFixture(database.db);
+	return useTestSetup(conceptFixture);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { useTestDb } from './testing/test-db';
-import { rowsOf, type Database } from './client';
+import { rowsOf } from './client';
 import {
 	buildActionItem,
 	buildAgendaItem,

@@ -10,8 +10,9 @@ import {
 	unique,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
+import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 
 /** Frage, Wunsch, Anregung, Beschwerde */
 export const INQUIRY_KINDS = ['question', 'wish', 'suggestion', 'complaint'] as const;
@@ -28,10 +29,8 @@ export type InquiryState = (typeof INQUIRY_STATES)[number];
 export const inquiries = pgTable(
 	'inquiries',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		/** shown to the sender and staff, e.g. A-2026-7KQ3MX */
 		reference: text('reference').notNull(),
 		kind: text('kind', { enum: INQUIRY_KINDS }).notNull(),
@@ -47,7 +46,7 @@ export const inquiries = pgTable(
 		/** SHA-256 of the private status link's token; null after deletion */
 		statusTokenHash: text('status_token_hash'),
 		state: text('state', { enum: INQUIRY_STATES }).notNull().default('new'),
-		assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+		assigneeId: userRefColumn('assignee_id'),
 		dueOn: date('due_on'),
 		/** whether the browser solved the proof-of-work challenge */
 		proofOfWork: boolean('proof_of_work').notNull().default(false),
@@ -55,8 +54,8 @@ export const inquiries = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		/** when the personal data was deleted */
 		purgedAt: timestamp('purged_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		uniqueIndex('inquiries_reference_key').on(t.tenantId, t.reference),
@@ -77,19 +76,17 @@ export type InquiryEntryKind = (typeof INQUIRY_ENTRY_KINDS)[number];
 export const inquiryEntries = pgTable(
 	'inquiry_entries',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		inquiryId: uuid('inquiry_id')
 			.notNull()
 			.references(() => inquiries.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: INQUIRY_ENTRY_KINDS }).notNull(),
 		body: text('body').notNull(),
-		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		authorId: userRefColumn('author_id'),
 		/** what the sender sees of staff: first name and role, fixed when written */
 		authorLabel: text('author_label'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('inquiry_entries_inquiry_idx').on(t.inquiryId, t.createdAt),
@@ -105,14 +102,12 @@ export const inquiryEntries = pgTable(
 export const inquiryTemplates = pgTable(
 	'inquiry_templates',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [index('inquiry_templates_tenant_idx').on(t.tenantId)]
 );

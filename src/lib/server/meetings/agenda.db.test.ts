@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import type { Database } from '../db/client';
 import {
@@ -21,16 +22,14 @@ import { fullAgenda, openActionItemsForAgenda } from './agenda';
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda-items';
 import { addSpeaker, removeSpeaker } from './speakers';
 
-const database = useTestDb();
-
-async function setup() {
-	const s = await tenantScenario(database.db);
+const setup = useTestSetup(async (db: Db) => {
+	const s = await tenantScenario(db);
 	const body = await buildBody(s.db, s.tenant.id, { name: 'AK Bildung' });
 	const meeting = await buildMeeting(s.db, body);
 	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) =>
 		s.ctxFor(role, inBody(body, bodyRole));
 	return { ...s, body, meeting, ctxFor };
-}
+});
 
 async function positions(db: Database['db'], meetingId: string) {
 	const rows = await db

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx, type BodyRef } from '../db/testing/test-actors';
 import { buildBody, buildMeeting, buildTenant } from '../factories';
 import type { Role } from '../auth/schema';
@@ -15,10 +16,7 @@ import {
 	shiftMonth
 } from './calendar';
 
-const database = useTestDb();
-
-async function setup() {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db) => {
 	const tenant = await buildTenant(db, { name: 'Stadt A' });
 	const network = await buildBody(db, tenant.id, { name: 'Netzwerk', visibility: 'network' });
 	const closed = await buildBody(db, tenant.id, { name: 'Beirat', visibility: 'members' });
@@ -27,7 +25,7 @@ async function setup() {
 			bodies: memberOf.map((body) => ({ body, startDate: '2026-01-01' }))
 		});
 	return { db, tenant, network, closed, ctxFor };
-}
+});
 
 describe('month grid', () => {
 	it('rows of weeks, Monday first, with the days around the month', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { testCtx, testTenantCtx, useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import { withTenant } from '../context';
 import { buildAgendaItem, buildBody, buildMeeting } from '../factories';
@@ -19,8 +20,6 @@ import {
 } from './files';
 import { downloadHeaders, fileResponse, getFileForMember, getPublicFile } from './downloads';
 
-const database = useTestDb();
-
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 /** The start of a ZIP entry (local file header, 30 bytes) named `name`, content stored. */
@@ -36,20 +35,18 @@ const DOCX = Buffer.concat([
 	zipEntry('word/document.xml', '<w:document/>')
 ]);
 
-async function setup(visibility: BodyVisibility = 'network', tenantPublic = true) {
-	const {
-		db,
-		tenant,
-		other,
-		ctxFor: actor
-	} = await tenantScenario(database.db, { isPublic: tenantPublic });
-	const body = await buildBody(db, tenant.id, { visibility });
-	const meeting = await buildMeeting(db, body);
-	const item = await buildAgendaItem(db, meeting, 1);
-	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) => actor(role, inBody(body, bodyRole));
-	const coordinator = await ctxFor('coordinator');
-	return { db, tenant, other, body, meeting, item, ctxFor, coordinator };
-}
+const setup = useTestSetup(
+	async (db: Db, visibility: BodyVisibility = 'network', tenantPublic: boolean = true) => {
+		const { tenant, other, ctxFor: actor } = await tenantScenario(db, { isPublic: tenantPublic });
+		const body = await buildBody(db, tenant.id, { visibility });
+		const meeting = await buildMeeting(db, body);
+		const item = await buildAgendaItem(db, meeting, 1);
+		const ctxFor = (role: TestRole, bodyRole?: MembershipRole) =>
+			actor(role, inBody(body, bodyRole));
+		const coordinator = await ctxFor('coordinator');
+		return { db, tenant, other, body, meeting, item, ctxFor, coordinator };
+	}
+);
 
 const fileError = (fileName: string, bytes: Uint8Array) => {
 	try {

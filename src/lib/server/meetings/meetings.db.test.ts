@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { inBody, tenantScenario, type BodyRef, type TestRole } from '../db/testing/test-actors';
 import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
 import { auditLog } from '../audit/schema';
@@ -16,10 +17,8 @@ import {
 	updateMeeting
 } from './meetings';
 
-const database = useTestDb();
-
-async function setup() {
-	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db);
+const setup = useTestSetup(async (db: Db) => {
+	const { tenant, other, ctxFor: actor } = await tenantScenario(db);
 	const body = await buildBody(db, tenant.id, { name: 'AK Bildung' });
 	const otherBody = await buildBody(db, tenant.id, { name: 'AK Arbeit' });
 	const host = await buildOrganization(db, tenant.id, {
@@ -33,7 +32,7 @@ async function setup() {
 	const ctxFor = (role: TestRole, bodyRole?: MembershipRole, of: BodyRef = body) =>
 		actor(role, inBody(of, bodyRole));
 	return { db, tenant, other, body, otherBody, host, foreignOrg, ctxFor };
-}
+});
 
 const form = (extra: Record<string, unknown> = {}) => ({
 	title: '',

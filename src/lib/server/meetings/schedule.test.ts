@@ -102,25 +102,29 @@ describe('proposeDates: weeks cadence', () => {
 		expect(p.beyondMax).toBe(true);
 	});
 
-	it('skips Reformationstag in Lower Saxony, not in Bavaria', () => {
-		const input = weeks({
-			preferredWeekday: 5,
-			lastMeetingStart: at('2025-09-19'),
-			today: '2025-09-20'
+	for (const { name, weekday, last, expected } of [
+		{
+			name: 'skips Reformationstag in Lower Saxony, not in Bavaria',
+			weekday: 5,
+			last: '2025-09-19',
+			expected: { NI: '2025-11-07', BY: '2025-10-31' }
+		},
+		{
+			name: 'skips Allerheiligen in Bavaria, not in Lower Saxony',
+			weekday: 1,
+			last: '2027-09-20',
+			expected: { BY: '2027-11-08', NI: '2027-11-01' }
+		}
+	])
+		it(name, () => {
+			const input = weeks({
+				preferredWeekday: weekday,
+				lastMeetingStart: at(last),
+				today: addDays(last, 1)
+			});
+			for (const [land, date] of Object.entries(expected))
+				expect(dates({ ...input, land })).toEqual([date]);
 		});
-		expect(dates({ ...input, land: 'NI' })).toEqual(['2025-11-07']);
-		expect(dates({ ...input, land: 'BY' })).toEqual(['2025-10-31']);
-	});
-
-	it('skips Allerheiligen in Bavaria, not in Lower Saxony', () => {
-		const input = weeks({
-			preferredWeekday: 1,
-			lastMeetingStart: at('2027-09-20'),
-			today: '2027-09-21'
-		});
-		expect(dates({ ...input, land: 'BY' })).toEqual(['2027-11-08']);
-		expect(dates({ ...input, land: 'NI' })).toEqual(['2027-11-01']);
-	});
 
 	it('passes over the whole Christmas week (Heiligabend, Silvester) into January', () => {
 		const [thu] = proposeDates(weeks({ lastMeetingStart: at('2026-11-12'), today: '2026-11-13' }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
 import { auditLog } from '../audit/schema';
@@ -10,13 +11,11 @@ import { meetings } from './schema';
 import { berlinInstant } from '../shared';
 import { acceptProposal, listProposals, skipProposal, unskipDate } from './series';
 
-const database = useTestDb();
-
 /** "Now" for these tests: Friday 24 April 2026, noon in Berlin. */
 const NOW = berlinInstant('2026-04-24', '12:00');
 
-async function setup(land = 'BY') {
-	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db, { land });
+const setup = useTestSetup(async (db: Db, land: string = 'BY') => {
+	const { tenant, other, ctxFor: actor } = await tenantScenario(db, { land });
 	const body = await buildBody(db, tenant.id, {
 		name: 'Netzwerk Integration',
 		cadenceKind: 'weeks',
@@ -49,7 +48,7 @@ async function setup(land = 'BY') {
 	});
 	const ctxFor = (role: TestRole, bodyRole?: MembershipRole) => actor(role, inBody(body, bodyRole));
 	return { db, tenant, other, body, caritas, awo, vhs, ctxFor };
-}
+});
 
 describe('listProposals', () => {
 	it('proposes dates from the settings, skipping Bavarian holidays, with rotating hosts', async () => {

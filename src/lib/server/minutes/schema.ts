@@ -10,7 +10,9 @@ import {
 	uuid,
 	foreignKey
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema';
+import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -22,10 +24,8 @@ export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 export const meetingAttendance = pgTable(
 	'meeting_attendance',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		meetingId: uuid('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
@@ -34,7 +34,7 @@ export const meetingAttendance = pgTable(
 		/** organisation or function of a guest, or the organisation a member represented */
 		affiliation: text('affiliation'),
 		status: text('status', { enum: ATTENDANCE_STATES }).notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		uniqueIndex('meeting_attendance_member_key')
@@ -51,10 +51,8 @@ export type ActionItemState = (typeof ACTION_ITEM_STATES)[number];
 export const actionItems = pgTable(
 	'action_items',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		bodyId: uuid('body_id')
 			.notNull()
 			.references(() => bodies.id, { onDelete: 'cascade' }),
@@ -65,9 +63,7 @@ export const actionItems = pgTable(
 		}),
 		title: text('title').notNull(),
 		description: text('description'),
-		assigneeUserId: uuid('assignee_user_id').references(() => users.id, {
-			onDelete: 'set null'
-		}),
+		assigneeUserId: userRefColumn('assignee_user_id'),
 		assigneeOrganizationId: uuid('assignee_organization_id').references(() => organizations.id, {
 			onDelete: 'set null'
 		}),
@@ -76,9 +72,9 @@ export const actionItems = pgTable(
 		completedAt: timestamp('completed_at', { withTimezone: true }),
 		/** when the reminder before the due date was sent */
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('action_items_body_idx').on(t.tenantId, t.bodyId, t.state),

@@ -2,7 +2,8 @@ import { withTenant, type TenantCtx } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { testCtx, testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { testCtx, testTenantCtx, useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildFieldOfAction,
@@ -23,11 +24,8 @@ import { coverageCsv } from './coverage-csv';
 import { listOffersForNeedsReview, markOfferReviewed } from './offer-review';
 import { berlinDateOf } from '../shared';
 
-const database = useTestDb();
-
 /** A district with two municipalities, a field "sprache" everywhere and one organisation. */
-async function district() {
-	const db = database.db;
+const district = useTestSetup(async (db: Db) => {
 	const tenant = await buildTenant(db, { kind: 'district' });
 	const m1 = await buildTenant(db, { kind: 'municipality', parentId: tenant.id });
 	const m2 = await buildTenant(db, { kind: 'municipality', parentId: tenant.id });
@@ -50,7 +48,7 @@ async function district() {
 	const m2Org = await buildOrganization(db, m2.id);
 	const ctx = await actorCtx(db, tenant, 'coordinator');
 	return { db, tenant, m1, m2, sprache, bildung, m1Sprache, org, m1Org, m2Org, ctx };
-}
+});
 
 async function matchesOf(ctx: TenantCtx, needId: string) {
 	const { rows } = await listCoverage(ctx);

@@ -1,7 +1,8 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { tenantScenario, type TestRole } from '../db/testing/test-actors';
 import { buildFieldOfAction, buildNeed, buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
@@ -11,17 +12,15 @@ import { createNeed, setNeedStatus, updateNeed } from './save-need';
 import { getNeed, listNeeds, needFormOptions } from './list-needs';
 import { needFilter, NEEDS_PAGE_SIZE } from './validation';
 
-const database = useTestDb();
-
-async function setup(kind: 'city' | 'district' = 'city') {
-	const { db, tenant, other, ctxFor: actor } = await tenantScenario(database.db, { kind });
+const setup = useTestSetup(async (db: Db, kind: 'city' | 'district' = 'city') => {
+	const { tenant, other, ctxFor: actor } = await tenantScenario(db, { kind });
 	const field = await buildFieldOfAction(db, tenant.id, {
 		names: { de: 'Sprache', en: 'Language' }
 	});
 	const otherField = await buildFieldOfAction(db, other.id);
 	const ctxFor = (role: TestRole, orgs: string[] = []) => actor(role, { orgs });
 	return { db, tenant, other, field, otherField, ctxFor };
-}
+});
 
 const valid = (extra: Record<string, unknown> = {}) => ({
 	title: 'Sprachförderung in Kitas',

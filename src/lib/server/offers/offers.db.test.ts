@@ -1,7 +1,8 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildContact,
@@ -18,15 +19,12 @@ import { offerInputFromForm } from './validation';
 import { offerFormValues } from './state';
 import { addDays, berlinToday as berlinDateString } from '../shared';
 
-const database = useTestDb();
-
-async function setup() {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db) => {
 	const tenant = await buildTenant(db);
 	const org = await buildOrganization(db, tenant.id);
 	const ctx = await actorCtx(db, tenant, 'coordinator');
 	return { db, tenant, org, ctx };
-}
+});
 
 describe('offer input', () => {
 	it('explains each mistake with a message key at its field', async () => {

@@ -1,7 +1,8 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
+import { testCtx, useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildContact,
@@ -27,10 +28,7 @@ import { organizations } from '../organizations/schema';
 import { organizationFormValues, organizationStateFrom } from '../organizations/state';
 import { organizationInput, organizationInputFromForm } from '../organizations/validation';
 
-const database = useTestDb();
-
-async function setup(orgOverrides: { trusted?: boolean } = {}) {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db, orgOverrides: { trusted?: boolean } = {}) => {
 	const tenant = await buildTenant(db);
 	const org = await buildOrganization(db, tenant.id, {
 		name: 'Sprachschule Isar',
@@ -64,7 +62,7 @@ async function setup(orgOverrides: { trusted?: boolean } = {}) {
 		editorCtx,
 		memberCtx
 	};
-}
+});
 
 /** The edit form of an offer as it is now, with some fields changed. */
 async function formFor(

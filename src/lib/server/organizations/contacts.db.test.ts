@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { useTestDb } from '../db/testing/test-db';
+import { useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import { buildContact, buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
@@ -20,10 +21,7 @@ import { removeLogo } from './logos';
 import { contacts } from './schema';
 import { withTenant } from '../context';
 
-const database = useTestDb();
-
-async function setup() {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db) => {
 	const tenant = await buildTenant(db);
 	const org = await buildOrganization(db, tenant.id);
 	const otherOrg = await buildOrganization(db, tenant.id);
@@ -31,7 +29,7 @@ async function setup() {
 	const editorCtx = await actorCtx(db, tenant, 'editor', { orgs: [org.id] });
 	const memberCtx = await actorCtx(db, tenant, 'member');
 	return { db, tenant, org, otherOrg, editorCtx, memberCtx, coordinatorCtx };
-}
+});
 
 describe('consent decides whether a contact person is public', () => {
 	it('without consent: not public; with consent: public; withdrawn: not public again', async () => {

@@ -1,7 +1,8 @@
 import { withTenant } from '../context';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testCtx, useTestDb } from '../db/testing/test-db';
+import { testCtx, useTestSetup } from '../db/testing/test-db';
+import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import {
 	buildOrganization,
@@ -25,10 +26,7 @@ import { organizationFormValues } from './state';
 import { organizations, organizationTenants, organizationTexts } from './schema';
 import { getLogo, logoResponse, publicLogo, removeLogo, uploadLogo } from './logos';
 
-const database = useTestDb();
-
-async function setup() {
-	const db = database.db;
+const setup = useTestSetup(async (db: Db) => {
 	const district = await buildTenant(db, { kind: 'district' });
 	const town = await buildTenant(db, { kind: 'municipality', parentId: district.id });
 	const stranger = await buildTenant(db, { kind: 'municipality' });
@@ -38,7 +36,7 @@ async function setup() {
 	const memberCtx = await actorCtx(db, district, 'member');
 	const ctxOf = async (id: string) => testCtx(db, await loadActor(db, id));
 	return { db, district, town, stranger, type, foreignType, coordinatorCtx, memberCtx, ctxOf };
-}
+});
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 

@@ -15,8 +15,10 @@ import {
 	unique,
 	foreignKey
 } from 'drizzle-orm/pg-core';
+import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+import { tenantIdColumn } from '../tenants/schema';
+import { userRefColumn } from '../auth/schema';
 import { tenants } from '../tenants/schema';
-import { users } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 
 /** The phases of a consultation process, in their usual order. */
@@ -34,10 +36,8 @@ export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 export const consultationProcesses = pgTable(
 	'consultation_processes',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		purpose: text('purpose'),
 		status: text('status', { enum: PROCESS_STATUSES }).notNull().default('draft'),
@@ -45,9 +45,9 @@ export const consultationProcesses = pgTable(
 		allowAnonymous: boolean('allow_anonymous').notNull().default(true),
 		/** introduction of the results document (Thesenpapier) */
 		resultsIntro: text('results_intro'),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('consultation_processes_tenant_idx').on(t.tenantId, t.status),
@@ -59,9 +59,7 @@ export const consultationProcesses = pgTable(
 export const processFields = pgTable(
 	'consultation_process_fields',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		processId: uuid('process_id')
 			.notNull()
 			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
@@ -76,10 +74,8 @@ export const processFields = pgTable(
 export const processPhases = pgTable(
 	'consultation_phases',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		processId: uuid('process_id')
 			.notNull()
 			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
@@ -88,7 +84,7 @@ export const processPhases = pgTable(
 		title: text('title'),
 		startsOn: date('starts_on').notNull(),
 		endsOn: date('ends_on').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		index('consultation_phases_process_idx').on(t.processId, t.startsOn),
@@ -100,10 +96,8 @@ export const processPhases = pgTable(
 export const dialogues = pgTable(
 	'dialogues',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		processId: uuid('process_id')
 			.notNull()
 			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
@@ -124,8 +118,8 @@ export const dialogues = pgTable(
 		registrationEnabled: boolean('registration_enabled').notNull().default(true),
 		/** null: no limit */
 		capacity: integer('capacity'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('dialogues_process_idx').on(t.processId, t.startsAt),
@@ -146,21 +140,19 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const dialogueRegistrations = pgTable(
 	'dialogue_registrations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		dialogueId: uuid('dialogue_id')
 			.notNull()
 			.references(() => dialogues.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userId: userRefColumn('user_id'),
 		name: text('name').notNull(),
 		/** lower case */
 		email: text('email').notNull(),
 		status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
 		/** SHA-256 of the cancel link's token */
 		cancelTokenHash: text('cancel_token_hash').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: createdAtColumn(),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true })
 	},
 	(t) => [
@@ -187,10 +179,8 @@ export const CONTRIBUTION_SOURCES = ['online', 'offline'] as const;
 export const contributions = pgTable(
 	'contributions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		processId: uuid('process_id')
 			.notNull()
 			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
@@ -206,11 +196,11 @@ export const contributions = pgTable(
 		language: text('language').notNull().default('de'),
 		source: text('source', { enum: CONTRIBUTION_SOURCES }).notNull(),
 		/** the signed-in participant who wrote it (online) */
-		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		authorId: userRefColumn('author_id'),
 		/** a name the participant chose to show; null = anonymous */
 		authorName: text('author_name'),
 		/** staff who entered an offline contribution */
-		enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
+		enteredBy: userRefColumn('entered_by'),
 		status: text('status', { enum: CONTRIBUTION_STATUSES }).notNull().default('pending'),
 		hiddenReason: text('hidden_reason'),
 		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => contributions.id, {
@@ -218,8 +208,8 @@ export const contributions = pgTable(
 		}),
 		/** SHA-256 of the private link an anonymous participant gets to follow the contribution */
 		trackTokenHash: text('track_token_hash'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('contributions_process_idx').on(t.processId, t.status, t.createdAt),
@@ -237,15 +227,13 @@ export const contributions = pgTable(
 export const contributionSupports = pgTable(
 	'contribution_supports',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		contributionId: uuid('contribution_id')
 			.notNull()
 			.references(() => contributions.id, { onDelete: 'cascade' }),
 		/** "user:<id>" or "anon:<sha256 of the participant cookie>" */
 		supporterKey: text('supporter_key').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [primaryKey({ columns: [t.contributionId, t.supporterKey] })]
 );
@@ -253,20 +241,18 @@ export const contributionSupports = pgTable(
 export const contributionComments = pgTable(
 	'contribution_comments',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		contributionId: uuid('contribution_id')
 			.notNull()
 			.references(() => contributions.id, { onDelete: 'cascade' }),
 		body: text('body').notNull(),
-		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		authorId: userRefColumn('author_id'),
 		authorName: text('author_name'),
 		status: text('status', { enum: ['published', 'hidden'] })
 			.notNull()
 			.default('published'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('contribution_comments_contribution_idx').on(t.contributionId, t.createdAt)]
 );
@@ -277,10 +263,8 @@ export const MODERATION_ACTIONS = ['publish', 'hide', 'merge', 'edit'] as const;
 export const moderationLog = pgTable(
 	'contribution_moderation_log',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		contributionId: uuid('contribution_id')
 			.notNull()
 			.references(() => contributions.id, { onDelete: 'cascade' }),
@@ -288,8 +272,8 @@ export const moderationLog = pgTable(
 		reason: text('reason'),
 		/** for merge: the contribution it was merged into */
 		targetId: uuid('target_id').references(() => contributions.id, { onDelete: 'set null' }),
-		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		actorId: userRefColumn('actor_id'),
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('contribution_moderation_log_idx').on(t.contributionId, t.createdAt)]
 );
@@ -302,10 +286,8 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const recommendations = pgTable(
 	'recommendations',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		id: idColumn(),
+		tenantId: tenantIdColumn(),
 		processId: uuid('process_id')
 			.notNull()
 			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
@@ -320,9 +302,9 @@ export const recommendations = pgTable(
 		outcomeRef: uuid('outcome_ref'),
 		outcomeNote: text('outcome_note'),
 		outcomeAt: timestamp('outcome_at', { withTimezone: true }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdBy: userRefColumn('created_by'),
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('recommendations_process_idx').on(t.processId, t.position),
@@ -342,16 +324,14 @@ export const recommendations = pgTable(
 export const recommendationContributions = pgTable(
 	'recommendation_contributions',
 	{
-		tenantId: uuid('tenant_id')
-			.notNull()
-			.references(() => tenants.id, { onDelete: 'cascade' }),
+		tenantId: tenantIdColumn(),
 		recommendationId: uuid('recommendation_id')
 			.notNull()
 			.references(() => recommendations.id, { onDelete: 'cascade' }),
 		contributionId: uuid('contribution_id')
 			.notNull()
 			.references(() => contributions.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.recommendationId, t.contributionId] }),

@@ -142,3 +142,14 @@ export function useTestDb(): Database {
 		close: () => open().close()
 	};
 }
+
+/**
+ * The database of one test file (see useTestDb) and the setup of its tests: each call of the
+ * result builds the scenario afresh in that database.
+ */
+export function useTestSetup<A extends unknown[], T>(
+	build: (db: Db, ...args: A) => Promise<T>
+): (...args: A) => Promise<T> {
+	const database = useTestDb();
+	return (...args) => build(database.db, ...args);
+}
