@@ -9,6 +9,7 @@ import { loadWorkflow } from '../papers/access';
 import { stateLabel } from '../papers/workflow';
 import { paperTypeOptions } from '../papers/types';
 import type { DocBlock } from './document';
+import { addDays, berlinMidnight } from '../shared';
 import {
 	ACTION_STATE_DE,
 	always,
@@ -175,7 +176,7 @@ export const actionsProvider: SectionProvider = {
 			.where(
 				and(
 					eq(instructions.tenantId, scope.tenantId),
-					sql`${instructions.createdAt} < (${scope.periodEnd}::date + 1)::timestamptz`,
+					sql`${instructions.createdAt} < ${berlinMidnight(addDays(scope.periodEnd, 1)).toISOString()}::timestamptz`,
 					or(sql`${actionItems.state} IS NULL`, inArray(actionItems.state, ['open', 'in_progress']))
 				)
 			)
