@@ -14,3 +14,20 @@ export function valuesOf<T extends object>(form: unknown, fallback: T): Record<s
 		? (form.values as Record<string, string>)
 		: fallback;
 }
+
+/**
+ * For a page with several forms: which form a result belongs to (a success names it in `formId`,
+ * a failure sends the form's values back, tagged with `form`) and that form's errors, values and
+ * success message.
+ */
+export function formsOf(form: unknown) {
+	const r = (form && typeof form === 'object' ? form : {}) as Record<string, unknown>;
+	const values = 'values' in r ? (r.values as Record<string, string | string[]>) : undefined;
+	const id = 'formId' in r ? (r.formId as string) : values ? (values.form as string) : null;
+	return {
+		id,
+		errorsFor: (which: string) => (id === which ? errorsOf(form) : undefined),
+		valuesFor: (which: string) => (id === which ? values : undefined),
+		successFor: (which: string) => (id === which && 'success' in r ? (r.success as string) : null)
+	};
+}

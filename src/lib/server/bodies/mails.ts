@@ -1,27 +1,21 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
+import { composeMail, type MailLocale, type MailRecipient } from '../mail/compose';
 
-type Locale = 'de' | 'en';
-
-export function mailLocale(value: string | null | undefined): Locale {
+export function mailLocale(value: string | null | undefined): MailLocale {
 	return value === 'en' ? 'en' : 'de';
 }
 
-function footer(locale: Locale): string {
-	return `\n\n-- \n${m.mail_footer({}, { locale })}`;
-}
-
 /** To the body's speakers (or the coordinators): someone asks to join. */
-export function joinRequestMail(args: {
-	to: string;
-	name: string;
-	requester: string;
-	organization: string | null;
-	message: string | null;
-	bodyName: string;
-	link: string;
-	locale: Locale;
-}): MailPayload {
+export function joinRequestMail(
+	args: MailRecipient & {
+		requester: string;
+		organization: string | null;
+		message: string | null;
+		bodyName: string;
+		link: string;
+	}
+): MailPayload {
 	const { locale } = args;
 	const parts: string[] = [
 		m.bodies_mail_request_body(
@@ -33,32 +27,28 @@ export function joinRequestMail(args: {
 		parts.push(m.bodies_mail_request_organization({ organization: args.organization }, { locale }));
 	if (args.message) parts.push(`${m.bodies_mail_request_message({}, { locale })}\n${args.message}`);
 	parts.push(m.bodies_mail_request_link({ link: args.link }, { locale }));
-	return {
-		to: args.to,
-		subject: m.bodies_mail_request_subject({ body: args.bodyName }, { locale }),
-		text: parts.join('\n\n') + footer(locale)
-	};
+	return composeMail(
+		args,
+		m.bodies_mail_request_subject({ body: args.bodyName }, { locale }),
+		parts.join('\n\n')
+	);
 }
 
 /** To the person who asked: their request was accepted or declined. */
-export function joinDecisionMail(args: {
-	to: string;
-	name: string;
-	bodyName: string;
-	accepted: boolean;
-	link: string;
-	locale: Locale;
-}): MailPayload {
+export function joinDecisionMail(
+	args: MailRecipient & { bodyName: string; accepted: boolean; link: string }
+): MailPayload {
 	const { locale } = args;
 	const params = { name: args.name, body: args.bodyName, link: args.link };
-	return {
-		to: args.to,
-		subject: args.accepted
-			? m.bodies_mail_accepted_subject({ body: args.bodyName }, { locale })
-			: m.bodies_mail_declined_subject({ body: args.bodyName }, { locale }),
-		text:
-			(args.accepted
-				? m.bodies_mail_accepted_body(params, { locale })
-				: m.bodies_mail_declined_body(params, { locale })) + footer(locale)
-	};
+	return args.accepted
+		? composeMail(
+				args,
+				m.bodies_mail_accepted_subject({ body: args.bodyName }, { locale }),
+				m.bodies_mail_accepted_body(params, { locale })
+			)
+		: composeMail(
+				args,
+				m.bodies_mail_declined_subject({ body: args.bodyName }, { locale }),
+				m.bodies_mail_declined_body(params, { locale })
+			);
 }

@@ -1,22 +1,19 @@
 import { z } from 'zod';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from './schema';
-import { berlinToday, isIsoDate } from '../shared';
+import {
+	berlinToday,
+	blankOptional,
+	blankOptionalText,
+	blankToUndefined,
+	isChecked,
+	isIsoDate
+} from '../shared';
 
 /** What pages need of the schema's choices (routes do not import schema files). */
 export { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES };
 export type { BodyKind, BodyVisibility, MembershipRole } from './schema';
 
 // Error messages are message keys from messages/bodies/*.json; the routes translate them.
-
-/** An empty form field means "not set". */
-const blankToUndefined = (v: unknown) =>
-	typeof v === 'string' && v.trim() === '' ? undefined : v === null ? undefined : v;
-
-const optionalText = (max: number, key: string) =>
-	z.preprocess(blankToUndefined, z.string().trim().max(max, { error: key }).optional());
-
-const optional = <T extends z.ZodType>(schema: T) =>
-	z.preprocess(blankToUndefined, schema.optional());
 
 /** A whole number from a form field ("6"), with one message for anything else. */
 const int = (min: number, max: number, key: string) =>
@@ -25,11 +22,8 @@ const int = (min: number, max: number, key: string) =>
 		z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key })
 	);
 
-/** A checkbox: "on"/"true"/"1" is yes, missing or anything else is no. */
-const checkbox = z.preprocess(
-	(v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes',
-	z.boolean()
-);
+/** A checkbox: ticked (see isChecked) or "yes" is yes, missing or anything else is no. */
+const checkbox = z.preprocess((v) => isChecked(v) || v === 'yes', z.boolean());
 
 const isoDate = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, { error: key });
 
@@ -51,19 +45,19 @@ export const bodyInput = z
 			.trim()
 			.min(1, { error: 'bodies_error_name_required' })
 			.max(200, { error: 'bodies_error_name_too_long' }),
-		shortName: optionalText(60, 'bodies_error_short_name_too_long'),
-		description: optionalText(5000, 'bodies_error_description_too_long'),
-		fieldOfActionId: optional(z.uuid({ error: 'bodies_error_field_invalid' })),
-		guidingQuestions: optionalText(5000, 'bodies_error_questions_too_long'),
+		shortName: blankOptionalText(60, 'bodies_error_short_name_too_long'),
+		description: blankOptionalText(5000, 'bodies_error_description_too_long'),
+		fieldOfActionId: blankOptional(z.uuid({ error: 'bodies_error_field_invalid' })),
+		guidingQuestions: blankOptionalText(5000, 'bodies_error_questions_too_long'),
 		visibility: z.enum(BODY_VISIBILITIES, { error: 'bodies_error_visibility_required' }),
 		cadenceKind: z.preprocess(
 			blankToUndefined,
 			z.enum(CADENCE_KINDS, { error: 'bodies_error_cadence_invalid' }).default('none')
 		),
-		cadenceMinWeeks: optional(int(1, 52, 'bodies_error_min_weeks_invalid')),
-		cadenceMaxWeeks: optional(int(1, 52, 'bodies_error_max_weeks_invalid')),
-		preferredWeekday: optional(int(1, 7, 'bodies_error_weekday_invalid')),
-		preferredTime: optional(
+		cadenceMinWeeks: blankOptional(int(1, 52, 'bodies_error_min_weeks_invalid')),
+		cadenceMaxWeeks: blankOptional(int(1, 52, 'bodies_error_max_weeks_invalid')),
+		preferredWeekday: blankOptional(int(1, 7, 'bodies_error_weekday_invalid')),
+		preferredTime: blankOptional(
 			z
 				.string()
 				.trim()
@@ -73,9 +67,9 @@ export const bodyInput = z
 			blankToUndefined,
 			int(15, 720, 'bodies_error_duration_invalid').default(120)
 		),
-		defaultLocation: optionalText(500, 'bodies_error_location_too_long'),
+		defaultLocation: blankOptionalText(500, 'bodies_error_location_too_long'),
 		rotateHost: checkbox,
-		reminderDays: optional(int(0, 60, 'bodies_error_reminder_invalid'))
+		reminderDays: blankOptional(int(0, 60, 'bodies_error_reminder_invalid'))
 	})
 	.superRefine((v, ctx) => {
 		if (v.cadenceKind !== 'weeks') return;
@@ -110,9 +104,9 @@ export const membershipInput = z
 	.object({
 		userId: z.uuid({ error: 'bodies_error_person_required' }),
 		role: z.enum(MEMBERSHIP_ROLES, { error: 'bodies_error_role_required' }),
-		organizationId: optional(z.uuid({ error: 'bodies_error_organization_invalid' })),
+		organizationId: blankOptional(z.uuid({ error: 'bodies_error_organization_invalid' })),
 		startDate: z.preprocess(blankToUndefined, isoDate('bodies_error_start_invalid').optional()),
-		endDate: optional(isoDate('bodies_error_end_invalid'))
+		endDate: blankOptional(isoDate('bodies_error_end_invalid'))
 	})
 	.superRefine((v, ctx) => {
 		if (v.startDate && v.endDate && v.endDate < v.startDate)
@@ -123,7 +117,7 @@ export type MembershipData = z.output<typeof membershipInput>;
 /** Changing a membership: its role and the organisation the person represents. */
 export const membershipChangeInput = z.object({
 	role: z.enum(MEMBERSHIP_ROLES, { error: 'bodies_error_role_required' }),
-	organizationId: optional(z.uuid({ error: 'bodies_error_organization_invalid' }))
+	organizationId: blankOptional(z.uuid({ error: 'bodies_error_organization_invalid' }))
 });
 
 /** Ending a membership: its last day (today when not given). */
@@ -133,14 +127,14 @@ export const membershipEndInput = z.object({
 
 /** A member asks to join a body. */
 export const joinRequestInput = z.object({
-	message: optionalText(2000, 'bodies_error_message_too_long'),
-	organizationId: optional(z.uuid({ error: 'bodies_error_organization_invalid' }))
+	message: blankOptionalText(2000, 'bodies_error_message_too_long'),
+	organizationId: blankOptional(z.uuid({ error: 'bodies_error_organization_invalid' }))
 });
 
 /** An organisation willing to host the body's meetings. */
 export const hostInput = z.object({
 	organizationId: z.uuid({ error: 'bodies_error_host_required' }),
-	location: optionalText(500, 'bodies_error_location_too_long')
+	location: blankOptionalText(500, 'bodies_error_location_too_long')
 });
 
 export const BODIES_PAGE_SIZE = 50;
@@ -148,10 +142,7 @@ export const BODIES_PAGE_SIZE = 50;
 /** Filters of the bodies list, read from the query string; bad values are ignored. */
 export const bodyFilter = z.object({
 	kind: z.enum(BODY_KINDS).optional().catch(undefined),
-	archived: z
-		.preprocess((v) => v === '1' || v === 'on' || v === 'true', z.boolean())
-		.catch(false)
-		.default(false),
+	archived: z.preprocess(isChecked, z.boolean()).catch(false).default(false),
 	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 });
 export type BodyFilter = z.infer<typeof bodyFilter>;

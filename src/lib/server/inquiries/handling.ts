@@ -5,7 +5,7 @@ import { authorize } from '../auth/policy';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
-import { fieldErrors } from '../shared';
+import { fieldErrors, isChecked } from '../shared';
 import { inquiries, inquiryEntries, type InquiryState } from './schema';
 import { dueInput, entryInput, stateInput } from './validation';
 import { assigneeOptions, loadRow } from './inbox';
@@ -174,7 +174,7 @@ export async function replyToInquiry(
 	const raw = input;
 	const parsed = entryInput.safeParse({ body: input.reply });
 	if (!parsed.success) throw new ValidationError({ reply: fieldErrors(parsed.error).body });
-	const close = raw.close === 'on' || raw.close === true || raw.close === 'true';
+	const close = isChecked(raw.close);
 	return ctx.db.transaction(async (tx) => {
 		const row = await loadRow(tx, tenantId, input.inquiryId, true);
 		const id = row.id;

@@ -1,10 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
+import { composeMail, type MailLocale } from '../mail/compose';
 
-type Locale = 'de' | 'en';
-
-function footer(locale: Locale): string {
-	return `\n\n-- \n${m.mail_footer({}, { locale })}`;
+/** The greeting with the sender's name when they gave one. */
+function greeting(name: string | null, locale: MailLocale): string {
+	return name
+		? m.inquiries_mail_greeting_name({ name }, { locale })
+		: m.inquiries_mail_greeting({}, { locale });
 }
 
 /** To the sender: we received your message; reference number and private status link. */
@@ -14,28 +16,25 @@ export function acknowledgementMail(args: {
 	tenantName: string;
 	reference: string;
 	link: string;
-	locale: Locale;
+	locale: MailLocale;
 }): MailPayload {
 	const { locale } = args;
-	return {
-		to: args.to,
-		subject: m.inquiries_mail_ack_subject(
+	return composeMail(
+		args,
+		m.inquiries_mail_ack_subject(
 			{ reference: args.reference, tenant: args.tenantName },
 			{ locale }
 		),
-		text:
-			m.inquiries_mail_ack_body(
-				{
-					greeting: args.name
-						? m.inquiries_mail_greeting_name({ name: args.name }, { locale })
-						: m.inquiries_mail_greeting({}, { locale }),
-					tenant: args.tenantName,
-					reference: args.reference,
-					link: args.link
-				},
-				{ locale }
-			) + footer(locale)
-	};
+		m.inquiries_mail_ack_body(
+			{
+				greeting: greeting(args.name, locale),
+				tenant: args.tenantName,
+				reference: args.reference,
+				link: args.link
+			},
+			{ locale }
+		)
+	);
 }
 
 /** To the sender: the answer, sent from the inbox and kept with the message. */
@@ -46,27 +45,24 @@ export function replyMail(args: {
 	reference: string;
 	reply: string;
 	author: string;
-	locale: Locale;
+	locale: MailLocale;
 }): MailPayload {
 	const { locale } = args;
-	return {
-		to: args.to,
-		subject: m.inquiries_mail_reply_subject(
+	return composeMail(
+		args,
+		m.inquiries_mail_reply_subject(
 			{ reference: args.reference, tenant: args.tenantName },
 			{ locale }
 		),
-		text:
-			m.inquiries_mail_reply_body(
-				{
-					greeting: args.name
-						? m.inquiries_mail_greeting_name({ name: args.name }, { locale })
-						: m.inquiries_mail_greeting({}, { locale }),
-					reference: args.reference,
-					reply: args.reply,
-					author: args.author,
-					tenant: args.tenantName
-				},
-				{ locale }
-			) + footer(locale)
-	};
+		m.inquiries_mail_reply_body(
+			{
+				greeting: greeting(args.name, locale),
+				reference: args.reference,
+				reply: args.reply,
+				author: args.author,
+				tenant: args.tenantName
+			},
+			{ locale }
+		)
+	);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INQUIRY_KINDS, INQUIRY_STATES } from './schema';
 
 export { INQUIRY_KINDS, INQUIRY_STATES };
-import { isIsoDate } from '../shared';
+import { blankOptionalText, blankToUndefined, isIsoDate } from '../shared';
 
 // Error messages are message keys from messages/inquiries/*.json; the routes translate them.
 
@@ -15,21 +15,16 @@ export const INQUIRY_CONSENT_VERSION = '2026-11-01';
 export const DEFAULT_RETENTION_DAYS = 180;
 export const INQUIRIES_PAGE_SIZE = 25;
 
-const blankToUndefined = (v: unknown) =>
-	typeof v === 'string' && v.trim() === '' ? undefined : v === null ? undefined : v;
-const optionalText = (max: number, key: string) =>
-	z.preprocess(blankToUndefined, z.string().trim().max(max, { error: key }).optional());
-
 /** The public form. */
 export const inquiryInput = z.object({
 	kind: z.enum(INQUIRY_KINDS, { error: 'inquiries_error_kind_required' }),
-	subject: optionalText(200, 'inquiries_error_subject_too_long'),
+	subject: blankOptionalText(200, 'inquiries_error_subject_too_long'),
 	body: z
 		.string({ error: 'inquiries_error_body_required' })
 		.trim()
 		.min(1, { error: 'inquiries_error_body_required' })
 		.max(5000, { error: 'inquiries_error_body_too_long' }),
-	name: optionalText(200, 'inquiries_error_name_too_long'),
+	name: blankOptionalText(200, 'inquiries_error_name_too_long'),
 	email: z.preprocess(
 		(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
 		z.email({ error: 'inquiries_error_email_invalid' }).max(254).optional()

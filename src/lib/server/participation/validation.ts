@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS } from '../offers/vocabulary';
-import { berlinInstant, isIsoDate } from '../shared';
+import {
+	berlinInstant,
+	blankOptional,
+	blankOptionalText,
+	blankToUndefined,
+	isChecked,
+	isIsoDate
+} from '../shared';
 import { CONTRIBUTION_STATUSES, PHASE_KINDS, PROCESS_STATUSES } from './schema';
 
 // Error messages are message keys from messages/participation/*.json; the routes translate them.
 
-const blankToUndefined = (v: unknown) =>
-	typeof v === 'string' && v.trim() === '' ? undefined : v === null ? undefined : v;
-const optionalText = (max: number, key: string) =>
-	z.preprocess(blankToUndefined, z.string().trim().max(max, { error: key }).optional());
-const optional = <T extends z.ZodType>(schema: T) =>
-	z.preprocess(blankToUndefined, schema.optional());
-const checkbox = z.preprocess(
-	(v) => v === 'on' || v === 'true' || v === true || v === '1',
-	z.boolean()
-);
+const checkbox = z.preprocess(isChecked, z.boolean());
 /** A form sends one value or several under the same name. */
 const list = <T extends z.ZodType>(schema: T) =>
 	z.preprocess(
@@ -28,13 +26,13 @@ export const processInput = z.object({
 		.trim()
 		.min(1, { error: 'participation_error_title_required' })
 		.max(200, { error: 'participation_error_title_too_long' }),
-	purpose: optionalText(5000, 'participation_error_text_too_long'),
+	purpose: blankOptionalText(5000, 'participation_error_text_too_long'),
 	status: z.preprocess(
 		blankToUndefined,
 		z.enum(PROCESS_STATUSES, { error: 'participation_error_status_invalid' }).default('draft')
 	),
 	allowAnonymous: checkbox,
-	resultsIntro: optionalText(10000, 'participation_error_text_too_long'),
+	resultsIntro: blankOptionalText(10000, 'participation_error_text_too_long'),
 	fieldIds: list(z.uuid({ error: 'participation_error_field_invalid' })).pipe(
 		z.array(z.string()).max(50)
 	)
@@ -46,7 +44,7 @@ const day = (key: string) => z.string({ error: key }).trim().refine(isIsoDate, {
 export const phaseInput = z
 	.object({
 		kind: z.enum(PHASE_KINDS, { error: 'participation_error_phase_kind_required' }),
-		title: optionalText(200, 'participation_error_title_too_long'),
+		title: blankOptionalText(200, 'participation_error_title_too_long'),
 		startsOn: day('participation_error_date_invalid'),
 		endsOn: day('participation_error_date_invalid')
 	})
@@ -77,15 +75,15 @@ export const dialogueInput = z
 			.trim()
 			.min(1, { error: 'participation_error_title_required' })
 			.max(200, { error: 'participation_error_title_too_long' }),
-		description: optionalText(5000, 'participation_error_text_too_long'),
+		description: blankOptionalText(5000, 'participation_error_text_too_long'),
 		targetGroup: z.enum(TARGET_GROUPS, { error: 'participation_error_target_group_required' }),
 		startsAt: berlinDateTime('participation_error_datetime_invalid'),
-		endsAt: optional(berlinDateTime('participation_error_datetime_invalid')),
-		place: optionalText(500, 'participation_error_place_too_long'),
+		endsAt: blankOptional(berlinDateTime('participation_error_datetime_invalid')),
+		place: blankOptionalText(500, 'participation_error_place_too_long'),
 		languages: list(z.enum(SPOKEN_LANGUAGES, { error: 'participation_error_language_invalid' })),
-		accessibilityNote: optionalText(1000, 'participation_error_text_too_long'),
+		accessibilityNote: blankOptionalText(1000, 'participation_error_text_too_long'),
 		registrationEnabled: checkbox,
-		capacity: optional(
+		capacity: blankOptional(
 			z.coerce
 				.number({ error: 'participation_error_capacity_invalid' })
 				.int({ error: 'participation_error_capacity_invalid' })
@@ -120,11 +118,11 @@ const contributionText = z
 
 /** Where a contribution comes from: target group, municipality, dialogue, language. */
 const contributionContext = {
-	targetGroup: optional(
+	targetGroup: blankOptional(
 		z.enum(TARGET_GROUPS, { error: 'participation_error_target_group_invalid' })
 	),
-	municipalityId: optional(z.uuid({ error: 'participation_error_municipality_invalid' })),
-	dialogueId: optional(z.uuid({ error: 'participation_error_dialogue_invalid' })),
+	municipalityId: blankOptional(z.uuid({ error: 'participation_error_municipality_invalid' })),
+	dialogueId: blankOptional(z.uuid({ error: 'participation_error_dialogue_invalid' })),
 	language: z.preprocess(
 		blankToUndefined,
 		z.enum(SPOKEN_LANGUAGES, { error: 'participation_error_language_invalid' }).default('de')
@@ -136,7 +134,7 @@ export const contributionInput = z.object({
 	body: contributionText,
 	fieldOfActionId: z.uuid({ error: 'participation_error_field_required' }),
 	...contributionContext,
-	authorName: optionalText(100, 'participation_error_name_too_long')
+	authorName: blankOptionalText(100, 'participation_error_name_too_long')
 });
 export type ContributionData = z.output<typeof contributionInput>;
 
@@ -156,7 +154,7 @@ export const offlineInput = z.object({
 				.min(1, { error: 'participation_error_lines_required' })
 				.max(300, { error: 'participation_error_too_many_lines' })
 		),
-	fieldOfActionId: optional(z.uuid({ error: 'participation_error_field_invalid' })),
+	fieldOfActionId: blankOptional(z.uuid({ error: 'participation_error_field_invalid' })),
 	...contributionContext
 });
 
@@ -166,7 +164,7 @@ export const commentInput = z.object({
 		.trim()
 		.min(1, { error: 'participation_error_comment_required' })
 		.max(1000, { error: 'participation_error_comment_too_long' }),
-	authorName: optionalText(100, 'participation_error_name_too_long')
+	authorName: blankOptionalText(100, 'participation_error_name_too_long')
 });
 
 export const reasonInput = z
@@ -181,8 +179,8 @@ export const recommendationInput = z.object({
 		.trim()
 		.min(1, { error: 'participation_error_title_required' })
 		.max(300, { error: 'participation_error_title_too_long' }),
-	body: optionalText(5000, 'participation_error_text_too_long'),
-	fieldOfActionId: optional(z.uuid({ error: 'participation_error_field_invalid' })),
+	body: blankOptionalText(5000, 'participation_error_text_too_long'),
+	fieldOfActionId: blankOptional(z.uuid({ error: 'participation_error_field_invalid' })),
 	position: z.preprocess(
 		blankToUndefined,
 		z.coerce
@@ -200,7 +198,7 @@ export type RecommendationData = z.output<typeof recommendationInput>;
 
 export const outcomeInput = z.object({
 	kind: z.enum(['adopted', 'rejected', 'none'], { error: 'participation_error_outcome_invalid' }),
-	note: optionalText(2000, 'participation_error_text_too_long')
+	note: blankOptionalText(2000, 'participation_error_text_too_long')
 });
 
 /** The filters of the staff's contribution list, from the query string; bad values are ignored. */

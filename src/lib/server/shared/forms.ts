@@ -28,6 +28,18 @@ export function list(v: unknown): string[] {
 	return typeof v === 'string' && v !== '' ? [v] : [];
 }
 
+/** An empty form field means "not set": a blank string or null becomes undefined. */
+export const blankToUndefined = (v: unknown) =>
+	typeof v === 'string' && v.trim() === '' ? undefined : v === null ? undefined : v;
+
+/** `schema`, optional; a blank field (or null) is undefined. */
+export const blankOptional = <T extends z.ZodType>(schema: T) =>
+	z.preprocess(blankToUndefined, schema.optional());
+
+/** Trimmed text, optional; a blank field (or null) is undefined (optionalText gives null). */
+export const blankOptionalText = (max: number, key: string) =>
+	blankOptional(z.string().trim().max(max, { error: key }));
+
 /** Trimmed text; '' becomes null. */
 export const optionalText = (max: number, key: string) =>
 	z
@@ -130,7 +142,6 @@ export function stableStringify(value: unknown): string {
 export function sameValue(a: unknown, b: unknown): boolean {
 	return stableStringify(a) === stableStringify(b);
 }
-
 
 /** Turns a zod error into { field: messageKey } (first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
