@@ -40,48 +40,31 @@ async function child<R extends { processId: string }>(
 	return row;
 }
 
-export async function loadDialogue(db: Executor, tenantId: string, id: unknown, opts: Opts = {}) {
-	if (!isUuid(id)) throw new NotFoundError();
-	return child(
-		db
-			.select()
-			.from(dialogues)
-			.where(and(eq(dialogues.tenantId, tenantId), eq(dialogues.id, id))),
-		opts
-	);
+type ChildTable = typeof dialogues | typeof contributions | typeof recommendations;
+
+/** The loader of a table of process children: the row of the tenant by id, or NotFoundError. */
+function childLoader<T extends ChildTable>(table: T) {
+	return async (
+		db: Executor,
+		tenantId: string,
+		id: unknown,
+		opts: Opts = {}
+	): Promise<T['$inferSelect']> => {
+		if (!isUuid(id)) throw new NotFoundError();
+		const t: ChildTable = table;
+		return child(
+			db
+				.select()
+				.from(t)
+				.where(and(eq(t.tenantId, tenantId), eq(t.id, id))),
+			opts
+		);
+	};
 }
 
-export async function loadContribution(
-	db: Executor,
-	tenantId: string,
-	id: unknown,
-	opts: Opts = {}
-) {
-	if (!isUuid(id)) throw new NotFoundError();
-	return child(
-		db
-			.select()
-			.from(contributions)
-			.where(and(eq(contributions.tenantId, tenantId), eq(contributions.id, id))),
-		opts
-	);
-}
-
-export async function loadRecommendation(
-	db: Executor,
-	tenantId: string,
-	id: unknown,
-	opts: Opts = {}
-) {
-	if (!isUuid(id)) throw new NotFoundError();
-	return child(
-		db
-			.select()
-			.from(recommendations)
-			.where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id))),
-		opts
-	);
-}
+export const loadDialogue = childLoader(dialogues);
+export const loadContribution = childLoader(contributions);
+export const loadRecommendation = childLoader(recommendations);
 
 /** Whether every id is a field of action of the tenant. */
 export async function areOwnFields(
