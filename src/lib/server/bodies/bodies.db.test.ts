@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx, testTenantCtx } from '../db/testing/test-db';
+import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import { withTenant } from '../context';
-import type { Database } from '../db/client';
 import {
 	buildActionItem,
 	buildBody,
@@ -10,12 +9,10 @@ import {
 	buildMeeting,
 	buildMembership,
 	buildOrganization,
-	buildTenant,
 	buildUser,
 	grantRole
 } from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { inBody, tenantScenario } from '../db/testing/test-actors';
 import { auditLog } from '../audit/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { bodies } from './schema';
@@ -25,25 +22,12 @@ import { listBodies } from './list';
 import { getPublicBody, listPublicBodies } from './public';
 import { bodyFilter } from './validation';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
-	const db = database.db;
-	const tenant = await buildTenant(db, { isPublic: true });
-	const other = await buildTenant(db);
+	const { db, tenant, other, ctxFor } = await tenantScenario(database.db, { isPublic: true });
 	const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Bildung' } });
 	const otherField = await buildFieldOfAction(db, other.id);
-	const ctxFor = async (role: Role | 'other' | 'none') => {
-		if (role === 'none') return testCtx(db, null);
-		const user = await buildUser(db);
-		if (role === 'other') await grantRole(db, other.id, user.id, 'coordinator');
-		else await grantRole(db, tenant.id, user.id, role);
-		return testCtx(db, await loadActor(db, user.id));
-	};
 	return { db, tenant, other, field, otherField, ctxFor };
 }
 
@@ -183,10 +167,7 @@ describe('createBody and updateBody', () => {
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		// a speaker of the body may plan meetings but not change the body itself
-		const speaker = await buildUser(db);
-		await grantRole(db, tenant.id, speaker.id, 'member');
-		await buildMembership(db, body, speaker.id, 'speaker');
-		const speakerCtx = testCtx(db, await loadActor(db, speaker.id));
+		const speakerCtx = await ctxFor('member', inBody(body, 'speaker'));
 		await expect(
 			updateBody(withTenant(speakerCtx, tenant), { bodyId: body.id, ...valid() })
 		).rejects.toBeInstanceOf(NotFoundError);
@@ -284,10 +265,7 @@ describe('visibility', () => {
 			getBodyPage(withTenant(outsider, tenant), { bodyId: closed.id })
 		).rejects.toBeInstanceOf(NotFoundError);
 		// a member of the closed body sees it, with themselves as member
-		const insider = await buildUser(db);
-		await grantRole(db, tenant.id, insider.id, 'member');
-		await buildMembership(db, closed, insider.id, 'member');
-		const insiderCtx = testCtx(db, await loadActor(db, insider.id));
+		const insiderCtx = await ctxFor('member', inBody(closed, 'member'));
 		expect((await listBodies(withTenant(insiderCtx, tenant), all)).rows.map((r) => r.id)).toContain(
 			closed.id
 		);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import { buildBody, buildMembership, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
@@ -11,11 +10,7 @@ import { changeMembership, endMembership } from './memberships';
 import { decideJoinRequest, requestToJoin, withdrawJoinRequest } from './join-requests';
 import { members } from './view-parts';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 async function setup() {
 	const db = database.db;

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { useTestDb, testCtx } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { buildBody, buildMeeting, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -13,11 +12,7 @@ import {
 import { fullAgenda } from '../meetings/agenda';
 import { getBodyPage } from './views';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 describe("the concept's guiding questions on the body page and the agenda", () => {
 	it('shows them grouped by guideline beside the own questions, and puts one on the agenda', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { buildMembership, buildOrganization } from '../factories';
 import { auditLog } from '../audit/schema';
@@ -11,13 +10,7 @@ import { removeHost, saveHost } from './hosts';
 import { getMembersPage } from './views';
 import { setupBodies } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => setupBodies(database.db);
+const setup = useTestSetup(setupBodies);
 
 describe('host pool', () => {
 	it('coordinators and the body speakers keep the pool; members may not', async () => {

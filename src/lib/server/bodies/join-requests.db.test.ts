@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup, testCtx } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { buildBody, buildMembership } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -13,13 +12,7 @@ import { getBodyPage } from './views';
 import { defaultStartDate } from './validation';
 import { mailsTo, setupBodies } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => setupBodies(database.db);
+const setup = useTestSetup(setupBodies);
 
 describe('join requests', () => {
 	it('a member asks, the speaker hears by mail, accepts; the member gets the body role and a mail', async () => {

@@ -18,7 +18,8 @@ import { defaultStartDate, joinRequestInput } from './validation';
 import { isTenantPerson, parseWithOrganization } from './lookups';
 import { hasOverlappingMembership, insertMembership } from './memberships';
 import { isCurrentMembership } from './membership-rule';
-import { joinDecisionMail, joinRequestMail, mailLocale } from './mails';
+import { joinDecisionMail, joinRequestMail } from './mails';
+import { mailLocale } from '../mail/compose';
 import { berlinToday, requireUuid } from '../shared';
 
 export function bodyLink(ctx: Pick<Ctx, 'origin'>, slug: string, bodyId: string): string {

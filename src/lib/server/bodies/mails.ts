@@ -1,10 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-import { composeMail, type MailLocale, type MailRecipient } from '../mail/compose';
-
-export function mailLocale(value: string | null | undefined): MailLocale {
-	return value === 'en' ? 'en' : 'de';
-}
+import { composeMail, type MailRecipient } from '../mail/compose';
 
 /** To the body's speakers (or the coordinators): someone asks to join. */
 export function joinRequestMail(

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { buildMembership } from '../factories';
 import { loadActor } from '../auth/sessions';
@@ -13,13 +12,7 @@ import { getBodyPage } from './views';
 import { defaultStartDate } from './validation';
 import { setupBodies } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => setupBodies(database.db);
+const setup = useTestSetup(setupBodies);
 
 describe('memberships', () => {
 	it('a coordinator adds a person with role and organisation; it is audited', async () => {

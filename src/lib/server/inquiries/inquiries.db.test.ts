@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import type { Database } from '../db/client';
 import type { TenantLike } from '../context';
 import { buildTenant, buildUser, grantRole } from '../factories';
@@ -26,11 +26,7 @@ import { issueChallenge, solveProofOfWork, verifyProofOfWork } from './spam';
 import { inboxFilter, INQUIRY_CONSENT_VERSION } from './validation';
 import { getTenantSettings, updateTenantSettings } from '../tenants/settings';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 const DAY = 24 * 3600 * 1000;
 

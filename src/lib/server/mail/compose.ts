@@ -5,6 +5,11 @@ import type { MailPayload } from './schema';
 /** The languages mails are written in. */
 export type MailLocale = 'de' | 'en';
 
+/** A person's stored language as a mail language: English if 'en', else German. */
+export function mailLocale(value: string | null | undefined): MailLocale {
+	return value === 'en' ? 'en' : 'de';
+}
+
 /** The recipient of a personal mail: address, name and language. */
 export interface MailRecipient {
 	to: string;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { buildActionItem } from '../factories';
 import { actionItems } from './schema';
 import { outbox } from '../mail/schema';
@@ -10,13 +9,7 @@ import { sendActionItemReminders } from './action-item-reminders';
 import { withTenant } from '../context';
 import { day, setupActionItems } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => setupActionItems(database.db);
+const setup = useTestSetup(setupActionItems);
 
 describe('sendActionItemReminders', () => {
 	it('mails once before the due date: the assignee, or the speakers for an organisation', async () => {

@@ -12,6 +12,7 @@ import { enqueueMail } from '../mail/enqueue';
 import { coordinatorsOf, type Recipient } from '../organizations/editors';
 import { actionItems, type ActionItem, type ActionItemState } from './schema';
 import { actionItemReminderMail } from './mails';
+import { mailLocale } from '../mail/compose';
 import { berlinToday } from '../shared';
 
 const OPEN_STATES: ActionItemState[] = ['open', 'in_progress'];
@@ -96,8 +97,6 @@ export async function sendActionItemReminders(
 	return total;
 }
 
-const asLocale = (l: string | null): 'de' | 'en' => (l === 'en' ? 'en' : 'de');
-
 async function reminderRecipients(
 	tx: Executor,
 	item: ActionItem,
@@ -112,7 +111,7 @@ async function reminderRecipients(
 				and(eq(tenantMembers.userId, users.id), eq(tenantMembers.tenantId, item.tenantId))
 			)
 			.where(and(eq(users.id, item.assigneeUserId), isNull(users.disabledAt)));
-		if (person) return [{ ...person, locale: asLocale(person.locale) }];
+		if (person) return [{ ...person, locale: mailLocale(person.locale) }];
 	}
 	const speakers = await tx
 		.select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
@@ -127,6 +126,6 @@ async function reminderRecipients(
 				isNull(users.disabledAt)
 			)
 		);
-	if (speakers.length > 0) return speakers.map((s) => ({ ...s, locale: asLocale(s.locale) }));
+	if (speakers.length > 0) return speakers.map((s) => ({ ...s, locale: mailLocale(s.locale) }));
 	return coordinatorsOf(tx, item.tenantId);
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { buildActionItem, buildAgendaItem, buildMeeting } from '../factories';
 import { actionItems } from './schema';
 import { auditLog } from '../audit/schema';
@@ -21,13 +20,7 @@ import { agendaDocument } from './print';
 import { renderHtml } from '../documents/html';
 import { day, setupActionItems } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = () => setupActionItems(database.db);
+const setup = useTestSetup(setupActionItems);
 
 describe('action items from the minutes', () => {
 	it('are created with the minutes, linked to body, meeting and agenda item, and audited', async () => {

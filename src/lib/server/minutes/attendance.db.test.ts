@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { useTestSetup } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { addGuest, getAttendance, removeGuest, saveAttendance } from './attendance';
 import { setupMinutes } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = (visibility?: Parameters<typeof setupMinutes>[1]) =>
-	setupMinutes(database.db, visibility);
+const setup = useTestSetup(setupMinutes);
 
 describe('attendance', () => {
 	it('is prefilled from the members and their RSVP, and saved per member', async () => {

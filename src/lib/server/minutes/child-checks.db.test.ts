@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { buildActionItem, buildBody } from '../factories';
 import { NotFoundError } from '../errors';
@@ -10,11 +9,7 @@ import { deleteActionItem, setActionItemState, updateActionItem } from './action
 import { addGuest, removeGuest } from './attendance';
 import { setupMinutes } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 /** The fixture plus an action item of the meeting and the speaker's context in the tenant. */
 async function setup() {

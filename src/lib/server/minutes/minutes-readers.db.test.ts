@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { tenants } from '../tenants/schema';
 import { NotFoundError } from '../errors';
@@ -13,14 +12,7 @@ import { agendaDocument, minutesDocument, publicMinutesDocument } from './print'
 import { renderHtml } from '../documents/html';
 import { draft, setupMinutes } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = (visibility?: Parameters<typeof setupMinutes>[1]) =>
-	setupMinutes(database.db, visibility);
+const setup = useTestSetup(setupMinutes);
 
 describe('who reads the minutes', () => {
 	it('grows with the state: managers → present members → body members → everyone', async () => {

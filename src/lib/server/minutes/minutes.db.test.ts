@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestSetup } from '../db/testing/test-db';
 import { withTenant } from '../context';
 import { agendaItems } from '../meetings/schema';
 import { outbox } from '../mail/schema';
@@ -15,14 +14,7 @@ import { minutesDocument } from './print';
 import { renderHtml } from '../documents/html';
 import { draft, setupMinutes, stateOf } from './testing';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
-
-const setup = (visibility?: Parameters<typeof setupMinutes>[1]) =>
-	setupMinutes(database.db, visibility);
+const setup = useTestSetup(setupMinutes);
 
 describe('minutes state machine', () => {
 	it('none → draft → shared → approved → published; nothing else, no edits after approval', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
-import type { Database } from '../db/client';
+import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
@@ -14,11 +13,7 @@ import { setRecommendationOutcome } from './outcomes';
 import { buildResultsDocument } from './results';
 import { renderResultsPdf } from './results-pdf';
 
-let database: Database;
-beforeAll(async () => {
-	database = await createTestDb();
-});
-afterAll(() => database.close());
+const database = useTestDb();
 
 /** The text of a PDF's content streams (pdfkit compresses them with Flate). */
 function pdfText(pdf: Buffer): string {

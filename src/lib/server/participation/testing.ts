@@ -1,12 +1,10 @@
 /** Fixtures of the participation tests: a tenant with a published process, people, a concept. */
-import { afterAll, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import { testTenantCtx, useTestDb } from '../db/testing/test-db';
+import { tenantScenario } from '../db/testing/test-actors';
 import type { Database } from '../db/client';
 import type { TenantCtx, TenantLike } from '../context';
-import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
-import type { Role } from '../auth/schema';
+import { buildFieldOfAction } from '../factories';
 import { issueChallenge } from '../inquiries/spam';
 import { addDays, berlinToday } from '../shared';
 import { createEdition } from '../concept/editions';
@@ -37,11 +35,7 @@ export const contribution = (fieldId: string, extra: Record<string, unknown> = {
 
 /** A test database for the file, and the fixtures on it. */
 export function participationFixture() {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDb();
-	});
-	afterAll(() => database.close());
+	const database = useTestDb();
 
 	/** A tenant with a published process in its collecting phase (unless told otherwise). */
 	async function setup(
@@ -50,24 +44,11 @@ export function participationFixture() {
 			allowAnonymous?: boolean;
 		} = {}
 	) {
-		const db = database.db;
-		const tenant = await buildTenant(db);
-		const other = await buildTenant(db);
+		const { db, tenant, other, ctxFor } = await tenantScenario(database.db);
 		const field = await buildFieldOfAction(db, tenant.id, {
 			names: { de: 'Sprache', en: 'Language' }
 		});
 		const field2 = await buildFieldOfAction(db, tenant.id, { names: { de: 'Wohnen' } });
-		const ctxFor = async (role: Role | 'none' | 'other') => {
-			if (role === 'none') return testTenantCtx(db, tenant, null);
-			const user = await buildUser(db);
-			await grantRole(
-				db,
-				role === 'other' ? other.id : tenant.id,
-				user.id,
-				role === 'other' ? 'coordinator' : role
-			);
-			return testTenantCtx(db, tenant, await loadActor(db, user.id));
-		};
 		const staff = await ctxFor('coordinator');
 		const { id: processId } = await createProcess(staff, {
 			title: 'Integrationskonzept – Beteiligung',
