@@ -271,7 +271,7 @@ describe('visibility', () => {
 		);
 		const page = await getBodyPage(withTenant(insiderCtx, tenant), { bodyId: closed.id });
 		expect(page.isMember).toBe(true);
-		expect(page.members.current.map((x) => x.userId)).toEqual([insider.id]);
+		expect(page.members.current.map((x) => x.userId)).toEqual([insiderCtx.actor!.userId]);
 		// coordinators see every body
 		const coordinator = await ctxFor('coordinator');
 		expect((await listBodies(withTenant(coordinator, tenant), all)).rows.map((r) => r.id)).toEqual(

@@ -25,6 +25,10 @@ import { saveMinutes } from './save-minutes';
 import { addGuest, getAttendance, saveAttendance } from './attendance';
 import { berlinToday } from '../shared';
 
+/** The context of a request by user `u` (null: nobody signed in), without a tenant. */
+const userCtx = (db: Db) => async (u: { id: string } | null) =>
+	testCtx(db, u ? await loadActor(db, u.id) : null);
+
 export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public') {
 	const tenant = await buildTenant(db, { isPublic: true });
 	const other = await buildTenant(db);
@@ -79,8 +83,6 @@ export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public'
 			response
 		});
 	}
-	const ctxOf = async (u: { id: string } | null) =>
-		testCtx(db, u ? await loadActor(db, u.id) : null);
 	return {
 		db,
 		tenant,
@@ -94,7 +96,7 @@ export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public'
 		top1,
 		top2,
 		people: { speaker, moderator, present, excused, outsider, coordinator, otherCoordinator },
-		ctxOf
+		ctxOf: userCtx(db)
 	};
 }
 
@@ -162,8 +164,6 @@ export async function setupActionItems(db: Db) {
 		state: 'invited'
 	});
 	const top = await buildAgendaItem(db, meeting, 1, { title: 'Sommerfest' });
-	const ctxOf = async (u: { id: string } | null) =>
-		testCtx(db, u ? await loadActor(db, u.id) : null);
 	return {
 		db,
 		tenant,
@@ -174,6 +174,6 @@ export async function setupActionItems(db: Db) {
 		meeting,
 		top,
 		people: { speaker, assignee, bystander, orgEditor, orgRepresentative, stranger },
-		ctxOf
+		ctxOf: userCtx(db)
 	};
 }
