@@ -8,12 +8,7 @@ import { tenants, type Tenant } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { actionItems } from '../minutes/schema';
-import {
-	consultations,
-	instructions,
-	paperRelations,
-	papers
-} from '../papers/schema';
+import { consultations, instructions, paperRelations, papers } from '../papers/schema';
 import { statusReportVersions, statusReports } from '../reports/schema';
 import { signIn } from '../auth/sign-in';
 import { loadActor } from '../auth/sessions';

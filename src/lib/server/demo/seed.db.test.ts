@@ -148,7 +148,9 @@ describe('seedDemo', () => {
 			])
 		);
 		for (const slug of Object.keys(bySlug).filter((s) => s !== 'landshut')) {
-			await expect(listPeople(testTenantCtx(database.db, bySlug[slug], ctx.actor))).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				listPeople(testTenantCtx(database.db, bySlug[slug], ctx.actor))
+			).rejects.toBeInstanceOf(NotFoundError);
 		}
 	});
 

@@ -38,7 +38,9 @@ async function setup() {
 describe('getPublicOffer', () => {
 	it('gives the public view with organisation, places and the consented contact', async () => {
 		const { tenant, org } = await setup();
-		const field = await buildFieldOfAction(database.db, tenant.id, { names: { de: 'Familienleben' } });
+		const field = await buildFieldOfAction(database.db, tenant.id, {
+			names: { de: 'Familienleben' }
+		});
 		const contact = await buildContact(database.db, tenant.id, org.id, {
 			name: 'Veronika Beispiel',
 			role: 'Projektleitung',
@@ -97,13 +99,18 @@ describe('getPublicOffer', () => {
 	it('never shows a contact person without consent, after withdrawal, or of another organisation', async () => {
 		const { tenant, org } = await setup();
 		const other = await buildOrganization(database.db, tenant.id);
-		const noConsent = await buildContact(database.db, tenant.id, org.id, { name: 'Ohne Einwilligung' });
+		const noConsent = await buildContact(database.db, tenant.id, org.id, {
+			name: 'Ohne Einwilligung'
+		});
 		const withdrawn = await buildContact(database.db, tenant.id, org.id, {
 			name: 'Widerrufen',
 			consent: true,
 			consentWithdrawnAt: new Date()
 		});
-		const foreign = await buildContact(database.db, tenant.id, other.id, { name: 'Fremd', consent: true });
+		const foreign = await buildContact(database.db, tenant.id, other.id, {
+			name: 'Fremd',
+			consent: true
+		});
 		for (const c of [noConsent, withdrawn, foreign]) {
 			const offer = await buildOffer(database.db, tenant.id, org.id, { contactId: c.id });
 			const v = await view(tenant, offer.id);
@@ -170,7 +177,10 @@ describe('getPublicOffer', () => {
 	});
 
 	it('lets a district show its municipalities’ offers, never a sibling’s', async () => {
-		const district = await buildTenant(database.db, { kind: 'district', name: 'Landkreis Beispiel' });
+		const district = await buildTenant(database.db, {
+			kind: 'district',
+			name: 'Landkreis Beispiel'
+		});
 		const a = await buildTenant(database.db, {
 			kind: 'municipality',
 			name: 'Gemeinde A',

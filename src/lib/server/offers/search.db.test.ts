@@ -144,7 +144,10 @@ describe('searchOffers: what the public may see', () => {
 		await buildOffer(database.db, tenant.id, hidden.id, { title: 'Verborgen' });
 		await offer({ title: 'Öffentlich' });
 		expect(titles(await find(tenant))).toEqual(['Öffentlich']);
-		await database.db.update(organizations).set({ isPublic: false }).where(eq(organizations.id, hidden.id));
+		await database.db
+			.update(organizations)
+			.set({ isPublic: false })
+			.where(eq(organizations.id, hidden.id));
 	});
 
 	it('never shows another tenant’s offers', async () => {
@@ -175,12 +178,16 @@ describe('searchOffers: what the public may see', () => {
 			isPublic: false
 		});
 		const other = await buildTenant(database.db, { kind: 'district' });
-		const orgD = await buildOrganization(database.db, district.id, { alsoIn: [eching.id, neufahrn.id] });
+		const orgD = await buildOrganization(database.db, district.id, {
+			alsoIn: [eching.id, neufahrn.id]
+		});
 		const orgE = await buildOrganization(database.db, eching.id);
 		const orgN = await buildOrganization(database.db, neufahrn.id);
 		const orgH = await buildOrganization(database.db, hiddenTown.id);
 		const orgO = await buildOrganization(database.db, other.id);
-		await buildOffer(database.db, district.id, orgD.id, { title: 'Beratungsbus (ganzer Landkreis)' });
+		await buildOffer(database.db, district.id, orgD.id, {
+			title: 'Beratungsbus (ganzer Landkreis)'
+		});
 		await buildOffer(database.db, district.id, orgD.id, {
 			title: 'Beratungsbus in Eching',
 			municipalityIds: [eching.id]
