@@ -39,9 +39,9 @@ import {
 	type FinderFacets,
 	type FinderQuery,
 	type FinderResult,
-	type FinderSort,
-	type OfferCard
+	type FinderSort
 } from './finder-query';
+import { toCard, type ItemRow } from './finder-cards';
 
 /**
  * Sorting by title without a German collation (PGlite has only C): the first letter is folded
@@ -395,58 +395,4 @@ async function offerDetails(
 			)}) AND ${publicOfferCondition(scope)}`)
 	);
 	return new Map(rows.map((r) => [r.id, r]));
-}
-
-interface ItemRow {
-	id: string;
-	title: string;
-	title_lang: string;
-	summary: string | null;
-	summary_lang: string;
-	organization_name: string;
-	field_names: LocalizedNames | null;
-	target_groups: string[];
-	languages: string[];
-	location_kind: OfferCard['locationKind'];
-	schedule_kind: OfferCard['scheduleKind'];
-	starts_at: Date | string | null;
-	weekdays: number[];
-	next_date: string | null;
-	cost_kind: 'free' | 'paid';
-	childcare: boolean;
-	accessible: boolean;
-	places: string | null;
-	kept_by: string | null;
-}
-
-/** The first sentences of a description, cut at a word boundary. */
-export function summarize(text: string, max = 180): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= max) return flat;
-	const cut = flat.slice(0, max);
-	const space = cut.lastIndexOf(' ');
-	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, '')} …`;
-}
-
-function toCard(r: ItemRow, locale: string): OfferCard {
-	const summary = r.summary ? summarize(r.summary) : '';
-	return {
-		id: r.id,
-		title: { text: r.title, lang: r.title_lang },
-		summary: summary ? { text: summary, lang: r.summary_lang } : null,
-		organization: r.organization_name,
-		fieldOfAction: r.field_names ? localFieldName(r.field_names, locale) : null,
-		targetGroups: r.target_groups ?? [],
-		languages: r.languages ?? [],
-		locationKind: r.location_kind,
-		places: r.places,
-		scheduleKind: r.schedule_kind,
-		startsAt: r.starts_at === null ? null : new Date(r.starts_at),
-		weekdays: [...(r.weekdays ?? [])].map(Number).sort((a, b) => a - b),
-		nextDate: r.next_date,
-		costFree: r.cost_kind === 'free',
-		childcare: r.childcare,
-		accessible: r.accessible,
-		keptBy: r.kept_by
-	};
 }

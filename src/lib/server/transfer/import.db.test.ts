@@ -5,7 +5,8 @@ import { buildOrganization, buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
 import { organizations, organizationTenants } from '../organizations/schema';
 import { offerPlaces, offers, offerTexts } from '../offers/schema';
-import { previewImport, runImport, type ImportIssue } from './import';
+import { previewImport, runImport } from './import';
+import type { ImportIssue } from './file-check';
 import { MAX_IMPORT_BYTES } from './columns';
 import { fromBerlinLocal } from '../shared';
 

@@ -20,28 +20,14 @@ import {
 	SPOKEN_LANGUAGES,
 	TARGET_GROUPS
 } from '../offers/vocabulary';
-import { LIST_SEPARATOR, parseCsv, type CsvRecord } from './csv';
-import {
-	COLUMNS,
-	MAX_IMPORT_BYTES,
-	MAX_IMPORT_ROWS,
-	TRANSLATION_LOCALES,
-	type TransferFile
-} from './columns';
+import { LIST_SEPARATOR, type CsvRecord } from './csv';
+import { TRANSLATION_LOCALES } from './columns';
 import { loadReference, normal, RowReader, type Reference } from './rows';
+import { checkFile, type ImportIssue } from './file-check';
 
 export interface ImportFiles {
 	organizations?: string | null;
 	offers?: string | null;
-}
-
-/** One problem: where (file, line, column) and what (message key with parameters). */
-export interface ImportIssue {
-	file: TransferFile;
-	line: number;
-	column: string | null;
-	key: string;
-	params?: Record<string, string | number>;
 }
 
 export interface OrganizationPreviewRow {
@@ -86,64 +72,6 @@ interface OfferPlan {
 	values: Omit<typeof offers.$inferInsert, 'tenantId' | 'organizationId'>;
 	texts: Omit<typeof offerTexts.$inferInsert, 'offerId'>[];
 	place: Omit<typeof offerPlaces.$inferInsert, 'offerId'> | null;
-}
-
-/** Problems with the file as a whole or its header line; null when the records can be read. */
-function checkFile(file: TransferFile, text: string, issues: ImportIssue[]): CsvRecord[] | null {
-	if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
-		issues.push({
-			file,
-			line: 1,
-			column: null,
-			key: 'transfer_error_too_large',
-			params: { max: MAX_IMPORT_BYTES / 1024 / 1024 }
-		});
-		return null;
-	}
-	const parsed = parseCsv(text);
-	if (!parsed.ok) {
-		issues.push({
-			file,
-			line: parsed.line,
-			column: null,
-			key: parsed.reason === 'empty' ? 'transfer_error_empty' : 'transfer_error_structure'
-		});
-		return null;
-	}
-	const known = COLUMNS[file].map((c) => c.name);
-	const before = issues.length;
-	const seen = new Set<string>();
-	for (const name of parsed.header) {
-		if (name === '') continue;
-		if (!known.includes(name))
-			issues.push({ file, line: 1, column: name, key: 'transfer_error_unknown_column' });
-		else if (seen.has(name))
-			issues.push({ file, line: 1, column: name, key: 'transfer_error_duplicate_column' });
-		seen.add(name);
-	}
-	for (const c of COLUMNS[file])
-		if (c.required && !seen.has(c.name))
-			issues.push({ file, line: 1, column: c.name, key: 'transfer_error_missing_column' });
-	if (parsed.records.length === 0)
-		issues.push({ file, line: 2, column: null, key: 'transfer_error_empty' });
-	if (parsed.records.length > MAX_IMPORT_ROWS)
-		issues.push({
-			file,
-			line: parsed.records[MAX_IMPORT_ROWS].line,
-			column: null,
-			key: 'transfer_error_too_many_rows',
-			params: { max: MAX_IMPORT_ROWS }
-		});
-	for (const r of parsed.records)
-		if (r.fieldCount > parsed.header.length)
-			issues.push({
-				file,
-				line: r.line,
-				column: null,
-				key: 'transfer_error_too_many_fields',
-				params: { count: r.fieldCount, expected: parsed.header.length }
-			});
-	return issues.length > before ? null : parsed.records;
 }
 
 function readOrganizations(

@@ -10,7 +10,7 @@ import { organizations, organizationTypes } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { LIST_SEPARATOR, type CsvRecord } from './csv';
 import type { TransferFile } from './columns';
-import type { ImportIssue } from './import';
+import type { ImportIssue } from './file-check';
 import { parseBerlinDateTime, parseDay } from './time';
 
 export interface Reference {

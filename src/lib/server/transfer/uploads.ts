@@ -6,7 +6,8 @@ import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { MAX_IMPORT_BYTES, type TransferFile } from './columns';
 import { decodeCsv } from './csv';
-import { previewImport, type ImportFiles, type ImportIssue, type ImportPreview } from './import';
+import { previewImport, type ImportFiles, type ImportPreview } from './import';
+import type { ImportIssue } from './file-check';
 
 const FILES: TransferFile[] = ['organizations', 'offers'];
 

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { transferVocabulary } from '$lib/server/transfer/vocabulary';
-import { runImport, type ImportIssue, type ImportPreview } from '$lib/server/transfer/import';
+import { runImport, type ImportPreview } from '$lib/server/transfer/import';
+import type { ImportIssue } from '$lib/server/transfer/file-check';
 import { packedFiles, previewUpload, readUploads } from '$lib/server/transfer/uploads';
 import {
 	MAX_IMPORT_BYTES,
