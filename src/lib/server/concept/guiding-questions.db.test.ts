@@ -61,6 +61,13 @@ describe('guiding questions on the agenda', () => {
 		await expect(
 			addGuidingQuestionToAgenda(s.coordinator, { meetingId: foreign.id, questionId: q })
 		).rejects.toThrow(NotFoundError);
+		const open = await buildMeeting(s.db, s.group);
+		for (const questionId of [undefined, ''])
+			await expect(
+				addGuidingQuestionToAgenda(s.coordinator, { meetingId: open.id, questionId })
+			).rejects.toMatchObject({
+				fieldErrors: { questionId: 'meetings_error_question_required' }
+			});
 		const approved = await buildMeeting(s.db, s.group, { minutesState: 'approved' });
 		await expect(
 			addGuidingQuestionToAgenda(s.coordinator, { meetingId: approved.id, questionId: q })
@@ -68,7 +75,7 @@ describe('guiding questions on the agenda', () => {
 		const items = await s.db
 			.select()
 			.from(agendaItems)
-			.where(inArray(agendaItems.meetingId, [foreign.id, approved.id]));
+			.where(inArray(agendaItems.meetingId, [foreign.id, open.id, approved.id]));
 		expect(items).toEqual([]);
 	});
 });

@@ -195,11 +195,10 @@ export async function guidingQuestionsForBody(
  */
 export async function addGuidingQuestionToAgenda(
 	ctx: TenantCtx,
-	input: { meetingId: string; questionId: string }
+	input: { meetingId: string; questionId?: unknown }
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	const meetingId = requireUuid(input.meetingId);
-	const questionId = requireUuid(input.questionId);
 	const [meeting] = await ctx.db
 		.select({
 			id: meetings.id,
@@ -211,6 +210,10 @@ export async function addGuidingQuestionToAgenda(
 		.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
 	if (!meeting) throw new NotFoundError();
 	authorize(ctx.actor, 'meeting.manage', { tenantId, bodyId: meeting.bodyId });
+	// the meeting page's select: nothing chosen is a field error, a forged id a 404
+	if (typeof input.questionId !== 'string' || input.questionId === '')
+		throw new ValidationError({ questionId: 'meetings_error_question_required' });
+	const questionId = requireUuid(input.questionId);
 	const [q] = await ctx.db
 		.select({
 			question: conceptGuidingQuestions.question,

@@ -12,9 +12,7 @@ import { deleteFile, setFilePublic, uploadFile } from '$lib/server/meetings/file
 import { cancelMeeting, markMeetingHeld } from '$lib/server/meetings/meetings';
 import { addGuidingQuestionToAgenda, guidingQuestionsForBody } from '$lib/server/concept/structure';
 import { groupByGuideline } from '$lib/server/bodies/views';
-import { ValidationError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
-import type { TenantCtx } from '$lib/server/context';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -58,14 +56,10 @@ export const actions: Actions = {
 		input: withMeeting,
 		onSuccess: done(m.meetings_item_saved)
 	}),
-	questionToAgenda: formAction(
-		async (ctx: TenantCtx, input: { meetingId: string; questionId?: unknown }) => {
-			if (typeof input.questionId !== 'string' || !input.questionId)
-				throw new ValidationError({ questionId: 'meetings_error_question_required' });
-			return addGuidingQuestionToAgenda(ctx, { ...input, questionId: input.questionId });
-		},
-		{ input: withMeeting, onSuccess: done(m.meetings_question_added) }
-	),
+	questionToAgenda: formAction(addGuidingQuestionToAgenda, {
+		input: withMeeting,
+		onSuccess: done(m.meetings_question_added)
+	}),
 	deleteItem: formAction(deleteAgendaItem, {
 		input: withMeeting,
 		onSuccess: done(m.meetings_item_deleted)
