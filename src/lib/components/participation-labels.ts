@@ -79,21 +79,6 @@ const TARGET_GROUPS: Record<string, Fn> = {
 };
 export const targetGroupLabel = (k: string | null | undefined) => pick(TARGET_GROUPS, k);
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-export function languageLabel(code: string, locale: string): string {
-	if (code === 'dgs') return m.needs_language_dgs();
-	let names = displayNames.get(locale);
-	if (!names) {
-		names = new Intl.DisplayNames([locale], { type: 'language' });
-		displayNames.set(locale, names);
-	}
-	try {
-		return names.of(code) ?? code;
-	} catch {
-		return code;
-	}
-}
-
 const KINDS: Record<string, Fn> = {
 	question: m.inquiries_kind_question,
 	wish: m.inquiries_kind_wish,
