@@ -1,7 +1,7 @@
 /**
  * The one definition of a current body membership: started on or before the Berlin calendar day
- * and not ended before it. Every query about "who is a member now" uses these, never SQL
- * `CURRENT_DATE` (the database session's time zone) or its own copy of the rule.
+ * and not ended before it. Every query about "who is a member now" uses these, never the
+ * database's own current date (the session's time zone) or its own copy of the rule.
  */
 import { and, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';

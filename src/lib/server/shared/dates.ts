@@ -1,7 +1,7 @@
 /**
  * Calendar days and wall-clock times in Europe/Berlin — the one implementation. A "day" is always
- * the Berlin day, computed here and passed to SQL as a parameter: never `CURRENT_DATE` or
- * `now()::date`, which follow the database session's time zone (UTC on most servers and PGlite).
+ * the Berlin day, computed here and passed to SQL as a parameter, never the database's own
+ * current date, which follows the session's time zone (UTC on most servers and PGlite).
  */
 import { sql, type SQL } from 'drizzle-orm';
 
