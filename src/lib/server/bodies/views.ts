@@ -17,7 +17,7 @@ import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from '
 import { fieldOptions, organizationOptions, personOptions, type Option } from './lookups';
 import { bodyDetails, hosts, meetingRows, members } from './view-parts';
 import { openActionItemsOfBody } from '../minutes/action-items';
-import { guidingQuestionsForBody, type GuidingQuestionView } from '../concept/structure';
+import { guidingQuestionGroupsForBody } from '../concept/structure';
 
 export interface JoinRequestView {
 	id: string;
@@ -26,32 +26,6 @@ export interface JoinRequestView {
 	organizationName: string | null;
 	message: string | null;
 	createdAt: Date;
-}
-
-export interface ConceptQuestionGroup {
-	guidelineId: string;
-	guideline: string;
-	editionTitle: string;
-	questions: { id: string; question: string }[];
-}
-
-/** The concept's guiding questions for a body, grouped by their guideline (in its order). */
-export function groupByGuideline(questions: GuidingQuestionView[]): ConceptQuestionGroup[] {
-	const groups = new Map<string, ConceptQuestionGroup>();
-	for (const q of questions) {
-		let group = groups.get(q.guidelineId);
-		if (!group) {
-			group = {
-				guidelineId: q.guidelineId,
-				guideline: q.guideline,
-				editionTitle: q.editionTitle,
-				questions: []
-			};
-			groups.set(q.guidelineId, group);
-		}
-		group.questions.push({ id: q.id, question: q.question });
-	}
-	return [...groups.values()];
 }
 
 /** Everything the signed-in body page shows, with what the actor may do there. */
@@ -86,7 +60,7 @@ export async function getBodyPage(ctx: TenantCtx, input: { bodyId: string }) {
 			can(actor, 'body.join', { tenantId })
 				? organizationOptions(ctx.db, tenantId)
 				: Promise.resolve([] as Option[]),
-			guidingQuestionsForBody(ctx.db, tenantId, body.id)
+			guidingQuestionGroupsForBody(ctx.db, tenantId, body.id)
 		]);
 	const isMember = memberList.current.some((mm) => mm.userId === actor.userId);
 	return {
@@ -97,7 +71,7 @@ export async function getBodyPage(ctx: TenantCtx, input: { bodyId: string }) {
 		past,
 		actionItems: items.rows,
 		actionItemsTotal: items.total,
-		conceptQuestions: groupByGuideline(questions),
+		conceptQuestions: questions,
 		requests,
 		myRequest: own[0] ?? null,
 		isMember,

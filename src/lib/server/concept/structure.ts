@@ -189,6 +189,37 @@ export async function guidingQuestionsForBody(
 		}));
 }
 
+/** Guiding questions of one guideline, as the body and meeting pages show them. */
+export interface GuidingQuestionGroup {
+	guidelineId: string;
+	guideline: string;
+	editionTitle: string;
+	questions: { id: string; question: string }[];
+}
+
+/** The guiding questions for a working group, grouped by their guideline (in its order). */
+export async function guidingQuestionGroupsForBody(
+	db: Executor,
+	tenantId: string,
+	bodyId: string
+): Promise<GuidingQuestionGroup[]> {
+	const groups = new Map<string, GuidingQuestionGroup>();
+	for (const q of await guidingQuestionsForBody(db, tenantId, bodyId)) {
+		let group = groups.get(q.guidelineId);
+		if (!group) {
+			group = {
+				guidelineId: q.guidelineId,
+				guideline: q.guideline,
+				editionTitle: q.editionTitle,
+				questions: []
+			};
+			groups.set(q.guidelineId, group);
+		}
+		group.questions.push({ id: q.id, question: q.question });
+	}
+	return [...groups.values()];
+}
+
 /**
  * Puts a guiding question on a meeting's agenda, as the last item (position = max + 1). Allowed
  * to whoever may plan the meetings of the meeting's body; the question must belong to the tenant.

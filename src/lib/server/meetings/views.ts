@@ -20,6 +20,7 @@ import { ACCEPTED_EXTENSIONS } from './files';
 import { meetingFormValues } from './meetings';
 import { LOCATION_KINDS } from './schema';
 import { isLocalDate, isLocalTime } from './schedule';
+import { guidingQuestionGroupsForBody } from '../concept/structure';
 
 /** What the meeting's layout and its pages know of the meeting (no minutes text). */
 export interface MeetingSummary {
@@ -124,12 +125,17 @@ export async function getMeetingOverview(
 	const now = input.now ?? new Date();
 	const locale = ctx.locale === 'en' ? 'en' : 'de';
 	const editable = isEditable(summary);
-	const [agenda, host, moderator, present, people] = await Promise.all([
+	// the concept's guiding questions may go onto the agenda of a meeting to come
+	const questionsOpen = editable && summary.state !== 'held';
+	const [agenda, host, moderator, present, people, conceptQuestions] = await Promise.all([
 		agendaOf(ctx.db, summary, { locale }),
 		nameOf(ctx, organizations, summary.hostOrganizationId),
 		nameOf(ctx, users, summary.moderatorUserId),
 		ctx.actor ? wasPresent(ctx.db, summary.id, ctx.actor.userId) : Promise.resolve(false),
-		editable ? personOptions(ctx.db, ctx.tenant.id) : Promise.resolve([])
+		editable ? personOptions(ctx.db, ctx.tenant.id) : Promise.resolve([]),
+		questionsOpen
+			? guidingQuestionGroupsForBody(ctx.db, ctx.tenant.id, summary.body.id)
+			: Promise.resolve([])
 	]);
 	const canReadTheMinutes = canReadMinutes(
 		summary.minutesState,
@@ -160,8 +166,7 @@ export async function getMeetingOverview(
 		openActions: agenda.openActions,
 		canManage,
 		editable,
-		/** the concept's guiding questions may go onto the agenda of a meeting to come */
-		questionsOpen: editable && summary.state !== 'held',
+		conceptQuestions,
 		links: {
 			minutes: canReadTheMinutes && summary.minutesState !== 'none',
 			publicPage: ctx.tenant.isPublic && summary.body.visibility === 'public',

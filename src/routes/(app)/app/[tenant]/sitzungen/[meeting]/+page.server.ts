@@ -10,23 +10,17 @@ import {
 import { addSpeaker, removeSpeaker } from '$lib/server/meetings/speakers';
 import { deleteFile, setFilePublic, uploadFile } from '$lib/server/meetings/files';
 import { cancelMeeting, markMeetingHeld } from '$lib/server/meetings/meetings';
-import { addGuidingQuestionToAgenda, guidingQuestionsForBody } from '$lib/server/concept/structure';
-import { groupByGuideline } from '$lib/server/bodies/views';
+import { addGuidingQuestionToAgenda } from '$lib/server/concept/structure';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	// the layout loaded and authorised the meeting; no second load here
 	const { meetingSummary } = await event.parent();
-	const overview = await getMeetingOverview(ctx, { summary: meetingSummary });
-	const { questionsOpen, ...page } = overview;
-	const questions = questionsOpen
-		? await guidingQuestionsForBody(ctx.db, ctx.tenant.id, meetingSummary.body.id)
-		: [];
+	const page = await getMeetingOverview(ctx, { summary: meetingSummary });
 	return {
 		tenant: ctx.tenant,
 		...page,
-		conceptQuestions: groupByGuideline(questions),
 		created: event.url.searchParams.has('angelegt')
 	};
 };
