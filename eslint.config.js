@@ -55,8 +55,8 @@ export default defineConfig(
 					paths: [
 						{ name: 'drizzle-orm', message: 'Routes call use cases and views, not SQL.' },
 						{
-							name: '$lib/server/tenants/service',
-							importNames: ['getTenantForActor', 'findPublicTenant'],
+							name: '$lib/server/tenants/resolve',
+							importNames: ['resolveRequestTenant'],
 							message: 'The hook resolves the tenant: use tenantCtx(event) from $lib/server/http.'
 						}
 					],

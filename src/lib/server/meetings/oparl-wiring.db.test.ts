@@ -5,7 +5,7 @@ import { actorCtx } from '../db/testing/test-actors';
 import { buildAgendaItem, buildBody, buildMeeting, buildTenant } from '../factories';
 import { handleOParl } from '../oparl/handler';
 import { buildMinutesView } from '../minutes/minutes';
-import { getPublicMeeting } from '../minutes/public';
+import { publicMeetingAt } from '../minutes/testing';
 import { files, meetings } from './schema';
 import { fullAgenda } from './agenda';
 import { deleteAgendaItem } from './agenda-items';
@@ -120,7 +120,7 @@ describe('TOP numbers with non-public items', () => {
 			'1 Begrüßung',
 			'3 Sprachkurse'
 		]);
-		const page = await getPublicMeeting(db, tenant.slug, meeting.id);
+		const page = await publicMeetingAt(db, tenant.slug, meeting.id);
 		expect(page!.agenda.map((i) => i.number)).toEqual([1, 3]);
 		const items = await oparl(`/body/${tenant.id}/agendaItem`);
 		expect(

@@ -7,10 +7,9 @@ import { NotFoundError } from '../errors';
 import { getMinutesPage } from './minutes';
 import { saveMinutes } from './save-minutes';
 import { approveMinutes, publishMinutes, shareMinutes } from './minutes-states';
-import { getPublicMeeting } from './public';
-import { agendaDocument, minutesDocument, publicMinutesDocument } from './print';
+import { agendaDocument, minutesDocument } from './print';
 import { renderHtml } from '../documents/html';
-import { draft, setupMinutes } from './testing';
+import { draft, publicMeetingAt, publicMinutesAt, setupMinutes } from './testing';
 
 const setup = useTestSetup(setupMinutes);
 
@@ -79,30 +78,30 @@ describe('who reads the minutes', () => {
 			'Personalangelegenheit'
 		]);
 		// a network body is not on the public site
-		expect(await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
+		expect(await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
 	});
 
 	it('published minutes of a public body: public page and PDF without non-public items or names', async () => {
 		const s = await setup('public');
 		const ctx = await draft(s);
 		// before publication the public page shows the public agenda only
-		let pub = await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id);
+		let pub = await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id);
 		expect(pub?.agenda.map((a) => a.title)).toEqual(['Sprachkurse im Landkreis']);
 		expect(pub?.minutes).toBeNull();
-		await expect(publicMinutesDocument(s.db, s.tenant.slug, s.meeting.id)).rejects.toBeInstanceOf(
+		await expect(publicMinutesAt(s.db, s.tenant.slug, s.meeting.id)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 
 		await shareMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 		await approveMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
-		expect((await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id))?.minutes).toBeNull();
+		expect((await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id))?.minutes).toBeNull();
 		await publishMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 
-		pub = await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id);
+		pub = await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id);
 		expect(pub?.minutes?.items.map((i) => [i.title, i.notes, i.decision])).toEqual([
 			['Sprachkurse im Landkreis', 'Die Wartelisten sind lang.', 'Der AK schreibt an das BAMF.']
 		]);
-		const html = renderHtml((await publicMinutesDocument(s.db, s.tenant.slug, s.meeting.id)).model);
+		const html = renderHtml((await publicMinutesAt(s.db, s.tenant.slug, s.meeting.id)).model);
 		expect(html).toContain('Die Wartelisten sind lang.');
 		expect(html).not.toContain('Vertrauliche Notiz');
 		expect(html).not.toContain('Personalangelegenheit');
@@ -141,12 +140,12 @@ describe('who reads the minutes', () => {
 		await expect(
 			saveMinutes(withTenant(stranger, s.other), { meetingId: s.meeting.id, intro: 'x' })
 		).rejects.toBeInstanceOf(NotFoundError);
-		expect(await getPublicMeeting(s.db, s.other.slug, s.meeting.id)).toBeNull();
+		expect(await publicMeetingAt(s.db, s.other.slug, s.meeting.id)).toBeNull();
 		// nor anonymous visitors (the body is not public)
 		await expect(
 			getMinutesPage(withTenant(await s.ctxOf(null), s.tenant), { meetingId: s.meeting.id })
 		).rejects.toBeInstanceOf(NotFoundError);
-		expect(await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
+		expect(await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
 	});
 
 	it('a public body: visible to all, but public site only for a public tenant', async () => {
@@ -155,7 +154,7 @@ describe('who reads the minutes', () => {
 		await shareMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 		await approveMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
 		await publishMinutes(withTenant(ctx, s.tenant), { meetingId: s.meeting.id });
-		expect(await getPublicMeeting(s.db, s.other.slug, s.meeting.id)).toBeNull();
+		expect(await publicMeetingAt(s.db, s.other.slug, s.meeting.id)).toBeNull();
 		// anonymous: the public part of published minutes only
 		const anonymous = await getMinutesPage(withTenant(await s.ctxOf(null), s.tenant), {
 			meetingId: s.meeting.id
@@ -164,6 +163,6 @@ describe('who reads the minutes', () => {
 		expect(anonymous.canEdit).toBe(false);
 		// a tenant that is not public shows nothing publicly
 		await s.db.update(tenants).set({ isPublic: false }).where(eq(tenants.id, s.tenant.id));
-		expect(await getPublicMeeting(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
+		expect(await publicMeetingAt(s.db, s.tenant.slug, s.meeting.id)).toBeNull();
 	});
 });

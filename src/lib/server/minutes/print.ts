@@ -2,7 +2,7 @@
  * Loads and authorises the agenda and minutes documents (DocModel) for the print views and the
  * PDF endpoints, signed in and public.
  */
-import type { Ctx } from '../context';
+import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import type { Body } from '../bodies/schema';
 import type { Meeting } from '../meetings/schema';
@@ -74,8 +74,8 @@ export async function minutesDocument(ctx: Ctx, tenantId: string, meetingId: str
 }
 
 /** The published minutes of a public body, public version (NotFoundError otherwise). */
-export async function publicMinutesDocument(db: Executor, tenantSlug: string, meetingId: string) {
-	const found = await getPublicMeeting(db, tenantSlug, meetingId);
+export async function publicMinutesDocument(ctx: TenantCtx, input: { meetingId: string }) {
+	const found = await getPublicMeeting(ctx, input);
 	if (!found?.minutes) throw new NotFoundError();
 	return {
 		model: buildMinutesDocument(found.minutes, { publicVersion: true }),

@@ -5,8 +5,7 @@
  * a tenant that is not public — is null, i.e. 404.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import { findPublicTenant } from '../tenants/service';
+import type { TenantCtx } from '../context';
 import { bodies } from '../bodies/schema';
 import { meetings } from '../meetings/schema';
 import { buildMinutesView, meetingFacts, type MinutesView } from './minutes';
@@ -28,13 +27,14 @@ export interface PublicMeeting {
 	minutes: MinutesView | null;
 }
 
+/** The meeting of the request's tenant (the hook resolved it as a public tenant). */
 export async function getPublicMeeting(
-	db: Executor,
-	tenantSlug: string,
-	meetingId: string
+	ctx: TenantCtx,
+	input: { meetingId: string }
 ): Promise<PublicMeeting | null> {
-	const tenant = await findPublicTenant(db, tenantSlug);
-	if (!tenant || !isUuid(meetingId)) return null;
+	const { db, tenant } = ctx;
+	const { meetingId } = input;
+	if (!tenant.isPublic || !isUuid(meetingId)) return null;
 	const [row] = await db
 		.select({ meeting: meetings, body: bodies })
 		.from(meetings)

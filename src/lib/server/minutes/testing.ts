@@ -24,6 +24,10 @@ import { meetingInvitations } from '../invitations/schema';
 import { saveMinutes } from './save-minutes';
 import { addGuest, getAttendance, saveAttendance } from './attendance';
 import { berlinToday } from '../shared';
+import { resolveRequestTenant } from '../tenants/resolve';
+import { NotFoundError } from '../errors';
+import { getPublicMeeting } from './public';
+import { publicMinutesDocument } from './print';
 
 /** The context of a request by user `u` (null: nobody signed in), without a tenant. */
 const userCtx = (db: Db) => async (u: { id: string } | null) =>
@@ -176,4 +180,20 @@ export async function setupActionItems(db: Db) {
 		people: { speaker, assignee, bystander, orgEditor, orgRepresentative, stranger },
 		ctxOf: userCtx(db)
 	};
+}
+
+/**
+ * The public meeting page and public minutes PDF of `/{slug}/sitzungen/{id}` as a request sees
+ * them: the tenant resolved from the slug the way the hook does (public tenants only), then the
+ * view; null or NotFoundError when there is no such public tenant.
+ */
+export async function publicMeetingAt(db: Db, slug: string, meetingId: string) {
+	const tenant = await resolveRequestTenant(db, 'public', slug, null);
+	return tenant ? getPublicMeeting(withTenant(testCtx(db), tenant), { meetingId }) : null;
+}
+
+export async function publicMinutesAt(db: Db, slug: string, meetingId: string) {
+	const tenant = await resolveRequestTenant(db, 'public', slug, null);
+	if (!tenant) throw new NotFoundError();
+	return publicMinutesDocument(withTenant(testCtx(db), tenant), { meetingId });
 }

@@ -2,7 +2,10 @@
 import type { Db } from '../db/client';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import type { Tenant } from '../tenants/schema';
-import { findFinderScope, type FinderScope } from './public';
+import { finderScope, type FinderScope } from './public';
+import { withTenant } from '../context';
+import { testCtx } from '../db/testing/test-db';
+import { resolveRequestTenant } from '../tenants/resolve';
 import { searchOffers } from './search';
 import { parseFinderQuery, type FinderResult } from './finder-query';
 import { addDays, berlinToday } from '../shared';
@@ -14,10 +17,16 @@ export function day(offset: number): string {
 
 export const titles = (r: FinderResult) => r.items.map((i) => i.title.text);
 
+/** The finder's scope at `/{slug}/angebote` as a request sees it; null without a public tenant. */
+export async function scopeAt(db: Db, slug: string): Promise<FinderScope | null> {
+	const tenant = await resolveRequestTenant(db, 'public', slug, null);
+	return tenant ? finderScope(withTenant(testCtx(db), tenant)) : null;
+}
+
 /** The finder helpers of a test file, on its database. */
 export function finderHelpers(dbOf: () => Db) {
 	async function scopeOf(tenant: Tenant): Promise<FinderScope> {
-		const scope = await findFinderScope(dbOf(), tenant.slug);
+		const scope = await scopeAt(dbOf(), tenant.slug);
 		if (!scope) throw new Error(`no public scope for ${tenant.slug}`);
 		return scope;
 	}

@@ -8,13 +8,13 @@ import {
 	buildTenant
 } from '../factories';
 import type { Tenant } from '../tenants/schema';
-import { findFinderScope, getPublicOffer, safeHttpUrl } from './public';
-import { day } from './finder-testing';
+import { getPublicOffer, safeHttpUrl } from './public';
+import { day, scopeAt } from './finder-testing';
 
 const database = useTestDb();
 
 async function view(tenant: Tenant, id: string, locale = 'de') {
-	const scope = await findFinderScope(database.db, tenant.slug);
+	const scope = await scopeAt(database.db, tenant.slug);
 	if (!scope) throw new Error('no scope');
 	return getPublicOffer(database.db, scope, id, locale);
 }

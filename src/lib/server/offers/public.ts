@@ -11,7 +11,7 @@ import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema'
 import { organizations, organizationTexts } from '../organizations/schema';
 import { publicContactsByIds } from '../organizations/contacts';
 import { tenants } from '../tenants/schema';
-import { findPublicTenant, listChildTenants, type PublicTenantView } from '../tenants/service';
+import { listChildTenants, type PublicTenantView } from '../tenants/service';
 import { offerPlaces, offers, offerTexts } from './schema';
 import { isPubliclyVisible } from './visibility';
 import type { TranslationState } from './vocabulary';
@@ -45,12 +45,6 @@ export interface FinderScope {
 	district: { id: string; slug: string; name: string } | null;
 	/** public municipalities when the tenant is a district; otherwise empty */
 	municipalities: ScopeMunicipality[];
-}
-
-/** The scope of a public tenant by its slug; null when there is no such public tenant. */
-export async function findFinderScope(db: Executor, slug: string): Promise<FinderScope | null> {
-	const tenant = await findPublicTenant(db, slug);
-	return tenant ? scopeOf(db, tenant) : null;
 }
 
 /** The scope of the request's public tenant (the hook resolved it). */

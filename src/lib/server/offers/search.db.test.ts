@@ -4,10 +4,9 @@ import { useTestDb } from '../db/testing/test-db';
 import { buildOffer, buildOrganization, buildTenant } from '../factories';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
-import { findFinderScope } from './public';
 import { FINDER_PAGE_SIZE } from './finder-query';
 
-import { day, finderHelpers, titles } from './finder-testing';
+import { day, finderHelpers, scopeAt, titles } from './finder-testing';
 
 const database = useTestDb();
 
@@ -233,15 +232,15 @@ describe('searchOffers: what the public may see', () => {
 		expect((await find(eching, `municipality=${neufahrn.slug}`)).query.municipality).toEqual([]);
 		// a hidden municipality is no part of the district's public finder
 		expect((await find(district, 'q=Versteckt')).total).toBe(0);
-		expect(await findFinderScope(database.db, hiddenTown.slug)).toBeNull();
+		expect(await scopeAt(database.db, hiddenTown.slug)).toBeNull();
 		// and another district's offers never appear
 		expect((await find(district, 'q=anderswo')).total).toBe(0);
 	});
 
 	it('has no scope for a tenant that is not public', async () => {
 		const hidden = await buildTenant(database.db, { isPublic: false });
-		expect(await findFinderScope(database.db, hidden.slug)).toBeNull();
+		expect(await scopeAt(database.db, hidden.slug)).toBeNull();
 		await database.db.update(tenants).set({ isPublic: true }).where(eq(tenants.id, hidden.id));
-		expect(await findFinderScope(database.db, hidden.slug)).not.toBeNull();
+		expect(await scopeAt(database.db, hidden.slug)).not.toBeNull();
 	});
 });

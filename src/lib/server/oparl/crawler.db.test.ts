@@ -16,7 +16,7 @@ import { consultations, paperFiles, papers } from '../papers/schema';
 import { personPublications } from './schema';
 import { buildAgendaItem, buildBody, buildMeeting, buildMembership } from '../factories';
 import { handleOParl } from './handler';
-import { publicMinutesDocument } from '../minutes/print';
+import { publicMinutesAt } from '../minutes/testing';
 import { typeOf, validateOParl } from './fixtures/validator';
 import { OPARL_TYPES } from './urls';
 
@@ -175,7 +175,7 @@ describe('crawling the demo network', () => {
 			);
 			if (!m) problems.push(`unexpected accessUrl ${access}`);
 			else
-				await publicMinutesDocument(db, m[1], m[2]).catch(() =>
+				await publicMinutesAt(db, m[1], m[2]).catch(() =>
 					problems.push(`no public minutes at ${access}`)
 				);
 		}

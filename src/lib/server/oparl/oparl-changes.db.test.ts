@@ -15,7 +15,7 @@ import { papers } from '../papers/schema';
 import { personPublications } from './schema';
 import { recordOParlDeletion, recordOParlMeetingDeletion } from './deletion';
 import { protocolFileId } from './urls';
-import { publicMinutesDocument } from '../minutes/print';
+import { publicMinutesAt } from '../minutes/testing';
 import { NotFoundError } from '../errors';
 import { meetings } from '../meetings/schema';
 import { validateOParl } from './fixtures/validator';
@@ -179,7 +179,7 @@ describe('published minutes as File (Meeting.resultsProtocol)', () => {
 		expect(Date.parse(file.created)).toBe(publishedAt.getTime());
 		expect(Date.parse(file.modified)).toBe(publishedAt.getTime());
 		// the public page really serves it
-		const doc = await publicMinutesDocument(db, t.slug, published.id);
+		const doc = await publicMinutesAt(db, t.slug, published.id);
 		expect(doc.model).toBeTruthy();
 	});
 
@@ -203,7 +203,7 @@ describe('published minutes as File (Meeting.resultsProtocol)', () => {
 		expect((await get(fileUrl(approved.id))).status).toBe(404);
 		const changes = await get(`/body/${t.id}/file?modified_since=${since}`);
 		expect(JSON.stringify(changes.json)).not.toContain(protocolFileId(approved.id));
-		await expect(publicMinutesDocument(db, t.slug, approved.id)).rejects.toThrow(NotFoundError);
+		await expect(publicMinutesAt(db, t.slug, approved.id)).rejects.toThrow(NotFoundError);
 	});
 
 	it('shows as deleted under modified_since when the body is no longer public', async () => {
@@ -223,7 +223,7 @@ describe('published minutes as File (Meeting.resultsProtocol)', () => {
 			const one = await get(fileUrl(published.id));
 			expect(one.status).toBe(200);
 			expect(one.json).toMatchObject({ id: fileUrl(published.id), deleted: true });
-			await expect(publicMinutesDocument(db, t.slug, published.id)).rejects.toThrow(NotFoundError);
+			await expect(publicMinutesAt(db, t.slug, published.id)).rejects.toThrow(NotFoundError);
 		} finally {
 			await db
 				.update(bodies)

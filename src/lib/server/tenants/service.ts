@@ -110,23 +110,6 @@ export async function listPublicTenants(ctx: Ctx): Promise<TenantView[]> {
 	return rows.map(toTenantView);
 }
 
-/** The public face of a tenant; a hidden tenant reads as missing. */
-export async function findPublicTenant(
-	db: Executor,
-	slug: string
-): Promise<PublicTenantView | null> {
-	const [row] = await db
-		.select()
-		.from(tenants)
-		.where(and(eq(tenants.slug, slug), eq(tenants.isPublic, true)));
-	if (!row) return null;
-	return {
-		...toTenantView(row),
-		description: row.settings.publicDescription ?? null,
-		contactEmail: row.settings.publicContactEmail ?? null
-	};
-}
-
 /** Municipalities of a district (public ones only). */
 export async function listChildTenants(db: Executor, parentId: string): Promise<TenantView[]> {
 	const rows = await db

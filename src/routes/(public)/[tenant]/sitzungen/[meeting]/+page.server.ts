@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { tenantCtx } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/minutes/public';
 import { buildMinutesDocument, meetingPlace, meetingWhen } from '$lib/server/minutes/documents';
 import { renderHtml } from '$lib/server/documents/html';
@@ -8,9 +9,9 @@ import { renderHtml } from '$lib/server/documents/html';
 // Server-rendered only, like the finder: no JavaScript needed.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
 	// Unknown, malformed, another tenant's, a body that is not public: all the same 404.
-	const found = await getPublicMeeting(locals.ctx.db, params.tenant, params.meeting);
+	const found = await getPublicMeeting(tenantCtx(event), { meetingId: event.params.meeting });
 	if (!found) error(404, m.error_not_found());
 	return {
 		tenant: { name: found.tenant.name, slug: found.tenant.slug },

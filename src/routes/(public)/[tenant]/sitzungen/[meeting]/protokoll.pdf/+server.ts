@@ -1,17 +1,13 @@
 import type { RequestHandler } from './$types';
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
-import { NotFoundError } from '$lib/server/errors';
+import { orNotFound, tenantCtx } from '$lib/server/http';
 import { pdfFileName, publicMinutesDocument } from '$lib/server/minutes/print';
 import { renderPdf } from '$lib/server/documents/pdf';
 
 // The published minutes of a public body as a tagged PDF, public version (no names of persons).
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const doc = await publicMinutesDocument(locals.ctx.db, params.tenant, params.meeting).catch(
-		(e) => {
-			if (e instanceof NotFoundError) error(404, m.error_not_found());
-			throw e;
-		}
+export const GET: RequestHandler = async (event) => {
+	const ctx = tenantCtx(event);
+	const doc = await orNotFound(() =>
+		publicMinutesDocument(ctx, { meetingId: event.params.meeting })
 	);
 	const pdf = await renderPdf(doc.model);
 	return new Response(new Uint8Array(pdf), {
