@@ -20,8 +20,10 @@ export default defineConfig({
 	fullyParallel: false,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
-	timeout: 30_000,
-	expect: { timeout: 5_000 },
+	// Generous budgets: the two cores are shared with other work (builds, other test runs), and a
+	// timeout here says nothing about the app's speed (that is `npm run bench`'s job).
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
 	use: {
 		baseURL,
