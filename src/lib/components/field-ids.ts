@@ -33,3 +33,20 @@ export function choices<T extends string | number>(
 ): Choice[] {
 	return keys.map((k) => ({ value: String(k), label: label(k) }));
 }
+
+/** The props of a labelled control (Select, TextArea) besides its element's own attributes. */
+export interface ControlProps {
+	name: string;
+	label: string;
+	error?: string | null;
+	hint?: string | null;
+	id?: string;
+	/** further ids for aria-describedby, e.g. a hint shared by several fields */
+	describedby?: string;
+	/** the label only for assistive technology */
+	hideLabel?: boolean;
+	/** more words for the label, only for assistive technology (e.g. which row it is for) */
+	labelContext?: string;
+	/** class of the wrapper (default "field") */
+	class?: string;
+}
