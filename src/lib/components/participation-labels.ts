@@ -2,6 +2,7 @@
  * Translated names of the participation and inquiries vocabularies (server and browser alike).
  */
 import { m } from '$lib/paraglide/messages';
+import { TARGET_GROUPS as NEED_TARGET_GROUPS } from './needs/labels';
 
 type Fn = () => string;
 const pick = (map: Record<string, Fn>, key: string | null | undefined) =>
@@ -62,20 +63,10 @@ const MODERATION: Record<string, Fn> = {
 };
 export const moderationLabel = (k: string) => pick(MODERATION, k);
 
+/** The needs' target groups, but "all" as participation says it. */
 const TARGET_GROUPS: Record<string, Fn> = {
-	all: m.participation_target_all,
-	children: m.needs_target_group_children,
-	youth: m.needs_target_group_youth,
-	young_adults: m.needs_target_group_young_adults,
-	women: m.needs_target_group_women,
-	men: m.needs_target_group_men,
-	parents: m.needs_target_group_parents,
-	families: m.needs_target_group_families,
-	seniors: m.needs_target_group_seniors,
-	refugees: m.needs_target_group_refugees,
-	newcomers: m.needs_target_group_newcomers,
-	skilled_workers: m.needs_target_group_skilled_workers,
-	volunteers: m.needs_target_group_volunteers
+	...NEED_TARGET_GROUPS,
+	all: m.participation_target_all
 };
 export const targetGroupLabel = (k: string | null | undefined) => pick(TARGET_GROUPS, k);
 

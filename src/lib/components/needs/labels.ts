@@ -6,7 +6,8 @@ import { m } from '$lib/paraglide/messages';
 
 type Fn = () => string;
 
-const TARGET_GROUPS: Record<string, Fn> = {
+/** The target groups of needs; participation names `all` differently and takes the rest. */
+export const TARGET_GROUPS: Record<string, Fn> = {
 	all: m.needs_target_group_all,
 	children: m.needs_target_group_children,
 	youth: m.needs_target_group_youth,
