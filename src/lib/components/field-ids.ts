@@ -34,6 +34,17 @@ export function choices<T extends string | number>(
 	return keys.map((k) => ({ value: String(k), label: label(k) }));
 }
 
+/** Something chosen by its id and shown by its name: a field of action, a body, a person … */
+export interface Named {
+	id: string;
+	name: string;
+}
+
+/** The choices for a list of named things: the id as value, the name as label. */
+export function namedChoices(items: readonly Named[]): Choice[] {
+	return items.map((item) => ({ value: item.id, label: item.name }));
+}
+
 /** The props of a labelled control (Select, TextArea) besides its element's own attributes. */
 export interface ControlProps {
 	name: string;
