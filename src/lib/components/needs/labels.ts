@@ -3,6 +3,7 @@
  * (server and browser alike).
  */
 import { m } from '$lib/paraglide/messages';
+import type { Choice } from '../field-ids';
 
 type Fn = () => string;
 
@@ -89,4 +90,11 @@ export function languageLabel(code: string, locale: string): string {
 	} catch {
 		return code;
 	}
+}
+
+/** The choices of languages, named and sorted by name in the UI language. */
+export function languageChoices(codes: readonly string[], locale: string): Choice[] {
+	return codes
+		.map((code) => ({ value: code, label: languageLabel(code, locale) }))
+		.sort((a, b) => a.label.localeCompare(b.label));
 }
