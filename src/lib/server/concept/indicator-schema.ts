@@ -12,7 +12,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import { idColumn, createdAtColumn, timestampColumns, requiredRefColumn } from '../db/columns';
 import { tenants, tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { conceptGoals } from './schema';
@@ -56,12 +56,8 @@ export const indicatorGoals = pgTable(
 	'concept_indicator_goals',
 	{
 		tenantId: tenantIdColumn(),
-		indicatorId: uuid('indicator_id')
-			.notNull()
-			.references(() => indicators.id, { onDelete: 'cascade' }),
-		goalId: uuid('goal_id')
-			.notNull()
-			.references(() => conceptGoals.id, { onDelete: 'cascade' })
+		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
+		goalId: requiredRefColumn('goal_id', () => conceptGoals.id)
 	},
 	(t) => [primaryKey({ columns: [t.indicatorId, t.goalId] })]
 );
@@ -75,9 +71,7 @@ export const indicatorValues = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		indicatorId: uuid('indicator_id')
-			.notNull()
-			.references(() => indicators.id, { onDelete: 'cascade' }),
+		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
 		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'cascade' }),
 		date: date('date').notNull(),
 		value: doublePrecision('value').notNull(),

@@ -10,7 +10,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns';
+import { idColumn, createdAtColumn, updatedAtColumn, requiredRefColumn } from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
@@ -22,9 +22,7 @@ export const priorityRounds = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
 		pointsPerMember: integer('points_per_member').notNull(),
@@ -47,13 +45,9 @@ export const priorityAllocations = pgTable(
 	'concept_priority_allocations',
 	{
 		tenantId: tenantIdColumn(),
-		roundId: uuid('round_id')
-			.notNull()
-			.references(() => priorityRounds.id, { onDelete: 'cascade' }),
+		roundId: requiredRefColumn('round_id', () => priorityRounds.id),
 		userId: requiredUserRefColumn('user_id'),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		points: integer('points').notNull(),
 		updatedAt: updatedAtColumn()
 	},

@@ -9,10 +9,17 @@ import {
 	text,
 	timestamp,
 	unique,
-	uuid,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import {
+	idColumn,
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -40,9 +47,7 @@ export const conceptEditions = pgTable(
 		/** the body that adopted it, as text (e.g. "Kreistag") … */
 		adoptedBy: text('adopted_by'),
 		/** … or one of the tenant's bodies */
-		adoptedByBodyId: uuid('adopted_by_body_id').references(() => bodies.id, {
-			onDelete: 'set null'
-		}),
+		adoptedByBodyId: optionalRefColumn('adopted_by_body_id', () => bodies.id),
 		/** the edition this one was copied from */
 		basedOnId: uuid('based_on_id'),
 		createdBy: userRefColumn('created_by'),
@@ -51,7 +56,7 @@ export const conceptEditions = pgTable(
 	(t) => [
 		index('concept_editions_tenant_idx').on(t.tenantId, t.state),
 		check('concept_editions_adopted', sql`${t.state} <> 'adopted' OR ${t.adoptedOn} IS NOT NULL`),
-		unique('concept_editions_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('concept_editions', t)
 	]
 );
 export type ConceptEdition = typeof conceptEditions.$inferSelect;
@@ -62,9 +67,7 @@ export const conceptGuidelines = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
@@ -81,12 +84,8 @@ export const conceptGuidingQuestions = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		guidelineId: uuid('guideline_id')
-			.notNull()
-			.references(() => conceptGuidelines.id, { onDelete: 'cascade' }),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		guidelineId: requiredRefColumn('guideline_id', () => conceptGuidelines.id),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		position: integer('position').notNull().default(0),
 		question: text('question').notNull(),
 		createdAt: createdAtColumn()
@@ -103,12 +102,8 @@ export const conceptGoals = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id')
-			.notNull()
-			.references(() => fieldsOfAction.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
+		fieldOfActionId: requiredRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
@@ -117,12 +112,8 @@ export const conceptGoals = pgTable(
 	},
 	(t) => [
 		index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId),
-		foreignKey({
-			name: 'concept_goals_tenant_edition_fk',
-			columns: [t.tenantId, t.editionId],
-			foreignColumns: [conceptEditions.tenantId, conceptEditions.id]
-		}).onDelete('cascade'),
-		unique('concept_goals_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('concept_goals_tenant_edition_fk', t, t.editionId, conceptEditions),
+		tenantIdKey('concept_goals', t)
 	]
 );
 export type ConceptGoal = typeof conceptGoals.$inferSelect;
@@ -164,12 +155,8 @@ export const conceptMeasures = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
-		goalId: uuid('goal_id')
-			.notNull()
-			.references(() => conceptGoals.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
+		goalId: requiredRefColumn('goal_id', () => conceptGoals.id),
 		originId: uuid('origin_id'),
 		title: text('title').notNull(),
 		description: text('description'),
@@ -179,7 +166,7 @@ export const conceptMeasures = pgTable(
 			.notNull()
 			.default(sql`'{}'::uuid[]`),
 		/** the body (working group …) in charge */
-		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		bodyId: optionalRefColumn('body_id', () => bodies.id),
 		/** partners, free text (organisations outside the network too) */
 		partners: text('partners'),
 		/** keys from TARGET_GROUPS */
@@ -219,12 +206,8 @@ export const conceptMeasures = pgTable(
 			sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`
 		),
 		check('concept_measures_cost', sql`${t.costEuro} IS NULL OR ${t.costEuro} >= 0`),
-		foreignKey({
-			name: 'concept_measures_tenant_goal_fk',
-			columns: [t.tenantId, t.goalId],
-			foreignColumns: [conceptGoals.tenantId, conceptGoals.id]
-		}).onDelete('cascade'),
-		unique('concept_measures_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('concept_measures_tenant_goal_fk', t, t.goalId, conceptGoals),
+		tenantIdKey('concept_measures', t)
 	]
 );
 export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
@@ -235,9 +218,7 @@ export const measureHistory = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		/** the state's name at the time (states can be renamed later) */
 		stateName: text('state_name').notNull(),
 		progress: integer('progress'),
@@ -253,9 +234,7 @@ export const milestones = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		title: text('title').notNull(),
 		dueDate: date('due_date').notNull(),
 		doneOn: date('done_on'),
@@ -263,11 +242,7 @@ export const milestones = pgTable(
 	},
 	(t) => [
 		index('concept_milestones_measure_idx').on(t.measureId, t.dueDate),
-		foreignKey({
-			name: 'concept_milestones_tenant_measure_fk',
-			columns: [t.tenantId, t.measureId],
-			foreignColumns: [conceptMeasures.tenantId, conceptMeasures.id]
-		}).onDelete('cascade')
+		tenantParentKey('concept_milestones_tenant_measure_fk', t, t.measureId, conceptMeasures)
 	]
 );
 
@@ -290,9 +265,7 @@ export const measureLinks = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		kind: text('kind', { enum: MEASURE_LINK_KINDS }).notNull(),
 		targetId: uuid('target_id'),
 		label: text('label'),

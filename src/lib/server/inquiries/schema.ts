@@ -1,16 +1,12 @@
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
-	boolean,
-	date,
-	index,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-	unique,
-	foreignKey
-} from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+	idColumn,
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 
@@ -54,15 +50,14 @@ export const inquiries = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		/** when the personal data was deleted */
 		purgedAt: timestamp('purged_at', { withTimezone: true }),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		uniqueIndex('inquiries_reference_key').on(t.tenantId, t.reference),
 		uniqueIndex('inquiries_status_token_key').on(t.statusTokenHash),
 		index('inquiries_tenant_state_idx').on(t.tenantId, t.state, t.createdAt),
 		index('inquiries_closed_idx').on(t.state, t.closedAt),
-		unique('inquiries_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('inquiries', t)
 	]
 );
 
@@ -78,9 +73,7 @@ export const inquiryEntries = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		inquiryId: uuid('inquiry_id')
-			.notNull()
-			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		inquiryId: requiredRefColumn('inquiry_id', () => inquiries.id),
 		kind: text('kind', { enum: INQUIRY_ENTRY_KINDS }).notNull(),
 		body: text('body').notNull(),
 		authorId: userRefColumn('author_id'),
@@ -90,11 +83,7 @@ export const inquiryEntries = pgTable(
 	},
 	(t) => [
 		index('inquiry_entries_inquiry_idx').on(t.inquiryId, t.createdAt),
-		foreignKey({
-			name: 'inquiry_entries_tenant_inquiry_fk',
-			columns: [t.tenantId, t.inquiryId],
-			foreignColumns: [inquiries.tenantId, inquiries.id]
-		}).onDelete('cascade')
+		tenantParentKey('inquiry_entries_tenant_inquiry_fk', t, t.inquiryId, inquiries)
 	]
 );
 
@@ -106,8 +95,7 @@ export const inquiryTemplates = pgTable(
 		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [index('inquiry_templates_tenant_idx').on(t.tenantId)]
 );

@@ -8,11 +8,17 @@ import {
 	pgTable,
 	text,
 	timestamp,
-	uuid,
-	foreignKey,
-	unique
+	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
+import {
+	idColumn,
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
@@ -39,9 +45,7 @@ export const meetings = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** optional; the body's name and the date name the meeting otherwise */
 		title: text('title'),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -50,9 +54,7 @@ export const meetings = pgTable(
 		/** address or room (for kind host: defaults to the host's address) */
 		location: text('location'),
 		onlineUrl: text('online_url'),
-		hostOrganizationId: uuid('host_organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		hostOrganizationId: optionalRefColumn('host_organization_id', () => organizations.id),
 		moderatorUserId: userRefColumn('moderator_user_id'),
 		state: text('state', { enum: MEETING_STATES }).notNull().default('planned'),
 		/** iCalendar SEQUENCE: raised on every change members were told about */
@@ -77,12 +79,8 @@ export const meetings = pgTable(
 		index('meetings_tenant_time_idx').on(t.tenantId, t.startsAt),
 		index('meetings_body_time_idx').on(t.bodyId, t.startsAt),
 		check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`),
-		foreignKey({
-			name: 'meetings_tenant_body_fk',
-			columns: [t.tenantId, t.bodyId],
-			foreignColumns: [bodies.tenantId, bodies.id]
-		}).onDelete('cascade'),
-		unique('meetings_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('meetings_tenant_body_fk', t, t.bodyId, bodies),
+		tenantIdKey('meetings', t)
 	]
 );
 export type Meeting = typeof meetings.$inferSelect;
@@ -93,9 +91,7 @@ export const agendaItems = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		/** order on the agenda, 1-based; the TOP number is derived from it */
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
@@ -112,11 +108,7 @@ export const agendaItems = pgTable(
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
 		check('agenda_items_minutes', sql`${t.plannedMinutes} IS NULL OR ${t.plannedMinutes} > 0`),
-		foreignKey({
-			name: 'agenda_items_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('agenda_items_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );
 export type AgendaItem = typeof agendaItems.$inferSelect;
@@ -127,9 +119,7 @@ export const agendaItemSpeakers = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		agendaItemId: uuid('agenda_item_id')
-			.notNull()
-			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		agendaItemId: requiredRefColumn('agenda_item_id', () => agendaItems.id),
 		name: text('name').notNull(),
 		/** organisation or function, free text */
 		affiliation: text('affiliation'),
@@ -167,10 +157,6 @@ export const files = pgTable(
 		index('files_meeting_idx').on(t.meetingId),
 		index('files_agenda_item_idx').on(t.agendaItemId),
 		check('files_size', sql`${t.size} >= 0`),
-		foreignKey({
-			name: 'files_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('files_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );

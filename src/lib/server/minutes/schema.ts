@@ -7,10 +7,16 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
+import {
+	idColumn,
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantParentKey
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { users } from '../auth/schema';
@@ -26,9 +32,7 @@ export const meetingAttendance = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		guestName: text('guest_name'),
 		/** organisation or function of a guest, or the organisation a member represented */
@@ -53,38 +57,27 @@ export const actionItems = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** the meeting (and item) whose minutes created it */
-		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
-			onDelete: 'set null'
-		}),
+		meetingId: optionalRefColumn('meeting_id', () => meetings.id),
+		agendaItemId: optionalRefColumn('agenda_item_id', () => agendaItems.id),
 		title: text('title').notNull(),
 		description: text('description'),
 		assigneeUserId: userRefColumn('assignee_user_id'),
-		assigneeOrganizationId: uuid('assignee_organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		assigneeOrganizationId: optionalRefColumn('assignee_organization_id', () => organizations.id),
 		dueDate: date('due_date'),
 		state: text('state', { enum: ACTION_ITEM_STATES }).notNull().default('open'),
 		completedAt: timestamp('completed_at', { withTimezone: true }),
 		/** when the reminder before the due date was sent */
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		createdBy: userRefColumn('created_by'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('action_items_body_idx').on(t.tenantId, t.bodyId, t.state),
 		index('action_items_assignee_idx').on(t.assigneeUserId, t.state),
 		index('action_items_due_idx').on(t.state, t.dueDate),
-		foreignKey({
-			name: 'action_items_tenant_body_fk',
-			columns: [t.tenantId, t.bodyId],
-			foreignColumns: [bodies.tenantId, bodies.id]
-		}).onDelete('cascade')
+		tenantParentKey('action_items_tenant_body_fk', t, t.bodyId, bodies)
 	]
 );
 export type ActionItem = typeof actionItems.$inferSelect;

@@ -1,5 +1,5 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { idColumn, timestampColumns, optionalRefColumn } from '../db/columns';
 import { tenants, tenantIdColumn } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
@@ -15,15 +15,13 @@ export const needs = pgTable(
 		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		description: text('description'),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** key from TARGET_GROUPS */
 		targetGroup: text('target_group'),
 		/** ISO 639-1 */
 		language: text('language'),
 		/** a municipality (child tenant) or the tenant itself when null */
-		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'set null' }),
+		municipalityId: optionalRefColumn('municipality_id', () => tenants.id),
 		/** working_group | dialogue | inquiry | statistics | counselling | other */
 		sourceKind: text('source_kind', {
 			enum: ['working_group', 'dialogue', 'inquiry', 'statistics', 'counselling', 'other']

@@ -13,7 +13,13 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
+import {
+	idColumn,
+	updatedAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -27,12 +33,8 @@ export const offers = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** keys from TARGET_GROUPS */
 		targetGroups: text('target_groups').array().notNull().default([]),
 		/** ISO 639-1 codes of the languages in which the offer is given */
@@ -62,7 +64,7 @@ export const offers = pgTable(
 		accessible: boolean('accessible').notNull().default(false),
 		validFrom: date('valid_from'),
 		validTo: date('valid_to'),
-		contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+		contactId: optionalRefColumn('contact_id', () => contacts.id),
 		status: text('status', { enum: ['draft', 'in_review', 'published', 'archived'] })
 			.notNull()
 			.default('draft'),
@@ -88,9 +90,7 @@ export type Offer = typeof offers.$inferSelect;
 export const offerTexts = pgTable(
 	'offer_texts',
 	{
-		offerId: uuid('offer_id')
-			.notNull()
-			.references(() => offers.id, { onDelete: 'cascade' }),
+		offerId: requiredRefColumn('offer_id', () => offers.id),
 		locale: text('locale').notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
@@ -119,9 +119,7 @@ export const offerPlaces = pgTable(
 	'offer_places',
 	{
 		id: idColumn(),
-		offerId: uuid('offer_id')
-			.notNull()
-			.references(() => offers.id, { onDelete: 'cascade' }),
+		offerId: requiredRefColumn('offer_id', () => offers.id),
 		name: text('name'),
 		street: text('street'),
 		postalCode: text('postal_code'),

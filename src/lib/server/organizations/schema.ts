@@ -11,7 +11,14 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
+import {
+	idColumn,
+	createdAtColumn,
+	updatedAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn
+} from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -35,7 +42,7 @@ export const organizations = pgTable(
 		id: idColumn(),
 		/** the tenant that keeps the record */
 		tenantId: tenantIdColumn(),
-		typeId: uuid('type_id').references(() => organizationTypes.id, { onDelete: 'set null' }),
+		typeId: optionalRefColumn('type_id', () => organizationTypes.id),
 		name: text('name').notNull(),
 		/** German description; other languages in organization_texts */
 		description: text('description'),
@@ -81,9 +88,7 @@ export const organizationTenants = pgTable(
 export const organizationTexts = pgTable(
 	'organization_texts',
 	{
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		locale: text('locale').notNull(),
 		description: text('description').notNull(),
 		/** original | draft | reviewed | outdated */
@@ -112,9 +117,7 @@ export const contacts = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		name: text('name').notNull(),
 		role: text('role'),
 		phone: text('phone'),

@@ -8,10 +8,9 @@ import {
 	pgTable,
 	text,
 	timestamp,
-	uniqueIndex,
-	uuid
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
+import { idColumn, timestampColumns, requiredRefColumn, optionalRefColumn } from '../db/columns';
 import { tenantIdColumn } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
@@ -29,13 +28,13 @@ export const statusReports = pgTable(
 		periodStart: date('period_start').notNull(),
 		periodEnd: date('period_end').notNull(),
 		/** the body the report is for (the steering group) */
-		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		bodyId: optionalRefColumn('body_id', () => bodies.id),
 		introduction: text('introduction').notNull().default(''),
 		/** remarks per section key: { [sectionKey]: string } */
 		remarks: jsonb('remarks').notNull().default({}),
 		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
 		/** the paper of type "report" created when the first version is frozen */
-		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
+		paperId: optionalRefColumn('paper_id', () => papers.id),
 		createdBy: userRefColumn('created_by'),
 		...timestampColumns()
 	},
@@ -52,9 +51,7 @@ export const statusReportVersions = pgTable(
 	{
 		id: idColumn(),
 		tenantId: tenantIdColumn(),
-		reportId: uuid('report_id')
-			.notNull()
-			.references(() => statusReports.id, { onDelete: 'cascade' }),
+		reportId: requiredRefColumn('report_id', () => statusReports.id),
 		version: integer('version').notNull(),
 		content: jsonb('content').notNull(),
 		frozenBy: userRefColumn('frozen_by'),

@@ -11,7 +11,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
+import { idColumn, timestampColumns, requiredRefColumn } from '../db/columns';
 
 /** Settings a tenant keeps for itself; grows with the capabilities. */
 export interface TenantSettings {
@@ -56,7 +56,5 @@ export type Tenant = typeof tenants.$inferSelect;
 
 /** `tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE`: the tenant a row belongs to. */
 export function tenantIdColumn() {
-	return uuid('tenant_id')
-		.notNull()
-		.references(() => tenants.id, { onDelete: 'cascade' });
+	return requiredRefColumn('tenant_id', () => tenants.id);
 }
