@@ -17,7 +17,7 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 
 /** A nullable reference to a user, cleared when the user is deleted (created_by, decided_by …). */
@@ -91,8 +91,7 @@ export const sessions = pgTable(
 export const invitations = pgTable(
 	'invitations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),

@@ -12,7 +12,6 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
@@ -20,7 +19,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -50,8 +49,7 @@ export type CadenceKind = (typeof CADENCE_KINDS)[number];
 export const bodies = pgTable(
 	'bodies',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		kind: text('kind', { enum: BODY_KINDS }).notNull(),
 		name: text('name').notNull(),
 		/** e.g. "AK Bildung"; used in lists, mail subjects and the calendar */
@@ -105,8 +103,7 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export const bodyMemberships = pgTable(
 	'body_memberships',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
 		organizationId: optionalRefColumn('organization_id', () => organizations.id),
@@ -129,8 +126,7 @@ export type BodyMembership = typeof bodyMemberships.$inferSelect;
 export const bodyJoinRequests = pgTable(
 	'body_join_requests',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
 		organizationId: optionalRefColumn('organization_id', () => organizations.id),

@@ -12,8 +12,8 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, timestampColumns, requiredRefColumn } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn, timestampColumns, requiredRefColumn } from '../db/columns';
+import { tenants, tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { conceptGoals } from './schema';
 
@@ -26,8 +26,7 @@ export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 export const indicators = pgTable(
 	'concept_indicators',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		/** key of the starter library entry it was adopted from */
 		libraryKey: text('library_key'),
 		name: text('name').notNull(),
@@ -69,8 +68,7 @@ export const indicatorGoals = pgTable(
 export const indicatorValues = pgTable(
 	'concept_indicator_values',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
 		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'cascade' }),
 		date: date('date').notNull(),

@@ -10,8 +10,8 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn, requiredRefColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn, updatedAtColumn, requiredRefColumn } from '../db/columns';
+import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { conceptEditions, conceptMeasures } from './schema';
@@ -20,8 +20,7 @@ import { conceptEditions, conceptMeasures } from './schema';
 export const priorityRounds = pgTable(
 	'concept_priority_rounds',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),

@@ -12,7 +12,6 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
@@ -20,7 +19,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { bodies } from '../bodies/schema';
@@ -36,8 +35,7 @@ export type EditionState = (typeof EDITION_STATES)[number];
 export const conceptEditions = pgTable(
 	'concept_editions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		/** e.g. "Integrationskonzept 2018 (Fortschreibung)" */
 		title: text('title').notNull(),
 		/** Leitbild (mission statement) of this edition */
@@ -65,8 +63,7 @@ export type ConceptEdition = typeof conceptEditions.$inferSelect;
 export const conceptGuidelines = pgTable(
 	'concept_guidelines',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
@@ -82,8 +79,7 @@ export type ConceptGuideline = typeof conceptGuidelines.$inferSelect;
 export const conceptGuidingQuestions = pgTable(
 	'concept_guiding_questions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		guidelineId: requiredRefColumn('guideline_id', () => conceptGuidelines.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		position: integer('position').notNull().default(0),
@@ -100,8 +96,7 @@ export const conceptGuidingQuestions = pgTable(
 export const conceptGoals = pgTable(
 	'concept_goals',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		fieldOfActionId: requiredRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		originId: uuid('origin_id'),
@@ -129,8 +124,7 @@ export type StateCategory = (typeof STATE_CATEGORIES)[number];
 export const measureStates = pgTable(
 	'concept_measure_states',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		category: text('category', { enum: STATE_CATEGORIES }).notNull(),
@@ -153,8 +147,7 @@ export type MeasureState = typeof measureStates.$inferSelect;
 export const conceptMeasures = pgTable(
 	'concept_measures',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		goalId: requiredRefColumn('goal_id', () => conceptGoals.id),
 		originId: uuid('origin_id'),
@@ -216,8 +209,7 @@ export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
 export const measureHistory = pgTable(
 	'concept_measure_history',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		/** the state's name at the time (states can be renamed later) */
 		stateName: text('state_name').notNull(),
@@ -232,8 +224,7 @@ export const measureHistory = pgTable(
 export const milestones = pgTable(
 	'concept_milestones',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		title: text('title').notNull(),
 		dueDate: date('due_date').notNull(),
@@ -263,8 +254,7 @@ export type MeasureLinkKind = (typeof MEASURE_LINK_KINDS)[number];
 export const measureLinks = pgTable(
 	'concept_measure_links',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		kind: text('kind', { enum: MEASURE_LINK_KINDS }).notNull(),
 		targetId: uuid('target_id'),

@@ -1,6 +1,6 @@
 import { integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn } from '../db/columns';
+import { tenantRowColumns } from '../tenants/schema';
 
 /** Names per locale; German is always present. */
 export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
@@ -12,8 +12,7 @@ export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
 export const fieldsOfAction = pgTable(
 	'fields_of_action',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		key: text('key').notNull(),
 		names: jsonb('names').$type<LocalizedNames>().notNull(),
 		position: integer('position').notNull().default(0),

@@ -1,13 +1,12 @@
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 
 /** Frage, Wunsch, Anregung, Beschwerde */
@@ -25,8 +24,7 @@ export type InquiryState = (typeof INQUIRY_STATES)[number];
 export const inquiries = pgTable(
 	'inquiries',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		/** shown to the sender and staff, e.g. A-2026-7KQ3MX */
 		reference: text('reference').notNull(),
 		kind: text('kind', { enum: INQUIRY_KINDS }).notNull(),
@@ -71,8 +69,7 @@ export type InquiryEntryKind = (typeof INQUIRY_ENTRY_KINDS)[number];
 export const inquiryEntries = pgTable(
 	'inquiry_entries',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		inquiryId: requiredRefColumn('inquiry_id', () => inquiries.id),
 		kind: text('kind', { enum: INQUIRY_ENTRY_KINDS }).notNull(),
 		body: text('body').notNull(),
@@ -91,8 +88,7 @@ export const inquiryEntries = pgTable(
 export const inquiryTemplates = pgTable(
 	'inquiry_templates',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
 		...timestampColumns()

@@ -3,8 +3,8 @@
  * token of a person's calendar feed.
  */
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, requiredRefColumn, tenantParentKey } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn, requiredRefColumn, tenantParentKey } from '../db/columns';
+import { tenantRowColumns } from '../tenants/schema';
 import { users, requiredUserRefColumn } from '../auth/schema';
 import { meetings } from '../meetings/schema';
 
@@ -15,8 +15,7 @@ export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 export const meetingInvitations = pgTable(
 	'meeting_invitations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: requiredUserRefColumn('user_id'),
 		/** SHA-256 (hex) of the token in the answer link */

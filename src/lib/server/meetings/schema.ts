@@ -11,7 +11,6 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
@@ -19,7 +18,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -43,8 +42,7 @@ export type MinutesState = (typeof MINUTES_STATES)[number];
 export const meetings = pgTable(
 	'meetings',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** optional; the body's name and the date name the meeting otherwise */
 		title: text('title'),
@@ -89,8 +87,7 @@ export type Meeting = typeof meetings.$inferSelect;
 export const agendaItems = pgTable(
 	'agenda_items',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		/** order on the agenda, 1-based; the TOP number is derived from it */
 		position: integer('position').notNull(),
@@ -117,8 +114,7 @@ export type AgendaItem = typeof agendaItems.$inferSelect;
 export const agendaItemSpeakers = pgTable(
 	'agenda_item_speakers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		agendaItemId: requiredRefColumn('agenda_item_id', () => agendaItems.id),
 		name: text('name').notNull(),
 		/** organisation or function, free text */
@@ -137,8 +133,7 @@ export const agendaItemSpeakers = pgTable(
 export const files = pgTable(
 	'files',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
 			onDelete: 'cascade'

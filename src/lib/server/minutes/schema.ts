@@ -10,14 +10,13 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
 	optionalRefColumn,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
@@ -30,8 +29,7 @@ export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 export const meetingAttendance = pgTable(
 	'meeting_attendance',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		guestName: text('guest_name'),
@@ -55,8 +53,7 @@ export type ActionItemState = (typeof ACTION_ITEM_STATES)[number];
 export const actionItems = pgTable(
 	'action_items',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** the meeting (and item) whose minutes created it */
 		meetingId: optionalRefColumn('meeting_id', () => meetings.id),

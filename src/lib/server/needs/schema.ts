@@ -1,6 +1,6 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns, optionalRefColumn } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { timestampColumns, optionalRefColumn } from '../db/columns';
+import { tenants, tenantRowColumns } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
 
@@ -11,8 +11,7 @@ import { userRefColumn } from '../auth/schema';
 export const needs = pgTable(
 	'needs',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		title: text('title').notNull(),
 		description: text('description'),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),

@@ -20,7 +20,7 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantRowColumns } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
@@ -31,8 +31,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const offers = pgTable(
 	'offers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** keys from TARGET_GROUPS */
@@ -138,8 +137,7 @@ export const offerPlaces = pgTable(
 export const revisions = pgTable(
 	'revisions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		entityType: text('entity_type', { enum: ['offer', 'organization'] }).notNull(),
 		entityId: uuid('entity_id').notNull(),
 		proposed: jsonb('proposed').notNull(),

@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { timestampColumns } from '../db/columns';
+import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { requiredUserRefColumn } from '../auth/schema';
 
 /** Consent of a person to be published in the public interfaces and pages (OParl Person). */
@@ -21,8 +21,7 @@ export const personPublications = pgTable(
 export const oparlTombstones = pgTable(
 	'oparl_tombstones',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		/** OParl type name, e.g. "Meeting" */
 		objectType: text('object_type').notNull(),
 		objectId: uuid('object_id').notNull(),

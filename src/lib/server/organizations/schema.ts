@@ -19,7 +19,7 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -27,8 +27,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const organizationTypes = pgTable(
 	'organization_types',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		createdAt: createdAtColumn()
@@ -115,8 +114,7 @@ export const organizationLogos = pgTable('organization_logos', {
 export const contacts = pgTable(
 	'contacts',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		name: text('name').notNull(),
 		role: text('role'),

@@ -13,14 +13,13 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	timestampColumns,
 	requiredRefColumn,
 	optionalRefColumn,
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { tenants, tenantIdColumn, tenantRowColumns } from '../tenants/schema';
 import { users, userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -67,8 +66,7 @@ export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
 export const paperTypes = pgTable(
 	'paper_types',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		key: text('key').notNull(),
 		label: text('label').notNull(),
 		position: integer('position').notNull().default(0),
@@ -108,8 +106,7 @@ export const paperWorkflows = pgTable('paper_workflows', {
 export const papers = pgTable(
 	'papers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		/** running number within (tenant, year), from 1 without gaps */
 		number: integer('number').notNull(),
 		year: integer('year').notNull(),
@@ -150,8 +147,7 @@ export type Paper = typeof papers.$inferSelect;
 export const paperAuthors = pgTable(
 	'paper_authors',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		name: text('name'),
@@ -203,8 +199,7 @@ export const paperRelations = pgTable(
 export const paperLinks = pgTable(
 	'paper_links',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		kind: text('kind').notNull(),
 		targetId: uuid('target_id'),
@@ -221,8 +216,7 @@ export const paperLinks = pgTable(
 export const consultations = pgTable(
 	'consultations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		agendaItemId: optionalRefColumn('agenda_item_id', () => agendaItems.id),
@@ -256,8 +250,7 @@ export type Consultation = typeof consultations.$inferSelect;
 export const instructions = pgTable(
 	'instructions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		consultationId: optionalRefColumn('consultation_id', () => consultations.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
@@ -279,8 +272,7 @@ export const instructions = pgTable(
 export const paperComments = pgTable(
 	'paper_comments',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		authorId: userRefColumn('author_id'),

@@ -14,7 +14,6 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import {
-	idColumn,
 	createdAtColumn,
 	timestampColumns,
 	requiredRefColumn,
@@ -22,9 +21,8 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { tenantIdColumn, tenantRowColumns, tenants } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
-import { tenants } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 
 /** The phases of a consultation process, in their usual order. */
@@ -42,8 +40,7 @@ export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 export const consultationProcesses = pgTable(
 	'consultation_processes',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		title: text('title').notNull(),
 		purpose: text('purpose'),
 		status: text('status', { enum: PROCESS_STATUSES }).notNull().default('draft'),
@@ -75,8 +72,7 @@ export const processFields = pgTable(
 export const processPhases = pgTable(
 	'consultation_phases',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		kind: text('kind', { enum: PHASE_KINDS }).notNull(),
 		/** optional own name, e.g. "Integrations-Dialoge" */
@@ -95,8 +91,7 @@ export const processPhases = pgTable(
 export const dialogues = pgTable(
 	'dialogues',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		title: text('title').notNull(),
 		description: text('description'),
@@ -132,8 +127,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const dialogueRegistrations = pgTable(
 	'dialogue_registrations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		dialogueId: requiredRefColumn('dialogue_id', () => dialogues.id),
 		userId: userRefColumn('user_id'),
 		name: text('name').notNull(),
@@ -165,8 +159,7 @@ export const CONTRIBUTION_SOURCES = ['online', 'offline'] as const;
 export const contributions = pgTable(
 	'contributions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		dialogueId: optionalRefColumn('dialogue_id', () => dialogues.id),
 		body: text('body').notNull(),
@@ -214,8 +207,7 @@ export const contributionSupports = pgTable(
 export const contributionComments = pgTable(
 	'contribution_comments',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		body: text('body').notNull(),
 		authorId: userRefColumn('author_id'),
@@ -234,8 +226,7 @@ export const MODERATION_ACTIONS = ['publish', 'hide', 'merge', 'edit'] as const;
 export const moderationLog = pgTable(
 	'contribution_moderation_log',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		action: text('action', { enum: MODERATION_ACTIONS }).notNull(),
 		reason: text('reason'),
@@ -255,8 +246,7 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const recommendations = pgTable(
 	'recommendations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		title: text('title').notNull(),

@@ -10,8 +10,8 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns, requiredRefColumn, optionalRefColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { timestampColumns, requiredRefColumn, optionalRefColumn } from '../db/columns';
+import { tenantRowColumns } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { papers } from '../papers/schema';
@@ -22,8 +22,7 @@ export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
 export const statusReports = pgTable(
 	'status_reports',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		title: text('title').notNull(),
 		periodStart: date('period_start').notNull(),
 		periodEnd: date('period_end').notNull(),
@@ -49,8 +48,7 @@ export type StatusReport = typeof statusReports.$inferSelect;
 export const statusReportVersions = pgTable(
 	'status_report_versions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
+		...tenantRowColumns(),
 		reportId: requiredRefColumn('report_id', () => statusReports.id),
 		version: integer('version').notNull(),
 		content: jsonb('content').notNull(),

@@ -58,3 +58,8 @@ export type Tenant = typeof tenants.$inferSelect;
 export function tenantIdColumn() {
 	return requiredRefColumn('tenant_id', () => tenants.id);
 }
+
+/** `id` and `tenantId`, the first columns of every row a tenant owns, to spread into a table. */
+export function tenantRowColumns() {
+	return { id: idColumn(), tenantId: tenantIdColumn() };
+}
