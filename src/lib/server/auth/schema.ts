@@ -17,7 +17,7 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 
 /** A nullable reference to a user, cleared when the user is deleted (created_by, decided_by …). */
@@ -88,10 +88,9 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
 );
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
 	'invitations',
 	{
-		...tenantRowColumns(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),

@@ -19,7 +19,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -46,10 +46,9 @@ export const CADENCE_KINDS = ['none', 'weeks', 'quarterly', 'half_yearly', 'year
 export type CadenceKind = (typeof CADENCE_KINDS)[number];
 
 /** Gremien: network plenary, working groups, steering group, advisory council, project groups … */
-export const bodies = pgTable(
+export const bodies = tenantTable(
 	'bodies',
 	{
-		...tenantRowColumns(),
 		kind: text('kind', { enum: BODY_KINDS }).notNull(),
 		name: text('name').notNull(),
 		/** e.g. "AK Bildung"; used in lists, mail subjects and the calendar */
@@ -100,10 +99,9 @@ export const MEMBERSHIP_ROLES = ['speaker', 'moderator', 'member', 'deputy', 'gu
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** A person's membership in a body, optionally on behalf of an organisation. */
-export const bodyMemberships = pgTable(
+export const bodyMemberships = tenantTable(
 	'body_memberships',
 	{
-		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
 		organizationId: optionalRefColumn('organization_id', () => organizations.id),
@@ -123,10 +121,9 @@ export const bodyMemberships = pgTable(
 export type BodyMembership = typeof bodyMemberships.$inferSelect;
 
 /** A member's request to join a body; a speaker (or the coordinator) accepts or declines. */
-export const bodyJoinRequests = pgTable(
+export const bodyJoinRequests = tenantTable(
 	'body_join_requests',
 	{
-		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
 		organizationId: optionalRefColumn('organization_id', () => organizations.id),

@@ -13,7 +13,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, timestampColumns, requiredRefColumn } from '../db/columns';
-import { tenants, tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenants, tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { conceptGoals } from './schema';
 
@@ -23,10 +23,9 @@ export const INDICATOR_LEVELS = ['tenant', 'municipality'] as const;
 export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 
 /** Indikatoren of the tenant. */
-export const indicators = pgTable(
+export const indicators = tenantTable(
 	'concept_indicators',
 	{
-		...tenantRowColumns(),
 		/** key of the starter library entry it was adopted from */
 		libraryKey: text('library_key'),
 		name: text('name').notNull(),
@@ -65,10 +64,9 @@ export const indicatorGoals = pgTable(
  * Measured values. municipalityId null: the tenant as a whole. breakdown: a dimension (sex,
  * age_group, nationality_group) and its category; both null: the total.
  */
-export const indicatorValues = pgTable(
+export const indicatorValues = tenantTable(
 	'concept_indicator_values',
 	{
-		...tenantRowColumns(),
 		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
 		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'cascade' }),
 		date: date('date').notNull(),

@@ -11,16 +11,15 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, updatedAtColumn, requiredRefColumn } from '../db/columns';
-import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { conceptEditions, conceptMeasures } from './schema';
 
 /** Punktabfrage: a round of dot voting on proposed measures. bodyId null: the whole network. */
-export const priorityRounds = pgTable(
+export const priorityRounds = tenantTable(
 	'concept_priority_rounds',
 	{
-		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),

@@ -5,7 +5,6 @@ import {
 	date,
 	index,
 	integer,
-	pgTable,
 	text,
 	timestamp,
 	unique,
@@ -19,7 +18,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { bodies } from '../bodies/schema';
@@ -32,10 +31,9 @@ import { bodies } from '../bodies/schema';
 export const EDITION_STATES = ['draft', 'adopted', 'superseded'] as const;
 export type EditionState = (typeof EDITION_STATES)[number];
 
-export const conceptEditions = pgTable(
+export const conceptEditions = tenantTable(
 	'concept_editions',
 	{
-		...tenantRowColumns(),
 		/** e.g. "Integrationskonzept 2018 (Fortschreibung)" */
 		title: text('title').notNull(),
 		/** Leitbild (mission statement) of this edition */
@@ -60,10 +58,9 @@ export const conceptEditions = pgTable(
 export type ConceptEdition = typeof conceptEditions.$inferSelect;
 
 /** Leitlinien of an edition. originId: the guideline of the previous edition it was copied from. */
-export const conceptGuidelines = pgTable(
+export const conceptGuidelines = tenantTable(
 	'concept_guidelines',
 	{
-		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
@@ -76,10 +73,9 @@ export const conceptGuidelines = pgTable(
 export type ConceptGuideline = typeof conceptGuidelines.$inferSelect;
 
 /** Leitfragen: questions a guideline raises for one working group (a body). */
-export const conceptGuidingQuestions = pgTable(
+export const conceptGuidingQuestions = tenantTable(
 	'concept_guiding_questions',
 	{
-		...tenantRowColumns(),
 		guidelineId: requiredRefColumn('guideline_id', () => conceptGuidelines.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		position: integer('position').notNull().default(0),
@@ -93,10 +89,9 @@ export const conceptGuidingQuestions = pgTable(
 );
 
 /** Ziele of an edition, per field of action. */
-export const conceptGoals = pgTable(
+export const conceptGoals = tenantTable(
 	'concept_goals',
 	{
-		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		fieldOfActionId: requiredRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		originId: uuid('origin_id'),
@@ -121,10 +116,9 @@ export const STATE_CATEGORIES = ['proposed', 'active', 'completed', 'deferred'] 
 export type StateCategory = (typeof STATE_CATEGORIES)[number];
 
 /** The tenant's measure states with their preset progress (as Decidim's accountability). */
-export const measureStates = pgTable(
+export const measureStates = tenantTable(
 	'concept_measure_states',
 	{
-		...tenantRowColumns(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		category: text('category', { enum: STATE_CATEGORIES }).notNull(),
@@ -144,10 +138,9 @@ export const measureStates = pgTable(
 export type MeasureState = typeof measureStates.$inferSelect;
 
 /** Maßnahmen of an edition, under a goal. */
-export const conceptMeasures = pgTable(
+export const conceptMeasures = tenantTable(
 	'concept_measures',
 	{
-		...tenantRowColumns(),
 		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		goalId: requiredRefColumn('goal_id', () => conceptGoals.id),
 		originId: uuid('origin_id'),
@@ -206,10 +199,9 @@ export const conceptMeasures = pgTable(
 export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
 
 /** Every change of a measure's state or progress. */
-export const measureHistory = pgTable(
+export const measureHistory = tenantTable(
 	'concept_measure_history',
 	{
-		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		/** the state's name at the time (states can be renamed later) */
 		stateName: text('state_name').notNull(),
@@ -221,10 +213,9 @@ export const measureHistory = pgTable(
 	(t) => [index('concept_measure_history_measure_idx').on(t.measureId, t.changedAt)]
 );
 
-export const milestones = pgTable(
+export const milestones = tenantTable(
 	'concept_milestones',
 	{
-		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		title: text('title').notNull(),
 		dueDate: date('due_date').notNull(),
@@ -251,10 +242,9 @@ export const MEASURE_LINK_KINDS = [
 ] as const;
 export type MeasureLinkKind = (typeof MEASURE_LINK_KINDS)[number];
 
-export const measureLinks = pgTable(
+export const measureLinks = tenantTable(
 	'concept_measure_links',
 	{
-		...tenantRowColumns(),
 		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		kind: text('kind', { enum: MEASURE_LINK_KINDS }).notNull(),
 		targetId: uuid('target_id'),

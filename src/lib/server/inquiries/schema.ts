@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
 	createdAtColumn,
 	timestampColumns,
@@ -6,7 +6,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 
 /** Frage, Wunsch, Anregung, Beschwerde */
@@ -21,10 +21,9 @@ export type InquiryState = (typeof INQUIRY_STATES)[number];
  * they are deleted (set null) after the tenant's retention period once the message is closed;
  * kind, state and dates stay for anonymous statistics.
  */
-export const inquiries = pgTable(
+export const inquiries = tenantTable(
 	'inquiries',
 	{
-		...tenantRowColumns(),
 		/** shown to the sender and staff, e.g. A-2026-7KQ3MX */
 		reference: text('reference').notNull(),
 		kind: text('kind', { enum: INQUIRY_KINDS }).notNull(),
@@ -66,10 +65,9 @@ export const inquiries = pgTable(
 export const INQUIRY_ENTRY_KINDS = ['reply', 'note', 'followup'] as const;
 export type InquiryEntryKind = (typeof INQUIRY_ENTRY_KINDS)[number];
 
-export const inquiryEntries = pgTable(
+export const inquiryEntries = tenantTable(
 	'inquiry_entries',
 	{
-		...tenantRowColumns(),
 		inquiryId: requiredRefColumn('inquiry_id', () => inquiries.id),
 		kind: text('kind', { enum: INQUIRY_ENTRY_KINDS }).notNull(),
 		body: text('body').notNull(),
@@ -85,10 +83,9 @@ export const inquiryEntries = pgTable(
 );
 
 /** Textbausteine: answers to frequent messages. */
-export const inquiryTemplates = pgTable(
+export const inquiryTemplates = tenantTable(
 	'inquiry_templates',
 	{
-		...tenantRowColumns(),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
 		...timestampColumns()

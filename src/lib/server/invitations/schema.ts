@@ -4,7 +4,7 @@
  */
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAtColumn, requiredRefColumn, tenantParentKey } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { users, requiredUserRefColumn } from '../auth/schema';
 import { meetings } from '../meetings/schema';
 
@@ -12,10 +12,9 @@ export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 /** One row per invited member: their answer, and the token of the answer link in the mail. */
-export const meetingInvitations = pgTable(
+export const meetingInvitations = tenantTable(
 	'meeting_invitations',
 	{
-		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: requiredUserRefColumn('user_id'),
 		/** SHA-256 (hex) of the token in the answer link */

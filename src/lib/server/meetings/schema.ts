@@ -5,7 +5,6 @@ import {
 	customType,
 	index,
 	integer,
-	pgTable,
 	text,
 	timestamp,
 	uuid
@@ -18,7 +17,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -39,10 +38,9 @@ export const MINUTES_STATES = ['none', 'draft', 'shared', 'approved', 'published
 export type MinutesState = (typeof MINUTES_STATES)[number];
 
 /** Sitzungen / Treffen of a body. */
-export const meetings = pgTable(
+export const meetings = tenantTable(
 	'meetings',
 	{
-		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** optional; the body's name and the date name the meeting otherwise */
 		title: text('title'),
@@ -84,10 +82,9 @@ export const meetings = pgTable(
 export type Meeting = typeof meetings.$inferSelect;
 
 /** Tagesordnungspunkte (TOPs). Minutes per item live here too (notes, decision). */
-export const agendaItems = pgTable(
+export const agendaItems = tenantTable(
 	'agenda_items',
 	{
-		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		/** order on the agenda, 1-based; the TOP number is derived from it */
 		position: integer('position').notNull(),
@@ -111,10 +108,9 @@ export const agendaItems = pgTable(
 export type AgendaItem = typeof agendaItems.$inferSelect;
 
 /** Referent:innen: guests presenting an agenda item; they need no account. */
-export const agendaItemSpeakers = pgTable(
+export const agendaItemSpeakers = tenantTable(
 	'agenda_item_speakers',
 	{
-		...tenantRowColumns(),
 		agendaItemId: requiredRefColumn('agenda_item_id', () => agendaItems.id),
 		name: text('name').notNull(),
 		/** organisation or function, free text */
@@ -130,10 +126,9 @@ export const agendaItemSpeakers = pgTable(
  * Files attached to a meeting or an agenda item (later also papers). Content is kept in the
  * database; served as download (Content-Disposition: attachment) unless the type is safe inline.
  */
-export const files = pgTable(
+export const files = tenantTable(
 	'files',
 	{
-		...tenantRowColumns(),
 		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
 			onDelete: 'cascade'

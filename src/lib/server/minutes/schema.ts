@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	date,
-	index,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, date, index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
 	createdAtColumn,
 	timestampColumns,
@@ -16,7 +7,7 @@ import {
 	optionalRefColumn,
 	tenantParentKey
 } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { users } from '../auth/schema';
 import { organizations } from '../organizations/schema';
@@ -26,10 +17,9 @@ import { agendaItems, meetings } from '../meetings/schema';
 export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 
 /** Anwesenheitsliste: members (userId) and guests (guestName). */
-export const meetingAttendance = pgTable(
+export const meetingAttendance = tenantTable(
 	'meeting_attendance',
 	{
-		...tenantRowColumns(),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		guestName: text('guest_name'),
@@ -50,10 +40,9 @@ export const ACTION_ITEM_STATES = ['open', 'in_progress', 'done', 'cancelled'] a
 export type ActionItemState = (typeof ACTION_ITEM_STATES)[number];
 
 /** Aufgaben from the minutes: what, who (person or organisation), by when. */
-export const actionItems = pgTable(
+export const actionItems = tenantTable(
 	'action_items',
 	{
-		...tenantRowColumns(),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** the meeting (and item) whose minutes created it */
 		meetingId: optionalRefColumn('meeting_id', () => meetings.id),

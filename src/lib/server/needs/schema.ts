@@ -1,6 +1,6 @@
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, text } from 'drizzle-orm/pg-core';
 import { timestampColumns, optionalRefColumn } from '../db/columns';
-import { tenants, tenantRowColumns } from '../tenants/schema';
+import { tenants, tenantTable } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
 
@@ -8,10 +8,9 @@ import { userRefColumn } from '../auth/schema';
  * Bedarfe: what people need, recorded by coordinators from working groups, dialogues, citizens'
  * messages … Compared with published offers in the coverage view.
  */
-export const needs = pgTable(
+export const needs = tenantTable(
 	'needs',
 	{
-		...tenantRowColumns(),
 		title: text('title').notNull(),
 		description: text('description'),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),

@@ -20,7 +20,7 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
@@ -28,10 +28,9 @@ import { userRefColumn } from '../auth/schema';
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Angebote. Texts live in offer_texts, one row per language. */
-export const offers = pgTable(
+export const offers = tenantTable(
 	'offers',
 	{
-		...tenantRowColumns(),
 		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** keys from TARGET_GROUPS */
@@ -134,10 +133,9 @@ export const offerPlaces = pgTable(
  * A change to a published offer (or organisation) proposed by an editor, waiting for the
  * coordinator. `proposed` holds the whole new state; the live record changes on approval.
  */
-export const revisions = pgTable(
+export const revisions = tenantTable(
 	'revisions',
 	{
-		...tenantRowColumns(),
 		entityType: text('entity_type', { enum: ['offer', 'organization'] }).notNull(),
 		entityId: uuid('entity_id').notNull(),
 		proposed: jsonb('proposed').notNull(),

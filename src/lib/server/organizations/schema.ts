@@ -19,15 +19,14 @@ import {
 	requiredRefColumn,
 	optionalRefColumn
 } from '../db/columns';
-import { tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Kinds of actors (Sprachschule, Beratungsstelle …); each tenant keeps its own list. */
-export const organizationTypes = pgTable(
+export const organizationTypes = tenantTable(
 	'organization_types',
 	{
-		...tenantRowColumns(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		createdAt: createdAtColumn()
@@ -111,10 +110,9 @@ export const organizationLogos = pgTable('organization_logos', {
 /**
  * Ansprechpartner:innen. Shown publicly only while consent is recorded and not withdrawn.
  */
-export const contacts = pgTable(
+export const contacts = tenantTable(
 	'contacts',
 	{
-		...tenantRowColumns(),
 		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		name: text('name').notNull(),
 		role: text('role'),

@@ -19,7 +19,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenants, tenantIdColumn, tenantRowColumns } from '../tenants/schema';
+import { tenants, tenantIdColumn, tenantTable } from '../tenants/schema';
 import { users, userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -63,10 +63,9 @@ export const CONSULTATION_RESULTS = ['decided', 'noted', 'deferred', 'rejected']
 export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
 
 /** Tenant-defined additional paper types. */
-export const paperTypes = pgTable(
+export const paperTypes = tenantTable(
 	'paper_types',
 	{
-		...tenantRowColumns(),
 		key: text('key').notNull(),
 		label: text('label').notNull(),
 		position: integer('position').notNull().default(0),
@@ -103,10 +102,9 @@ export const paperWorkflows = pgTable('paper_workflows', {
 });
 
 /** Vorlagen: submissions of working groups to the steering group, reports, notices … */
-export const papers = pgTable(
+export const papers = tenantTable(
 	'papers',
 	{
-		...tenantRowColumns(),
 		/** running number within (tenant, year), from 1 without gaps */
 		number: integer('number').notNull(),
 		year: integer('year').notNull(),
@@ -144,10 +142,9 @@ export const papers = pgTable(
 export type Paper = typeof papers.$inferSelect;
 
 /** Verfasser:innen: a user of the platform or a name (for papers from before the platform). */
-export const paperAuthors = pgTable(
+export const paperAuthors = tenantTable(
 	'paper_authors',
 	{
-		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		name: text('name'),
@@ -196,10 +193,9 @@ export const paperRelations = pgTable(
 );
 
 /** Generic links of a paper to other objects (e.g. kind "measure" → a measure of the concept). */
-export const paperLinks = pgTable(
+export const paperLinks = tenantTable(
 	'paper_links',
 	{
-		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		kind: text('kind').notNull(),
 		targetId: uuid('target_id'),
@@ -213,10 +209,9 @@ export const paperLinks = pgTable(
 );
 
 /** Beratungen: a paper on the agenda of a meeting (one agenda item), with its role and result. */
-export const consultations = pgTable(
+export const consultations = tenantTable(
 	'consultations',
 	{
-		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		agendaItemId: optionalRefColumn('agenda_item_id', () => agendaItems.id),
@@ -247,10 +242,9 @@ export type Consultation = typeof consultations.$inferSelect;
  * Handlungsanweisungen of a decision, addressed to a body and/or an organisation with a due date;
  * each becomes an action item of the addressed body.
  */
-export const instructions = pgTable(
+export const instructions = tenantTable(
 	'instructions',
 	{
-		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		consultationId: optionalRefColumn('consultation_id', () => consultations.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
@@ -269,10 +263,9 @@ export const instructions = pgTable(
 );
 
 /** Discussion thread on a paper, visible only to the members of the body (e.g. the steering group). */
-export const paperComments = pgTable(
+export const paperComments = tenantTable(
 	'paper_comments',
 	{
-		...tenantRowColumns(),
 		paperId: requiredRefColumn('paper_id', () => papers.id),
 		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		authorId: userRefColumn('author_id'),

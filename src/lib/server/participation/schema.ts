@@ -21,7 +21,7 @@ import {
 	tenantIdKey,
 	tenantParentKey
 } from '../db/columns';
-import { tenantIdColumn, tenantRowColumns, tenants } from '../tenants/schema';
+import { tenantIdColumn, tenants, tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 
@@ -37,10 +37,9 @@ export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
  * Konsultations- / Beteiligungsprozess: a participation process of a tenant with phases,
  * dialogues, contributions and the recommendations drawn from them.
  */
-export const consultationProcesses = pgTable(
+export const consultationProcesses = tenantTable(
 	'consultation_processes',
 	{
-		...tenantRowColumns(),
 		title: text('title').notNull(),
 		purpose: text('purpose'),
 		status: text('status', { enum: PROCESS_STATUSES }).notNull().default('draft'),
@@ -69,10 +68,9 @@ export const processFields = pgTable(
 );
 
 /** A dated phase of a process; what participants may do depends on the current phase. */
-export const processPhases = pgTable(
+export const processPhases = tenantTable(
 	'consultation_phases',
 	{
-		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		kind: text('kind', { enum: PHASE_KINDS }).notNull(),
 		/** optional own name, e.g. "Integrations-Dialoge" */
@@ -88,10 +86,9 @@ export const processPhases = pgTable(
 );
 
 /** Integrations-Dialog: an event of a process for a target group. */
-export const dialogues = pgTable(
+export const dialogues = tenantTable(
 	'dialogues',
 	{
-		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		title: text('title').notNull(),
 		description: text('description'),
@@ -124,10 +121,9 @@ export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as co
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** A registration for a dialogue; beyond the capacity it waits and moves up on cancellations. */
-export const dialogueRegistrations = pgTable(
+export const dialogueRegistrations = tenantTable(
 	'dialogue_registrations',
 	{
-		...tenantRowColumns(),
 		dialogueId: requiredRefColumn('dialogue_id', () => dialogues.id),
 		userId: userRefColumn('user_id'),
 		name: text('name').notNull(),
@@ -156,10 +152,9 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 export const CONTRIBUTION_SOURCES = ['online', 'offline'] as const;
 
 /** Beitrag: an idea or statement in a process. */
-export const contributions = pgTable(
+export const contributions = tenantTable(
 	'contributions',
 	{
-		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		dialogueId: optionalRefColumn('dialogue_id', () => dialogues.id),
 		body: text('body').notNull(),
@@ -204,10 +199,9 @@ export const contributionSupports = pgTable(
 	(t) => [primaryKey({ columns: [t.contributionId, t.supporterKey] })]
 );
 
-export const contributionComments = pgTable(
+export const contributionComments = tenantTable(
 	'contribution_comments',
 	{
-		...tenantRowColumns(),
 		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		body: text('body').notNull(),
 		authorId: userRefColumn('author_id'),
@@ -223,10 +217,9 @@ export const contributionComments = pgTable(
 export const MODERATION_ACTIONS = ['publish', 'hide', 'merge', 'edit'] as const;
 
 /** Moderation log of contributions (what, why, who, when), shown next to the contribution. */
-export const moderationLog = pgTable(
+export const moderationLog = tenantTable(
 	'contribution_moderation_log',
 	{
-		...tenantRowColumns(),
 		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		action: text('action', { enum: MODERATION_ACTIONS }).notNull(),
 		reason: text('reason'),
@@ -243,10 +236,9 @@ export const OUTCOME_KINDS = ['adopted', 'measure', 'need', 'rejected'] as const
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** Handlungsempfehlung: drawn from contributions, grouped by field of action. */
-export const recommendations = pgTable(
+export const recommendations = tenantTable(
 	'recommendations',
 	{
-		...tenantRowColumns(),
 		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		title: text('title').notNull(),

@@ -5,13 +5,12 @@ import {
 	index,
 	integer,
 	jsonb,
-	pgTable,
 	text,
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { timestampColumns, requiredRefColumn, optionalRefColumn } from '../db/columns';
-import { tenantRowColumns } from '../tenants/schema';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { papers } from '../papers/schema';
@@ -19,10 +18,9 @@ import { papers } from '../papers/schema';
 export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
 
 /** Sachstandsbericht for a period; sections come from live data until a version is frozen. */
-export const statusReports = pgTable(
+export const statusReports = tenantTable(
 	'status_reports',
 	{
-		...tenantRowColumns(),
 		title: text('title').notNull(),
 		periodStart: date('period_start').notNull(),
 		periodEnd: date('period_end').notNull(),
@@ -45,10 +43,9 @@ export const statusReports = pgTable(
 export type StatusReport = typeof statusReports.$inferSelect;
 
 /** Frozen versions: the rendered document (JSON) that never changes afterwards. */
-export const statusReportVersions = pgTable(
+export const statusReportVersions = tenantTable(
 	'status_report_versions',
 	{
-		...tenantRowColumns(),
 		reportId: requiredRefColumn('report_id', () => statusReports.id),
 		version: integer('version').notNull(),
 		content: jsonb('content').notNull(),

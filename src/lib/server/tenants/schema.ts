@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type BuildExtraConfigColumns, sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
 	boolean,
@@ -6,6 +6,8 @@ import {
 	check,
 	index,
 	jsonb,
+	type PgColumnBuilderBase,
+	type PgTableExtraConfigValue,
 	pgTable,
 	text,
 	uniqueIndex,
@@ -62,4 +64,24 @@ export function tenantIdColumn() {
 /** `id` and `tenantId`, the first columns of every row a tenant owns, to spread into a table. */
 export function tenantRowColumns() {
 	return { id: idColumn(), tenantId: tenantIdColumn() };
+}
+
+type TenantRowColumns = ReturnType<typeof tenantRowColumns>;
+
+/**
+ * `pgTable` for rows a tenant owns: the table starts with `id` and `tenant_id`
+ * (tenantRowColumns), then the given columns; the SQL is that of the spelled-out table.
+ */
+export function tenantTable<
+	TName extends string,
+	TColumns extends Record<string, PgColumnBuilderBase>
+>(
+	name: TName,
+	columns: TColumns,
+	extraConfig?: (
+		self: BuildExtraConfigColumns<TName, TenantRowColumns & TColumns, 'pg'>
+	) => PgTableExtraConfigValue[]
+) {
+	const all: TenantRowColumns & TColumns = { ...tenantRowColumns(), ...columns };
+	return pgTable<TName, TenantRowColumns & TColumns>(name, all, extraConfig);
 }
