@@ -10,20 +10,24 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	idColumn,
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn
+} from '../db/columns';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 
 /** A nullable reference to a user, cleared when the user is deleted (created_by, decided_by …). */
 export function userRefColumn<N extends string>(name: N) {
-	return uuid(name).references(() => users.id, { onDelete: 'set null' });
+	return optionalRefColumn(name, () => users.id);
 }
 
 /** A required reference to a user; the row goes with the user. */
 export function requiredUserRefColumn<N extends string>(name: N) {
-	return uuid(name)
-		.notNull()
-		.references(() => users.id, { onDelete: 'cascade' });
+	return requiredRefColumn(name, () => users.id);
 }
 
 export const ROLES = ['coordinator', 'editor', 'member', 'steering', 'guest'] as const;
@@ -67,9 +71,7 @@ export const editorOrganizations = pgTable(
 	{
 		tenantId: tenantIdColumn(),
 		userId: requiredUserRefColumn('user_id'),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' })
+		organizationId: requiredRefColumn('organization_id', () => organizations.id)
 	},
 	(t) => [primaryKey({ columns: [t.tenantId, t.userId, t.organizationId] })]
 );
@@ -86,11 +88,9 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
 );
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
 	'invitations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),

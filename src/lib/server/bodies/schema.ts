@@ -9,13 +9,17 @@ import {
 	primaryKey,
 	text,
 	timestamp,
-	uniqueIndex,
-	uuid,
-	unique,
-	foreignKey
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
@@ -42,19 +46,15 @@ export const CADENCE_KINDS = ['none', 'weeks', 'quarterly', 'half_yearly', 'year
 export type CadenceKind = (typeof CADENCE_KINDS)[number];
 
 /** Gremien: network plenary, working groups, steering group, advisory council, project groups … */
-export const bodies = pgTable(
+export const bodies = tenantTable(
 	'bodies',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		kind: text('kind', { enum: BODY_KINDS }).notNull(),
 		name: text('name').notNull(),
 		/** e.g. "AK Bildung"; used in lists, mail subjects and the calendar */
 		shortName: text('short_name'),
 		description: text('description'),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** Leitfragen: one question per line */
 		guidingQuestions: text('guiding_questions'),
 		visibility: text('visibility', { enum: BODY_VISIBILITIES }).notNull().default('network'),
@@ -74,8 +74,7 @@ export const bodies = pgTable(
 		/** days before a meeting when members get a reminder; null: no reminder */
 		reminderDays: integer('reminder_days').default(3),
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('bodies_tenant_idx').on(t.tenantId, t.kind),
@@ -91,7 +90,7 @@ export const bodies = pgTable(
 			'bodies_time',
 			sql`${t.preferredTime} IS NULL OR ${t.preferredTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`
 		),
-		unique('bodies_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('bodies', t)
 	]
 );
 export type Body = typeof bodies.$inferSelect;
@@ -100,51 +99,34 @@ export const MEMBERSHIP_ROLES = ['speaker', 'moderator', 'member', 'deputy', 'gu
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** A person's membership in a body, optionally on behalf of an organisation. */
-export const bodyMemberships = pgTable(
+export const bodyMemberships = tenantTable(
 	'body_memberships',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
-		organizationId: uuid('organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		organizationId: optionalRefColumn('organization_id', () => organizations.id),
 		role: text('role', { enum: MEMBERSHIP_ROLES }).notNull().default('member'),
 		startDate: date('start_date').notNull().defaultNow(),
 		/** last day of the membership; null while it lasts */
 		endDate: date('end_date'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('body_memberships_body_idx').on(t.tenantId, t.bodyId),
 		index('body_memberships_user_idx').on(t.userId),
 		check('body_memberships_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
-		foreignKey({
-			name: 'body_memberships_tenant_body_fk',
-			columns: [t.tenantId, t.bodyId],
-			foreignColumns: [bodies.tenantId, bodies.id]
-		}).onDelete('cascade')
+		tenantParentKey('body_memberships_tenant_body_fk', t, t.bodyId, bodies)
 	]
 );
 export type BodyMembership = typeof bodyMemberships.$inferSelect;
 
 /** A member's request to join a body; a speaker (or the coordinator) accepts or declines. */
-export const bodyJoinRequests = pgTable(
+export const bodyJoinRequests = tenantTable(
 	'body_join_requests',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		userId: requiredUserRefColumn('user_id'),
-		organizationId: uuid('organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		organizationId: optionalRefColumn('organization_id', () => organizations.id),
 		message: text('message'),
 		status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] })
 			.notNull()
@@ -166,12 +148,8 @@ export const bodyHosts = pgTable(
 	'body_hosts',
 	{
 		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		/** the address where meetings take place at this host, when not the organisation's own */
 		location: text('location'),
 		createdAt: createdAtColumn()
@@ -184,9 +162,7 @@ export const bodySkippedDates = pgTable(
 	'body_skipped_dates',
 	{
 		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		date: date('date').notNull(),
 		createdBy: userRefColumn('created_by'),
 		createdAt: createdAtColumn()

@@ -12,8 +12,8 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn, timestampColumns, requiredRefColumn } from '../db/columns';
+import { tenants, tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { conceptGoals } from './schema';
 
@@ -23,11 +23,9 @@ export const INDICATOR_LEVELS = ['tenant', 'municipality'] as const;
 export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 
 /** Indikatoren of the tenant. */
-export const indicators = pgTable(
+export const indicators = tenantTable(
 	'concept_indicators',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		/** key of the starter library entry it was adopted from */
 		libraryKey: text('library_key'),
 		name: text('name').notNull(),
@@ -56,12 +54,8 @@ export const indicatorGoals = pgTable(
 	'concept_indicator_goals',
 	{
 		tenantId: tenantIdColumn(),
-		indicatorId: uuid('indicator_id')
-			.notNull()
-			.references(() => indicators.id, { onDelete: 'cascade' }),
-		goalId: uuid('goal_id')
-			.notNull()
-			.references(() => conceptGoals.id, { onDelete: 'cascade' })
+		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
+		goalId: requiredRefColumn('goal_id', () => conceptGoals.id)
 	},
 	(t) => [primaryKey({ columns: [t.indicatorId, t.goalId] })]
 );
@@ -70,14 +64,10 @@ export const indicatorGoals = pgTable(
  * Measured values. municipalityId null: the tenant as a whole. breakdown: a dimension (sex,
  * age_group, nationality_group) and its category; both null: the total.
  */
-export const indicatorValues = pgTable(
+export const indicatorValues = tenantTable(
 	'concept_indicator_values',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		indicatorId: uuid('indicator_id')
-			.notNull()
-			.references(() => indicators.id, { onDelete: 'cascade' }),
+		indicatorId: requiredRefColumn('indicator_id', () => indicators.id),
 		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'cascade' }),
 		date: date('date').notNull(),
 		value: doublePrecision('value').notNull(),

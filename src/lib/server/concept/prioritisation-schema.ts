@@ -10,21 +10,17 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { createdAtColumn, updatedAtColumn, requiredRefColumn } from '../db/columns';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { userRefColumn, requiredUserRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { conceptEditions, conceptMeasures } from './schema';
 
 /** Punktabfrage: a round of dot voting on proposed measures. bodyId null: the whole network. */
-export const priorityRounds = pgTable(
+export const priorityRounds = tenantTable(
 	'concept_priority_rounds',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
 		pointsPerMember: integer('points_per_member').notNull(),
@@ -47,13 +43,9 @@ export const priorityAllocations = pgTable(
 	'concept_priority_allocations',
 	{
 		tenantId: tenantIdColumn(),
-		roundId: uuid('round_id')
-			.notNull()
-			.references(() => priorityRounds.id, { onDelete: 'cascade' }),
+		roundId: requiredRefColumn('round_id', () => priorityRounds.id),
 		userId: requiredUserRefColumn('user_id'),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		points: integer('points').notNull(),
 		updatedAt: updatedAtColumn()
 	},

@@ -5,15 +5,20 @@ import {
 	date,
 	index,
 	integer,
-	pgTable,
 	text,
 	timestamp,
 	unique,
-	uuid,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { bodies } from '../bodies/schema';
@@ -26,11 +31,9 @@ import { bodies } from '../bodies/schema';
 export const EDITION_STATES = ['draft', 'adopted', 'superseded'] as const;
 export type EditionState = (typeof EDITION_STATES)[number];
 
-export const conceptEditions = pgTable(
+export const conceptEditions = tenantTable(
 	'concept_editions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		/** e.g. "Integrationskonzept 2018 (Fortschreibung)" */
 		title: text('title').notNull(),
 		/** Leitbild (mission statement) of this edition */
@@ -40,9 +43,7 @@ export const conceptEditions = pgTable(
 		/** the body that adopted it, as text (e.g. "Kreistag") … */
 		adoptedBy: text('adopted_by'),
 		/** … or one of the tenant's bodies */
-		adoptedByBodyId: uuid('adopted_by_body_id').references(() => bodies.id, {
-			onDelete: 'set null'
-		}),
+		adoptedByBodyId: optionalRefColumn('adopted_by_body_id', () => bodies.id),
 		/** the edition this one was copied from */
 		basedOnId: uuid('based_on_id'),
 		createdBy: userRefColumn('created_by'),
@@ -51,20 +52,16 @@ export const conceptEditions = pgTable(
 	(t) => [
 		index('concept_editions_tenant_idx').on(t.tenantId, t.state),
 		check('concept_editions_adopted', sql`${t.state} <> 'adopted' OR ${t.adoptedOn} IS NOT NULL`),
-		unique('concept_editions_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('concept_editions', t)
 	]
 );
 export type ConceptEdition = typeof conceptEditions.$inferSelect;
 
 /** Leitlinien of an edition. originId: the guideline of the previous edition it was copied from. */
-export const conceptGuidelines = pgTable(
+export const conceptGuidelines = tenantTable(
 	'concept_guidelines',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
@@ -76,17 +73,11 @@ export const conceptGuidelines = pgTable(
 export type ConceptGuideline = typeof conceptGuidelines.$inferSelect;
 
 /** Leitfragen: questions a guideline raises for one working group (a body). */
-export const conceptGuidingQuestions = pgTable(
+export const conceptGuidingQuestions = tenantTable(
 	'concept_guiding_questions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		guidelineId: uuid('guideline_id')
-			.notNull()
-			.references(() => conceptGuidelines.id, { onDelete: 'cascade' }),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		guidelineId: requiredRefColumn('guideline_id', () => conceptGuidelines.id),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		position: integer('position').notNull().default(0),
 		question: text('question').notNull(),
 		createdAt: createdAtColumn()
@@ -98,17 +89,11 @@ export const conceptGuidingQuestions = pgTable(
 );
 
 /** Ziele of an edition, per field of action. */
-export const conceptGoals = pgTable(
+export const conceptGoals = tenantTable(
 	'concept_goals',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id')
-			.notNull()
-			.references(() => fieldsOfAction.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
+		fieldOfActionId: requiredRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		originId: uuid('origin_id'),
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
@@ -117,12 +102,8 @@ export const conceptGoals = pgTable(
 	},
 	(t) => [
 		index('concept_goals_edition_idx').on(t.tenantId, t.editionId, t.fieldOfActionId),
-		foreignKey({
-			name: 'concept_goals_tenant_edition_fk',
-			columns: [t.tenantId, t.editionId],
-			foreignColumns: [conceptEditions.tenantId, conceptEditions.id]
-		}).onDelete('cascade'),
-		unique('concept_goals_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('concept_goals_tenant_edition_fk', t, t.editionId, conceptEditions),
+		tenantIdKey('concept_goals', t)
 	]
 );
 export type ConceptGoal = typeof conceptGoals.$inferSelect;
@@ -135,11 +116,9 @@ export const STATE_CATEGORIES = ['proposed', 'active', 'completed', 'deferred'] 
 export type StateCategory = (typeof STATE_CATEGORIES)[number];
 
 /** The tenant's measure states with their preset progress (as Decidim's accountability). */
-export const measureStates = pgTable(
+export const measureStates = tenantTable(
 	'concept_measure_states',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		category: text('category', { enum: STATE_CATEGORIES }).notNull(),
@@ -159,17 +138,11 @@ export const measureStates = pgTable(
 export type MeasureState = typeof measureStates.$inferSelect;
 
 /** Maßnahmen of an edition, under a goal. */
-export const conceptMeasures = pgTable(
+export const conceptMeasures = tenantTable(
 	'concept_measures',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => conceptEditions.id, { onDelete: 'cascade' }),
-		goalId: uuid('goal_id')
-			.notNull()
-			.references(() => conceptGoals.id, { onDelete: 'cascade' }),
+		editionId: requiredRefColumn('edition_id', () => conceptEditions.id),
+		goalId: requiredRefColumn('goal_id', () => conceptGoals.id),
 		originId: uuid('origin_id'),
 		title: text('title').notNull(),
 		description: text('description'),
@@ -179,7 +152,7 @@ export const conceptMeasures = pgTable(
 			.notNull()
 			.default(sql`'{}'::uuid[]`),
 		/** the body (working group …) in charge */
-		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		bodyId: optionalRefColumn('body_id', () => bodies.id),
 		/** partners, free text (organisations outside the network too) */
 		partners: text('partners'),
 		/** keys from TARGET_GROUPS */
@@ -219,25 +192,17 @@ export const conceptMeasures = pgTable(
 			sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`
 		),
 		check('concept_measures_cost', sql`${t.costEuro} IS NULL OR ${t.costEuro} >= 0`),
-		foreignKey({
-			name: 'concept_measures_tenant_goal_fk',
-			columns: [t.tenantId, t.goalId],
-			foreignColumns: [conceptGoals.tenantId, conceptGoals.id]
-		}).onDelete('cascade'),
-		unique('concept_measures_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('concept_measures_tenant_goal_fk', t, t.goalId, conceptGoals),
+		tenantIdKey('concept_measures', t)
 	]
 );
 export type ConceptMeasure = typeof conceptMeasures.$inferSelect;
 
 /** Every change of a measure's state or progress. */
-export const measureHistory = pgTable(
+export const measureHistory = tenantTable(
 	'concept_measure_history',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		/** the state's name at the time (states can be renamed later) */
 		stateName: text('state_name').notNull(),
 		progress: integer('progress'),
@@ -248,14 +213,10 @@ export const measureHistory = pgTable(
 	(t) => [index('concept_measure_history_measure_idx').on(t.measureId, t.changedAt)]
 );
 
-export const milestones = pgTable(
+export const milestones = tenantTable(
 	'concept_milestones',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		title: text('title').notNull(),
 		dueDate: date('due_date').notNull(),
 		doneOn: date('done_on'),
@@ -263,11 +224,7 @@ export const milestones = pgTable(
 	},
 	(t) => [
 		index('concept_milestones_measure_idx').on(t.measureId, t.dueDate),
-		foreignKey({
-			name: 'concept_milestones_tenant_measure_fk',
-			columns: [t.tenantId, t.measureId],
-			foreignColumns: [conceptMeasures.tenantId, conceptMeasures.id]
-		}).onDelete('cascade')
+		tenantParentKey('concept_milestones_tenant_measure_fk', t, t.measureId, conceptMeasures)
 	]
 );
 
@@ -285,14 +242,10 @@ export const MEASURE_LINK_KINDS = [
 ] as const;
 export type MeasureLinkKind = (typeof MEASURE_LINK_KINDS)[number];
 
-export const measureLinks = pgTable(
+export const measureLinks = tenantTable(
 	'concept_measure_links',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		measureId: uuid('measure_id')
-			.notNull()
-			.references(() => conceptMeasures.id, { onDelete: 'cascade' }),
+		measureId: requiredRefColumn('measure_id', () => conceptMeasures.id),
 		kind: text('kind', { enum: MEASURE_LINK_KINDS }).notNull(),
 		targetId: uuid('target_id'),
 		label: text('label'),

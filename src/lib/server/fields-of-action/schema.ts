@@ -1,6 +1,6 @@
-import { integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { integer, jsonb, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAtColumn } from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 
 /** Names per locale; German is always present. */
 export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
@@ -9,11 +9,9 @@ export type LocalizedNames = { de: string } & Partial<Record<string, string>>;
  * Handlungsfelder (fields of action) of a tenant: the shared vocabulary of offers, needs,
  * working groups and the integration concept.
  */
-export const fieldsOfAction = pgTable(
+export const fieldsOfAction = tenantTable(
 	'fields_of_action',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		names: jsonb('names').$type<LocalizedNames>().notNull(),
 		position: integer('position').notNull().default(0),

@@ -1,17 +1,12 @@
+import { boolean, date, index, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
-	boolean,
-	date,
-	index,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-	unique,
-	foreignKey
-} from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 
 /** Frage, Wunsch, Anregung, Beschwerde */
@@ -26,11 +21,9 @@ export type InquiryState = (typeof INQUIRY_STATES)[number];
  * they are deleted (set null) after the tenant's retention period once the message is closed;
  * kind, state and dates stay for anonymous statistics.
  */
-export const inquiries = pgTable(
+export const inquiries = tenantTable(
 	'inquiries',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		/** shown to the sender and staff, e.g. A-2026-7KQ3MX */
 		reference: text('reference').notNull(),
 		kind: text('kind', { enum: INQUIRY_KINDS }).notNull(),
@@ -54,15 +47,14 @@ export const inquiries = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		/** when the personal data was deleted */
 		purgedAt: timestamp('purged_at', { withTimezone: true }),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		uniqueIndex('inquiries_reference_key').on(t.tenantId, t.reference),
 		uniqueIndex('inquiries_status_token_key').on(t.statusTokenHash),
 		index('inquiries_tenant_state_idx').on(t.tenantId, t.state, t.createdAt),
 		index('inquiries_closed_idx').on(t.state, t.closedAt),
-		unique('inquiries_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('inquiries', t)
 	]
 );
 
@@ -73,14 +65,10 @@ export const inquiries = pgTable(
 export const INQUIRY_ENTRY_KINDS = ['reply', 'note', 'followup'] as const;
 export type InquiryEntryKind = (typeof INQUIRY_ENTRY_KINDS)[number];
 
-export const inquiryEntries = pgTable(
+export const inquiryEntries = tenantTable(
 	'inquiry_entries',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		inquiryId: uuid('inquiry_id')
-			.notNull()
-			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		inquiryId: requiredRefColumn('inquiry_id', () => inquiries.id),
 		kind: text('kind', { enum: INQUIRY_ENTRY_KINDS }).notNull(),
 		body: text('body').notNull(),
 		authorId: userRefColumn('author_id'),
@@ -90,24 +78,17 @@ export const inquiryEntries = pgTable(
 	},
 	(t) => [
 		index('inquiry_entries_inquiry_idx').on(t.inquiryId, t.createdAt),
-		foreignKey({
-			name: 'inquiry_entries_tenant_inquiry_fk',
-			columns: [t.tenantId, t.inquiryId],
-			foreignColumns: [inquiries.tenantId, inquiries.id]
-		}).onDelete('cascade')
+		tenantParentKey('inquiry_entries_tenant_inquiry_fk', t, t.inquiryId, inquiries)
 	]
 );
 
 /** Textbausteine: answers to frequent messages. */
-export const inquiryTemplates = pgTable(
+export const inquiryTemplates = tenantTable(
 	'inquiry_templates',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [index('inquiry_templates_tenant_idx').on(t.tenantId)]
 );

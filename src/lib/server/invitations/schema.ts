@@ -2,18 +2,9 @@
  * Tables of the invitations domain: one invitation (answer) per invited member, and the secret
  * token of a person's calendar feed.
  */
-import {
-	index,
-	integer,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-	foreignKey
-} from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, requiredRefColumn, tenantParentKey } from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { users, requiredUserRefColumn } from '../auth/schema';
 import { meetings } from '../meetings/schema';
 
@@ -21,14 +12,10 @@ export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 /** One row per invited member: their answer, and the token of the answer link in the mail. */
-export const meetingInvitations = pgTable(
+export const meetingInvitations = tenantTable(
 	'meeting_invitations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		userId: requiredUserRefColumn('user_id'),
 		/** SHA-256 (hex) of the token in the answer link */
 		tokenHash: text('token_hash').notNull(),
@@ -43,11 +30,7 @@ export const meetingInvitations = pgTable(
 		uniqueIndex('meeting_invitations_member_key').on(t.meetingId, t.userId),
 		uniqueIndex('meeting_invitations_token_key').on(t.tokenHash),
 		index('meeting_invitations_user_idx').on(t.userId),
-		foreignKey({
-			name: 'meeting_invitations_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('meeting_invitations_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );
 

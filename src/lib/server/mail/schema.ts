@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../db/columns';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { idColumn, createdAtColumn, optionalRefColumn } from '../db/columns';
 import { tenants } from '../tenants/schema';
 
 export interface MailPayload {
@@ -18,7 +18,7 @@ export const outbox = pgTable(
 	'outbox',
 	{
 		id: idColumn(),
-		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'set null' }),
+		tenantId: optionalRefColumn('tenant_id', () => tenants.id),
 		kind: text('kind', { enum: ['mail'] })
 			.notNull()
 			.default('mail'),

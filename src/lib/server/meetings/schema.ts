@@ -5,15 +5,19 @@ import {
 	customType,
 	index,
 	integer,
-	pgTable,
 	text,
 	timestamp,
-	uuid,
-	foreignKey,
-	unique
+	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -34,14 +38,10 @@ export const MINUTES_STATES = ['none', 'draft', 'shared', 'approved', 'published
 export type MinutesState = (typeof MINUTES_STATES)[number];
 
 /** Sitzungen / Treffen of a body. */
-export const meetings = pgTable(
+export const meetings = tenantTable(
 	'meetings',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		/** optional; the body's name and the date name the meeting otherwise */
 		title: text('title'),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -50,9 +50,7 @@ export const meetings = pgTable(
 		/** address or room (for kind host: defaults to the host's address) */
 		location: text('location'),
 		onlineUrl: text('online_url'),
-		hostOrganizationId: uuid('host_organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		hostOrganizationId: optionalRefColumn('host_organization_id', () => organizations.id),
 		moderatorUserId: userRefColumn('moderator_user_id'),
 		state: text('state', { enum: MEETING_STATES }).notNull().default('planned'),
 		/** iCalendar SEQUENCE: raised on every change members were told about */
@@ -77,25 +75,17 @@ export const meetings = pgTable(
 		index('meetings_tenant_time_idx').on(t.tenantId, t.startsAt),
 		index('meetings_body_time_idx').on(t.bodyId, t.startsAt),
 		check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`),
-		foreignKey({
-			name: 'meetings_tenant_body_fk',
-			columns: [t.tenantId, t.bodyId],
-			foreignColumns: [bodies.tenantId, bodies.id]
-		}).onDelete('cascade'),
-		unique('meetings_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('meetings_tenant_body_fk', t, t.bodyId, bodies),
+		tenantIdKey('meetings', t)
 	]
 );
 export type Meeting = typeof meetings.$inferSelect;
 
 /** Tagesordnungspunkte (TOPs). Minutes per item live here too (notes, decision). */
-export const agendaItems = pgTable(
+export const agendaItems = tenantTable(
 	'agenda_items',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
 		/** order on the agenda, 1-based; the TOP number is derived from it */
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
@@ -112,24 +102,16 @@ export const agendaItems = pgTable(
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
 		check('agenda_items_minutes', sql`${t.plannedMinutes} IS NULL OR ${t.plannedMinutes} > 0`),
-		foreignKey({
-			name: 'agenda_items_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('agenda_items_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );
 export type AgendaItem = typeof agendaItems.$inferSelect;
 
 /** Referent:innen: guests presenting an agenda item; they need no account. */
-export const agendaItemSpeakers = pgTable(
+export const agendaItemSpeakers = tenantTable(
 	'agenda_item_speakers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		agendaItemId: uuid('agenda_item_id')
-			.notNull()
-			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		agendaItemId: requiredRefColumn('agenda_item_id', () => agendaItems.id),
 		name: text('name').notNull(),
 		/** organisation or function, free text */
 		affiliation: text('affiliation'),
@@ -144,11 +126,9 @@ export const agendaItemSpeakers = pgTable(
  * Files attached to a meeting or an agenda item (later also papers). Content is kept in the
  * database; served as download (Content-Disposition: attachment) unless the type is safe inline.
  */
-export const files = pgTable(
+export const files = tenantTable(
 	'files',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
 			onDelete: 'cascade'
@@ -167,10 +147,6 @@ export const files = pgTable(
 		index('files_meeting_idx').on(t.meetingId),
 		index('files_agenda_item_idx').on(t.agendaItemId),
 		check('files_size', sql`${t.size} >= 0`),
-		foreignKey({
-			name: 'files_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('files_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );

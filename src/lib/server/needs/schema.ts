@@ -1,6 +1,6 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import { index, text } from 'drizzle-orm/pg-core';
+import { timestampColumns, optionalRefColumn } from '../db/columns';
+import { tenants, tenantTable } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
 
@@ -8,22 +8,18 @@ import { userRefColumn } from '../auth/schema';
  * Bedarfe: what people need, recorded by coordinators from working groups, dialogues, citizens'
  * messages … Compared with published offers in the coverage view.
  */
-export const needs = pgTable(
+export const needs = tenantTable(
 	'needs',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		description: text('description'),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** key from TARGET_GROUPS */
 		targetGroup: text('target_group'),
 		/** ISO 639-1 */
 		language: text('language'),
 		/** a municipality (child tenant) or the tenant itself when null */
-		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'set null' }),
+		municipalityId: optionalRefColumn('municipality_id', () => tenants.id),
 		/** working_group | dialogue | inquiry | statistics | counselling | other */
 		sourceKind: text('source_kind', {
 			enum: ['working_group', 'dialogue', 'inquiry', 'statistics', 'counselling', 'other']

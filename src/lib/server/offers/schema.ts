@@ -13,8 +13,14 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	idColumn,
+	updatedAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn
+} from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { contacts, organizations } from '../organizations/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 import { userRefColumn } from '../auth/schema';
@@ -22,17 +28,11 @@ import { userRefColumn } from '../auth/schema';
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Angebote. Texts live in offer_texts, one row per language. */
-export const offers = pgTable(
+export const offers = tenantTable(
 	'offers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** keys from TARGET_GROUPS */
 		targetGroups: text('target_groups').array().notNull().default([]),
 		/** ISO 639-1 codes of the languages in which the offer is given */
@@ -62,7 +62,7 @@ export const offers = pgTable(
 		accessible: boolean('accessible').notNull().default(false),
 		validFrom: date('valid_from'),
 		validTo: date('valid_to'),
-		contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+		contactId: optionalRefColumn('contact_id', () => contacts.id),
 		status: text('status', { enum: ['draft', 'in_review', 'published', 'archived'] })
 			.notNull()
 			.default('draft'),
@@ -88,9 +88,7 @@ export type Offer = typeof offers.$inferSelect;
 export const offerTexts = pgTable(
 	'offer_texts',
 	{
-		offerId: uuid('offer_id')
-			.notNull()
-			.references(() => offers.id, { onDelete: 'cascade' }),
+		offerId: requiredRefColumn('offer_id', () => offers.id),
 		locale: text('locale').notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
@@ -119,9 +117,7 @@ export const offerPlaces = pgTable(
 	'offer_places',
 	{
 		id: idColumn(),
-		offerId: uuid('offer_id')
-			.notNull()
-			.references(() => offers.id, { onDelete: 'cascade' }),
+		offerId: requiredRefColumn('offer_id', () => offers.id),
 		name: text('name'),
 		street: text('street'),
 		postalCode: text('postal_code'),
@@ -137,11 +133,9 @@ export const offerPlaces = pgTable(
  * A change to a published offer (or organisation) proposed by an editor, waiting for the
  * coordinator. `proposed` holds the whole new state; the live record changes on approval.
  */
-export const revisions = pgTable(
+export const revisions = tenantTable(
 	'revisions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		entityType: text('entity_type', { enum: ['offer', 'organization'] }).notNull(),
 		entityId: uuid('entity_id').notNull(),
 		proposed: jsonb('proposed').notNull(),

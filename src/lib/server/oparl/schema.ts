@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { timestampColumns } from '../db/columns';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 import { requiredUserRefColumn } from '../auth/schema';
 
 /** Consent of a person to be published in the public interfaces and pages (OParl Person). */
@@ -18,11 +18,9 @@ export const personPublications = pgTable(
 );
 
 /** Objects removed from the public interface by deletion (OParl `deleted: true` entries). */
-export const oparlTombstones = pgTable(
+export const oparlTombstones = tenantTable(
 	'oparl_tombstones',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		/** OParl type name, e.g. "Meeting" */
 		objectType: text('object_type').notNull(),
 		objectId: uuid('object_id').notNull(),

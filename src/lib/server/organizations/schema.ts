@@ -11,17 +11,22 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	idColumn,
+	createdAtColumn,
+	updatedAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn
+} from '../db/columns';
+import { tenantIdColumn, tenantTable } from '../tenants/schema';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Kinds of actors (Sprachschule, Beratungsstelle …); each tenant keeps its own list. */
-export const organizationTypes = pgTable(
+export const organizationTypes = tenantTable(
 	'organization_types',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		name: text('name').notNull(),
 		createdAt: createdAtColumn()
@@ -35,7 +40,7 @@ export const organizations = pgTable(
 		id: idColumn(),
 		/** the tenant that keeps the record */
 		tenantId: tenantIdColumn(),
-		typeId: uuid('type_id').references(() => organizationTypes.id, { onDelete: 'set null' }),
+		typeId: optionalRefColumn('type_id', () => organizationTypes.id),
 		name: text('name').notNull(),
 		/** German description; other languages in organization_texts */
 		description: text('description'),
@@ -81,9 +86,7 @@ export const organizationTenants = pgTable(
 export const organizationTexts = pgTable(
 	'organization_texts',
 	{
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		locale: text('locale').notNull(),
 		description: text('description').notNull(),
 		/** original | draft | reviewed | outdated */
@@ -107,14 +110,10 @@ export const organizationLogos = pgTable('organization_logos', {
 /**
  * Ansprechpartner:innen. Shown publicly only while consent is recorded and not withdrawn.
  */
-export const contacts = pgTable(
+export const contacts = tenantTable(
 	'contacts',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		name: text('name').notNull(),
 		role: text('role'),
 		phone: text('phone'),

@@ -10,12 +10,16 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid,
-	unique,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
-import { tenants, tenantIdColumn } from '../tenants/schema';
+import {
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenants, tenantIdColumn, tenantTable } from '../tenants/schema';
 import { users, userRefColumn } from '../auth/schema';
 import { organizations } from '../organizations/schema';
 import { bodies } from '../bodies/schema';
@@ -59,11 +63,9 @@ export const CONSULTATION_RESULTS = ['decided', 'noted', 'deferred', 'rejected']
 export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
 
 /** Tenant-defined additional paper types. */
-export const paperTypes = pgTable(
+export const paperTypes = tenantTable(
 	'paper_types',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		key: text('key').notNull(),
 		label: text('label').notNull(),
 		position: integer('position').notNull().default(0),
@@ -100,11 +102,9 @@ export const paperWorkflows = pgTable('paper_workflows', {
 });
 
 /** Vorlagen: submissions of working groups to the steering group, reports, notices … */
-export const papers = pgTable(
+export const papers = tenantTable(
 	'papers',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		/** running number within (tenant, year), from 1 without gaps */
 		number: integer('number').notNull(),
 		year: integer('year').notNull(),
@@ -118,13 +118,9 @@ export const papers = pgTable(
 		/** date of the paper (OParl Paper.date) */
 		date: date('date').notNull(),
 		/** einreichendes Gremium, e.g. a working group */
-		originatingBodyId: uuid('originating_body_id').references(() => bodies.id, {
-			onDelete: 'set null'
-		}),
+		originatingBodyId: optionalRefColumn('originating_body_id', () => bodies.id),
 		/** the body the paper is addressed to, e.g. the steering group */
-		addressedBodyId: uuid('addressed_body_id').references(() => bodies.id, {
-			onDelete: 'set null'
-		}),
+		addressedBodyId: optionalRefColumn('addressed_body_id', () => bodies.id),
 		state: text('state').notNull().default('draft'),
 		visibility: text('visibility', { enum: PAPER_VISIBILITIES }).notNull().default('network'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -140,20 +136,16 @@ export const papers = pgTable(
 		index('papers_originating_body_idx').on(t.originatingBodyId),
 		index('papers_addressed_body_idx').on(t.addressedBodyId),
 		check('papers_number_positive', sql`${t.number} > 0`),
-		unique('papers_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('papers', t)
 	]
 );
 export type Paper = typeof papers.$inferSelect;
 
 /** Verfasser:innen: a user of the platform or a name (for papers from before the platform). */
-export const paperAuthors = pgTable(
+export const paperAuthors = tenantTable(
 	'paper_authors',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		name: text('name'),
 		position: integer('position').notNull().default(0),
@@ -173,12 +165,8 @@ export const paperFiles = pgTable(
 	'paper_files',
 	{
 		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
-		fileId: uuid('file_id')
-			.notNull()
-			.references(() => files.id, { onDelete: 'cascade' }),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
+		fileId: requiredRefColumn('file_id', () => files.id),
 		position: integer('position').notNull().default(0),
 		...timestampColumns()
 	},
@@ -193,12 +181,8 @@ export const paperRelations = pgTable(
 	'paper_relations',
 	{
 		tenantId: tenantIdColumn(),
-		parentPaperId: uuid('parent_paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
-		childPaperId: uuid('child_paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
+		parentPaperId: requiredRefColumn('parent_paper_id', () => papers.id),
+		childPaperId: requiredRefColumn('child_paper_id', () => papers.id),
 		...timestampColumns()
 	},
 	(t) => [
@@ -209,14 +193,10 @@ export const paperRelations = pgTable(
 );
 
 /** Generic links of a paper to other objects (e.g. kind "measure" → a measure of the concept). */
-export const paperLinks = pgTable(
+export const paperLinks = tenantTable(
 	'paper_links',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
 		kind: text('kind').notNull(),
 		targetId: uuid('target_id'),
 		label: text('label').notNull(),
@@ -229,24 +209,14 @@ export const paperLinks = pgTable(
 );
 
 /** Beratungen: a paper on the agenda of a meeting (one agenda item), with its role and result. */
-export const consultations = pgTable(
+export const consultations = tenantTable(
 	'consultations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
-			onDelete: 'set null'
-		}),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
+		meetingId: requiredRefColumn('meeting_id', () => meetings.id),
+		agendaItemId: optionalRefColumn('agenda_item_id', () => agendaItems.id),
 		/** the consulting body (the meeting's body) */
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		role: text('role', { enum: CONSULTATION_ROLES }).notNull().default('decision'),
 		result: text('result', { enum: CONSULTATION_RESULTS }),
 		/** Beschlusstext */
@@ -262,16 +232,8 @@ export const consultations = pgTable(
 		uniqueIndex('consultations_agenda_item_key')
 			.on(t.agendaItemId)
 			.where(sql`${t.agendaItemId} IS NOT NULL`),
-		foreignKey({
-			name: 'consultations_tenant_paper_fk',
-			columns: [t.tenantId, t.paperId],
-			foreignColumns: [papers.tenantId, papers.id]
-		}).onDelete('cascade'),
-		foreignKey({
-			name: 'consultations_tenant_meeting_fk',
-			columns: [t.tenantId, t.meetingId],
-			foreignColumns: [meetings.tenantId, meetings.id]
-		}).onDelete('cascade')
+		tenantParentKey('consultations_tenant_paper_fk', t, t.paperId, papers),
+		tenantParentKey('consultations_tenant_meeting_fk', t, t.meetingId, meetings)
 	]
 );
 export type Consultation = typeof consultations.$inferSelect;
@@ -280,54 +242,32 @@ export type Consultation = typeof consultations.$inferSelect;
  * Handlungsanweisungen of a decision, addressed to a body and/or an organisation with a due date;
  * each becomes an action item of the addressed body.
  */
-export const instructions = pgTable(
+export const instructions = tenantTable(
 	'instructions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
-		consultationId: uuid('consultation_id').references(() => consultations.id, {
-			onDelete: 'set null'
-		}),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
-		organizationId: uuid('organization_id').references(() => organizations.id, {
-			onDelete: 'set null'
-		}),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
+		consultationId: optionalRefColumn('consultation_id', () => consultations.id),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
+		organizationId: optionalRefColumn('organization_id', () => organizations.id),
 		text: text('text').notNull(),
 		dueDate: date('due_date'),
-		actionItemId: uuid('action_item_id').references(() => actionItems.id, {
-			onDelete: 'set null'
-		}),
+		actionItemId: optionalRefColumn('action_item_id', () => actionItems.id),
 		createdBy: userRefColumn('created_by'),
 		...timestampColumns()
 	},
 	(t) => [
 		index('instructions_paper_idx').on(t.paperId),
 		index('instructions_body_idx').on(t.tenantId, t.bodyId),
-		foreignKey({
-			name: 'instructions_tenant_paper_fk',
-			columns: [t.tenantId, t.paperId],
-			foreignColumns: [papers.tenantId, papers.id]
-		}).onDelete('cascade')
+		tenantParentKey('instructions_tenant_paper_fk', t, t.paperId, papers)
 	]
 );
 
 /** Discussion thread on a paper, visible only to the members of the body (e.g. the steering group). */
-export const paperComments = pgTable(
+export const paperComments = tenantTable(
 	'paper_comments',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		paperId: uuid('paper_id')
-			.notNull()
-			.references(() => papers.id, { onDelete: 'cascade' }),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => bodies.id, { onDelete: 'cascade' }),
+		paperId: requiredRefColumn('paper_id', () => papers.id),
+		bodyId: requiredRefColumn('body_id', () => bodies.id),
 		authorId: userRefColumn('author_id'),
 		text: text('text').notNull(),
 		...timestampColumns()

@@ -11,14 +11,18 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid,
-	unique,
-	foreignKey
+	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, createdAtColumn, updatedAtColumn } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import {
+	createdAtColumn,
+	timestampColumns,
+	requiredRefColumn,
+	optionalRefColumn,
+	tenantIdKey,
+	tenantParentKey
+} from '../db/columns';
+import { tenantIdColumn, tenants, tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
-import { tenants } from '../tenants/schema';
 import { fieldsOfAction } from '../fields-of-action/schema';
 
 /** The phases of a consultation process, in their usual order. */
@@ -33,11 +37,9 @@ export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
  * Konsultations- / Beteiligungsprozess: a participation process of a tenant with phases,
  * dialogues, contributions and the recommendations drawn from them.
  */
-export const consultationProcesses = pgTable(
+export const consultationProcesses = tenantTable(
 	'consultation_processes',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		purpose: text('purpose'),
 		status: text('status', { enum: PROCESS_STATUSES }).notNull().default('draft'),
@@ -46,12 +48,11 @@ export const consultationProcesses = pgTable(
 		/** introduction of the results document (Thesenpapier) */
 		resultsIntro: text('results_intro'),
 		createdBy: userRefColumn('created_by'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('consultation_processes_tenant_idx').on(t.tenantId, t.status),
-		unique('consultation_processes_tenant_id_key').on(t.tenantId, t.id)
+		tenantIdKey('consultation_processes', t)
 	]
 );
 
@@ -60,25 +61,17 @@ export const processFields = pgTable(
 	'consultation_process_fields',
 	{
 		tenantId: tenantIdColumn(),
-		processId: uuid('process_id')
-			.notNull()
-			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id')
-			.notNull()
-			.references(() => fieldsOfAction.id, { onDelete: 'cascade' })
+		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
+		fieldOfActionId: requiredRefColumn('field_of_action_id', () => fieldsOfAction.id)
 	},
 	(t) => [primaryKey({ columns: [t.processId, t.fieldOfActionId] })]
 );
 
 /** A dated phase of a process; what participants may do depends on the current phase. */
-export const processPhases = pgTable(
+export const processPhases = tenantTable(
 	'consultation_phases',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		processId: uuid('process_id')
-			.notNull()
-			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
+		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		kind: text('kind', { enum: PHASE_KINDS }).notNull(),
 		/** optional own name, e.g. "Integrations-Dialoge" */
 		title: text('title'),
@@ -93,14 +86,10 @@ export const processPhases = pgTable(
 );
 
 /** Integrations-Dialog: an event of a process for a target group. */
-export const dialogues = pgTable(
+export const dialogues = tenantTable(
 	'dialogues',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		processId: uuid('process_id')
-			.notNull()
-			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
+		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
 		title: text('title').notNull(),
 		description: text('description'),
 		/** key from TARGET_GROUPS (all = the general public) */
@@ -118,18 +107,13 @@ export const dialogues = pgTable(
 		registrationEnabled: boolean('registration_enabled').notNull().default(true),
 		/** null: no limit */
 		capacity: integer('capacity'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('dialogues_process_idx').on(t.processId, t.startsAt),
 		check('dialogues_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
-		foreignKey({
-			name: 'dialogues_tenant_process_fk',
-			columns: [t.tenantId, t.processId],
-			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
-		}).onDelete('cascade'),
-		unique('dialogues_tenant_id_key').on(t.tenantId, t.id)
+		tenantParentKey('dialogues_tenant_process_fk', t, t.processId, consultationProcesses),
+		tenantIdKey('dialogues', t)
 	]
 );
 
@@ -137,14 +121,10 @@ export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as co
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** A registration for a dialogue; beyond the capacity it waits and moves up on cancellations. */
-export const dialogueRegistrations = pgTable(
+export const dialogueRegistrations = tenantTable(
 	'dialogue_registrations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		dialogueId: uuid('dialogue_id')
-			.notNull()
-			.references(() => dialogues.id, { onDelete: 'cascade' }),
+		dialogueId: requiredRefColumn('dialogue_id', () => dialogues.id),
 		userId: userRefColumn('user_id'),
 		name: text('name').notNull(),
 		/** lower case */
@@ -161,11 +141,7 @@ export const dialogueRegistrations = pgTable(
 		uniqueIndex('dialogue_registrations_active_email')
 			.on(t.dialogueId, t.email)
 			.where(sql`${t.status} <> 'cancelled'`),
-		foreignKey({
-			name: 'dialogue_registrations_tenant_dialogue_fk',
-			columns: [t.tenantId, t.dialogueId],
-			foreignColumns: [dialogues.tenantId, dialogues.id]
-		}).onDelete('cascade')
+		tenantParentKey('dialogue_registrations_tenant_dialogue_fk', t, t.dialogueId, dialogues)
 	]
 );
 
@@ -176,22 +152,16 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 export const CONTRIBUTION_SOURCES = ['online', 'offline'] as const;
 
 /** Beitrag: an idea or statement in a process. */
-export const contributions = pgTable(
+export const contributions = tenantTable(
 	'contributions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		processId: uuid('process_id')
-			.notNull()
-			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
-		dialogueId: uuid('dialogue_id').references(() => dialogues.id, { onDelete: 'set null' }),
+		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
+		dialogueId: optionalRefColumn('dialogue_id', () => dialogues.id),
 		body: text('body').notNull(),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		/** key from TARGET_GROUPS */
 		targetGroup: text('target_group'),
-		municipalityId: uuid('municipality_id').references(() => tenants.id, { onDelete: 'set null' }),
+		municipalityId: optionalRefColumn('municipality_id', () => tenants.id),
 		/** ISO 639-1 */
 		language: text('language').notNull().default('de'),
 		source: text('source', { enum: CONTRIBUTION_SOURCES }).notNull(),
@@ -203,23 +173,16 @@ export const contributions = pgTable(
 		enteredBy: userRefColumn('entered_by'),
 		status: text('status', { enum: CONTRIBUTION_STATUSES }).notNull().default('pending'),
 		hiddenReason: text('hidden_reason'),
-		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => contributions.id, {
-			onDelete: 'set null'
-		}),
+		mergedIntoId: optionalRefColumn('merged_into_id', (): AnyPgColumn => contributions.id),
 		/** SHA-256 of the private link an anonymous participant gets to follow the contribution */
 		trackTokenHash: text('track_token_hash'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('contributions_process_idx').on(t.processId, t.status, t.createdAt),
 		index('contributions_author_idx').on(t.authorId),
 		uniqueIndex('contributions_track_key').on(t.trackTokenHash),
-		foreignKey({
-			name: 'contributions_tenant_process_fk',
-			columns: [t.tenantId, t.processId],
-			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
-		}).onDelete('cascade')
+		tenantParentKey('contributions_tenant_process_fk', t, t.processId, consultationProcesses)
 	]
 );
 
@@ -228,9 +191,7 @@ export const contributionSupports = pgTable(
 	'contribution_supports',
 	{
 		tenantId: tenantIdColumn(),
-		contributionId: uuid('contribution_id')
-			.notNull()
-			.references(() => contributions.id, { onDelete: 'cascade' }),
+		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		/** "user:<id>" or "anon:<sha256 of the participant cookie>" */
 		supporterKey: text('supporter_key').notNull(),
 		createdAt: createdAtColumn()
@@ -238,14 +199,10 @@ export const contributionSupports = pgTable(
 	(t) => [primaryKey({ columns: [t.contributionId, t.supporterKey] })]
 );
 
-export const contributionComments = pgTable(
+export const contributionComments = tenantTable(
 	'contribution_comments',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		contributionId: uuid('contribution_id')
-			.notNull()
-			.references(() => contributions.id, { onDelete: 'cascade' }),
+		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		body: text('body').notNull(),
 		authorId: userRefColumn('author_id'),
 		authorName: text('author_name'),
@@ -260,18 +217,14 @@ export const contributionComments = pgTable(
 export const MODERATION_ACTIONS = ['publish', 'hide', 'merge', 'edit'] as const;
 
 /** Moderation log of contributions (what, why, who, when), shown next to the contribution. */
-export const moderationLog = pgTable(
+export const moderationLog = tenantTable(
 	'contribution_moderation_log',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		contributionId: uuid('contribution_id')
-			.notNull()
-			.references(() => contributions.id, { onDelete: 'cascade' }),
+		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		action: text('action', { enum: MODERATION_ACTIONS }).notNull(),
 		reason: text('reason'),
 		/** for merge: the contribution it was merged into */
-		targetId: uuid('target_id').references(() => contributions.id, { onDelete: 'set null' }),
+		targetId: optionalRefColumn('target_id', () => contributions.id),
 		actorId: userRefColumn('actor_id'),
 		createdAt: createdAtColumn()
 	},
@@ -283,17 +236,11 @@ export const OUTCOME_KINDS = ['adopted', 'measure', 'need', 'rejected'] as const
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** Handlungsempfehlung: drawn from contributions, grouped by field of action. */
-export const recommendations = pgTable(
+export const recommendations = tenantTable(
 	'recommendations',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		processId: uuid('process_id')
-			.notNull()
-			.references(() => consultationProcesses.id, { onDelete: 'cascade' }),
-		fieldOfActionId: uuid('field_of_action_id').references(() => fieldsOfAction.id, {
-			onDelete: 'set null'
-		}),
+		processId: requiredRefColumn('process_id', () => consultationProcesses.id),
+		fieldOfActionId: optionalRefColumn('field_of_action_id', () => fieldsOfAction.id),
 		title: text('title').notNull(),
 		body: text('body'),
 		position: integer('position').notNull().default(0),
@@ -303,8 +250,7 @@ export const recommendations = pgTable(
 		outcomeNote: text('outcome_note'),
 		outcomeAt: timestamp('outcome_at', { withTimezone: true }),
 		createdBy: userRefColumn('created_by'),
-		createdAt: createdAtColumn(),
-		updatedAt: updatedAtColumn()
+		...timestampColumns()
 	},
 	(t) => [
 		index('recommendations_process_idx').on(t.processId, t.position),
@@ -312,11 +258,7 @@ export const recommendations = pgTable(
 			'recommendations_outcome_ref',
 			sql`${t.outcomeKind} IS NULL OR ${t.outcomeKind} NOT IN ('measure', 'need') OR ${t.outcomeRef} IS NOT NULL`
 		),
-		foreignKey({
-			name: 'recommendations_tenant_process_fk',
-			columns: [t.tenantId, t.processId],
-			foreignColumns: [consultationProcesses.tenantId, consultationProcesses.id]
-		}).onDelete('cascade')
+		tenantParentKey('recommendations_tenant_process_fk', t, t.processId, consultationProcesses)
 	]
 );
 
@@ -325,12 +267,8 @@ export const recommendationContributions = pgTable(
 	'recommendation_contributions',
 	{
 		tenantId: tenantIdColumn(),
-		recommendationId: uuid('recommendation_id')
-			.notNull()
-			.references(() => recommendations.id, { onDelete: 'cascade' }),
-		contributionId: uuid('contribution_id')
-			.notNull()
-			.references(() => contributions.id, { onDelete: 'cascade' }),
+		recommendationId: requiredRefColumn('recommendation_id', () => recommendations.id),
+		contributionId: requiredRefColumn('contribution_id', () => contributions.id),
 		createdAt: createdAtColumn()
 	},
 	(t) => [

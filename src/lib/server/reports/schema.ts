@@ -5,14 +5,12 @@ import {
 	index,
 	integer,
 	jsonb,
-	pgTable,
 	text,
 	timestamp,
-	uniqueIndex,
-	uuid
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
-import { tenantIdColumn } from '../tenants/schema';
+import { timestampColumns, requiredRefColumn, optionalRefColumn } from '../db/columns';
+import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 import { bodies } from '../bodies/schema';
 import { papers } from '../papers/schema';
@@ -20,22 +18,20 @@ import { papers } from '../papers/schema';
 export const STATUS_REPORT_STATES = ['draft', 'frozen'] as const;
 
 /** Sachstandsbericht for a period; sections come from live data until a version is frozen. */
-export const statusReports = pgTable(
+export const statusReports = tenantTable(
 	'status_reports',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
 		title: text('title').notNull(),
 		periodStart: date('period_start').notNull(),
 		periodEnd: date('period_end').notNull(),
 		/** the body the report is for (the steering group) */
-		bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		bodyId: optionalRefColumn('body_id', () => bodies.id),
 		introduction: text('introduction').notNull().default(''),
 		/** remarks per section key: { [sectionKey]: string } */
 		remarks: jsonb('remarks').notNull().default({}),
 		state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
 		/** the paper of type "report" created when the first version is frozen */
-		paperId: uuid('paper_id').references(() => papers.id, { onDelete: 'set null' }),
+		paperId: optionalRefColumn('paper_id', () => papers.id),
 		createdBy: userRefColumn('created_by'),
 		...timestampColumns()
 	},
@@ -47,14 +43,10 @@ export const statusReports = pgTable(
 export type StatusReport = typeof statusReports.$inferSelect;
 
 /** Frozen versions: the rendered document (JSON) that never changes afterwards. */
-export const statusReportVersions = pgTable(
+export const statusReportVersions = tenantTable(
 	'status_report_versions',
 	{
-		id: idColumn(),
-		tenantId: tenantIdColumn(),
-		reportId: uuid('report_id')
-			.notNull()
-			.references(() => statusReports.id, { onDelete: 'cascade' }),
+		reportId: requiredRefColumn('report_id', () => statusReports.id),
 		version: integer('version').notNull(),
 		content: jsonb('content').notNull(),
 		frozenBy: userRefColumn('frozen_by'),

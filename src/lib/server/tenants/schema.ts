@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type BuildExtraConfigColumns, sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
 	boolean,
@@ -6,12 +6,14 @@ import {
 	check,
 	index,
 	jsonb,
+	type PgColumnBuilderBase,
+	type PgTableExtraConfigValue,
 	pgTable,
 	text,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns } from '../db/columns';
+import { idColumn, timestampColumns, requiredRefColumn } from '../db/columns';
 
 /** Settings a tenant keeps for itself; grows with the capabilities. */
 export interface TenantSettings {
@@ -56,7 +58,30 @@ export type Tenant = typeof tenants.$inferSelect;
 
 /** `tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE`: the tenant a row belongs to. */
 export function tenantIdColumn() {
-	return uuid('tenant_id')
-		.notNull()
-		.references(() => tenants.id, { onDelete: 'cascade' });
+	return requiredRefColumn('tenant_id', () => tenants.id);
+}
+
+/** `id` and `tenantId`, the first columns of every row a tenant owns, to spread into a table. */
+export function tenantRowColumns() {
+	return { id: idColumn(), tenantId: tenantIdColumn() };
+}
+
+type TenantRowColumns = ReturnType<typeof tenantRowColumns>;
+
+/**
+ * `pgTable` for rows a tenant owns: the table starts with `id` and `tenant_id`
+ * (tenantRowColumns), then the given columns; the SQL is that of the spelled-out table.
+ */
+export function tenantTable<
+	TName extends string,
+	TColumns extends Record<string, PgColumnBuilderBase>
+>(
+	name: TName,
+	columns: TColumns,
+	extraConfig?: (
+		self: BuildExtraConfigColumns<TName, TenantRowColumns & TColumns, 'pg'>
+	) => PgTableExtraConfigValue[]
+) {
+	const all: TenantRowColumns & TColumns = { ...tenantRowColumns(), ...columns };
+	return pgTable<TName, TenantRowColumns & TColumns>(name, all, extraConfig);
 }
