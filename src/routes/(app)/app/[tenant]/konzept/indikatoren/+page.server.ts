@@ -10,15 +10,16 @@ export const load: PageServerLoad = async (event) => {
 	const adopted = new Set(list.map((i) => i.indicator.libraryKey));
 	return {
 		indicators: list.map((i) => ({
-			id: i.indicator.id,
-			name: i.indicator.name,
-			unit: i.indicator.unit,
-			latest: i.trend.latest,
-			targetValue: i.indicator.targetValue,
-			targetDate: i.indicator.targetDate,
-			status: i.trend.status,
-			hasDemo: i.hasDemo,
-			isPublic: i.indicator.isPublic
+			indicator: {
+				id: i.indicator.id,
+				name: i.indicator.name,
+				unit: i.indicator.unit,
+				targetValue: i.indicator.targetValue,
+				targetDate: i.indicator.targetDate,
+				isPublic: i.indicator.isPublic
+			},
+			trend: { latest: i.trend.latest, status: i.trend.status },
+			hasDemo: i.hasDemo
 		})),
 		library: INDICATOR_LIBRARY.filter((l) => !adopted.has(l.key))
 	};
