@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { formAction, tenantCtx, type FormArgs } from '$lib/server/http';
+import type { TenantCtx } from '$lib/server/context';
 import { getMeetingOverview } from '$lib/server/meetings/views';
 import {
 	addAgendaItem,
@@ -41,35 +42,20 @@ const done =
 		formId: (values._form as string | undefined) ?? null
 	});
 
+/** An action of this page: `useCase` on the meeting in the URL, answered with `message`. */
+const meetingAction = <R>(
+	useCase: (ctx: TenantCtx, input: ReturnType<typeof withMeeting>) => Promise<R>,
+	message: () => string
+) => formAction(useCase, { input: withMeeting, onSuccess: done(message) });
+
 export const actions: Actions = {
-	addItem: formAction(addAgendaItem, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_item_added)
-	}),
-	saveItem: formAction(updateAgendaItem, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_item_saved)
-	}),
-	questionToAgenda: formAction(addGuidingQuestionToAgenda, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_question_added)
-	}),
-	deleteItem: formAction(deleteAgendaItem, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_item_deleted)
-	}),
-	moveItem: formAction(moveAgendaItem, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_item_moved)
-	}),
-	addSpeaker: formAction(addSpeaker, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_speaker_added)
-	}),
-	removeSpeaker: formAction(removeSpeaker, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_speaker_removed)
-	}),
+	addItem: meetingAction(addAgendaItem, m.meetings_item_added),
+	saveItem: meetingAction(updateAgendaItem, m.meetings_item_saved),
+	questionToAgenda: meetingAction(addGuidingQuestionToAgenda, m.meetings_question_added),
+	deleteItem: meetingAction(deleteAgendaItem, m.meetings_item_deleted),
+	moveItem: meetingAction(moveAgendaItem, m.meetings_item_moved),
+	addSpeaker: meetingAction(addSpeaker, m.meetings_speaker_added),
+	removeSpeaker: meetingAction(removeSpeaker, m.meetings_speaker_removed),
 	upload: formAction(uploadFile, {
 		input: async (args) => {
 			const file = args.form.get('file');
@@ -84,20 +70,8 @@ export const actions: Actions = {
 		},
 		onSuccess: done(m.meetings_file_uploaded)
 	}),
-	filePublic: formAction(setFilePublic, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_file_updated)
-	}),
-	deleteFile: formAction(deleteFile, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_file_deleted)
-	}),
-	held: formAction(markMeetingHeld, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_marked_held)
-	}),
-	cancel: formAction(cancelMeeting, {
-		input: withMeeting,
-		onSuccess: done(m.meetings_cancelled_done)
-	})
+	filePublic: meetingAction(setFilePublic, m.meetings_file_updated),
+	deleteFile: meetingAction(deleteFile, m.meetings_file_deleted),
+	held: meetingAction(markMeetingHeld, m.meetings_marked_held),
+	cancel: meetingAction(cancelMeeting, m.meetings_cancelled_done)
 };

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/minutes/action-item-changes';
 import { ACTION_ITEM_STATES } from '$lib/server/minutes/validation';
 import { formAction, orNotFound, tenantCtx, type FormArgs } from '$lib/server/http';
+import type { TenantCtx } from '$lib/server/context';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	return { tenant: ctx.tenant, page, actionStates: ACTION_ITEM_STATES };
 };
 
-type Args = Pick<FormArgs<Parameters<Actions[string]>[0]>, 'values' | 'params'>;
+type Event = Parameters<Actions[string]>[0];
+type Args = Pick<FormArgs<Event>, 'values' | 'params'>;
 
 /** The form's values with the meeting from the URL. */
 const withMeeting = ({ values, params }: Args) => ({ ...values, meetingId: params.meeting });
@@ -30,56 +32,36 @@ const actionItemOf = ({ values, params }: Args) => ({
 });
 /** Success: the message and which form of the page it belongs to. */
 const done = (form: string, success: () => string) => () => ({ success: success(), form });
+/**
+ * An action of this page: `useCase` with the input `input` takes from the form; its errors and
+ * its success `message` belong to the page's form `form`.
+ */
+const minutesAction = <I, R>(
+	form: string,
+	useCase: (ctx: TenantCtx, input: I) => Promise<R>,
+	input: (args: FormArgs<Event>) => I,
+	message: () => string
+) => formAction(useCase, { form, input, onSuccess: done(form, message) });
 
 export const actions: Actions = {
-	attendance: formAction(saveAttendance, {
-		form: 'attendance',
-		input: withMeeting,
-		onSuccess: done('attendance', m.minutes_attendance_saved)
-	}),
-	addGuest: formAction(addGuest, {
-		form: 'guest',
-		input: withMeeting,
-		onSuccess: done('guest', m.minutes_guest_added)
-	}),
-	removeGuest: formAction(removeGuest, {
-		form: 'guests',
-		input: ({ values, params }) => ({ meetingId: params.meeting, guestId: values.id }),
-		onSuccess: done('guests', m.minutes_guest_removed)
-	}),
-	save: formAction(saveMinutes, {
-		form: 'minutes',
-		input: withMeeting,
-		onSuccess: done('minutes', m.minutes_saved)
-	}),
-	share: formAction(shareMinutes, {
-		form: 'state',
-		input: withMeeting,
-		onSuccess: done('state', m.minutes_shared)
-	}),
-	approve: formAction(approveMinutes, {
-		form: 'state',
-		input: withMeeting,
-		onSuccess: done('state', m.minutes_approved)
-	}),
-	publish: formAction(publishMinutes, {
-		form: 'state',
-		input: withMeeting,
-		onSuccess: done('state', m.minutes_published)
-	}),
-	updateAction: formAction(updateActionItem, {
-		form: 'actions',
-		input: actionItemOf,
-		onSuccess: done('actions', m.minutes_action_saved)
-	}),
-	deleteAction: formAction(deleteActionItem, {
-		form: 'actions',
-		input: actionItemOf,
-		onSuccess: done('actions', m.minutes_action_deleted)
-	}),
-	actionState: formAction(setActionItemState, {
-		form: 'actions',
-		input: actionItemOf,
-		onSuccess: done('actions', m.minutes_action_state_saved)
-	})
+	attendance: minutesAction('attendance', saveAttendance, withMeeting, m.minutes_attendance_saved),
+	addGuest: minutesAction('guest', addGuest, withMeeting, m.minutes_guest_added),
+	removeGuest: minutesAction(
+		'guests',
+		removeGuest,
+		({ values, params }) => ({ meetingId: params.meeting, guestId: values.id }),
+		m.minutes_guest_removed
+	),
+	save: minutesAction('minutes', saveMinutes, withMeeting, m.minutes_saved),
+	share: minutesAction('state', shareMinutes, withMeeting, m.minutes_shared),
+	approve: minutesAction('state', approveMinutes, withMeeting, m.minutes_approved),
+	publish: minutesAction('state', publishMinutes, withMeeting, m.minutes_published),
+	updateAction: minutesAction('actions', updateActionItem, actionItemOf, m.minutes_action_saved),
+	deleteAction: minutesAction('actions', deleteActionItem, actionItemOf, m.minutes_action_deleted),
+	actionState: minutesAction(
+		'actions',
+		setActionItemState,
+		actionItemOf,
+		m.minutes_action_state_saved
+	)
 };
