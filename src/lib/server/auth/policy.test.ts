@@ -44,6 +44,17 @@ const RESOURCES: Record<string, Resource> = {
 };
 type ResourceName = keyof typeof RESOURCES;
 
+/** The resources of tenant A the tenant roles act on. */
+const A_RESOURCES: ResourceName[] = ['A', 'A/org1', 'A/org2', 'A/body1', 'A/body2'];
+
+/** The same actions on every resource of tenant A, except where `other` says otherwise. */
+function onA(
+	actions: Action[],
+	other: Partial<Record<ResourceName, Action[]>> = {}
+): Partial<Record<ResourceName, Action[]>> {
+	return { ...Object.fromEntries(A_RESOURCES.map((r) => [r, actions])), ...other };
+}
+
 const EVERYTHING = [...ACTIONS];
 const COORDINATOR: Action[] = [
 	'tenant.view',
@@ -102,79 +113,41 @@ const MATRIX: {
 	{
 		name: 'coordinator of A',
 		actor: withRole('coordinator'),
-		allowed: {
-			A: COORDINATOR,
-			'A/org1': COORDINATOR,
-			'A/org2': COORDINATOR,
-			'A/body1': COORDINATOR,
-			'A/body2': COORDINATOR
-		}
+		allowed: onA(COORDINATOR)
 	},
 	{
 		name: 'editor of A bound to org1',
 		actor: withRole('editor', { [A]: [ORG_A1] }),
-		allowed: {
-			A: NETWORK,
-			'A/org1': [...NETWORK, 'organization.edit'],
-			'A/org2': NETWORK,
-			'A/body1': NETWORK,
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK, { 'A/org1': [...NETWORK, 'organization.edit'] })
 	},
 	{
 		name: 'editor of A whose org1 binding is recorded under B',
 		actor: withRole('editor', { [B]: [ORG_A1] }),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': NETWORK,
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK)
 	},
 	{
 		name: 'member of A',
 		actor: withRole('member'),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': NETWORK,
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK)
 	},
 	{
 		name: 'member of A, speaker of body1',
 		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'speaker' } }),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create'],
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK, {
+			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create']
+		})
 	},
 	{
 		name: 'member of A, deputy of body1',
 		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'deputy' } }),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create'],
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK, {
+			'A/body1': [...NETWORK, 'meeting.manage', 'body.members.decide', 'paper.create']
+		})
 	},
 	{
 		name: 'member of A, moderator of body1',
 		actor: actor({ roles: { [A]: 'member' }, bodyRoles: { [BODY_A1]: 'moderator' } }),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': [...NETWORK, 'meeting.manage'],
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK, { 'A/body1': [...NETWORK, 'meeting.manage'] })
 	},
 	{
 		name: 'member of A, plain member or guest of bodies',
@@ -182,29 +155,17 @@ const MATRIX: {
 			roles: { [A]: 'member' },
 			bodyRoles: { [BODY_A1]: 'member', [BODY_A2]: 'guest' }
 		}),
-		allowed: {
-			A: NETWORK,
-			'A/org1': NETWORK,
-			'A/org2': NETWORK,
-			'A/body1': NETWORK,
-			'A/body2': NETWORK
-		}
+		allowed: onA(NETWORK)
 	},
 	{
 		name: 'steering group of A',
 		actor: withRole('steering'),
-		allowed: {
-			A: [...NETWORK, 'needs.manage', 'report.view'],
-			'A/org1': [...NETWORK, 'needs.manage', 'report.view'],
-			'A/org2': [...NETWORK, 'needs.manage', 'report.view'],
-			'A/body1': [...NETWORK, 'needs.manage', 'report.view'],
-			'A/body2': [...NETWORK, 'needs.manage', 'report.view']
-		}
+		allowed: onA([...NETWORK, 'needs.manage', 'report.view'])
 	},
 	{
 		name: 'guest of A',
 		actor: withRole('guest'),
-		allowed: { A: VIEW, 'A/org1': VIEW, 'A/org2': VIEW, 'A/body1': VIEW, 'A/body2': VIEW }
+		allowed: onA(VIEW)
 	},
 	{ name: 'signed in without any role', actor: actor(), allowed: {} },
 	{ name: 'anonymous (null)', actor: null, allowed: {} },

@@ -337,6 +337,44 @@ async function fieldIds(tx: Executor, tenantId: string) {
 	return Object.fromEntries(rows.map((r) => [r.key, r.id]));
 }
 
+/** The measure states (created when missing) and the fields of action a tenant's concept uses. */
+async function conceptLookups(tx: Executor, tenantId: string) {
+	const states = await ensureStates(tx, tenantId);
+	const fields = await fieldIds(tx, tenantId);
+	return { states, fields };
+}
+
+/** Inserts one concept edition of the tenant and returns it. */
+async function insertEdition(
+	tx: Executor,
+	tenantId: string,
+	values: Omit<typeof conceptEditions.$inferInsert, 'tenantId'>
+) {
+	const [edition] = await tx
+		.insert(conceptEditions)
+		.values({ tenantId, ...values })
+		.returning();
+	return edition;
+}
+
+/** Demo values of one indicator, one per year (on 31 December); municipality null: the tenant. */
+function yearEndValues(
+	tenantId: string,
+	indicatorId: string,
+	series: Record<string, number>,
+	municipalityId: string | null = null
+) {
+	return Object.entries(series).map(([year, value]) => ({
+		tenantId,
+		indicatorId,
+		municipalityId,
+		date: `${year}-12-31`,
+		value,
+		sourceNote: 'Demo-Zahlen',
+		isDemo: true
+	}));
+}
+
 /** A working group of the tenant whose name contains the word; created when there is none. */
 async function workingGroup(tx: Executor, tenantId: string, word: string, name: string) {
 	const [found] = await tx
@@ -482,24 +520,19 @@ export async function seedConcepts(
 
 	// ---- Gifhorn: 2010 (superseded) and the 2018 revision (adopted), on the 2008 Leitbild
 	{
-		const states = await ensureStates(tx, gifhorn.id);
-		const fields = await fieldIds(tx, gifhorn.id);
+		const { states, fields } = await conceptLookups(tx, gifhorn.id);
 		const office = await orgOf(gifhorn.id);
 		const by = input.coordinators.gifhorn;
-		const [e2010] = await tx
-			.insert(conceptEditions)
-			.values({
-				tenantId: gifhorn.id,
-				title:
-					'Konzept zur Förderung der Integration von Zugewanderten und ihren Familien im Landkreis Gifhorn (2010)',
-				leitbild: LEITBILD_GIFHORN,
-				state: 'superseded',
-				adoptedOn: '2010-03-25',
-				adoptedBy: 'Kreistag',
-				createdBy: by,
-				createdAt: new Date('2010-01-15T10:00:00Z')
-			})
-			.returning();
+		const e2010 = await insertEdition(tx, gifhorn.id, {
+			title:
+				'Konzept zur Förderung der Integration von Zugewanderten und ihren Familien im Landkreis Gifhorn (2010)',
+			leitbild: LEITBILD_GIFHORN,
+			state: 'superseded',
+			adoptedOn: '2010-03-25',
+			adoptedBy: 'Kreistag',
+			createdBy: by,
+			createdAt: new Date('2010-01-15T10:00:00Z')
+		});
 		const old = GIFHORN_GOALS.map((g) => ({
 			...g,
 			measures: g.measures.filter((m) => (m.start ?? '9999') < '2019-01-01')
@@ -515,20 +548,16 @@ export async function seedConcepts(
 			office,
 			by
 		);
-		const [e2018] = await tx
-			.insert(conceptEditions)
-			.values({
-				tenantId: gifhorn.id,
-				title: 'Integrationskonzept Landkreis Gifhorn – Fortschreibung 2018',
-				leitbild: LEITBILD_GIFHORN,
-				state: 'adopted',
-				adoptedOn: '2018-12-13',
-				adoptedBy: 'Kreistag',
-				basedOnId: e2010.id,
-				createdBy: by,
-				createdAt: new Date('2018-02-01T10:00:00Z')
-			})
-			.returning();
+		const e2018 = await insertEdition(tx, gifhorn.id, {
+			title: 'Integrationskonzept Landkreis Gifhorn – Fortschreibung 2018',
+			leitbild: LEITBILD_GIFHORN,
+			state: 'adopted',
+			adoptedOn: '2018-12-13',
+			adoptedBy: 'Kreistag',
+			basedOnId: e2010.id,
+			createdBy: by,
+			createdAt: new Date('2018-02-01T10:00:00Z')
+		});
 		const second = await fillEdition(
 			tx,
 			gifhorn.id,
@@ -591,14 +620,7 @@ export async function seedConcepts(
 					targetDate: spec.target?.[1] ?? null
 				})
 				.where(eq(indicators.id, ids[key]));
-			const rows = Object.entries(spec.values).map(([year, value]) => ({
-				tenantId: gifhorn.id,
-				indicatorId: ids[key],
-				date: `${year}-12-31`,
-				value,
-				sourceNote: 'Demo-Zahlen',
-				isDemo: true
-			}));
+			const rows = yearEndValues(gifhorn.id, ids[key], spec.values);
 			if (rows.length) await tx.insert(indicatorValues).values(rows);
 		}
 		// breakdown by sex for the SGB II rate, latest year
@@ -637,19 +659,14 @@ export async function seedConcepts(
 
 	// ---- Landshut: a draft with proposed measures and an open dot-voting round
 	{
-		const states = await ensureStates(tx, landshut.id);
-		const fields = await fieldIds(tx, landshut.id);
+		const { states, fields } = await conceptLookups(tx, landshut.id);
 		const by = input.coordinators.landshut;
-		const [edition] = await tx
-			.insert(conceptEditions)
-			.values({
-				tenantId: landshut.id,
-				title: 'Integrationskonzept Stadt Landshut (Entwurf)',
-				leitbild:
-					'Vor Ort entscheidet sich, wie das Zusammenleben von Menschen verschiedener Herkunft gelingt. Es ist eine Integration auf Gegenseitigkeit.',
-				createdBy: by
-			})
-			.returning();
+		const edition = await insertEdition(tx, landshut.id, {
+			title: 'Integrationskonzept Stadt Landshut (Entwurf)',
+			leitbild:
+				'Vor Ort entscheidet sich, wie das Zusammenleben von Menschen verschiedener Herkunft gelingt. Es ist eine Integration auf Gegenseitigkeit.',
+			createdBy: by
+		});
 		const { guidelineIds } = await fillEdition(
 			tx,
 			landshut.id,
@@ -715,35 +732,27 @@ export async function seedConcepts(
 			}
 		);
 		await tx.insert(indicatorValues).values(
-			Object.entries({ 2019: 15.9, 2020: 16.4, 2021: 16.9, 2022: 18.6, 2023: 19.1 }).map(
-				([y, value]) => ({
-					tenantId: landshut.id,
-					indicatorId: ids.auslaenderanteil,
-					date: `${y}-12-31`,
-					value,
-					sourceNote: 'Demo-Zahlen',
-					isDemo: true
-				})
-			)
+			yearEndValues(landshut.id, ids.auslaenderanteil, {
+				2019: 15.9,
+				2020: 16.4,
+				2021: 16.9,
+				2022: 18.6,
+				2023: 19.1
+			})
 		);
 	}
 
 	// ---- Freising: the share of foreign nationals per municipality, for the district comparison
 	{
-		const states = await ensureStates(tx, freising.id);
-		const fields = await fieldIds(tx, freising.id);
+		const { states, fields } = await conceptLookups(tx, freising.id);
 		const by = input.coordinators.freising;
-		const [edition] = await tx
-			.insert(conceptEditions)
-			.values({
-				tenantId: freising.id,
-				title: 'Integrationskonzept Landkreis Freising',
-				state: 'adopted',
-				adoptedOn: '2021-07-19',
-				adoptedBy: 'Kreistag',
-				createdBy: by
-			})
-			.returning();
+		const edition = await insertEdition(tx, freising.id, {
+			title: 'Integrationskonzept Landkreis Freising',
+			state: 'adopted',
+			adoptedOn: '2021-07-19',
+			adoptedBy: 'Kreistag',
+			createdBy: by
+		});
 		await fillEdition(
 			tx,
 			freising.id,
@@ -775,17 +784,9 @@ export async function seedConcepts(
 		for (const [slug, series] of Object.entries(FREISING_SHARE)) {
 			const municipalityId = slug ? (children.find((c) => c.slug === slug)?.id ?? null) : null;
 			if (slug && !municipalityId) continue;
-			await tx.insert(indicatorValues).values(
-				Object.entries(series).map(([y, value]) => ({
-					tenantId: freising.id,
-					indicatorId: ids.auslaenderanteil,
-					municipalityId,
-					date: `${y}-12-31`,
-					value,
-					sourceNote: 'Demo-Zahlen',
-					isDemo: true
-				}))
-			);
+			await tx
+				.insert(indicatorValues)
+				.values(yearEndValues(freising.id, ids.auslaenderanteil, series, municipalityId));
 		}
 	}
 }

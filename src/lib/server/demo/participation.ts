@@ -47,6 +47,35 @@ export interface DemoParticipationInput {
 const at = (local: string) => berlinLocalToDate(local)!;
 const fakeHash = (s: string) => createHash('sha256').update(`demo:${s}`).digest('hex');
 
+/** The four phases of a process, in this order. */
+const PHASE_KINDS = ['information', 'collecting', 'evaluation', 'results'] as const;
+
+/** One phase: its title (or none), first and last day. */
+type PhaseRow = [title: string | null, startsOn: string, endsOn: string];
+
+/** Links a process to its fields of action and gives it its four phases (PHASE_KINDS). */
+async function linkFieldsAndPhases(
+	tx: Executor,
+	tenantId: string,
+	processId: string,
+	fieldOfActionIds: string[],
+	phases: [PhaseRow, PhaseRow, PhaseRow, PhaseRow]
+): Promise<void> {
+	await tx
+		.insert(processFields)
+		.values(fieldOfActionIds.map((fieldOfActionId) => ({ tenantId, processId, fieldOfActionId })));
+	await tx.insert(processPhases).values(
+		phases.map(([title, startsOn, endsOn], i) => ({
+			tenantId,
+			processId,
+			kind: PHASE_KINDS[i],
+			title,
+			startsOn,
+			endsOn
+		}))
+	);
+}
+
 export async function seedParticipation(
 	tx: Executor,
 	input: DemoParticipationInput
@@ -115,41 +144,12 @@ export async function seedParticipation(
 			updatedAt: at('2009-10-01T09:00')
 		})
 		.returning();
-	await tx.insert(processFields).values(
-		Object.values(field).map((fieldOfActionId) => ({
-			tenantId: laatzen.id,
-			processId: process.id,
-			fieldOfActionId
-		}))
-	);
-	await tx.insert(processPhases).values(
-		[
-			{
-				kind: 'information' as const,
-				title: 'Projektgruppe „Integration“ und Thesenpapier',
-				startsOn: '2008-04-15',
-				endsOn: '2008-11-12'
-			},
-			{
-				kind: 'collecting' as const,
-				title: 'Drei Integrations-Dialoge',
-				startsOn: '2008-11-13',
-				endsOn: '2009-06-02'
-			},
-			{
-				kind: 'evaluation' as const,
-				title: 'Empfehlungen der Projektgruppe',
-				startsOn: '2009-06-03',
-				endsOn: '2009-09-30'
-			},
-			{
-				kind: 'results' as const,
-				title: 'Mitteilung 144/2009 an den Rat',
-				startsOn: '2009-10-01',
-				endsOn: '2010-12-31'
-			}
-		].map((p) => ({ tenantId: laatzen.id, processId: process.id, ...p }))
-	);
+	await linkFieldsAndPhases(tx, laatzen.id, process.id, Object.values(field), [
+		['Projektgruppe „Integration“ und Thesenpapier', '2008-04-15', '2008-11-12'],
+		['Drei Integrations-Dialoge', '2008-11-13', '2009-06-02'],
+		['Empfehlungen der Projektgruppe', '2009-06-03', '2009-09-30'],
+		['Mitteilung 144/2009 an den Rat', '2009-10-01', '2010-12-31']
+	]);
 
 	const dialogueSpecs = [
 		{
@@ -435,41 +435,12 @@ export async function seedParticipation(
 			createdBy: coordinator.id
 		})
 		.returning();
-	await tx.insert(processFields).values(
-		Object.values(field).map((fieldOfActionId) => ({
-			tenantId: laatzen.id,
-			processId: current.id,
-			fieldOfActionId
-		}))
-	);
-	await tx.insert(processPhases).values(
-		[
-			{
-				kind: 'information' as const,
-				title: null,
-				startsOn: addDays(today, -45),
-				endsOn: addDays(today, -31)
-			},
-			{
-				kind: 'collecting' as const,
-				title: 'Thematischer Austausch',
-				startsOn: addDays(today, -30),
-				endsOn: addDays(today, 150)
-			},
-			{
-				kind: 'evaluation' as const,
-				title: null,
-				startsOn: addDays(today, 151),
-				endsOn: addDays(today, 210)
-			},
-			{
-				kind: 'results' as const,
-				title: null,
-				startsOn: addDays(today, 211),
-				endsOn: addDays(today, 400)
-			}
-		].map((p) => ({ tenantId: laatzen.id, processId: current.id, ...p }))
-	);
+	await linkFieldsAndPhases(tx, laatzen.id, current.id, Object.values(field), [
+		[null, addDays(today, -45), addDays(today, -31)],
+		['Thematischer Austausch', addDays(today, -30), addDays(today, 150)],
+		[null, addDays(today, 151), addDays(today, 210)],
+		[null, addDays(today, 211), addDays(today, 400)]
+	]);
 	const [upcoming] = await tx
 		.insert(dialogues)
 		.values({

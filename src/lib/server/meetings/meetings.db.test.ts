@@ -4,6 +4,7 @@ import { useTestSetup } from '../db/testing/test-db';
 import type { Db } from '../db/client';
 import { inBody, tenantScenario, type BodyRef, type TestRole } from '../db/testing/test-actors';
 import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
+import { buildCaritas } from './testing';
 import { auditLog } from '../audit/schema';
 import type { MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -21,12 +22,7 @@ const setup = useTestSetup(async (db: Db) => {
 	const { tenant, other, ctxFor: actor } = await tenantScenario(db);
 	const body = await buildBody(db, tenant.id, { name: 'AK Bildung' });
 	const otherBody = await buildBody(db, tenant.id, { name: 'AK Arbeit' });
-	const host = await buildOrganization(db, tenant.id, {
-		name: 'Caritas',
-		street: 'Seligenthaler Str. 1',
-		postalCode: '84034',
-		city: 'Landshut'
-	});
+	const host = await buildCaritas(db, tenant.id);
 	const foreignOrg = await buildOrganization(db, other.id, { name: 'Fremd' });
 	await buildBodyHost(db, body, host.id);
 	const ctxFor = (role: TestRole, bodyRole?: MembershipRole, of: BodyRef = body) =>

@@ -20,5 +20,23 @@ export function weeks(overrides: Partial<ProposeDatesInput> = {}): ProposeDatesI
 	};
 }
 
+/** Every week on `weekday` at `time`, the last meeting on `lastDate` at that time. */
+export function everyWeek(
+	weekday: number,
+	lastDate: string,
+	today: string,
+	time = '18:00',
+	overrides: Partial<ProposeDatesInput> = {}
+): ProposeDatesInput {
+	return weeks({
+		cadence: { kind: 'weeks', minWeeks: 1, maxWeeks: 1 },
+		preferredWeekday: weekday,
+		preferredTime: time,
+		lastMeetingStart: at(lastDate, time),
+		today,
+		...overrides
+	});
+}
+
 /** The proposed dates only. */
 export const dates = (input: ProposeDatesInput) => proposeDates(input).map((p) => p.date);

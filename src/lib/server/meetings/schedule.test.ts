@@ -9,7 +9,7 @@ import {
 } from './schedule';
 import { addDays, berlinDateOf, berlinTimeOf } from '../shared';
 
-import { at, dates, weeks } from './schedule-testing';
+import { at, dates, everyWeek, weeks } from './schedule-testing';
 
 describe('local date helpers', () => {
 	it('validates real calendar dates only', () => {
@@ -201,28 +201,12 @@ describe('proposeDates: weeks cadence', () => {
 	});
 
 	it('keeps the local time across the daylight-saving changes (29 March, 25 October 2026)', () => {
-		const spring = proposeDates(
-			weeks({
-				cadence: { kind: 'weeks', minWeeks: 1, maxWeeks: 1 },
-				preferredWeekday: 2,
-				lastMeetingStart: at('2026-03-17'),
-				today: '2026-03-18',
-				count: 2
-			})
-		);
+		const spring = proposeDates(everyWeek(2, '2026-03-17', '2026-03-18', '18:00', { count: 2 }));
 		expect(spring.map((p) => [p.date, p.startsAt.toISOString()])).toEqual([
 			['2026-03-24', '2026-03-24T17:00:00.000Z'],
 			['2026-03-31', '2026-03-31T16:00:00.000Z']
 		]);
-		const autumn = proposeDates(
-			weeks({
-				cadence: { kind: 'weeks', minWeeks: 1, maxWeeks: 1 },
-				preferredWeekday: 2,
-				lastMeetingStart: at('2026-10-13'),
-				today: '2026-10-14',
-				count: 2
-			})
-		);
+		const autumn = proposeDates(everyWeek(2, '2026-10-13', '2026-10-14', '18:00', { count: 2 }));
 		expect(autumn.map((p) => [p.date, p.startsAt.toISOString()])).toEqual([
 			['2026-10-20', '2026-10-20T16:00:00.000Z'],
 			['2026-10-27', '2026-10-27T17:00:00.000Z']
@@ -231,28 +215,12 @@ describe('proposeDates: weeks cadence', () => {
 	});
 
 	it('on the day of the change itself, a time in the skipped hour moves on and the duration is real time', () => {
-		const [p] = proposeDates(
-			weeks({
-				cadence: { kind: 'weeks', minWeeks: 1, maxWeeks: 1 },
-				preferredWeekday: 7,
-				preferredTime: '02:30',
-				lastMeetingStart: at('2026-03-22', '02:30'),
-				today: '2026-03-23'
-			})
-		);
+		const [p] = proposeDates(everyWeek(7, '2026-03-22', '2026-03-23', '02:30'));
 		expect(p.date).toBe('2026-03-29');
 		// 02:30 does not exist on 29 March: 03:30 summer time
 		expect(p.startsAt.toISOString()).toBe('2026-03-29T01:30:00.000Z');
 		expect(p.endsAt.getTime() - p.startsAt.getTime()).toBe(120 * 60_000);
-		const [q] = proposeDates(
-			weeks({
-				cadence: { kind: 'weeks', minWeeks: 1, maxWeeks: 1 },
-				preferredWeekday: 7,
-				preferredTime: '02:30',
-				lastMeetingStart: at('2026-10-18', '02:30'),
-				today: '2026-10-19'
-			})
-		);
+		const [q] = proposeDates(everyWeek(7, '2026-10-18', '2026-10-19', '02:30'));
 		// 02:30 happens twice on 25 October: the later one, in winter time
 		expect(q.startsAt.toISOString()).toBe('2026-10-25T01:30:00.000Z');
 	});

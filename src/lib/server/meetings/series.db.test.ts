@@ -4,6 +4,7 @@ import { useTestSetup } from '../db/testing/test-db';
 import type { Db } from '../db/client';
 import { inBody, tenantScenario, type TestRole } from '../db/testing/test-actors';
 import { buildBody, buildBodyHost, buildMeeting, buildOrganization } from '../factories';
+import { buildCaritas } from './testing';
 import { auditLog } from '../audit/schema';
 import { bodies, bodyHosts, bodySkippedDates, type MembershipRole } from '../bodies/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -27,12 +28,7 @@ const setup = useTestSetup(async (db: Db, land: string = 'BY') => {
 		rotateHost: true,
 		defaultLocation: 'Rathaus, Sitzungssaal'
 	});
-	const caritas = await buildOrganization(db, tenant.id, {
-		name: 'Caritas',
-		street: 'Seligenthaler Str. 1',
-		postalCode: '84034',
-		city: 'Landshut'
-	});
+	const caritas = await buildCaritas(db, tenant.id);
 	const awo = await buildOrganization(db, tenant.id, { name: 'AWO' });
 	const vhs = await buildOrganization(db, tenant.id, { name: 'VHS' });
 	for (const org of [caritas, awo, vhs]) await buildBodyHost(db, body, org.id);

@@ -6,7 +6,6 @@ import { actionItems } from './schema';
 import { outbox } from '../mail/schema';
 import { updateActionItem } from './action-item-changes';
 import { sendActionItemReminders } from './action-item-reminders';
-import { withTenant } from '../context';
 import { day, setupActionItems } from './testing';
 
 const setup = useTestSetup(setupActionItems);
@@ -69,7 +68,7 @@ describe('sendActionItemReminders', () => {
 		expect((await mailsOf()).slice(before)).toHaveLength(2);
 
 		// a week later the far one is due; a new due date arms the reminder again
-		await updateActionItem(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+		await updateActionItem(await s.ctxIn(s.people.speaker), {
 			actionItemId: soon.id,
 			title: 'Flyer drucken',
 			assigneeUserId: s.people.assignee.id,

@@ -100,7 +100,7 @@ describe('action items from the minutes', () => {
 		});
 		expect(id).toBeTruthy();
 		await expect(
-			createActionItem(withTenant(await s.ctxOf(s.people.bystander), s.tenant), {
+			createActionItem(await s.ctxIn(s.people.bystander), {
 				meetingId: s.meeting.id,
 				agendaItemId: s.top.id,
 				title: 'x'
@@ -149,14 +149,14 @@ describe('state changes', () => {
 	it('the assignee and managers may change the state; others may not', async () => {
 		const s = await setup();
 		const item = await buildActionItem(s.db, s.body, { assigneeUserId: s.people.assignee.id });
-		await setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+		await setActionItemState(await s.ctxIn(s.people.assignee), {
 			actionItemId: item.id,
 			state: 'in_progress'
 		});
 		let [row] = await s.db.select().from(actionItems).where(eq(actionItems.id, item.id));
 		expect(row.state).toBe('in_progress');
 		expect(row.completedAt).toBeNull();
-		await setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+		await setActionItemState(await s.ctxIn(s.people.assignee), {
 			actionItemId: item.id,
 			state: 'done'
 		});
@@ -164,7 +164,7 @@ describe('state changes', () => {
 		expect(row.state).toBe('done');
 		expect(row.completedAt).not.toBeNull();
 		await expect(
-			setActionItemState(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+			setActionItemState(await s.ctxIn(s.people.assignee), {
 				actionItemId: item.id,
 				state: 'finished'
 			})
@@ -172,38 +172,38 @@ describe('state changes', () => {
 
 		for (const who of [s.people.bystander, s.people.orgEditor, s.people.stranger]) {
 			await expect(
-				setActionItemState(withTenant(await s.ctxOf(who), s.tenant), {
+				setActionItemState(await s.ctxIn(who), {
 					actionItemId: item.id,
 					state: 'open'
 				})
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 		await expect(
-			setActionItemState(withTenant(await s.ctxOf(s.people.stranger), s.other), {
+			setActionItemState(await s.ctxIn(s.people.stranger, s.other), {
 				actionItemId: item.id,
 				state: 'open'
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// the assignee may not edit or delete
 		await expect(
-			updateActionItem(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+			updateActionItem(await s.ctxIn(s.people.assignee), {
 				actionItemId: item.id,
 				title: 'x'
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			deleteActionItem(withTenant(await s.ctxOf(s.people.assignee), s.tenant), {
+			deleteActionItem(await s.ctxIn(s.people.assignee), {
 				actionItemId: item.id
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 
-		await setActionItemState(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+		await setActionItemState(await s.ctxIn(s.people.speaker), {
 			actionItemId: item.id,
 			state: 'open'
 		});
 		[row] = await s.db.select().from(actionItems).where(eq(actionItems.id, item.id));
 		expect(row.state).toBe('open');
-		await deleteActionItem(withTenant(await s.ctxOf(s.people.speaker), s.tenant), {
+		await deleteActionItem(await s.ctxIn(s.people.speaker), {
 			actionItemId: item.id
 		});
 		expect(await s.db.select().from(actionItems).where(eq(actionItems.id, item.id))).toEqual([]);
@@ -220,18 +220,18 @@ describe('state changes', () => {
 			assigneeUserId: s.people.assignee.id
 		});
 		const titles = async (who: { id: string }) =>
-			(await listMyActionItems(withTenant(await s.ctxOf(who), s.tenant))).map((a) => a.title);
+			(await listMyActionItems(await s.ctxIn(who))).map((a) => a.title);
 		expect(await titles(s.people.orgEditor)).toEqual(['Hallenzeiten klären']);
 		expect(await titles(s.people.orgRepresentative)).toEqual(['Hallenzeiten klären']);
 		expect(await titles(s.people.assignee)).toEqual(['Protokoll verschicken']);
 		expect(await titles(s.people.bystander)).toEqual([]);
-		const mine = await listMyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant));
+		const mine = await listMyActionItems(await s.ctxIn(s.people.orgEditor));
 		expect(mine[0]).toMatchObject({
 			assigneeOrganizationName: 'Sportverein Blau-Weiß',
 			canChangeState: true,
 			canEdit: false
 		});
-		await setActionItemState(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+		await setActionItemState(await s.ctxIn(s.people.orgEditor), {
 			actionItemId: item.id,
 			state: 'done'
 		});
@@ -239,25 +239,25 @@ describe('state changes', () => {
 		expect(await titles(s.people.orgEditor)).toEqual([]);
 		expect(
 			(
-				await listMyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+				await listMyActionItems(await s.ctxIn(s.people.orgEditor), {
 					filter: { state: 'all' }
 				})
 			).map((a) => a.state)
 		).toEqual(['done']);
-		await setActionItemState(withTenant(await s.ctxOf(s.people.orgRepresentative), s.tenant), {
+		await setActionItemState(await s.ctxIn(s.people.orgRepresentative), {
 			actionItemId: item.id,
 			state: 'open'
 		});
 		await expect(
-			setActionItemState(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+			setActionItemState(await s.ctxIn(s.people.orgEditor), {
 				actionItemId: personal.id,
 				state: 'done'
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		// another tenant's list is not reachable
-		await expect(
-			listMyActionItems(withTenant(await s.ctxOf(s.people.stranger), s.tenant))
-		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listMyActionItems(await s.ctxIn(s.people.stranger))).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 });
 
@@ -280,10 +280,9 @@ describe('lists', () => {
 			['erledigt', false]
 		]);
 		expect(list.canManage).toBe(true);
-		const active = await listBodyActionItems(
-			withTenant(await s.ctxOf(s.people.bystander), s.tenant),
-			{ bodyId: s.body.id }
-		);
+		const active = await listBodyActionItems(await s.ctxIn(s.people.bystander), {
+			bodyId: s.body.id
+		});
 		expect(active.items.map((a) => a.title)).toEqual(['überfällig', 'später', 'ohne Datum']);
 		expect(active.items.every((a) => !a.canEdit && !a.canChangeState)).toBe(true);
 		const done = await listBodyActionItems(withTenant(speaker, s.tenant), {
@@ -293,12 +292,12 @@ describe('lists', () => {
 		expect(done.items.map((a) => a.title)).toEqual(['erledigt']);
 		// a network member outside the body, and another tenant: not found
 		await expect(
-			listBodyActionItems(withTenant(await s.ctxOf(s.people.orgEditor), s.tenant), {
+			listBodyActionItems(await s.ctxIn(s.people.orgEditor), {
 				bodyId: s.body.id
 			})
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
-			listBodyActionItems(withTenant(await s.ctxOf(s.people.stranger), s.other), {
+			listBodyActionItems(await s.ctxIn(s.people.stranger, s.other), {
 				bodyId: s.body.id
 			})
 		).rejects.toBeInstanceOf(NotFoundError);

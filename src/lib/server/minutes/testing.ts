@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { testCtx } from '../db/testing/test-db';
 import type { Db } from '../db/client';
-import { withTenant } from '../context';
+import { withTenant, type TenantLike } from '../context';
 import {
 	buildAgendaItem,
 	buildBody,
@@ -32,6 +32,12 @@ import { publicMinutesDocument } from './print';
 /** The context of a request by user `u` (null: nobody signed in), without a tenant. */
 const userCtx = (db: Db) => async (u: { id: string } | null) =>
 	testCtx(db, u ? await loadActor(db, u.id) : null);
+
+/** The context of a request by user `u` in `tenant` (by default the scenario's own tenant). */
+const userTenantCtx =
+	(db: Db, home: TenantLike) =>
+	async (u: { id: string } | null, tenant: TenantLike = home) =>
+		withTenant(await userCtx(db)(u), tenant);
 
 export async function setupMinutes(db: Db, visibility: BodyVisibility = 'public') {
 	const tenant = await buildTenant(db, { isPublic: true });
@@ -178,7 +184,8 @@ export async function setupActionItems(db: Db) {
 		meeting,
 		top,
 		people: { speaker, assignee, bystander, orgEditor, orgRepresentative, stranger },
-		ctxOf: userCtx(db)
+		ctxOf: userCtx(db),
+		ctxIn: userTenantCtx(db, tenant)
 	};
 }
 

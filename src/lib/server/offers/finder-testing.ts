@@ -23,6 +23,16 @@ export async function scopeAt(db: Db, slug: string): Promise<FinderScope | null>
 	return tenant ? finderScope(withTenant(testCtx(db), tenant)) : null;
 }
 
+/** A municipality of `district`; further columns (isPublic …) as given. */
+export function buildMunicipality(
+	db: Db,
+	district: Tenant,
+	name: string,
+	columns: Parameters<typeof buildTenant>[1] = {}
+): Promise<Tenant> {
+	return buildTenant(db, { kind: 'municipality', name, parentId: district.id, ...columns });
+}
+
 /** The finder helpers of a test file, on its database. */
 export function finderHelpers(dbOf: () => Db) {
 	async function scopeOf(tenant: Tenant): Promise<FinderScope> {

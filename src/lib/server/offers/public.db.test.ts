@@ -9,7 +9,7 @@ import {
 } from '../factories';
 import type { Tenant } from '../tenants/schema';
 import { getPublicOffer, safeHttpUrl } from './public';
-import { day, scopeAt } from './finder-testing';
+import { buildMunicipality, day, scopeAt } from './finder-testing';
 
 const database = useTestDb();
 
@@ -181,16 +181,8 @@ describe('getPublicOffer', () => {
 			kind: 'district',
 			name: 'Landkreis Beispiel'
 		});
-		const a = await buildTenant(database.db, {
-			kind: 'municipality',
-			name: 'Gemeinde A',
-			parentId: district.id
-		});
-		const b = await buildTenant(database.db, {
-			kind: 'municipality',
-			name: 'Gemeinde B',
-			parentId: district.id
-		});
+		const a = await buildMunicipality(database.db, district, 'Gemeinde A');
+		const b = await buildMunicipality(database.db, district, 'Gemeinde B');
 		const orgA = await buildOrganization(database.db, a.id);
 		const orgD = await buildOrganization(database.db, district.id);
 		const ofA = await buildOffer(database.db, a.id, orgA.id);

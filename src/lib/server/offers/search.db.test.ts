@@ -6,7 +6,7 @@ import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 import { FINDER_PAGE_SIZE } from './finder-query';
 
-import { day, finderHelpers, scopeAt, titles } from './finder-testing';
+import { buildMunicipality, day, finderHelpers, scopeAt, titles } from './finder-testing';
 
 const database = useTestDb();
 
@@ -160,20 +160,9 @@ describe('searchOffers: what the public may see', () => {
 
 	it('shows a district its municipalities’ offers; a municipality its own and the district’s for it', async () => {
 		const district = await buildTenant(database.db, { kind: 'district', name: 'Landkreis Test' });
-		const eching = await buildTenant(database.db, {
-			kind: 'municipality',
-			name: 'Eching',
-			parentId: district.id
-		});
-		const neufahrn = await buildTenant(database.db, {
-			kind: 'municipality',
-			name: 'Neufahrn',
-			parentId: district.id
-		});
-		const hiddenTown = await buildTenant(database.db, {
-			kind: 'municipality',
-			name: 'Versteckt',
-			parentId: district.id,
+		const eching = await buildMunicipality(database.db, district, 'Eching');
+		const neufahrn = await buildMunicipality(database.db, district, 'Neufahrn');
+		const hiddenTown = await buildMunicipality(database.db, district, 'Versteckt', {
 			isPublic: false
 		});
 		const other = await buildTenant(database.db, { kind: 'district' });

@@ -1,8 +1,8 @@
 /** Processes and their phases. */
 import { describe, expect, it } from 'vitest';
 import { testTenantCtx } from '../db/testing/test-db';
-import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
+import { buildFieldOfAction, buildTenant } from '../factories';
+import { actorCtx } from '../db/testing/test-actors';
 import { NotFoundError, ValidationError } from '../errors';
 import { addDays } from '../shared';
 import {
@@ -113,9 +113,7 @@ describe('phase rules', () => {
 		const db = testDb();
 		const tenant = await buildTenant(db);
 		const field = await buildFieldOfAction(db, tenant.id);
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, 'coordinator');
-		const staff = testTenantCtx(db, tenant, await loadActor(db, user.id));
+		const staff = await actorCtx(db, tenant, 'coordinator');
 		const { id } = await createProcess(staff, {
 			title: 'P',
 			status: 'published',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { useTestDb, testTenantCtx } from '../db/testing/test-db';
-import { buildFieldOfAction, buildTenant, buildUser, grantRole } from '../factories';
-import { loadActor } from '../auth/sessions';
+import { buildFieldOfAction, buildTenant } from '../factories';
+import { actorCtx } from '../db/testing/test-actors';
 import { NotFoundError } from '../errors';
 import { addPhase, createProcess, updateProcess } from './processes';
 import { createDialogue } from './dialogues';
@@ -38,9 +38,7 @@ describe('results document', () => {
 		const db = database.db;
 		const tenant = await buildTenant(db);
 		const field = await buildFieldOfAction(db, tenant.id, { names: { de: 'Wohnen' }, position: 1 });
-		const user = await buildUser(db);
-		await grantRole(db, tenant.id, user.id, 'coordinator');
-		const staff = testTenantCtx(db, tenant, await loadActor(db, user.id));
+		const staff = await actorCtx(db, tenant, 'coordinator');
 		const { id } = await createProcess(staff, {
 			title: 'Beteiligung 2026',
 			status: 'draft',
