@@ -1,5 +1,5 @@
 /**
- * For `use:enhance={keepInput}` on the papers pages' forms: after a submit the form keeps what
+ * For `use:enhance={keepInput}` on any enhanced form: after a submit the form keeps what
  * was typed instead of being reset (SvelteKit resets an enhanced form after a success).
  */
 export const keepInput =
