@@ -21,7 +21,7 @@ import { LOCATION_KINDS, meetings, type Meeting } from './schema';
 import { loadMeetingToManage, lockMeeting } from './access';
 import { isLocalDate, isLocalTime } from './schedule';
 import { berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
-import { addressLine } from './series';
+import { addressLine } from '../organizations/queries';
 import { fieldErrors, requireUuid } from '../shared';
 
 const blank = (v: unknown) =>
