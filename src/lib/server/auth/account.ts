@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from './password';
 import { hashToken } from './tokens';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 const changePasswordInput = z
 	.object({
@@ -31,16 +31,12 @@ export async function changePassword(
 	if (!ctx.actor) throw new NotFoundError();
 	const currentSessionToken = raw.sessionToken;
 	const actor = ctx.actor;
-	const parsed = changePasswordInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(changePasswordInput, raw);
 	const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-	if (
-		!user?.passwordHash ||
-		!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))
-	) {
+	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.currentPassword))) {
 		throw new ValidationError({ currentPassword: 'error_current_password_wrong' });
 	}
-	const passwordHash = await hashPassword(parsed.data.password);
+	const passwordHash = await hashPassword(parsed.password);
 	await ctx.db.transaction(async (tx) => {
 		await tx
 			.update(users)
@@ -74,12 +70,11 @@ const nameInput = z.object({
 export async function changeName(ctx: Ctx, raw: unknown): Promise<void> {
 	if (!ctx.actor) throw new NotFoundError();
 	const actor = ctx.actor;
-	const parsed = nameInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(nameInput, raw);
 	await ctx.db.transaction(async (tx) => {
 		await tx
 			.update(users)
-			.set({ name: parsed.data.name, updatedAt: new Date() })
+			.set({ name: parsed.name, updatedAt: new Date() })
 			.where(eq(users.id, actor.userId));
 		await recordAudit(tx, ctx, {
 			tenantId: null,
@@ -87,7 +82,7 @@ export async function changeName(ctx: Ctx, raw: unknown): Promise<void> {
 			entityType: 'user',
 			entityId: actor.userId,
 			before: { name: actor.name },
-			after: { name: parsed.data.name }
+			after: { name: parsed.name }
 		});
 	});
 }

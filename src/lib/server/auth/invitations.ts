@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { invitationMail } from '../mail/templates';
 import { createSession } from './sessions';
-import { fieldErrors, requireUuid } from '../shared';
+import { parseOrThrow, requireUuid } from '../shared';
 
 export const INVITATION_DAYS = 7;
 
@@ -21,9 +21,8 @@ export async function inviteUser(ctx: TenantCtx, raw: unknown) {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.people.invite', { tenantId });
 	const actor = ctx.actor;
-	const parsed = inviteInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const input = parsed.data;
+	const parsed = parseOrThrow(inviteInput, raw);
+	const input = parsed;
 	if (input.role === 'editor' && input.organizationIds.length === 0) {
 		throw new ValidationError({ organizationIds: 'error_editor_needs_organization' });
 	}
@@ -168,9 +167,8 @@ export async function acceptInvitation(
 				throw new ValidationError({ password: 'error_existing_password_wrong' });
 			}
 		} else {
-			const parsed = setPasswordInput.safeParse(raw);
-			if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-			const passwordHash = await hashPassword(parsed.data.password);
+			const parsed = parseOrThrow(setPasswordInput, raw);
+			const passwordHash = await hashPassword(parsed.password);
 			if (user) {
 				await tx
 					.update(users)

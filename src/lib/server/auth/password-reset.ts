@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { passwordResetMail } from '../mail/templates';
 import { assertWithinLimits, recordFailure } from './rate-limit';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 export const RESET_MINUTES = 60;
 
@@ -71,9 +71,8 @@ export async function resetPassword(
 	ctx: Ctx,
 	raw: { token: string; password?: unknown; passwordConfirm?: unknown }
 ): Promise<void> {
-	const parsed = setPasswordInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const passwordHash = await hashPassword(parsed.data.password);
+	const parsed = parseOrThrow(setPasswordInput, raw);
+	const passwordHash = await hashPassword(parsed.password);
 	await ctx.db.transaction(async (tx) => {
 		const [reset] = await tx
 			.select()

@@ -84,34 +84,8 @@ const BODY_ROLE_ACTIONS: Record<MembershipRole, readonly Action[]> = {
 };
 
 const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-	coordinator: [
-		'tenant.view',
-		'tenant.people.view',
-		'tenant.people.invite',
-		'tenant.audit.view',
-		'tenant.settings.edit',
-		'organization.edit',
-		'organization.view',
-		'organization.manage',
-		'offer.review',
-		'needs.manage',
-		'data.transfer',
-		'body.view',
-		'body.manage',
-		'body.join',
-		'body.members.decide',
-		'meeting.manage',
-		'concept.view',
-		'concept.manage',
-		'concept.prioritise',
-		'participation.view',
-		'participation.manage',
-		'inquiries.manage',
-		'paper.create',
-		'paper.manage',
-		'report.view',
-		'report.manage'
-	],
+	/** the coordinator runs the tenant: every action but the platform's */
+	coordinator: ACTIONS.filter((action) => !action.startsWith('platform.')),
 	editor: [
 		'tenant.view',
 		'organization.edit',

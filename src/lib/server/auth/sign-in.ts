@@ -7,7 +7,7 @@ import { assertWithinLimits, clearFailures, recordFailure, SIGN_IN_LIMITS } from
 import { createSession } from './sessions';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 /**
  * Signs in with e-mail and password. Throws ValidationError (wrong input or credentials, one
@@ -17,9 +17,8 @@ export async function signIn(
 	ctx: Ctx,
 	raw: unknown
 ): Promise<{ token: string; expiresAt: Date; userId: string; locale: string | null }> {
-	const parsed = signInInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { email, password } = parsed.data;
+	const parsed = parseOrThrow(signInInput, raw);
+	const { email, password } = parsed;
 	const emailKey = `email:${email}`;
 	const ipKey = ctx.ip ? `ip:${ctx.ip}` : null;
 	await assertWithinLimits(ctx.db, [

@@ -3,16 +3,54 @@
  * meeting address. Kept by those who may plan the body's meetings (coordinators; the body's
  * speakers, deputies and moderators).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
+import type { Executor } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { organizations } from '../organizations/schema';
+import { addressLine } from '../organizations/queries';
 import { bodyHosts, type Body } from './schema';
 import { canManageMeetings, loadVisibleBody } from './access';
 import { hostInput } from './validation';
 import { isTenantOrganization } from './lookups';
 import { fieldErrors, requireUuid } from '../shared';
+
+/** One organisation of a body's host pool. */
+export interface HostView {
+	organizationId: string;
+	name: string;
+	location: string | null;
+	/** the organisation's own address, used when no meeting address is given */
+	address: string | null;
+}
+
+/** The body's host pool, by organisation name. No authorisation here; the callers have authorised. */
+export async function hostPoolOf(
+	db: Executor,
+	tenantId: string,
+	bodyId: string
+): Promise<HostView[]> {
+	const rows = await db
+		.select({
+			organizationId: bodyHosts.organizationId,
+			name: organizations.name,
+			location: bodyHosts.location,
+			street: organizations.street,
+			postalCode: organizations.postalCode,
+			city: organizations.city
+		})
+		.from(bodyHosts)
+		.innerJoin(organizations, eq(organizations.id, bodyHosts.organizationId))
+		.where(and(eq(bodyHosts.tenantId, tenantId), eq(bodyHosts.bodyId, bodyId)))
+		.orderBy(asc(organizations.name), asc(organizations.id));
+	return rows.map((r) => ({
+		organizationId: r.organizationId,
+		name: r.name,
+		location: r.location,
+		address: addressLine(r)
+	}));
+}
 
 /** The body, when the actor may keep its host pool; NotFoundError otherwise. */
 export async function loadBodyForHosts(ctx: Ctx, tenantId: string, bodyId: string): Promise<Body> {

@@ -11,7 +11,8 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { organizations } from '../organizations/schema';
-import { tenantMembers, users } from '../auth/schema';
+import { users } from '../auth/schema';
+import { coordinatorsOf } from '../organizations/editors';
 import { bodyJoinRequests, bodyMemberships, type Body } from './schema';
 import { loadVisibleBody, lockBodyRow } from './access';
 import { defaultStartDate, joinRequestInput } from './validation';
@@ -45,17 +46,7 @@ async function deciderRecipients(tx: Executor, body: Body) {
 			)
 		);
 	if (speakers.length > 0) return speakers;
-	return tx
-		.selectDistinct({ email: users.email, name: users.name, locale: users.locale })
-		.from(tenantMembers)
-		.innerJoin(users, eq(users.id, tenantMembers.userId))
-		.where(
-			and(
-				eq(tenantMembers.tenantId, body.tenantId),
-				eq(tenantMembers.role, 'coordinator'),
-				isNull(users.disabledAt)
-			)
-		);
+	return coordinatorsOf(tx, body.tenantId);
 }
 
 /** Whether the person is, or will be, a member of the body (a membership that has not ended). */

@@ -20,7 +20,7 @@ import {
 import { isTenantPerson, parseWithOrganization } from './lookups';
 import { lockBodyRow } from './access';
 import { isNotEndedMembership } from './membership-rule';
-import { berlinToday, fieldErrors, requireUuid } from '../shared';
+import { berlinToday, parseOrThrow, requireUuid } from '../shared';
 
 /** Whether the person has a membership of the body overlapping the days start…end (open end: null). */
 export async function hasOverlappingMembership(
@@ -209,9 +209,8 @@ export async function endMembership(
 	input: MembershipRef & Record<string, unknown>
 ): Promise<{ name: string }> {
 	const { tenantId, bodyId, membershipId } = authorizeChange(ctx, input);
-	const parsed = membershipEndInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const endDate = parsed.data.endDate ?? berlinToday();
+	const parsed = parseOrThrow(membershipEndInput, input);
+	const endDate = parsed.endDate ?? berlinToday();
 	return ctx.db.transaction(async (tx) => {
 		const { body, membership } = await lockMembership(tx, tenantId, bodyId, membershipId);
 		if (membership.endDate !== null && membership.endDate <= endDate)

@@ -13,7 +13,6 @@ import { localName } from '../needs/views';
 import {
 	BODY_KINDS,
 	bodies,
-	bodyHosts,
 	bodyMemberships,
 	type Body,
 	type BodyKind,
@@ -62,14 +61,6 @@ export interface MeetingRow {
 	locationKind: 'host' | 'room' | 'online';
 	location: string | null;
 	hostName: string | null;
-}
-
-export interface HostView {
-	organizationId: string;
-	name: string;
-	location: string | null;
-	/** the organisation's own address, used when no meeting address is given */
-	address: string | null;
 }
 
 export interface BodyDetails extends CadenceView {
@@ -165,31 +156,6 @@ export async function members(
 		.map(view)
 		.sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? ''));
 	return { current, former };
-}
-
-export async function hosts(db: Executor, body: Body): Promise<HostView[]> {
-	const rows = await db
-		.select({
-			organizationId: bodyHosts.organizationId,
-			name: organizations.name,
-			location: bodyHosts.location,
-			street: organizations.street,
-			postalCode: organizations.postalCode,
-			city: organizations.city
-		})
-		.from(bodyHosts)
-		.innerJoin(organizations, eq(organizations.id, bodyHosts.organizationId))
-		.where(and(eq(bodyHosts.tenantId, body.tenantId), eq(bodyHosts.bodyId, body.id)))
-		.orderBy(asc(organizations.name));
-	return rows.map((r) => ({
-		organizationId: r.organizationId,
-		name: r.name,
-		location: r.location,
-		address:
-			[r.street, [r.postalCode, r.city].filter(Boolean).join(' ')]
-				.filter((x) => x && x.trim() !== '')
-				.join(', ') || null
-	}));
 }
 
 const hostOrg = alias(organizations, 'host_org');

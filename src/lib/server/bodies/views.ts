@@ -15,7 +15,8 @@ import { bodyJoinRequests, type Body } from './schema';
 import { canManageMeetings, loadVisibleBody } from './access';
 import { BODY_KINDS, BODY_VISIBILITIES, CADENCE_KINDS, MEMBERSHIP_ROLES } from './validation';
 import { fieldOptions, organizationOptions, personOptions, type Option } from './lookups';
-import { bodyDetails, hosts, meetingRows, members } from './view-parts';
+import { bodyDetails, meetingRows, members } from './view-parts';
+import { hostPoolOf } from './hosts';
 import { openActionItemsOfBody } from '../minutes/action-items';
 import { guidingQuestionGroupsForBody } from '../concept/structure';
 
@@ -41,7 +42,7 @@ export async function getBodyPage(ctx: TenantCtx, input: { bodyId: string }) {
 		await Promise.all([
 			bodyDetails(ctx.db, body, ctx.locale),
 			members(ctx.db, body),
-			hosts(ctx.db, body),
+			hostPoolOf(ctx.db, body.tenantId, body.id),
 			meetingRows(ctx.db, body, 'upcoming', 10),
 			meetingRows(ctx.db, body, 'past', 10),
 			openActionItemsOfBody(ctx.db, body, 20),
@@ -126,7 +127,7 @@ export async function getMembersPage(ctx: TenantCtx, input: { bodyId: string }) 
 	if (!canManageBody && !canManageHosts) throw new NotFoundError();
 	const [memberList, hostList, persons, orgs] = await Promise.all([
 		members(ctx.db, body),
-		hosts(ctx.db, body),
+		hostPoolOf(ctx.db, body.tenantId, body.id),
 		canManageBody ? personOptions(ctx.db, tenantId) : Promise.resolve([] as Option[]),
 		organizationOptions(ctx.db, tenantId)
 	]);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { TARGET_GROUPS } from '../offers/vocabulary';
-import { ValidationError } from '../errors';
 import { MEASURE_LINK_KINDS, STATE_CATEGORIES } from './schema';
 import { INDICATOR_DIRECTIONS, INDICATOR_LEVELS } from './indicator-schema';
 import { parseGermanNumber } from './statcsv';
-import { fieldErrors } from '../shared';
 
 // Error messages are message keys from messages/concept/*.json; the routes translate them.
 
@@ -64,11 +62,8 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z
 /** A use case's input: the form values plus the ids from the URL as named fields. */
 export type Input = Record<string, unknown>;
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
-	const parsed = schema.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	return parsed.data;
-}
+/** The concept's use cases import it from here. */
+export { parseOrThrow } from '../shared';
 
 export const editionInput = z.object({
 	title: requiredText(200, 'concept_error_title_required'),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
-import { ValidationError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
@@ -9,7 +9,7 @@ import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from '
 import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
 import { rejectSpam, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 /** Messages per client address and hour, per tenant. */
 export const INQUIRY_LIMIT = { max: 5, windowSeconds: 60 * 60 };
@@ -34,9 +34,8 @@ export async function submitInquiry(
 	// messages go to public tenants only
 	if (!tenant.isPublic) throw new NotFoundError();
 	const proofOfWork = rejectSpam(input, now);
-	const parsed = inquiryInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const data = parsed.data;
+	const parsed = parseOrThrow(inquiryInput, input);
+	const data = parsed;
 	await takeFromLimit(ctx.db, `inquiry:${tenant.id}`, ctx.ip, INQUIRY_LIMIT);
 	const token = newToken();
 	return ctx.db.transaction(async (tx) => {
@@ -165,13 +164,12 @@ export async function addFollowup(
 	const tenantId = ctx.tenant.id;
 	const row = await byToken(ctx, input.token);
 	if (!row) throw new NotFoundError();
-	const parsed = followupInput.safeParse({ body: input.body });
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(followupInput, { body: input.body });
 	await takeFromLimit(ctx.db, `inquiry-followup:${tenantId}`, ctx.ip, FOLLOWUP_LIMIT);
 	await ctx.db.transaction(async (tx) => {
 		const [entry] = await tx
 			.insert(inquiryEntries)
-			.values({ tenantId, inquiryId: row.id, kind: 'followup', body: parsed.data.body })
+			.values({ tenantId, inquiryId: row.id, kind: 'followup', body: parsed.body })
 			.returning({ id: inquiryEntries.id });
 		const reopen = row.state === 'answered' || row.state === 'closed';
 		await tx

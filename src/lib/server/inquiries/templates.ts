@@ -2,9 +2,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors, isUuid, requireUuid } from '../shared';
+import { parseOrThrow, isUuid, requireUuid } from '../shared';
 import { inquiryTemplates } from './schema';
 import { templateInput } from './validation';
 
@@ -32,22 +32,21 @@ export async function saveTemplate(
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'inquiries.manage', { tenantId });
 	const id = typeof input.id === 'string' && input.id !== '' ? input.id : null;
-	const parsed = templateInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(templateInput, input);
 	if (id !== null && !isUuid(id)) throw new NotFoundError();
 	return ctx.db.transaction(async (tx) => {
 		let row;
 		if (id) {
 			[row] = await tx
 				.update(inquiryTemplates)
-				.set({ ...parsed.data, updatedAt: new Date() })
+				.set({ ...parsed, updatedAt: new Date() })
 				.where(and(eq(inquiryTemplates.tenantId, tenantId), eq(inquiryTemplates.id, id)))
 				.returning();
 			if (!row) throw new NotFoundError();
 		} else {
 			[row] = await tx
 				.insert(inquiryTemplates)
-				.values({ tenantId, ...parsed.data })
+				.values({ tenantId, ...parsed })
 				.returning();
 		}
 		await recordAudit(tx, ctx, {

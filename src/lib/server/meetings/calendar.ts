@@ -53,14 +53,8 @@ const meetingColumns = {
 	bodyShortName: bodies.shortName
 };
 
-type Row = {
-	id: string;
-	title: string | null;
-	startsAt: Date;
-	endsAt: Date;
-	state: MeetingState;
-	location: string | null;
-	locationKind: string;
+/** A selected row: the meeting's columns as in CalendarMeeting, its body flat. */
+type Row = Omit<CalendarMeeting, 'body'> & {
 	bodyId: string;
 	bodyName: string;
 	bodyShortName: string | null;

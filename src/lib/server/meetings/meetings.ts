@@ -21,8 +21,8 @@ import { LOCATION_KINDS, meetings, type Meeting } from './schema';
 import { loadMeetingToManage, lockMeeting } from './access';
 import { isLocalDate, isLocalTime } from './schedule';
 import { berlinDateOf, berlinInstant, berlinTimeOf } from '../shared';
-import { addressLine } from './series';
-import { fieldErrors, requireUuid } from '../shared';
+import { addressLine } from '../organizations/queries';
+import { fieldErrors, parseOrThrow, requireUuid } from '../shared';
 
 const blank = (v: unknown) =>
 	typeof v === 'string' && v.trim() === '' ? undefined : (v ?? undefined);
@@ -300,8 +300,7 @@ export async function cancelMeeting(
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	const { meeting, body } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
-	const parsed = cancelInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const cancel = parseOrThrow(cancelInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, tenantId, meeting.id);
 		if (before.state === 'cancelled')
@@ -312,7 +311,7 @@ export async function cancelMeeting(
 			.set({
 				state: 'cancelled',
 				cancelledAt: new Date(),
-				cancelReason: parsed.data.reason,
+				cancelReason: cancel.reason,
 				updatedAt: new Date()
 			})
 			.where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meeting.id)))

@@ -11,8 +11,8 @@ import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { tenants } from '../tenants/schema';
-import { organizations } from '../organizations/schema';
-import { bodies, bodyHosts, bodySkippedDates, type Body } from '../bodies/schema';
+import { bodies, bodySkippedDates, type Body } from '../bodies/schema';
+import { hostPoolOf } from '../bodies/hosts';
 import { findBody, canSeeBody } from '../bodies/access';
 import { meetings } from './schema';
 import {
@@ -79,36 +79,13 @@ export interface SeriesView {
 	hostPool: HostOption[];
 }
 
-/** "Street 1, 84028 Landshut" from the organisation's address parts; null when there are none. */
-export function addressLine(org: {
-	street: string | null;
-	postalCode: string | null;
-	city: string | null;
-}): string | null {
-	const cityLine = [org.postalCode, org.city].filter((x) => x && x.trim() !== '').join(' ');
-	const line = [org.street, cityLine].filter((x) => x && x.trim() !== '').join(', ');
-	return line || null;
-}
-
-/** The body's host pool, by organisation name. */
+/** The body's host pool, by organisation name; a host's own meeting address comes first. */
 export async function hostPool(db: Executor, tenantId: string, bodyId: string) {
-	const rows = await db
-		.select({
-			organizationId: bodyHosts.organizationId,
-			name: organizations.name,
-			location: bodyHosts.location,
-			street: organizations.street,
-			postalCode: organizations.postalCode,
-			city: organizations.city
-		})
-		.from(bodyHosts)
-		.innerJoin(organizations, eq(organizations.id, bodyHosts.organizationId))
-		.where(and(eq(bodyHosts.tenantId, tenantId), eq(bodyHosts.bodyId, bodyId)))
-		.orderBy(asc(organizations.name), asc(organizations.id));
-	return rows.map((r): HostOption => ({
-		organizationId: r.organizationId,
-		name: r.name,
-		location: r.location?.trim() || addressLine(r)
+	const hosts = await hostPoolOf(db, tenantId, bodyId);
+	return hosts.map((h): HostOption => ({
+		organizationId: h.organizationId,
+		name: h.name,
+		location: h.location?.trim() || h.address
 	}));
 }
 

@@ -5,12 +5,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { agendaItems, agendaItemSpeakers } from './schema';
 import { loadMeetingToManage } from './access';
 import { blank, findItem, lockAgenda } from './agenda-items';
-import { fieldErrors, isUuid } from '../shared';
+import { parseOrThrow, isUuid } from '../shared';
 
 export const speakerInput = z.object({
 	name: z
@@ -35,8 +35,7 @@ export async function addSpeaker(
 ): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	const { meeting } = await loadMeetingToManage(ctx, tenantId, input.meetingId);
-	const parsed = speakerInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(speakerInput, input);
 	return ctx.db.transaction(async (tx) => {
 		await lockAgenda(tx, tenantId, meeting.id);
 		const item = await findItem(tx, tenantId, meeting.id, input.itemId);
@@ -45,9 +44,9 @@ export async function addSpeaker(
 			.values({
 				tenantId,
 				agendaItemId: item.id,
-				name: parsed.data.name,
-				affiliation: parsed.data.affiliation ?? null,
-				email: parsed.data.email?.toLowerCase() ?? null
+				name: parsed.name,
+				affiliation: parsed.affiliation ?? null,
+				email: parsed.email?.toLowerCase() ?? null
 			})
 			.returning();
 		await recordAudit(tx, ctx, {

@@ -17,7 +17,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { lockEditableMeeting, loadMinutesToManage, loadMinutesToRead } from './access';
 import { isCurrentMembership } from '../bodies/membership-rule';
-import { berlinDateOf, berlinToday, fieldErrors, isUuid, requireUuid } from '../shared';
+import { berlinDateOf, berlinToday, parseOrThrow, isUuid, requireUuid } from '../shared';
 
 export type AttendanceStatus = (typeof ATTENDANCE_STATES)[number];
 
@@ -253,9 +253,7 @@ export async function addGuest(
 	const tenantId = ctx.tenant.id;
 	const { meetingId } = input;
 	await loadMinutesToManage(ctx, tenantId, meetingId);
-	const parsed = guestInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const data = parsed.data;
+	const data = parseOrThrow(guestInput, input);
 	return ctx.db.transaction(async (tx) => {
 		const meeting = await lockEditableMeeting(tx, tenantId, meetingId);
 		const [row] = await tx

@@ -113,18 +113,31 @@ function headerBlocks(meeting: MeetingFacts, options: { publicVersion: boolean }
 	return blocks;
 }
 
+/** What the agenda shows of an item; the minutes add notes, decision and action items. */
+export interface AgendaItemFacts {
+	number: number;
+	title: string;
+	description: string | null;
+	isPublic: boolean;
+	responsibleName: string | null;
+	plannedMinutes: number | null;
+	speakers: { name: string; affiliation: string | null }[];
+}
+
+/** "TOP 3: Title", marked when the item is not public. */
+function itemHeading(item: Pick<AgendaItemFacts, 'number' | 'title' | 'isPublic'>): DocBlock {
+	const suffix = item.isPublic ? '' : ` (${m.minutes_doc_non_public({}, o)})`;
+	return {
+		kind: 'heading',
+		level: 3,
+		text: m.minutes_doc_top({ number: item.number, title: item.title }, o) + suffix
+	};
+}
+
 export interface AgendaDocInput {
 	meeting: MeetingFacts;
 	body: { name: string };
-	items: {
-		number: number;
-		title: string;
-		description: string | null;
-		isPublic: boolean;
-		responsibleName: string | null;
-		plannedMinutes: number | null;
-		speakers: { name: string; affiliation: string | null }[];
-	}[];
+	items: AgendaItemFacts[];
 	/** open action items from earlier meetings (the last item of every agenda) */
 	openActionItems: ActionRow[];
 	publicVersion: boolean;
@@ -142,12 +155,7 @@ export function buildAgendaDocument(input: AgendaDocInput): DocModel {
 		{ kind: 'heading', level: 2, text: m.minutes_doc_items_heading({}, o) }
 	];
 	for (const item of input.items) {
-		const suffix = item.isPublic ? '' : ` (${m.minutes_doc_non_public({}, o)})`;
-		blocks.push({
-			kind: 'heading',
-			level: 3,
-			text: m.minutes_doc_top({ number: item.number, title: item.title }, o) + suffix
-		});
+		blocks.push(itemHeading(item));
 		if (item.description) blocks.push({ kind: 'paragraph', text: item.description });
 		if (item.responsibleName && !publicVersion)
 			blocks.push({
@@ -302,12 +310,7 @@ export function buildMinutesDocument(
 	}
 	blocks.push({ kind: 'heading', level: 2, text: m.minutes_doc_items_heading({}, o) });
 	for (const item of view.items) {
-		const suffix = item.isPublic ? '' : ` (${m.minutes_doc_non_public({}, o)})`;
-		blocks.push({
-			kind: 'heading',
-			level: 3,
-			text: m.minutes_doc_top({ number: item.number, title: item.title }, o) + suffix
-		});
+		blocks.push(itemHeading(item));
 		blocks.push({ kind: 'paragraph', text: item.notes ?? m.minutes_doc_no_notes({}, o) });
 		if (item.decision)
 			blocks.push({

@@ -27,21 +27,14 @@ import { attendanceOf, type AttendanceView } from './attendance';
 import { actionItemsOfMeeting, type ActionItemView } from './action-items';
 import { assigneeOptions } from './action-item-input';
 import { isEditable, loadMinutesAccess, type MinutesAccess } from './access';
-import { buildMinutesDocument } from './documents';
+import { buildMinutesDocument, type AgendaItemFacts } from './documents';
 import { renderHtml } from '../documents/html';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export interface AgendaItemMinutes {
+export interface AgendaItemMinutes extends AgendaItemFacts {
 	id: string;
-	number: number;
-	title: string;
-	description: string | null;
-	isPublic: boolean;
-	responsibleName: string | null;
-	plannedMinutes: number | null;
-	speakers: { name: string; affiliation: string | null }[];
 	notes: string | null;
 	decision: string | null;
 	actionItems: ActionItemView[];

@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { users } from '../auth/schema';
 import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema';
@@ -14,7 +14,7 @@ import { organizations } from '../organizations/schema';
 import { offers, offerTexts } from '../offers/schema';
 import { isPubliclyVisible } from '../offers/visibility';
 import { localName } from './views';
-import { fieldErrors, requireUuid } from '../shared';
+import { parseOrThrow, requireUuid } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 
@@ -96,8 +96,7 @@ export async function markOfferReviewed(
 	authorize(ctx.actor, 'needs.manage', { tenantId });
 	const actor = ctx.actor;
 	const offerId = requireUuid(raw.offerId);
-	const parsed = reviewInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(reviewInput, raw);
 	return ctx.db.transaction(async (tx) => {
 		const [before] = await tx
 			.select({
@@ -114,7 +113,7 @@ export async function markOfferReviewed(
 			.from(offerTexts)
 			.where(and(eq(offerTexts.offerId, offerId), eq(offerTexts.locale, 'de')));
 		const reviewedAt = new Date();
-		const note = parsed.data.note ?? null;
+		const note = parsed.note ?? null;
 		await tx
 			.update(offers)
 			.set({ needsReviewedAt: reviewedAt, needsReviewNote: note, needsReviewedBy: actor.userId })

@@ -27,7 +27,7 @@ import { applyOfferState, loadOfferState, type OfferState } from './state';
 import { markConfirmed } from './status';
 import { diffOfferStates, diffOrganizationStates, type DiffEntry, type Lookups } from './diff';
 import { revisionDecisionMail } from './mails';
-import { fieldErrors, optionalText, requireUuid } from '../shared';
+import { parseOrThrow, optionalText, requireUuid } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 
@@ -344,9 +344,8 @@ export async function approveRevision(
 ): Promise<void> {
 	authorize(ctx.actor, 'offer.review', { tenantId: ctx.tenant.id });
 	const id = requireUuid(input.revisionId);
-	const parsed = decisionInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	await decide(ctx, id, true, parsed.data.note);
+	const parsed = parseOrThrow(decisionInput, input);
+	await decide(ctx, id, true, parsed.note);
 }
 
 /** Rejects a proposal with a note for the submitter; the live record stays as it is. */
@@ -356,7 +355,6 @@ export async function rejectRevision(
 ): Promise<void> {
 	authorize(ctx.actor, 'offer.review', { tenantId: ctx.tenant.id });
 	const id = requireUuid(input.revisionId);
-	const parsed = rejectInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	await decide(ctx, id, false, parsed.data.note);
+	const parsed = parseOrThrow(rejectInput, input);
+	await decide(ctx, id, false, parsed.note);
 }

@@ -2,6 +2,7 @@
  * Query parameters of OParl lists: the four date filters, omit_internal and the page; and the
  * date-time format of the output.
  */
+import { berlinWallParts } from '../shared';
 
 export const FILTER_PARAMS = [
 	'created_since',
@@ -122,23 +123,12 @@ export function objectQuery(url: URL): string {
 		: '';
 }
 
-const berlin = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/Berlin',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
-
 /**
  * ISO 8601 / RFC 3339 date-time in German local time with its offset, to the millisecond:
  * 2024-03-01T18:00:00.000+01:00.
  */
 export function formatDateTime(date: Date): string {
-	const parts = Object.fromEntries(berlin.formatToParts(date).map((p) => [p.type, p.value]));
+	const parts = berlinWallParts(date);
 	const localAsUtc = Date.UTC(
 		Number(parts.year),
 		Number(parts.month) - 1,

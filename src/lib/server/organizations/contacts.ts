@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record';
 import { contacts } from './schema';
 import { findOrganization } from './queries';
 import { consentInput, contactInput } from './validation';
-import { fieldErrors, berlinToday as berlinDateString, requireUuid } from '../shared';
+import { parseOrThrow, berlinToday as berlinDateString, requireUuid } from '../shared';
 
 /** The consent text offered by default (the form shows it and lets the coordinator adapt it). */
 export const DEFAULT_CONSENT_TEXT =
@@ -176,9 +176,7 @@ function auditView(row: typeof contacts.$inferSelect): Record<string, unknown> {
 }
 
 function parseContact(raw: unknown) {
-	const parsed = contactInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	return parsed.data;
+	return parseOrThrow(contactInput, raw);
 }
 
 export async function addContact(
@@ -286,9 +284,8 @@ export async function recordConsent(
 	now: Date = new Date()
 ): Promise<void> {
 	authorizeContact(ctx, raw);
-	const parsed = consentInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { consentText, givenOn } = parsed.data;
+	const parsed = parseOrThrow(consentInput, raw);
+	const { consentText, givenOn } = parsed;
 	let givenAt = now;
 	if (givenOn) {
 		const day = new Date(`${givenOn}T12:00:00Z`);

@@ -13,3 +13,14 @@ export async function findOrganization(db: Executor, tenantId: string, id: strin
 	if (!row) throw new NotFoundError();
 	return row;
 }
+
+/** "Street 1, 84028 Landshut" from the organisation's address parts; null when there are none. */
+export function addressLine(org: {
+	street: string | null;
+	postalCode: string | null;
+	city: string | null;
+}): string | null {
+	const cityLine = [org.postalCode, org.city].filter((x) => x && x.trim() !== '').join(' ');
+	const line = [org.street, cityLine].filter((x) => x && x.trim() !== '').join(', ');
+	return line || null;
+}

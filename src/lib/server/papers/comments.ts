@@ -1,11 +1,11 @@
 import type { TenantCtx } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { paperComments } from './schema';
 import { commentInput } from './validation';
 import { discussionBodyIds, loadVisiblePaper } from './access';
 import { paperName } from './paper-data';
-import { fieldErrors, requireUuid } from '../shared';
+import { parseOrThrow, requireUuid } from '../shared';
 
 /**
  * A comment in the paper's discussion thread of a body (the addressed or a consulting body).
@@ -19,9 +19,8 @@ export async function addPaperComment(
 	const paperId = requireUuid(input.paperId);
 	const pc = await loadVisiblePaper(ctx.db, ctx.actor, tenantId, paperId);
 	const actor = ctx.actor!;
-	const parsed = commentInput.safeParse({ bodyId: input.bodyId, text: input.text });
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { bodyId, text } = parsed.data;
+	const parsed = parseOrThrow(commentInput, { bodyId: input.bodyId, text: input.text });
+	const { bodyId, text } = parsed;
 	if (!discussionBodyIds(pc).includes(bodyId) || !actor.bodyRoles?.[bodyId])
 		throw new NotFoundError();
 	return ctx.db.transaction(async (tx) => {

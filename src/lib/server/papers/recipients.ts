@@ -1,7 +1,7 @@
 /** Who is told about a paper by mail: coordinators, a body's managers, a body's members. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { tenantMembers, users } from '../auth/schema';
+import { users } from '../auth/schema';
 import { bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 
@@ -35,22 +35,6 @@ export async function currentBodyMembers(
 					eq(bodyMemberships.bodyId, bodyId),
 					roles ? inArray(bodyMemberships.role, roles) : undefined,
 					isCurrentMembership(),
-					isNull(users.disabledAt)
-				)
-			)
-	);
-}
-
-export async function coordinators(db: Executor, tenantId: string): Promise<Recipient[]> {
-	return asRecipients(
-		await db
-			.select(recipient)
-			.from(tenantMembers)
-			.innerJoin(users, eq(users.id, tenantMembers.userId))
-			.where(
-				and(
-					eq(tenantMembers.tenantId, tenantId),
-					eq(tenantMembers.role, 'coordinator'),
 					isNull(users.disabledAt)
 				)
 			)

@@ -11,7 +11,7 @@ import { loadVisiblePaper, loadWorkflow, paperRoles } from './access';
 import { mayTransition } from './workflow';
 import { paperTypeLabel } from './types';
 import { lockPaper, paperName, setState, touchPaper } from './paper-data';
-import { fieldErrors, requireUuid } from '../shared';
+import { parseOrThrow, requireUuid } from '../shared';
 
 /**
  * Puts a paper on the agenda of a meeting: a consultation with its role and an agenda item at
@@ -27,9 +27,8 @@ export async function scheduleConsultation(
 	const paperId = requireUuid(input.paperId);
 	const pc = await loadVisiblePaper(ctx.db, ctx.actor, tenantId, paperId);
 	const actor = ctx.actor!;
-	const parsed = scheduleInput.safeParse({ meetingId: input.meetingId, role: input.role });
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { meetingId, role } = parsed.data;
+	const parsed = parseOrThrow(scheduleInput, { meetingId: input.meetingId, role: input.role });
+	const { meetingId, role } = parsed;
 	const [meeting] = await ctx.db
 		.select()
 		.from(meetings)

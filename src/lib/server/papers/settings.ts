@@ -14,7 +14,7 @@ import {
 	type WorkflowDefinition
 } from './workflow';
 import { paperTypeOptions } from './types';
-import { fieldErrors, nextPosition } from '../shared';
+import { parseOrThrow, nextPosition } from '../shared';
 
 /** What the settings page shows. */
 export async function getPaperSettings(ctx: TenantCtx) {
@@ -95,9 +95,7 @@ const typeInput = z.object({
 export async function addPaperType(ctx: TenantCtx, input: unknown): Promise<{ key: string }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'paper.manage', { tenantId });
-	const parsed = typeInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { key, label } = parsed.data;
+	const { key, label } = parseOrThrow(typeInput, input);
 	const [dup] = await ctx.db
 		.select({ key: paperTypes.key })
 		.from(paperTypes)

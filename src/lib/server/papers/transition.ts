@@ -6,7 +6,8 @@ import type { Paper } from './schema';
 import { loadVisiblePaper, loadWorkflow, paperRoles } from './access';
 import { mayTransition, stateLabel, transitionKind, type WorkflowDefinition } from './workflow';
 import { lockPaper, setState } from './paper-data';
-import { coordinators, currentBodyMembers, uniqueByEmail } from './recipients';
+import { currentBodyMembers, uniqueByEmail } from './recipients';
+import { coordinatorsOf } from '../organizations/editors';
 import { paperSubmittedMail } from './mail';
 import { requireUuid } from '../shared';
 
@@ -47,7 +48,7 @@ async function notifySubmitted(
 	def: WorkflowDefinition
 ) {
 	const people = uniqueByEmail([
-		...(await coordinators(tx, paper.tenantId)),
+		...(await coordinatorsOf(tx, paper.tenantId)),
 		...(paper.addressedBodyId
 			? await currentBodyMembers(tx, paper.addressedBodyId, ['speaker', 'deputy', 'moderator'])
 			: [])

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record';
 import { hashToken, newToken } from '../auth/tokens';
 import { isOwnMunicipality } from '../needs/views';
 import { rejectSpam, takeFromLimit } from '../inquiries/spam';
-import { fieldErrors, requireUuid } from '../shared';
+import { parseOrThrow, requireUuid } from '../shared';
 import {
 	contributionComments,
 	contributions,
@@ -82,9 +82,8 @@ export async function submitContribution(
 	if (!actor && !process.allowAnonymous)
 		throw new ValidationError({ form: 'participation_error_account_required' });
 	if (!actor) rejectSpam(input, now);
-	const parsed = contributionInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const data = parsed.data;
+	const parsed = parseOrThrow(contributionInput, input);
+	const data = parsed;
 	await checkRefs(ctx.db, tenantId, processId, data);
 	if (actor) {
 		await takeFromLimit(
@@ -143,9 +142,8 @@ export async function enterOfflineContributions(
 	authorize(ctx.actor, 'participation.manage', { tenantId });
 	const actor = ctx.actor;
 	const processId = requireUuid(input.processId);
-	const parsed = offlineInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const data = parsed.data;
+	const parsed = parseOrThrow(offlineInput, input);
+	const data = parsed;
 	await checkRefs(ctx.db, tenantId, processId, data);
 	return ctx.db.transaction(async (tx) => {
 		const process = await loadProcess(tx, tenantId, processId);
@@ -241,8 +239,7 @@ export async function commentOnContribution(
 	if (!ctx.actor && !process.allowAnonymous)
 		throw new ValidationError({ form: 'participation_error_account_required' });
 	if (!ctx.actor) rejectSpam(input, now);
-	const parsed = commentInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(commentInput, input);
 	if (!ctx.actor)
 		await takeFromLimit(ctx.db, `comment:${process.id}`, ctx.ip, ANONYMOUS_COMMENT_LIMIT);
 	return ctx.db.transaction(async (tx) => {
@@ -251,9 +248,9 @@ export async function commentOnContribution(
 			.values({
 				tenantId,
 				contributionId: id,
-				body: parsed.data.body,
+				body: parsed.body,
 				authorId: ctx.actor?.userId ?? null,
-				authorName: ctx.actor ? ctx.actor.name : (parsed.data.authorName ?? null)
+				authorName: ctx.actor ? ctx.actor.name : (parsed.authorName ?? null)
 			})
 			.returning({ id: contributionComments.id });
 		await recordAudit(tx, ctx, {

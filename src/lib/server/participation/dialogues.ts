@@ -3,9 +3,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { berlinDateOf, berlinTimeOf, fieldErrors, requireUuid } from '../shared';
+import { berlinDateOf, berlinTimeOf, parseOrThrow, requireUuid } from '../shared';
 import { dialogues } from './schema';
 import { dialogueInput, type DialogueData } from './validation';
 import { loadDialogue, loadProcess } from './rows';
@@ -48,9 +48,7 @@ function columns(data: DialogueData) {
 }
 
 function parse(raw: unknown): DialogueData {
-	const parsed = dialogueInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	return parsed.data;
+	return parseOrThrow(dialogueInput, raw);
 }
 
 export async function createDialogue(

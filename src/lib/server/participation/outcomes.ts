@@ -13,7 +13,7 @@ import { conceptMeasures } from '../concept/schema';
 import { workingEdition } from '../concept/editions';
 import { createMeasure } from '../concept/measures';
 import { addMeasureLink } from '../concept/measure-links';
-import { fieldErrors, isUuid } from '../shared';
+import { parseOrThrow, isUuid } from '../shared';
 import { recommendations, type OutcomeKind } from './schema';
 import { outcomeInput } from './validation';
 import { loadRecommendation, loadProcess } from './rows';
@@ -63,9 +63,8 @@ export async function setRecommendationOutcome(
 	input: RecommendationRef & { kind?: unknown; note?: unknown }
 ): Promise<void> {
 	authorize(ctx.actor, 'participation.manage', { tenantId: ctx.tenant.id });
-	const parsed = outcomeInput.safeParse({ kind: input.kind, note: input.note ?? '' });
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const { kind, note } = parsed.data;
+	const parsed = parseOrThrow(outcomeInput, { kind: input.kind, note: input.note ?? '' });
+	const { kind, note } = parsed;
 	await ctx.db.transaction(async (tx) => {
 		const rec = await managedRecommendation(tx, ctx, input);
 		await storeOutcome(tx, ctx, rec, kind === 'none' ? null : kind, null, note ?? null);

@@ -19,7 +19,7 @@ import {
 import { phaseInput, processInput, type ProcessData } from './validation';
 import { areOwnFields, loadProcess } from './rows';
 import { rulesFor, type PhaseRules } from './phases';
-import { berlinToday, fieldErrors, requireUuid } from '../shared';
+import { berlinToday, parseOrThrow, requireUuid } from '../shared';
 
 export interface PhaseView {
 	id: string;
@@ -55,9 +55,7 @@ async function checkFields(db: Executor, tenantId: string, ids: string[]) {
 }
 
 function parseProcess(raw: unknown): ProcessData {
-	const parsed = processInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	return parsed.data;
+	return parseOrThrow(processInput, raw);
 }
 
 function processColumns(data: ProcessData) {
@@ -148,8 +146,7 @@ export async function addPhase(
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'participation.manage', { tenantId });
 	const processId = requireUuid(input.processId);
-	const parsed = phaseInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(phaseInput, input);
 	return ctx.db.transaction(async (tx) => {
 		const process = await loadProcess(tx, tenantId, processId, true);
 		const [row] = await tx
@@ -157,10 +154,10 @@ export async function addPhase(
 			.values({
 				tenantId,
 				processId,
-				kind: parsed.data.kind,
-				title: parsed.data.title ?? null,
-				startsOn: parsed.data.startsOn,
-				endsOn: parsed.data.endsOn
+				kind: parsed.kind,
+				title: parsed.title ?? null,
+				startsOn: parsed.startsOn,
+				endsOn: parsed.endsOn
 			})
 			.returning();
 		await recordAudit(tx, ctx, {

@@ -8,7 +8,7 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors, isUuid, requireUuid } from '../shared';
+import { parseOrThrow, isUuid, requireUuid } from '../shared';
 import { contributions, recommendationContributions, recommendations } from './schema';
 import { recommendationInput, type RecommendationData } from './validation';
 import { areOwnFields, loadProcess, loadRecommendation } from './rows';
@@ -32,9 +32,7 @@ export async function managedRecommendation(
 }
 
 function parse(raw: unknown): RecommendationData {
-	const parsed = recommendationInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	return parsed.data;
+	return parseOrThrow(recommendationInput, raw);
 }
 
 async function checkField(db: Executor, tenantId: string, id: string | undefined) {

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
 import { rejectSpam, takeFromLimit } from '../inquiries/spam';
-import { fieldErrors, requireUuid, TIME_ZONE } from '../shared';
+import { parseOrThrow, requireUuid, TIME_ZONE } from '../shared';
 import { dialogueRegistrations, dialogues, type RegistrationStatus } from './schema';
 import { registrationInput } from './validation';
 import { loadDialogue, loadProcess } from './rows';
@@ -104,10 +104,10 @@ export async function registerForDialogue(
 		throw new ValidationError({ form: 'participation_error_registration_closed' });
 	const actor = ctx.actor;
 	if (!actor) rejectSpam(input, now);
-	const parsed = registrationInput.safeParse(
+	const parsed = parseOrThrow(
+		registrationInput,
 		actor ? { name: actor.name, email: actor.email } : input
 	);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
 	if (!actor) await takeFromLimit(ctx.db, `dialogue:${tenantId}`, ctx.ip, REGISTRATION_LIMIT);
 	const token = newToken();
 	return ctx.db.transaction(async (tx) => {
@@ -119,7 +119,7 @@ export async function registerForDialogue(
 			.where(
 				and(
 					eq(dialogueRegistrations.dialogueId, dialogueId),
-					eq(dialogueRegistrations.email, parsed.data.email),
+					eq(dialogueRegistrations.email, parsed.email),
 					ne(dialogueRegistrations.status, 'cancelled')
 				)
 			);
@@ -133,8 +133,8 @@ export async function registerForDialogue(
 				tenantId,
 				dialogueId,
 				userId: actor?.userId ?? null,
-				name: parsed.data.name,
-				email: parsed.data.email,
+				name: parsed.name,
+				email: parsed.email,
 				status,
 				cancelTokenHash: hashToken(token)
 			})
@@ -144,8 +144,8 @@ export async function registerForDialogue(
 			tx,
 			tenantId,
 			registrationMail({
-				to: parsed.data.email,
-				name: parsed.data.name,
+				to: parsed.email,
+				name: parsed.name,
 				dialogue: locked.title,
 				when: whenText(locked, ctx.locale),
 				place: locked.place ?? '–',

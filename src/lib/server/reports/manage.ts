@@ -9,15 +9,14 @@ import { statusReports } from './schema';
 import { notesInput, reportInput } from './input';
 import { SECTION_PROVIDERS } from './sections';
 import { loadReport } from './views';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 export async function createStatusReport(ctx: TenantCtx, raw: unknown): Promise<{ id: string }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'report.manage', { tenantId });
 	const actor = ctx.actor;
-	const parsed = reportInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const d = parsed.data;
+	const parsed = parseOrThrow(reportInput, raw);
+	const d = parsed;
 	if (d.bodyId) {
 		const [b] = await ctx.db
 			.select({ id: bodies.id })
@@ -60,14 +59,13 @@ export async function saveReportNotes(
 	const remarks = Object.fromEntries(
 		Object.entries(raw.remarks ?? {}).filter(([k]) => keys.has(k))
 	);
-	const parsed = notesInput.safeParse({ introduction: raw.introduction ?? '', remarks });
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(notesInput, { introduction: raw.introduction ?? '', remarks });
 	await ctx.db.transaction(async (tx) => {
 		await tx
 			.update(statusReports)
 			.set({
-				introduction: parsed.data.introduction,
-				remarks: parsed.data.remarks,
+				introduction: parsed.introduction,
+				remarks: parsed.remarks,
 				updatedAt: new Date()
 			})
 			.where(eq(statusReports.id, report.id));

@@ -54,9 +54,14 @@ export function berlinTimeOf(instant: Date): string {
 	return timeFormat.format(instant);
 }
 
+/** The Berlin wall-clock parts of an instant: year, month, day, hour, minute, second (zero-padded). */
+export function berlinWallParts(instant: Date): Record<string, string> {
+	return Object.fromEntries(wallFormat.formatToParts(instant).map((x) => [x.type, x.value]));
+}
+
 /** The Berlin wall-clock time of an instant as YYYYMMDDTHHMMSS (iCalendar local form). */
 export function berlinLocal(instant: Date): string {
-	const p = Object.fromEntries(wallFormat.formatToParts(instant).map((x) => [x.type, x.value]));
+	const p = berlinWallParts(instant);
 	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
 }
 

@@ -3,6 +3,7 @@
  * and zod errors as { field: messageKey } (the routes translate the keys).
  */
 import { z } from 'zod';
+import { ValidationError } from '../errors';
 
 /** Values of a submitted form: one string per field, or a list for repeated fields (checkboxes). */
 export type FormValues = Record<string, string | string[]>;
@@ -151,6 +152,13 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 		out[key] ??= issue.message;
 	}
 	return out;
+}
+
+/** The parsed input, or a ValidationError with one message key per field. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	return parsed.data;
 }
 
 /** Whether a submitted checkbox (or a boolean sent by a script) is ticked. */

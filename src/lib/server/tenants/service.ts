@@ -6,7 +6,7 @@ import { tenantInput, RESERVED_SLUGS } from './validation';
 import { authorize } from '../auth/policy';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { fieldErrors } from '../shared';
+import { parseOrThrow } from '../shared';
 
 /** What pages see of a tenant. */
 export interface TenantView {
@@ -51,9 +51,8 @@ export async function insertTenant(
 /** A platform admin creates a tenant. */
 export async function createTenant(ctx: Ctx, raw: unknown): Promise<TenantView> {
 	authorize(ctx.actor, 'platform.tenants.manage');
-	const parsed = tenantInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-	const input = parsed.data;
+	const parsed = parseOrThrow(tenantInput, raw);
+	const input = parsed;
 	if (RESERVED_SLUGS.has(input.slug)) throw new ValidationError({ slug: 'error_slug_reserved' });
 	return ctx.db.transaction(async (tx) => {
 		const clash = await tx

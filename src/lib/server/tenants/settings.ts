@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import { tenants, type TenantSettings } from './schema';
 import { authorize } from '../auth/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
-import { fieldErrors, optionalText } from '../shared';
+import { parseOrThrow, optionalText } from '../shared';
 
 /** Blank or missing: the setting is removed (its default applies). */
 const optionalSetting = (max: number, key: string) =>
@@ -67,13 +67,12 @@ export async function getTenantSettings(
 export async function updateTenantSettings(ctx: TenantCtx, raw: unknown): Promise<TenantSettings> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	const parsed = settingsInput.safeParse(raw);
-	if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+	const parsed = parseOrThrow(settingsInput, raw);
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
 		if (!row) throw new NotFoundError();
 		const next: TenantSettings = { ...row.settings };
-		for (const [key, value] of Object.entries(parsed.data) as [keyof TenantSettings, never][]) {
+		for (const [key, value] of Object.entries(parsed) as [keyof TenantSettings, never][]) {
 			if (value === undefined) delete next[key];
 			else next[key] = value;
 		}
