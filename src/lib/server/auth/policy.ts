@@ -83,39 +83,23 @@ const BODY_ROLE_ACTIONS: Record<MembershipRole, readonly Action[]> = {
 	guest: []
 };
 
+/** What every member of the network may do; editors and the steering group add to it. */
+const MEMBER_ACTIONS: readonly Action[] = [
+	'tenant.view',
+	'organization.view',
+	'body.view',
+	'body.join',
+	'concept.view',
+	'concept.prioritise',
+	'participation.view'
+];
+
 const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 	/** the coordinator runs the tenant: every action but the platform's */
 	coordinator: ACTIONS.filter((action) => !action.startsWith('platform.')),
-	editor: [
-		'tenant.view',
-		'organization.edit',
-		'organization.view',
-		'body.view',
-		'body.join',
-		'concept.view',
-		'concept.prioritise',
-		'participation.view'
-	],
-	member: [
-		'tenant.view',
-		'organization.view',
-		'body.view',
-		'body.join',
-		'concept.view',
-		'concept.prioritise',
-		'participation.view'
-	],
-	steering: [
-		'tenant.view',
-		'organization.view',
-		'needs.manage',
-		'body.view',
-		'body.join',
-		'concept.view',
-		'concept.prioritise',
-		'participation.view',
-		'report.view'
-	],
+	editor: [...MEMBER_ACTIONS, 'organization.edit'],
+	member: MEMBER_ACTIONS,
+	steering: [...MEMBER_ACTIONS, 'needs.manage', 'report.view'],
 	guest: ['tenant.view', 'body.view']
 };
 
