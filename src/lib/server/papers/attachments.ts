@@ -129,3 +129,37 @@ export async function paperFileForDownload(
 	if (!row) throw new NotFoundError();
 	return row.file;
 }
+
+/** Types a browser shows itself; the signed-in area opens them inline, everything else downloads. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
+/**
+ * The HTTP answer for a paper's attachment (from `paperFileForDownload`): in the signed-in area
+ * PDFs and images open inline and nothing is cached; on the public site every file downloads and
+ * may be cached for five minutes.
+ */
+export function paperFileResponse(
+	file: { content: Uint8Array; mediaType: string; size: number; fileName: string },
+	where: 'signed-in' | 'public'
+): Response {
+	const inline = where === 'signed-in' && INLINE_TYPES.has(file.mediaType);
+	return new Response(new Uint8Array(file.content), {
+		headers: {
+			'content-type': file.mediaType,
+			'content-length': String(file.size),
+			'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': where === 'public' ? 'public, max-age=300' : 'private, no-store'
+		}
+	});
+}
+
+/** A paper's attachment as the HTTP answer for the signed-in area or the public site. */
+export async function paperFileDownload(
+	ctx: TenantCtx,
+	input: { paperId: unknown; fileId: unknown },
+	where: 'signed-in' | 'public'
+): Promise<Response> {
+	const file = await paperFileForDownload(ctx, { ...input, publicOnly: where === 'public' });
+	return paperFileResponse(file, where);
+}
