@@ -1,5 +1,6 @@
 /** Editions of the concept: the default states, reading, creating, editing and adopting editions. */
 import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
@@ -163,14 +164,25 @@ export async function createEdition(ctx: TenantCtx, input: Input): Promise<{ id:
 	});
 }
 
+/**
+ * The opening every change of an existing edition shares: a coordinator's right to manage the
+ * concept first, then the edition id and the validated input.
+ */
+function editionChange<T>(
+	ctx: TenantCtx,
+	input: Input & { editionId: string },
+	schema: z.ZodType<T>
+): { tenantId: string; id: string; data: T } {
+	const tenantId = ctx.tenant.id;
+	authorize(ctx.actor, 'concept.manage', { tenantId });
+	return { tenantId, id: requireUuid(input.editionId), data: parseOrThrow(schema, input) };
+}
+
 export async function updateEdition(
 	ctx: TenantCtx,
 	input: Input & { editionId: string }
 ): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const id = requireUuid(input.editionId);
-	const data = parseOrThrow(editionInput, input);
+	const { tenantId, id, data } = editionChange(ctx, input, editionInput);
 	await ctx.db.transaction(async (tx) => {
 		const before = await editableEdition(tx, tenantId, id);
 		await tx
@@ -193,10 +205,7 @@ export async function adoptEdition(
 	ctx: TenantCtx,
 	input: Input & { editionId: string }
 ): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'concept.manage', { tenantId });
-	const id = requireUuid(input.editionId);
-	const data = parseOrThrow(adoptInput, input);
+	const { tenantId, id, data } = editionChange(ctx, input, adoptInput);
 	await ctx.db.transaction(async (tx) => {
 		const row = await findEdition(tx, tenantId, id);
 		if (!row) throw new NotFoundError();
