@@ -2,7 +2,18 @@
 // language switch (also without JavaScript), small screens, health check and security headers.
 import { expect, expectAccessible, newNoScriptPage, test, visit } from '../fixtures';
 
-const PUBLIC_PAGES = ['/', '/landshut', '/landkreis-freising', '/barrierefreiheit', '/anmelden'];
+const PUBLIC_PAGES = [
+	'/',
+	'/landshut',
+	'/landkreis-freising',
+	'/barrierefreiheit',
+	'/impressum',
+	'/datenschutz',
+	'/landshut/impressum',
+	'/landshut/datenschutz',
+	'/landshut/barrierefreiheit',
+	'/anmelden'
+];
 
 for (const path of PUBLIC_PAGES) {
 	test(`${path} has one h1, a skip link, landmarks and a language`, async ({ page }) => {

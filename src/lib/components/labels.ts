@@ -106,6 +106,7 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'user.password_reset': m.audit_action_user_password_reset,
 	'tenant.create': m.audit_action_tenant_create,
 	'tenant.settings_update': m.audit_action_tenant_settings_update,
+	'tenant.legal_update': m.legal_audit_update,
 	'member.role_change': m.audit_action_member_role_change,
 	'member.remove': m.audit_action_member_remove,
 	'user.password_change': m.audit_action_user_password_change,

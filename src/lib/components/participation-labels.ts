@@ -74,7 +74,8 @@ const KINDS: Record<string, Fn> = {
 	question: m.inquiries_kind_question,
 	wish: m.inquiries_kind_wish,
 	suggestion: m.inquiries_kind_suggestion,
-	complaint: m.inquiries_kind_complaint
+	complaint: m.inquiries_kind_complaint,
+	accessibility: m.legal_kind_accessibility
 };
 export const inquiryKindLabel = (k: string) => pick(KINDS, k);
 

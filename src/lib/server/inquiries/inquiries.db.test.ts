@@ -99,6 +99,28 @@ describe('submitInquiry', () => {
 		expect(JSON.stringify(audit.after)).not.toContain('example.org');
 	});
 
+	it('gives accessibility feedback the one-month answer deadline (BITV 2.0), others none', async () => {
+		const { db, tenant } = await setup();
+		// 31 January, 23:30 in Berlin: the deadline is the last day of February
+		const now = new Date('2027-01-31T22:30:00Z');
+		const barrier = await submitInquiry(
+			visitor(db, tenant),
+			{ ...form({ kind: 'accessibility' }, now) },
+			now
+		);
+		const question = await submitInquiry(visitor(db, tenant), { ...form({}, now) }, now);
+		const due = await db
+			.select({ id: inquiries.id, kind: inquiries.kind, dueOn: inquiries.dueOn })
+			.from(inquiries)
+			.where(eq(inquiries.tenantId, tenant.id));
+		expect(due).toEqual(
+			expect.arrayContaining([
+				{ id: barrier.id, kind: 'accessibility', dueOn: '2027-02-28' },
+				{ id: question.id, kind: 'question', dueOn: null }
+			])
+		);
+	});
+
 	it('needs no name and no e-mail (then no mail is sent)', async () => {
 		const { db, tenant } = await setup();
 		const r = await submitInquiry(visitor(db, tenant), { ...form({ name: '', email: '' }) });

@@ -9,8 +9,17 @@ import {
 import { tenantTable } from '../tenants/schema';
 import { userRefColumn } from '../auth/schema';
 
-/** Frage, Wunsch, Anregung, Beschwerde */
-export const INQUIRY_KINDS = ['question', 'wish', 'suggestion', 'complaint'] as const;
+/**
+ * Frage, Wunsch, Anregung, Beschwerde; Barriere (feedback on accessibility, BITV 2.0 § 7: to be
+ * answered within a month, so it gets a due date on arrival).
+ */
+export const INQUIRY_KINDS = [
+	'question',
+	'wish',
+	'suggestion',
+	'complaint',
+	'accessibility'
+] as const;
 export type InquiryKind = (typeof INQUIRY_KINDS)[number];
 
 export const INQUIRY_STATES = ['new', 'in_progress', 'answered', 'closed'] as const;

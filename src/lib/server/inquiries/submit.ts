@@ -9,7 +9,7 @@ import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from '
 import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
 import { rejectSpam, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
-import { parseOrThrow } from '../shared';
+import { addMonths, berlinToday, parseOrThrow } from '../shared';
 
 /** Messages per client address and hour, per tenant. */
 export const INQUIRY_LIMIT = { max: 5, windowSeconds: 60 * 60 };
@@ -62,6 +62,8 @@ export async function submitInquiry(
 					consentAt: now,
 					statusTokenHash: hashToken(token),
 					proofOfWork,
+					// accessibility feedback must be answered within a month (BITV 2.0 § 7)
+					dueOn: data.kind === 'accessibility' ? addMonths(berlinToday(now), 1) : null,
 					createdAt: now,
 					updatedAt: now
 				})

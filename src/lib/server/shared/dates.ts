@@ -110,6 +110,20 @@ export function addDays(date: string, days: number): string {
 	return new Date(Date.UTC(y, mo - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar day plus n months, YYYY-MM-DD; a day the target month lacks becomes its last day
+ * (31 January + 1 month = 28 or 29 February), as § 188 BGB counts a period of months.
+ */
+export function addMonths(date: string, months: number): string {
+	const [y, mo, d] = parts(date);
+	const first = new Date(Date.UTC(y, mo - 1 + months, 1));
+	const lastDay = new Date(
+		Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)
+	).getUTCDate();
+	first.setUTCDate(Math.min(d, lastDay));
+	return first.toISOString().slice(0, 10);
+}
+
 /** Whether a string is a real calendar day YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
 	const m = DATE_RE.exec(value);

@@ -15,8 +15,30 @@ import {
 } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumns, requiredRefColumn } from '../db/columns';
 
+/** The tenant's own texts for its legal pages; a missing key means the default text (tenants/legal.ts). */
+export interface LegalSettings {
+	/** Impressum (§ 5 DDG): the whole text, plain text with paragraphs. */
+	imprint?: string;
+	/** Datenschutzerklärung: the controller (name and address of the authority). */
+	controller?: string;
+	/** Datenschutzerklärung: how to reach the data protection officer. */
+	dataProtectionOfficer?: string;
+	/** Datenschutzerklärung: what the tenant processes beyond the platform's own list. */
+	privacyAddendum?: string;
+	/** Erklärung zur Barrierefreiheit: full, partial or no conformity (default partial). */
+	conformity?: 'full' | 'partial' | 'none';
+	/** Erklärung zur Barrierefreiheit: content that is not accessible, and why. */
+	notAccessible?: string;
+	/** Erklärung zur Barrierefreiheit: date of the last review, YYYY-MM-DD. */
+	reviewedOn?: string;
+	/** Erklärung zur Barrierefreiheit: the Land's enforcement or arbitration body. */
+	enforcementBody?: string;
+}
+
 /** Settings a tenant keeps for itself; grows with the capabilities. */
 export interface TenantSettings {
+	/** Impressum, privacy and accessibility texts (tenants/legal.ts). */
+	legal?: LegalSettings;
 	/** Months after which an offer's owner is asked to confirm it (offers capability). */
 	offerConfirmationMonths?: number;
 	/** Contact e-mail shown on the public site. */

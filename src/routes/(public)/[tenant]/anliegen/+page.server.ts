@@ -13,6 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		tenant: ctx.tenant,
 		kinds: INQUIRY_KINDS,
+		// "Barriere melden" links from every page and the accessibility statement choose the kind
+		presetKind: event.url.searchParams.get('art') === 'barrierefreiheit' ? 'accessibility' : '',
 		challenge: issueChallenge(),
 		difficulty: POW_DIFFICULTY,
 		retentionDays: await retentionDays(ctx)

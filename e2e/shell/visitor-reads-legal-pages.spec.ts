@@ -1,0 +1,89 @@
+// The pages a public body must have: Impressum, Datenschutzerklärung and Erklärung zur
+// Barrierefreiheit per network, linked from every public page, with the feedback way that lands
+// in the network's inbox, and the coordinator's own texts replacing the defaults.
+import { ACCOUNTS, expect, newNoScriptPage, signedInPage, test, visit } from '../fixtures';
+
+test('a network’s pages link to its own legal pages and the barrier report', async ({ page }) => {
+	await visit(page, '/landkreis-gifhorn/angebote');
+	const footer = page.getByRole('contentinfo');
+	await expect(footer.getByRole('link', { name: 'Impressum' })).toHaveAttribute(
+		'href',
+		'/landkreis-gifhorn/impressum'
+	);
+	await expect(footer.getByRole('link', { name: 'Datenschutz' })).toHaveAttribute(
+		'href',
+		'/landkreis-gifhorn/datenschutz'
+	);
+	await footer.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Erklärung zur Barrierefreiheit'
+	);
+	await expect(page.getByRole('main')).toContainText('Landkreis Gifhorn');
+	await expect(page.getByRole('main')).toContainText('teilweise mit den Anforderungen vereinbar');
+
+	await visit(page, '/landkreis-gifhorn/datenschutz');
+	// Gifhorn is in Lower Saxony: its supervisory authority is named
+	await expect(page.getByRole('main')).toContainText(
+		'Die Landesbeauftragte für den Datenschutz Niedersachsen'
+	);
+	await expect(page.getByRole('main')).toContainText('Tage nach Abschluss des Anliegens');
+
+	// on the platform's own pages the footer leads to the platform's legal pages
+	await visit(page, '/');
+	await expect(
+		page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' })
+	).toHaveAttribute('href', '/impressum');
+});
+
+test('without JavaScript, “Barriere melden” opens the message form with the kind chosen', async ({
+	browser
+}) => {
+	const page = await newNoScriptPage(browser);
+	await visit(page, '/landshut');
+	await page.getByRole('contentinfo').getByRole('link', { name: 'Barriere melden' }).click();
+	await expect(page).toHaveURL('/landshut/anliegen?art=barrierefreiheit');
+	await expect(
+		page.getByRole('radio', { name: 'Barriere melden (Barrierefreiheit)' })
+	).toBeChecked();
+	await expect(page.getByRole('link', { name: 'Datenschutzerklärung' })).toHaveAttribute(
+		'href',
+		'/landshut/datenschutz'
+	);
+});
+
+test('a coordinator writes the Impressum; visitors see it instead of the default', async ({
+	browser,
+	page
+}) => {
+	const coordinator = await signedInPage(browser, ACCOUNTS.coordinatorLaatzen);
+	await visit(coordinator, '/app/laatzen/einstellungen');
+	await coordinator
+		.getByRole('link', { name: 'Impressum, Datenschutz und Barrierefreiheit bearbeiten' })
+		.click();
+	await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText(
+		'Impressum, Datenschutz und Barrierefreiheit'
+	);
+	await coordinator
+		.getByRole('textbox', { name: 'Impressum' })
+		.fill('Stadt Laatzen\nMarktplatz 13\n30880 Laatzen\n\nVertreten durch den Bürgermeister');
+	await coordinator
+		.getByRole('textbox', { name: 'Datum der letzten Überprüfung' })
+		.fill('2026-13-01');
+	await coordinator.getByRole('button', { name: 'Speichern' }).click();
+	// a wrong date is refused with the input kept
+	await expect(coordinator.getByRole('alert')).toContainText('gültiges Datum');
+	await expect(coordinator.getByRole('textbox', { name: 'Impressum' })).toHaveValue(
+		/Marktplatz 13/
+	);
+	await coordinator
+		.getByRole('textbox', { name: 'Datum der letzten Überprüfung' })
+		.fill('2026-12-01');
+	await coordinator.getByRole('button', { name: 'Speichern' }).click();
+	await expect(coordinator.getByText('Die Texte wurden gespeichert.')).toBeVisible();
+
+	await visit(page, '/laatzen/impressum');
+	await expect(page.getByRole('main')).toContainText('Marktplatz 13');
+	await expect(page.getByRole('main')).not.toContainText('§ 5 Digitale-Dienste-Gesetz');
+	await visit(page, '/laatzen/barrierefreiheit');
+	await expect(page.getByRole('main')).toContainText('zuletzt am 01.12.2026 überprüft');
+});
