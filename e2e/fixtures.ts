@@ -6,14 +6,50 @@ import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
 	expect,
-	test,
+	test as base,
 	type Browser,
 	type BrowserContext,
 	type Page,
 	type Response
 } from '@playwright/test';
 
-export { expect, test };
+export { expect };
+
+/** A console message of Chromium that reports a Content-Security-Policy violation. */
+const CSP_VIOLATION = /Content Security Policy/i;
+
+/**
+ * Playwright's test with one automatic check: no page of the test, in its own context or in any
+ * context the test opens itself (signedInPage, newNoScriptPage …), may report a
+ * Content-Security-Policy violation (a blocked inline script or style, a blocked source) on the
+ * console. The test fails with the list of violations after it ran.
+ */
+export const test = base.extend<{ noCspViolations: void }>({
+	noCspViolations: [
+		async ({ browser, context }, use) => {
+			const violations: string[] = [];
+			const watch = (ctx: BrowserContext) =>
+				ctx.on('console', (message) => {
+					if (CSP_VIOLATION.test(message.text()))
+						violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+				});
+			watch(context);
+			const newContext = browser.newContext;
+			browser.newContext = async (...args) => {
+				const ctx = await newContext.apply(browser, args);
+				watch(ctx);
+				return ctx;
+			};
+			try {
+				await use();
+			} finally {
+				browser.newContext = newContext;
+			}
+			expect(violations, 'Content-Security-Policy violations on the console').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
 export type { Page };
 
 /** Password of every demo account (src/lib/server/demo/seed.ts). */

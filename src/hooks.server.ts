@@ -9,6 +9,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { sessionCookieOptions } from '$lib/server/http';
 import { requireActor } from '$lib/server/guards';
 import { resolveRequestTenant, tenantArea } from '$lib/server/tenants/resolve';
+import { applySecurityHeaders } from '$lib/server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	try {
@@ -122,15 +123,14 @@ const handleTenant: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Security headers; the Content-Security-Policy itself comes from kit.csp (vite.config.ts). */
+/**
+ * Security headers (security-headers.js); pages get their Content-Security-Policy from kit.csp
+ * (vite.config.ts), HTML built by hand (reports, concept export) the strict document policy.
+ */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
-	h.set('X-Content-Type-Options', 'nosniff');
-	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	h.set('X-Frame-Options', 'DENY');
-	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	applySecurityHeaders(h);
 	if (event.url.protocol === 'https:')
 		h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	if (event.locals.actor && !h.has('Cache-Control')) h.set('Cache-Control', 'private, no-store');

@@ -3,6 +3,7 @@
  * levels, lists and description lists as such, tables with caption and header cells with scope,
  * figures as SVG with title and description, sections labelled by their heading.
  */
+import { createHash } from 'node:crypto';
 import { escapeHtml } from '../shared';
 import type { DocBlock, DocModel, ListItem } from './model';
 
@@ -85,10 +86,19 @@ dt{font-weight:600}dd{margin-inline-start:0;margin-block-end:.5rem}
 @media print{table,figure{break-inside:avoid}}`;
 
 /**
- * The document as one self-contained HTML file (a download): language, title, inline styles;
- * `css` adds styles of the document's own figures.
+ * The policy a saved document keeps (a meta element travels with the file, a header does not):
+ * nothing runs or loads from elsewhere; only its own style element (by hash) and data: images.
+ */
+export function documentPolicy(style: string): string {
+	const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+	return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/**
+ * The document as one self-contained HTML file (a download): language, title, inline styles,
+ * its Content-Security-Policy as a meta element; `css` adds styles of the document's own figures.
  */
 export function renderHtmlPage(doc: DocModel, options: { css?: string } = {}): string {
 	const style = options.css ? `${PAGE_STYLE}\n${options.css}` : PAGE_STYLE;
-	return `<!doctype html>\n<html lang="${escapeHtml(doc.lang)}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n<main>\n${renderHtml(doc)}\n</main>\n</body>\n</html>\n`;
+	return `<!doctype html>\n<html lang="${escapeHtml(doc.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${documentPolicy(style)}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n<main>\n${renderHtml(doc)}\n</main>\n</body>\n</html>\n`;
 }

@@ -70,31 +70,46 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
 	return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** The headers a file is served with. */
+/** How a stored file is served: on the public site or signed in; `inline: false` always downloads. */
+export interface DownloadOptions {
+	public?: boolean;
+	inline?: boolean;
+}
+
+type Served = Pick<StoredFile, 'fileName' | 'mediaType' | 'size' | 'sha256'>;
+
+/**
+ * The headers a stored file (a meeting's or a paper's attachment) is served with: only PDF, PNG
+ * and JPEG ever inline; always nosniff and a sandbox CSP (plus `default-src 'none'`, except for
+ * PDF: Chrome's PDF viewer does not render under it). Public files may be kept by caches but
+ * must be revalidated (ETag) on every use, so a file stops being served as soon as it stops being
+ * public; signed-in downloads are not stored at all.
+ */
 export function downloadHeaders(
-	file: Pick<StoredFile, 'fileName' | 'mediaType' | 'size' | 'sha256'>,
-	options: { public?: boolean } = {}
+	file: Served,
+	options: DownloadOptions = {}
 ): Record<string, string> {
-	const inline = INLINE_TYPES.has(file.mediaType);
+	const inline = options.inline !== false && INLINE_TYPES.has(file.mediaType);
 	return {
 		'Content-Type': file.mediaType,
 		'Content-Length': String(file.size),
 		'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', file.fileName),
 		'X-Content-Type-Options': 'nosniff',
-		'Content-Security-Policy': 'sandbox',
+		'Content-Security-Policy':
+			file.mediaType === 'application/pdf' ? 'sandbox' : "sandbox; default-src 'none'",
 		ETag: `"${file.sha256}"`,
-		'Cache-Control': options.public ? 'public, no-cache' : 'private, no-cache'
+		'Cache-Control': options.public ? 'public, no-cache' : 'private, no-store'
 	};
 }
 
 /** The response for a download: 304 when the browser has this version already. */
 export function fileResponse(
-	file: StoredFile,
-	request: Request,
-	options: { public?: boolean } = {}
+	file: Served & { content: Uint8Array },
+	request: Request | null,
+	options: DownloadOptions = {}
 ): Response {
 	const headers = downloadHeaders(file, options);
-	const match = request.headers.get('if-none-match');
+	const match = request?.headers.get('if-none-match');
 	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === headers.ETag)) {
 		const { 'Content-Length': _l, ...rest } = headers;
 		return new Response(null, { status: 304, headers: rest });

@@ -268,7 +268,7 @@ describe('downloads', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(response.headers.get('content-security-policy')).toBe('sandbox');
+		expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
 		expect(Buffer.from(await response.arrayBuffer()).equals(DOCX)).toBe(true);
 
 		const cached = fileResponse(

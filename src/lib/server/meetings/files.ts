@@ -25,6 +25,7 @@ import { agendaItems, files, meetings } from './schema';
 import { loadMeetingToManage } from './access';
 import { recordOParlDeletion } from '../oparl/deletion';
 import { isChecked, isUuid } from '../shared';
+import { isPlainText } from '../shared/file-content';
 
 export const FILE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -52,17 +53,6 @@ function isOfficeOpenXml(bytes: Uint8Array, folder: string): boolean {
 	if (!startsWith(bytes, ZIP)) return false;
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	return buf.includes('[Content_Types].xml', 0, 'latin1') && buf.includes(folder, 0, 'latin1');
-}
-
-/** Text without NUL bytes that does not start like markup a browser would run. */
-function isPlainText(bytes: Uint8Array): boolean {
-	if (bytes.includes(0)) return false;
-	const head = Buffer.from(bytes.subarray(0, 512))
-		.toString('utf8')
-		.replace(/^\uFEFF/, '')
-		.trimStart()
-		.toLowerCase();
-	return !/^<(!doctype|html|svg|script|\?xml|head|body|iframe|object)/.test(head);
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

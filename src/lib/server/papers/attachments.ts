@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { files } from '../meetings/schema';
 import { storeFileInTx } from '../meetings/files';
+import { fileResponse } from '../meetings/downloads';
 import { paperFiles } from './schema';
 import {
 	canEditPaper,
@@ -15,6 +16,7 @@ import {
 } from './access';
 import { paperName, touchPaper } from './paper-data';
 import { isUuid, requireUuid } from '../shared';
+import { contentMatchesType } from '../shared/file-content';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const ALLOWED_TYPES = new Set([
@@ -81,6 +83,9 @@ export async function attachPaperFile(
 		throw new ValidationError({ file: 'papers_error_file_too_large' });
 	const mediaType = file.type.split(';')[0].trim().toLowerCase();
 	if (!ALLOWED_TYPES.has(mediaType)) throw new ValidationError({ file: 'papers_error_file_type' });
+	// the declared type is the browser's guess from the name: the bytes must be that type
+	if (!(await contentMatchesType(mediaType, file.bytes)))
+		throw new ValidationError({ file: 'att_error_content_mismatch' });
 	const fileName = file.name.replace(/[\\/\0\r\n"]/g, '_').slice(0, 200) || 'anlage';
 	return ctx.db.transaction(async (tx) => {
 		const attached = await attachFileToPaperInTx(tx, ctx, paperId, {
@@ -130,36 +135,22 @@ export async function paperFileForDownload(
 	return row.file;
 }
 
-/** Types a browser shows itself; the signed-in area opens them inline, everything else downloads. */
-const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
-
 /**
- * The HTTP answer for a paper's attachment (from `paperFileForDownload`): in the signed-in area
- * PDFs and images open inline and nothing is cached; on the public site every file downloads and
- * may be cached for five minutes.
+ * A paper's attachment as the HTTP answer (headers: meetings/downloads `downloadHeaders`): in the
+ * signed-in area PDFs and images open inline and nothing is stored; on the public site every file
+ * downloads and caches revalidate it on each use (ETag), so it is gone once the paper is not
+ * public any more.
  */
-export function paperFileResponse(
-	file: { content: Uint8Array; mediaType: string; size: number; fileName: string },
-	where: 'signed-in' | 'public'
-): Response {
-	const inline = where === 'signed-in' && INLINE_TYPES.has(file.mediaType);
-	return new Response(new Uint8Array(file.content), {
-		headers: {
-			'content-type': file.mediaType,
-			'content-length': String(file.size),
-			'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-			'x-content-type-options': 'nosniff',
-			'cache-control': where === 'public' ? 'public, max-age=300' : 'private, no-store'
-		}
-	});
-}
-
-/** A paper's attachment as the HTTP answer for the signed-in area or the public site. */
 export async function paperFileDownload(
 	ctx: TenantCtx,
 	input: { paperId: unknown; fileId: unknown },
-	where: 'signed-in' | 'public'
+	where: 'signed-in' | 'public',
+	request: Request | null = null
 ): Promise<Response> {
 	const file = await paperFileForDownload(ctx, { ...input, publicOnly: where === 'public' });
-	return paperFileResponse(file, where);
+	return fileResponse(
+		file,
+		request,
+		where === 'public' ? { public: true, inline: false } : { public: false }
+	);
 }

@@ -8,6 +8,7 @@ export const GET: RequestHandler = (event) =>
 		paperFileDownload(
 			tenantCtx(event),
 			{ paperId: event.params.id, fileId: event.params.file },
-			'signed-in'
+			'signed-in',
+			event.request
 		)
 	);
