@@ -10,6 +10,7 @@ import { startMailWorker, type MailWorker } from './mail/worker';
 import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
+import { pruneThrottles } from './auth/throttle';
 import { purgeExpiredInquiries } from './inquiries/retention';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
@@ -95,6 +96,7 @@ async function boot(): Promise<Runtime> {
 			Promise.all([
 				deleteExpiredSessions(database.db),
 				pruneAttempts(database.db),
+				pruneThrottles(database.db),
 				// citizens' messages: personal data deleted after the tenant's retention period
 				purgeExpiredInquiries(database.db).then(
 					(n) => n > 0 && log.info({ purged: n }, 'expired inquiries purged')
