@@ -72,3 +72,22 @@ test('different passwords on an invitation keep the person on the form with a fi
 	await expectAccessible(person);
 	await person.context().close();
 });
+
+test('repeated wrong passwords make the visitor wait, and the page says how long', async ({
+	page
+}) => {
+	const email = uniqueEmail('rater');
+	await visit(page, '/anmelden');
+	const message = page.getByRole('alert');
+	for (let i = 0; i < 6; i++) {
+		await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(email);
+		await page.getByLabel(/^Passwort/).fill(`falsch-${i}`);
+		await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+		await expect(message).toContainText(i < 5 ? 'Passwort ist falsch' : 'Bitte warten Sie');
+	}
+	await expect(message).toContainText(
+		/Zu viele fehlgeschlagene Anmeldeversuche\. Bitte warten Sie \d+ Sekunden und versuchen Sie es dann erneut/
+	);
+	await expect(page.getByRole('textbox', { name: /^E-Mail-Adresse/ })).toHaveValue(email);
+	await expectAccessible(page);
+});

@@ -80,7 +80,8 @@ export type FormFailure = ActionFailure<{
 export async function runUseCase<T>(
 	values: Record<string, string | string[]>,
 	fn: () => Promise<T>,
-	rateLimitMessage: (minutes: number) => string = (minutes) => m.error_rate_limited({ minutes })
+	rateLimitMessage: (minutes: number, seconds: number) => string = (minutes) =>
+		m.error_rate_limited({ minutes })
 ): Promise<{ ok: true; result: T } | { ok: false; failure: FormFailure }> {
 	try {
 		return { ok: true, result: await fn() };
@@ -94,7 +95,10 @@ export async function runUseCase<T>(
 			const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
 			return {
 				ok: false,
-				failure: fail(429, { values, errors: { form: rateLimitMessage(minutes) } })
+				failure: fail(429, {
+					values,
+					errors: { form: rateLimitMessage(minutes, e.retryAfterSeconds) }
+				})
 			};
 		}
 		if (e instanceof NotFoundError) error(404, m.error_not_found());
@@ -132,8 +136,8 @@ export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent, 
 	form?: string;
 	/** What the page gets on success (default `{ success: true }`); may redirect. */
 	onSuccess?: (result: R, args: FormArgs<E> & { ctx: C }) => S | Promise<S>;
-	/** The form's own words for a rate limit (default: the sign-in message). */
-	rateLimitMessage?: (minutes: number) => string;
+	/** The form's own words for a rate limit (default: the sign-in message), given the wait. */
+	rateLimitMessage?: (minutes: number, seconds: number) => string;
 }
 
 const SECRETS = ['password', 'passwordConfirm', 'currentPassword'] as const;

@@ -10,7 +10,9 @@ import { startMailWorker, type MailWorker } from './mail/worker';
 import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
+import { pruneThrottles } from './auth/throttle';
 import { purgeExpiredInquiries } from './inquiries/retention';
+import { purgeRedeemedChallenges } from './inquiries/spam';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
 import { sendActionItemReminders } from './minutes/action-item-reminders';
@@ -95,6 +97,9 @@ async function boot(): Promise<Runtime> {
 			Promise.all([
 				deleteExpiredSessions(database.db),
 				pruneAttempts(database.db),
+				pruneThrottles(database.db),
+				// single-use spam challenges: forgotten once they have expired anyway
+				purgeRedeemedChallenges(database.db),
 				// citizens' messages: personal data deleted after the tenant's retention period
 				purgeExpiredInquiries(database.db).then(
 					(n) => n > 0 && log.info({ purged: n }, 'expired inquiries purged')

@@ -137,4 +137,22 @@ export const signInAttempts = pgTable(
 	(t) => [index('sign_in_attempts_key_idx').on(t.key, t.attemptedAt)]
 );
 
+/**
+ * Sign-in throttling (see throttle.ts): one row per (account, client address) pair
+ * ("pair:<email>|<address>") and per client address ("address:<address>"). `failures` counts
+ * attempts since the last success (an attempt is counted before the password is checked, so that
+ * concurrent attempts cannot pass the limit); from the free number on, `blocked_until` holds the
+ * end of the exponential back-off. Rows quiet for a day start again and are pruned.
+ */
+export const signInThrottles = pgTable(
+	'sign_in_throttles',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull(),
+		blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sign_in_throttles_updated_idx').on(t.updatedAt)]
+);
+
 export type User = typeof users.$inferSelect;

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { users } from './schema';
 import { signInInput } from './validation';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { assertWithinLimits, clearFailures, recordFailure, SIGN_IN_LIMITS } from './rate-limit';
+import { reserveSignIn, settleSignIn } from './throttle';
 import { createSession } from './sessions';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -11,31 +11,28 @@ import { parseOrThrow } from '../shared';
 
 /**
  * Signs in with e-mail and password. Throws ValidationError (wrong input or credentials, one
- * message for unknown e-mail and wrong password) or RateLimitError (too many failures).
+ * message for unknown e-mail and wrong password) or RateLimitError (too many failures from this
+ * address for this account, or from this address overall: see throttle.ts).
  */
 export async function signIn(
 	ctx: Ctx,
-	raw: unknown
+	raw: unknown,
+	now: Date = new Date()
 ): Promise<{ token: string; expiresAt: Date; userId: string; locale: string | null }> {
 	const parsed = parseOrThrow(signInInput, raw);
 	const { email, password } = parsed;
-	const emailKey = `email:${email}`;
-	const ipKey = ctx.ip ? `ip:${ctx.ip}` : null;
-	await assertWithinLimits(ctx.db, [
-		{ key: emailKey, ...SIGN_IN_LIMITS.perEmail },
-		...(ipKey ? [{ key: ipKey, ...SIGN_IN_LIMITS.perIp }] : [])
-	]);
+	// counted before the password is checked (see throttle.ts); a success gives it back
+	const ticket = await reserveSignIn(ctx.db, email, ctx.ip, now);
 	const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
 	const ok =
 		user && user.passwordHash && !user.disabledAt
 			? await verifyPassword(user.passwordHash, password)
 			: (await verifyPassword(await dummyPasswordHash(), password), false);
 	if (!ok || !user) {
-		await recordFailure(ctx.db, [emailKey, ...(ipKey ? [ipKey] : [])]);
 		throw new ValidationError({ form: 'error_sign_in_failed' });
 	}
 	return ctx.db.transaction(async (tx) => {
-		await clearFailures(tx, emailKey);
+		await settleSignIn(tx, ticket);
 		const session = await createSession(tx, user.id);
 		await recordAudit(
 			tx,

@@ -1,4 +1,4 @@
-import { boolean, date, index, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
 	createdAtColumn,
 	timestampColumns,
@@ -100,4 +100,19 @@ export const inquiryTemplates = tenantTable(
 		...timestampColumns()
 	},
 	(t) => [index('inquiry_templates_tenant_idx').on(t.tenantId)]
+);
+
+/**
+ * Spam challenges already redeemed (see spam.ts `redeemChallenge`): a challenge with its proof
+ * of work is accepted once only, across app instances. Rows are purged once the challenge has
+ * expired anyway (`expires_at`, the end of the form's validity).
+ */
+export const redeemedChallenges = pgTable(
+	'redeemed_challenges',
+	{
+		/** the challenge's random nonce */
+		nonce: text('nonce').primaryKey(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('redeemed_challenges_expires_idx').on(t.expiresAt)]
 );

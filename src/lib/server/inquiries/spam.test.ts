@@ -24,7 +24,7 @@ describe('challenge', () => {
 	it('verifies its own signature and rejects a changed one', () => {
 		const now = new Date('2026-11-01T10:00:00Z');
 		const c = issueChallenge(now, 8);
-		expect(parseChallenge(c)).toEqual({ issuedAt: now, difficulty: 8 });
+		expect(parseChallenge(c)).toEqual({ nonce: c.split('.')[0], issuedAt: now, difficulty: 8 });
 		const [nonce, , diff, sig] = c.split('.');
 		// an older time with the old signature
 		expect(parseChallenge(`${nonce}.${now.getTime() - 60_000}.${diff}.${sig}`)).toBeNull();

@@ -7,12 +7,22 @@
  * - the proof of work: where JavaScript runs, the browser finds a counter whose SHA-256 with the
  *   challenge starts with `difficulty` zero bits. Without JavaScript the form still works: a
  *   missing solution is accepted, a wrong one is rejected;
- * - a rate limit per client address, kept only as a keyed hash (see `addressKey`).
+ * - a rate limit per client address, kept only as a keyed hash (see `addressKey`);
+ * - single use: a challenge (with its proof of work) is redeemed once, in the database and in the
+ *   transaction of the write, so a second submission with it is refused on any app instance
+ *   (`redeemed_challenges`, purged once the challenge has expired anyway);
+ * - nobody skips these checks on a tenant's public forms but the tenant's own people (any role
+ *   but guest) and platform admins (`skipsSpamChecks`): staff of another tenant are checked
+ *   like everybody else.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { lt } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limit';
+import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/schema';
 import { ValidationError } from '../errors';
+import { redeemedChallenges } from './schema';
 
 /**
  * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
@@ -40,6 +50,7 @@ export function issueChallenge(now: Date = new Date(), difficulty = POW_DIFFICUL
 }
 
 export interface ParsedChallenge {
+	nonce: string;
 	issuedAt: Date;
 	difficulty: number;
 }
@@ -57,7 +68,7 @@ export function parseChallenge(challenge: unknown): ParsedChallenge | null {
 	const bits = Number(difficulty);
 	if (Number.isNaN(issuedAt.getTime()) || !Number.isInteger(bits) || bits < 0 || bits > 32)
 		return null;
-	return { issuedAt, difficulty: bits };
+	return { nonce, issuedAt, difficulty: bits };
 }
 
 /** Number of leading zero bits of a digest. */
@@ -142,7 +153,8 @@ export const SPAM_FIELDS = [HONEYPOT_FIELD, 'challenge', 'pow'] as const;
 
 /**
  * The spam checks of a public form as a use case runs them: a failed check is a form error
- * (`inquiries_error_spam_<reason>`). Returns whether a proof of work was solved.
+ * (`inquiries_error_spam_<reason>`). Returns whether a proof of work was solved. The challenge
+ * still has to be redeemed in the write's transaction (`redeemChallenge`).
  */
 export function rejectSpam(raw: Record<string, unknown>, now: Date = new Date()): boolean {
 	const verdict = checkSubmission(
@@ -151,4 +163,67 @@ export function rejectSpam(raw: Record<string, unknown>, now: Date = new Date())
 	);
 	if (!verdict.ok) throw new ValidationError({ form: `inquiries_error_spam_${verdict.reason}` });
 	return verdict.proofOfWork;
+}
+
+/**
+ * Redeems a checked challenge, inside the transaction that writes the submission (a refused or
+ * failed write leaves it unused, so the person can send the form again). A challenge already
+ * redeemed is refused: one insert on the nonce's primary key, atomic across app instances.
+ */
+export async function redeemChallenge(tx: Executor, challenge: unknown): Promise<void> {
+	const parsed = parseChallenge(challenge);
+	if (!parsed) throw new ValidationError({ form: 'inquiries_error_spam_expired' });
+	const rows = await tx
+		.insert(redeemedChallenges)
+		.values({
+			nonce: parsed.nonce,
+			expiresAt: new Date(parsed.issuedAt.getTime() + MAX_FORM_AGE_SECONDS * 1000)
+		})
+		.onConflictDoNothing()
+		.returning({ nonce: redeemedChallenges.nonce });
+	if (rows.length === 0) throw new ValidationError({ form: 'sa_error_spam_reused' });
+}
+
+/** Deletes redeemed challenges that have expired anyway; run by the maintenance loop. */
+export async function purgeRedeemedChallenges(
+	db: Executor,
+	now: Date = new Date()
+): Promise<number> {
+	const rows = await db
+		.delete(redeemedChallenges)
+		.where(lt(redeemedChallenges.expiresAt, now))
+		.returning({ nonce: redeemedChallenges.nonce });
+	return rows.length;
+}
+
+/** Roles whose people are known to their tenant: they skip its public forms' spam checks. */
+const TRUSTED_ROLES: readonly Role[] = ['coordinator', 'editor', 'member', 'steering'];
+
+/** Whether the actor skips the spam checks on the public forms of this tenant. */
+export function skipsSpamChecks(actor: Actor | null | undefined, tenantId: string): boolean {
+	if (!actor) return false;
+	const role = actor.roles[tenantId];
+	return actor.isPlatformAdmin || (!!role && TRUSTED_ROLES.includes(role));
+}
+
+/** A public form's spam checks passed: `redeem` the challenge in the write's transaction. */
+export interface SpamPass {
+	proofOfWork: boolean;
+	redeem(tx: Executor): Promise<void>;
+}
+
+/**
+ * Runs the spam checks of a public form of the context's tenant (skipped for its own people,
+ * see `skipsSpamChecks`, unless `everybody`). Throws ValidationError for a failed check.
+ */
+export function passSpamChecks(
+	ctx: { actor: Actor | null; tenant: { id: string } },
+	raw: Record<string, unknown>,
+	now: Date = new Date(),
+	options: { everybody?: boolean } = {}
+): SpamPass {
+	if (!options.everybody && skipsSpamChecks(ctx.actor, ctx.tenant.id))
+		return { proofOfWork: false, redeem: async () => {} };
+	const proofOfWork = rejectSpam(raw, now);
+	return { proofOfWork, redeem: (tx) => redeemChallenge(tx, raw.challenge) };
 }

@@ -7,7 +7,7 @@ import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
 import { inquiries, inquiryEntries, type InquiryKind, type InquiryState } from './schema';
 import { followupInput, INQUIRY_CONSENT_VERSION, inquiryInput, newReference } from './validation';
-import { rejectSpam, takeFromLimit } from './spam';
+import { passSpamChecks, takeFromLimit } from './spam';
 import { acknowledgementMail } from './mails';
 import { addMonths, berlinToday, parseOrThrow } from '../shared';
 
@@ -33,12 +33,14 @@ export async function submitInquiry(
 	const tenant = ctx.tenant;
 	// messages go to public tenants only
 	if (!tenant.isPublic) throw new NotFoundError();
-	const proofOfWork = rejectSpam(input, now);
+	// everybody, staff too: the form always carries the challenge
+	const spam = passSpamChecks(ctx, input, now, { everybody: true });
 	const parsed = parseOrThrow(inquiryInput, input);
 	const data = parsed;
 	await takeFromLimit(ctx.db, `inquiry:${tenant.id}`, ctx.ip, INQUIRY_LIMIT);
 	const token = newToken();
 	return ctx.db.transaction(async (tx) => {
+		await spam.redeem(tx);
 		let row: typeof inquiries.$inferSelect | undefined;
 		for (let attempt = 0; !row; attempt++) {
 			const reference = newReference(now, (n) => randomBytes(n));
@@ -61,7 +63,7 @@ export async function submitInquiry(
 					consentVersion: INQUIRY_CONSENT_VERSION,
 					consentAt: now,
 					statusTokenHash: hashToken(token),
-					proofOfWork,
+					proofOfWork: spam.proofOfWork,
 					// accessibility feedback must be answered within a month (BITV 2.0 § 7)
 					dueOn: data.kind === 'accessibility' ? addMonths(berlinToday(now), 1) : null,
 					createdAt: now,

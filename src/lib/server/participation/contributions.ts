@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { hashToken, newToken } from '../auth/tokens';
 import { isOwnMunicipality } from '../needs/views';
-import { rejectSpam, takeFromLimit } from '../inquiries/spam';
+import { passSpamChecks, takeFromLimit } from '../inquiries/spam';
 import { parseOrThrow, requireUuid } from '../shared';
 import {
 	contributionComments,
@@ -81,7 +81,7 @@ export async function submitContribution(
 	const actor = ctx.actor;
 	if (!actor && !process.allowAnonymous)
 		throw new ValidationError({ form: 'participation_error_account_required' });
-	if (!actor) rejectSpam(input, now);
+	const spam = passSpamChecks(ctx, input, now);
 	const parsed = parseOrThrow(contributionInput, input);
 	const data = parsed;
 	await checkRefs(ctx.db, tenantId, processId, data);
@@ -98,6 +98,7 @@ export async function submitContribution(
 	const token = actor ? null : newToken();
 	const status: ContributionStatus = actor ? 'published' : 'pending';
 	return ctx.db.transaction(async (tx) => {
+		await spam.redeem(tx);
 		const [row] = await tx
 			.insert(contributions)
 			.values({
@@ -238,11 +239,12 @@ export async function commentOnContribution(
 	if (!rules.comment) throw new ValidationError({ form: 'participation_error_phase_closed' });
 	if (!ctx.actor && !process.allowAnonymous)
 		throw new ValidationError({ form: 'participation_error_account_required' });
-	if (!ctx.actor) rejectSpam(input, now);
+	const spam = passSpamChecks(ctx, input, now);
 	const parsed = parseOrThrow(commentInput, input);
 	if (!ctx.actor)
 		await takeFromLimit(ctx.db, `comment:${process.id}`, ctx.ip, ANONYMOUS_COMMENT_LIMIT);
 	return ctx.db.transaction(async (tx) => {
+		await spam.redeem(tx);
 		const [row] = await tx
 			.insert(contributionComments)
 			.values({

@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { hashToken, newToken } from '../auth/tokens';
-import { rejectSpam, takeFromLimit } from '../inquiries/spam';
+import { passSpamChecks, takeFromLimit } from '../inquiries/spam';
 import { parseOrThrow, requireUuid, TIME_ZONE } from '../shared';
 import { dialogueRegistrations, dialogues, type RegistrationStatus } from './schema';
 import { registrationInput } from './validation';
@@ -103,7 +103,7 @@ export async function registerForDialogue(
 	if (!row.registrationEnabled || !rules.register || row.startsAt <= now)
 		throw new ValidationError({ form: 'participation_error_registration_closed' });
 	const actor = ctx.actor;
-	if (!actor) rejectSpam(input, now);
+	const spam = passSpamChecks(ctx, input, now);
 	const parsed = parseOrThrow(
 		registrationInput,
 		actor ? { name: actor.name, email: actor.email } : input
@@ -111,6 +111,7 @@ export async function registerForDialogue(
 	if (!actor) await takeFromLimit(ctx.db, `dialogue:${tenantId}`, ctx.ip, REGISTRATION_LIMIT);
 	const token = newToken();
 	return ctx.db.transaction(async (tx) => {
+		await spam.redeem(tx);
 		// one registration at a time per dialogue, so the capacity holds
 		const locked = await loadDialogue(tx, tenantId, dialogueId, { lock: true });
 		const [dup] = await tx

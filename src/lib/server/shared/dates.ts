@@ -135,3 +135,13 @@ export function isIsoDate(value: string): boolean {
 		date.getUTCDate() === +m[3]
 	);
 }
+
+/**
+ * A wait as words in the given language ("30 Sekunden", "1 minute"): seconds below two minutes,
+ * else whole minutes rounded up, so that the person never comes back too early.
+ */
+export function waitInWords(seconds: number, locale: string): string {
+	const s = Math.max(1, Math.ceil(seconds));
+	const [value, unit] = s < 120 ? [s, 'second'] : [Math.ceil(s / 60), 'minute'];
+	return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

@@ -4,7 +4,8 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { formAction, sessionCookieOptions } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
-import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { cookieMaxAge, cookieName, getLocale, isLocale } from '$lib/paraglide/runtime';
+import { waitInWords } from '$lib/server/shared';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -25,7 +26,9 @@ export const actions: Actions = {
 			email: values.email ?? '',
 			password: form.get('password') ?? ''
 		}),
-		rateLimitMessage: (minutes) => m.error_rate_limited({ minutes }),
+		// the throttle's wait is often seconds: say exactly how long (see auth/throttle.ts)
+		rateLimitMessage: (_minutes, seconds) =>
+			m.sa_error_sign_in_wait({ wait: waitInWords(seconds, getLocale()) }),
 		onSuccess: (result, { event, values }) => {
 			const { cookies, url, locals } = event;
 			cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));

@@ -9,7 +9,12 @@ import {
 	trackPath
 } from '$lib/server/participation/contributions';
 import { publicProcessPage } from '$lib/server/participation/pages';
-import { issueChallenge, POW_DIFFICULTY, SPAM_FIELDS } from '$lib/server/inquiries/spam';
+import {
+	issueChallenge,
+	POW_DIFFICULTY,
+	skipsSpamChecks,
+	SPAM_FIELDS
+} from '$lib/server/inquiries/spam';
 import { newToken } from '$lib/server/auth/tokens';
 import { formValues } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
@@ -44,6 +49,8 @@ export const load: PageServerLoad = async (event) => {
 		tenant: ctx.tenant,
 		...page,
 		signedIn: !!ctx.actor,
+		// signed in elsewhere (another tenant's staff) is no reason to skip the spam checks
+		spamChecked: !skipsSpamChecks(ctx.actor, ctx.tenant.id),
 		challenge: issueChallenge(),
 		difficulty: POW_DIFFICULTY
 	};

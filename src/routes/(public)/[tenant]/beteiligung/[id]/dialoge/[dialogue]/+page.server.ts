@@ -2,7 +2,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { publicDialogue } from '$lib/server/participation/dialogues';
 import { registerForDialogue } from '$lib/server/participation/registrations';
-import { issueChallenge, POW_DIFFICULTY, SPAM_FIELDS } from '$lib/server/inquiries/spam';
+import {
+	issueChallenge,
+	POW_DIFFICULTY,
+	skipsSpamChecks,
+	SPAM_FIELDS
+} from '$lib/server/inquiries/spam';
 import { formValues } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
 
@@ -16,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		dialogue,
 		canRegister,
 		actor: ctx.actor ? { name: ctx.actor.name, email: ctx.actor.email } : null,
+		// signed in elsewhere (another tenant's staff) is no reason to skip the spam checks
+		spamChecked: !skipsSpamChecks(ctx.actor, ctx.tenant.id),
 		challenge: issueChallenge(),
 		difficulty: POW_DIFFICULTY
 	};
