@@ -44,7 +44,7 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['./src/lib/server/db/testing/global-setup.ts'],
 		testTimeout: 20_000,
 		hookTimeout: 60_000,

@@ -1,0 +1,34 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { auditLog } from './schema';
+
+/**
+ * Art. 15: audit entries about the person's account (with the recorded state before and after)
+ * and what the person did (action and object only: the recorded states of those entries
+ * describe other people and things).
+ */
+export async function auditPersonalData(db: Db, person: DataSubject): Promise<PersonalDataPart> {
+	return {
+		audit_about_person: await db
+			.select({
+				action: auditLog.action,
+				before: auditLog.before,
+				after: auditLog.after,
+				createdAt: auditLog.createdAt
+			})
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, person.userId)))
+			.orderBy(asc(auditLog.id)),
+		audit_by_person: await db
+			.select({
+				action: auditLog.action,
+				entityType: auditLog.entityType,
+				entityId: auditLog.entityId,
+				createdAt: auditLog.createdAt
+			})
+			.from(auditLog)
+			.where(eq(auditLog.actorId, person.userId))
+			.orderBy(asc(auditLog.id))
+	};
+}
