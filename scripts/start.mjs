@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when the build is missing or older than the sources, then starts it.
-// adapter-node needs ORIGIN to check form posts; locally it defaults to http://localhost:PORT.
+// `npm start`: builds the app when the build is missing or older than the sources, then starts it
+// with scripts/server.mjs in this same process, so SIGTERM/SIGINT sent to it reach the server.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,11 +42,4 @@ if (process.env.SKIP_BUILD !== '1' && built < sources) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const port = process.env.PORT && process.env.PORT.trim() !== '' ? process.env.PORT.trim() : '3000';
-process.env.PORT = port;
-// A malformed PORT is left for the app's own configuration check, which names it clearly.
-if (!process.env.ORIGIN && /^\d{1,5}$/.test(port)) process.env.ORIGIN = `http://localhost:${port}`;
-// Logo uploads and CSV imports (sent twice: preview, then run) need more than adapter-node's 512K.
-if (!process.env.BODY_SIZE_LIMIT) process.env.BODY_SIZE_LIMIT = '6M';
-process.chdir(root);
-await import(path.join(root, 'build', 'index.js'));
+await import('./server.mjs');
