@@ -116,7 +116,6 @@ describe('the decisions of the demo steering group', () => {
 				paperId: consultations.paperId,
 				agendaItemId: consultations.agendaItemId,
 				meetingId: consultations.meetingId,
-				result: consultations.result,
 				visibility: papers.visibility,
 				itemPublic: agendaItems.isPublic,
 				minutesState: meetings.minutesState
@@ -131,12 +130,17 @@ describe('the decisions of the demo steering group', () => {
 			expect(res.status, url).toBe(200);
 			return JSON.parse(res.body as string);
 		};
-		const listed: { id: string }[] = [];
-		for (let url: string | undefined = `${BASE}organization/${steering.id}/consultation`; url;) {
-			const page = await get(url);
-			listed.push(...page.data);
-			url = page.links.next;
-		}
+		/** every object of a list, over all its pages */
+		const all = async (first: string) => {
+			const out: { id: string }[] = [];
+			for (let url: string | undefined = first; url;) {
+				const page = await get(url);
+				out.push(...page.data);
+				url = page.links.next;
+			}
+			return out;
+		};
+		const listed = await all(`${BASE}organization/${steering.id}/consultation`);
 		const publicRows = rows.filter((r) => r.visibility === 'public');
 		const internalRows = rows.filter((r) => r.visibility !== 'public');
 		// the demo has decisions on public and on network-only papers
@@ -176,15 +180,10 @@ describe('the decisions of the demo steering group', () => {
 			expect(meeting.agendaItem.map((i: { id: string }) => i.id)).toContain(c.agendaItem);
 		}
 		// what a network-only paper said is nowhere in the steering group's public meetings
-		const meetingTexts: string[] = [];
-		for (let url: string | undefined = `${BASE}organization/${steering.id}/meeting`; url;) {
-			const page = await get(url);
-			meetingTexts.push(JSON.stringify(page.data));
-			url = page.links.next;
-		}
+		const meetingTexts = JSON.stringify(await all(`${BASE}organization/${steering.id}/meeting`));
 		for (const r of internalRows) {
-			expect(meetingTexts.join('\n')).not.toContain(r.agendaItemId!);
-			expect(meetingTexts.join('\n')).not.toContain(r.paperId);
+			expect(meetingTexts).not.toContain(r.agendaItemId!);
+			expect(meetingTexts).not.toContain(r.paperId);
 		}
 	}, 60_000);
 });
