@@ -69,6 +69,7 @@ async function cleanUp() {
 	}
 }
 
+/** @type {NodeJS.ProcessEnv} */
 const env = {
 	...process.env,
 	...database.env,
