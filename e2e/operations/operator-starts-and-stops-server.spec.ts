@@ -1,14 +1,15 @@
 // Starting and stopping as operators expect (issue 14, item 5):
 // - without ORIGIN (e2e/serve.mjs starts the app like `npm start` does, ORIGIN unset) a form
 //   posted from the address the app was reached at, here http://127.0.0.1:PORT, is accepted,
-//   while a post from another origin is refused by the CSRF check;
+//   while a post from another origin is refused by the CSRF check; links in mails never take
+//   the address from the request's Host header;
 // - `npm start` passes SIGTERM on: the server stops, npm exits and the port is closed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNTS, DEMO_PASSWORD, expect, test } from '../fixtures';
+import { ACCOUNTS, DEMO_PASSWORD, expect, readMailLink, test } from '../fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = () => Number(new URL(test.info().project.use.baseURL!).port);
@@ -38,6 +39,30 @@ test('without ORIGIN a sign-in at http://127.0.0.1 works and a foreign origin is
 	expect(app.status()).toBe(200);
 	expect(await app.text()).toContain('Abmelden');
 	await request.dispose();
+});
+
+test('without ORIGIN a forged Host header does not make mail links point elsewhere', async ({
+	playwright,
+	browser
+}) => {
+	const forged = `evil.example:${port()}`;
+	const request = await playwright.request.newContext({
+		baseURL: `http://127.0.0.1:${port()}`
+	});
+	// what an attacker can send with any HTTP client: Host and Origin of their choice
+	const asked = await request.post('/passwort-vergessen', {
+		form: { email: ACCOUNTS.coordinatorFreising },
+		headers: { host: forged, origin: `http://${forged}`, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(asked.status()).toBe(200);
+	await request.dispose();
+	const link = await readMailLink(
+		browser,
+		ACCOUNTS.coordinatorFreising,
+		'pre a[href*="/passwort-zuruecksetzen/"]'
+	);
+	expect(new URL(link).origin).toBe(`http://localhost:${port()}`);
 });
 
 /** Resolves with the exit code once the process has ended, or null after `ms`. */
