@@ -69,21 +69,27 @@ async function cleanUp() {
 	}
 }
 
+/** @type {NodeJS.ProcessEnv} */
+const env = {
+	...process.env,
+	...database.env,
+	PORT,
+	SEED_DEMO: 'true',
+	MAIL_POLL_SECONDS: '0.2',
+	SMTP_URL: '',
+	LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+	// adapter-node waits this long for open connections when it stops
+	SHUTDOWN_TIMEOUT: '5'
+};
+// No ORIGIN, as after `npm start`: the app answers at the address it was reached at
+// (scripts/server.mjs), http://localhost:PORT for the browser and http://127.0.0.1:PORT in
+// e2e/operations/.
+delete env.ORIGIN;
+delete env.PROTOCOL_HEADER;
 const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
 	cwd: root,
 	stdio: 'inherit',
-	env: {
-		...process.env,
-		...database.env,
-		PORT,
-		ORIGIN: `http://localhost:${PORT}`,
-		SEED_DEMO: 'true',
-		MAIL_POLL_SECONDS: '0.2',
-		SMTP_URL: '',
-		LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-		// adapter-node waits this long for open connections when it stops
-		SHUTDOWN_TIMEOUT: '5'
-	}
+	env
 });
 
 // Playwright signals the whole process group; forwarding again is harmless (adapter-node

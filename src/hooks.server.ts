@@ -99,7 +99,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		requestId: event.locals.requestId,
 		ip,
 		locale: getLocale() as 'de' | 'en',
-		origin: rt.env.ORIGIN ?? event.url.origin
+		// Links in mails: ORIGIN, else http://localhost:PORT, never the Host header of a request
+		// (without ORIGIN a forged Host would otherwise send password-reset links elsewhere).
+		origin: rt.origin
 	};
 	return resolve(event);
 };

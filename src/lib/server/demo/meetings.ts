@@ -748,7 +748,7 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 		shortName: 'Steuerungsgruppe',
 		description:
 			'Berichts- und Kontrollgremium des Netzwerks Integration, vom Landrat geführt; Fraktionsvorsitzende, Fachbereichsleitungen, die Arbeitskreissprecher:innen und weitere Entscheidungsträger:innen. Zweimal im Jahr über die Lage der Integrationsarbeit informiert; spricht ggf. Handlungsanweisungen aus.',
-		visibility: 'members',
+		visibility: 'public',
 		cadenceKind: 'half_yearly',
 		preferredWeekday: 4,
 		preferredTime: '10:00',

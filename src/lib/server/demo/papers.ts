@@ -215,7 +215,7 @@ async function insertPaper(tx: Executor, tenantId: string, spec: PaperSpec) {
 /** Puts a paper on a meeting's agenda, with its result and instructions (as action items). */
 async function consult(
 	tx: Executor,
-	paper: { id: string; tenantId: string; reference: string; title: string },
+	paper: { id: string; tenantId: string; reference: string; title: string; visibility: string },
 	meeting: { id: string; bodyId: string; startsAt: Date },
 	role: ConsultationRole,
 	result: ConsultationResult | null,
@@ -247,7 +247,8 @@ async function consult(
 			meetingId: meeting.id,
 			position: (last ?? 0) + 1,
 			title: `${paper.title} (Vorlage ${paper.reference})`,
-			isPublic: false,
+			// as papers/schedule.ts does: a public paper is dealt with in public
+			isPublic: paper.visibility === 'public',
 			decision: result ? (resultText ? `${label[result]}: ${resultText}` : label[result]) : null
 		})
 		.returning();
@@ -354,7 +355,7 @@ async function seedGifhorn(tx: Executor, now: Date) {
 			shortName: 'Steuerungsgruppe',
 			description:
 				'Berichts- und Kontrollgremium des Netzwerks Integration, vom Landrat geführt. Zweimal im Jahr über die Lage der Integrationsarbeit informiert; spricht ggf. Handlungsanweisungen aus.',
-			visibility: 'members',
+			visibility: 'public',
 			cadenceKind: 'half_yearly'
 		}
 	);

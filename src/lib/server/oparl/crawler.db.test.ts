@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { createTestDb } from '../db/testing/test-db';
 import { seedDemo } from './../demo/seed';
 import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
-import { files } from '../meetings/schema';
+import { agendaItems, files, meetings } from '../meetings/schema';
+import { bodies } from '../bodies/schema';
 import { consultations, paperFiles, papers } from '../papers/schema';
 import { personPublications } from './schema';
 import { buildAgendaItem, buildBody, buildMeeting, buildMembership } from '../factories';
@@ -100,6 +101,92 @@ beforeAll(async () => {
 		.values({ tenantId: landshut.id, paperId: paper.id, fileId: paperFile.id });
 });
 afterAll(() => database?.close());
+
+describe('the decisions of the demo steering group', () => {
+	it('are Consultations of the public papers, reachable from paper and agenda item, with the result', async () => {
+		const db = database.db;
+		const [gifhorn] = await db.select().from(tenants).where(eq(tenants.slug, 'landkreis-gifhorn'));
+		const [steering] = await db
+			.select()
+			.from(bodies)
+			.where(and(eq(bodies.tenantId, gifhorn.id), eq(bodies.kind, 'steering_group')));
+		const rows = await db
+			.select({
+				id: consultations.id,
+				paperId: consultations.paperId,
+				agendaItemId: consultations.agendaItemId,
+				meetingId: consultations.meetingId,
+				visibility: papers.visibility,
+				itemPublic: agendaItems.isPublic,
+				minutesState: meetings.minutesState
+			})
+			.from(consultations)
+			.innerJoin(papers, eq(papers.id, consultations.paperId))
+			.innerJoin(agendaItems, eq(agendaItems.id, consultations.agendaItemId))
+			.innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+			.where(eq(consultations.bodyId, steering.id));
+		const get = async (url: string) => {
+			const res = await handleOParl(db, new URL(url));
+			expect(res.status, url).toBe(200);
+			return JSON.parse(res.body as string);
+		};
+		/** every object of a list, over all its pages */
+		const all = async (first: string) => {
+			const out: { id: string }[] = [];
+			for (let url: string | undefined = first; url;) {
+				const page = await get(url);
+				out.push(...page.data);
+				url = page.links.next;
+			}
+			return out;
+		};
+		const listed = await all(`${BASE}organization/${steering.id}/consultation`);
+		const publicRows = rows.filter((r) => r.visibility === 'public');
+		const internalRows = rows.filter((r) => r.visibility !== 'public');
+		// the demo has decisions on public and on network-only papers
+		expect(publicRows.length).toBeGreaterThan(0);
+		expect(internalRows.length).toBeGreaterThan(0);
+		expect(listed.map((c) => c.id).sort()).toEqual(
+			publicRows.map((r) => `${BASE}consultation/${r.id}`).sort()
+		);
+		for (const r of internalRows) {
+			const hidden = await get(`${BASE}consultation/${r.id}`);
+			expect(hidden, 'a network-only paper stays out').toMatchObject({ deleted: true });
+			expect(hidden.paper).toBeUndefined();
+		}
+		for (const r of publicRows) {
+			const c = await get(`${BASE}consultation/${r.id}`);
+			expect(validateOParl(c, 'Consultation')).toEqual([]);
+			expect(c).toMatchObject({
+				paper: `${BASE}paper/${r.paperId}`,
+				agendaItem: `${BASE}agendaItem/${r.agendaItemId}`,
+				meeting: `${BASE}meeting/${r.meetingId}`,
+				organization: [`${BASE}organization/${steering.id}`]
+			});
+			expect(typeof c.authoritative).toBe('boolean');
+			expect(c.role).toBeTruthy();
+			// from the paper …
+			const paper = await get(c.paper);
+			expect(paper.consultation.map((x: { id: string }) => x.id)).toContain(c.id);
+			// … and from the agenda item of the meeting, with the decision once the minutes are out
+			expect(r.itemPublic).toBe(true);
+			const item = await get(c.agendaItem);
+			expect(validateOParl(item, 'AgendaItem')).toEqual([]);
+			expect(item.consultation).toBe(c.id);
+			expect(r.minutesState).toBe('published');
+			expect(item.result).toBeTruthy();
+			expect(item.resolutionText).toBeTruthy();
+			const meeting = await get(c.meeting);
+			expect(meeting.agendaItem.map((i: { id: string }) => i.id)).toContain(c.agendaItem);
+		}
+		// what a network-only paper said is nowhere in the steering group's public meetings
+		const meetingTexts = JSON.stringify(await all(`${BASE}organization/${steering.id}/meeting`));
+		for (const r of internalRows) {
+			expect(meetingTexts).not.toContain(r.agendaItemId!);
+			expect(meetingTexts).not.toContain(r.paperId);
+		}
+	}, 60_000);
+});
 
 function urlsIn(value: unknown, out: Set<string>) {
 	if (typeof value === 'string') {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultations } from '../papers/schema';
 import { buildAgendaItem, buildBody, buildTenant } from '../factories';
 import { validateOParl } from './fixtures/validator';
 
@@ -207,6 +208,30 @@ describe('every list of a Body', () => {
 		expect(res.json.auxiliaryFile.map((f: { id: string }) => f.id)).toEqual([
 			`${B}/file/${s.fp.id}`
 		]);
+	});
+
+	it('keeps a public paper dealt with in a non-public agenda item out of the Consultations', async () => {
+		const [closed] = await db
+			.insert(consultations)
+			.values({
+				tenantId: s.tenant.id,
+				paperId: s.p1.id,
+				meetingId: s.m1.id,
+				agendaItemId: s.item2.id,
+				bodyId: s.pub.id,
+				role: 'decision',
+				result: 'rejected'
+			})
+			.returning();
+		const one = await get(`/consultation/${closed.id}`);
+		expect(one.json).toMatchObject({ id: `${B}/consultation/${closed.id}`, deleted: true });
+		expect(one.json.paper).toBeUndefined();
+		const paper = await get(`/paper/${s.p1.id}`);
+		expect(paper.json.consultation.map((c: { id: string }) => c.id)).toEqual([
+			`${B}/consultation/${s.c1.id}`
+		]);
+		const listed = (await walk(`/body/${s.tenant.id}/consultation`)).flatMap((p) => p.data);
+		expect(listed.map((c: { id: string }) => c.id)).toEqual([`${B}/consultation/${s.c1.id}`]);
 	});
 
 	it('shows persons who consented with their public memberships only', async () => {

@@ -165,15 +165,19 @@ function paperSource(tenantId: string): SQL {
 		WHERE p.tenant_id = ${tenantId}`;
 }
 
-/** A consultation is public when its paper is public (not a draft) and the Gremium is public. */
+/**
+ * A consultation is public when its paper is public (not a draft), the Gremium (and so its
+ * meeting) is public and the paper is not dealt with in a non-public agenda item.
+ */
 function consultationSource(tenantId: string, scope: Scope): SQL {
 	return sql`
 		SELECT c.id AS key, c.created_at AS created,
-			GREATEST(c.updated_at, p.updated_at, b.updated_at) AS modified,
-			(${PUBLIC_PAPER} AND ${PUBLIC_BODY}) AS is_public
+			GREATEST(c.updated_at, p.updated_at, b.updated_at, ai.updated_at) AS modified,
+			(${PUBLIC_PAPER} AND ${PUBLIC_BODY} AND (ai.id IS NULL OR ai.is_public)) AS is_public
 		FROM consultations c
 		JOIN papers p ON p.id = c.paper_id
 		JOIN bodies b ON b.id = c.body_id
+		LEFT JOIN agenda_items ai ON ai.id = c.agenda_item_id
 		WHERE c.tenant_id = ${tenantId}${scope.bodyId ? sql` AND c.body_id = ${scope.bodyId}` : sql``}`;
 }
 
