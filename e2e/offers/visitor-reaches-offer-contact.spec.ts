@@ -13,6 +13,8 @@ test('every offer card says how to get in touch; an offer without its own contac
 	await expect(page.locator('.offer-list > li [data-contact-source]')).toHaveCount(count);
 	await expect(page.getByText(/keine Kontaktdaten/)).toHaveCount(0);
 
+	// the offer (by its words, wherever the list's order puts it)
+	await visit(page, `/landshut/angebote?q=${encodeURIComponent('Sprachcafé Miteinander reden')}`);
 	await page.getByRole('link', { name: OFFER, exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: OFFER })).toBeVisible();
 	const contact = page.locator('section.contact');
