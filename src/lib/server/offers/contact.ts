@@ -93,6 +93,26 @@ function addressOf(r: ContactRow): ContactAddress | null {
 	return address.street || address.city ? address : null;
 }
 
+type Person = { name: string; role: string | null; phone: string | null; email: string | null };
+
+/** Contact at the organisation: through a person (their phone and e-mail) or its own. */
+function atOrganization(
+	source: 'offer' | 'organization',
+	r: ContactRow,
+	person: Person | null
+): OfferContactView {
+	const channels = person ?? r;
+	return {
+		source,
+		via: r.organizationName,
+		person: person ? { name: person.name, role: filled(person.role) } : null,
+		phone: filled(channels.phone),
+		email: filled(channels.email),
+		address: addressOf(r),
+		tenantSlug: null
+	};
+}
+
 /** Resolves the three levels for loaded rows, with two batched contact queries. */
 async function resolve(db: Executor, rows: ContactRow[]): Promise<Map<string, OfferContactView>> {
 	const tenantIds = [...new Set(rows.flatMap((r) => [r.tenantId, r.organizationTenantId]))];
@@ -106,56 +126,28 @@ async function resolve(db: Executor, rows: ContactRow[]): Promise<Map<string, Of
 	]);
 	const out = new Map<string, OfferContactView>();
 	for (const r of rows) {
-		const address = addressOf(r);
 		const person = own.find((c) => c.id === r.contactId && c.organizationId === r.organizationId);
-		if (person && reachable(person)) {
-			out.set(r.id, {
-				source: 'offer',
-				via: r.organizationName,
-				person: { name: person.name, role: filled(person.role) },
-				phone: filled(person.phone),
-				email: filled(person.email),
-				address,
-				tenantSlug: null
-			});
-			continue;
-		}
-		if (reachable(r)) {
-			out.set(r.id, {
-				source: 'organization',
-				via: r.organizationName,
-				person: null,
-				phone: filled(r.phone),
-				email: filled(r.email),
-				address,
-				tenantSlug: null
-			});
-			continue;
-		}
 		const colleague = ofOrganizations.find(
 			(c) => c.organizationId === r.organizationId && reachable(c)
 		);
-		if (colleague) {
-			out.set(r.id, {
-				source: 'organization',
-				via: r.organizationName,
-				person: { name: colleague.name, role: filled(colleague.role) },
-				phone: filled(colleague.phone),
-				email: filled(colleague.email),
-				address,
-				tenantSlug: null
-			});
-			continue;
-		}
-		out.set(r.id, {
-			source: 'coordination',
-			via: r.tenantName,
-			person: null,
-			phone: null,
-			email: filled(r.tenantEmail),
-			address: null,
-			tenantSlug: r.tenantSlug
-		});
+		out.set(
+			r.id,
+			person && reachable(person)
+				? atOrganization('offer', r, person)
+				: reachable(r)
+					? atOrganization('organization', r, null)
+					: colleague
+						? atOrganization('organization', r, colleague)
+						: {
+								source: 'coordination',
+								via: r.tenantName,
+								person: null,
+								phone: null,
+								email: filled(r.tenantEmail),
+								address: null,
+								tenantSlug: r.tenantSlug
+							}
+		);
 	}
 	return out;
 }
