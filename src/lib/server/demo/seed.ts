@@ -123,6 +123,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			land: 'BY',
 			ags: '09178000',
 			settings: {
+				// the coordination office every offer without a contact of its own falls back to
+				publicContactEmail: 'integration@freising.example',
 				publicDescription:
 					'Vernetzungstreffen der Gemeinden zum Thema Integration: Bürgermeister:innen, Gemeinde- und Stadtratsmitglieder sowie Vertreter:innen aus Verwaltung und Ehrenamt lernen voneinander und gehen Herausforderungen gemeinsam an. „Die ehrenamtliche Arbeit der Helferkreise ist eine der Säulen in der Integrationsarbeit.“'
 			}

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { publicTenantFamily } from '$lib/server/tenants/service';
 import { listPublicOrganizations } from '$lib/server/organizations/lists';
 import { tenantCtx } from '$lib/server/http';
+import { feedLinks, tenantFeedPath } from '$lib/server/invitations/feed-links';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		children,
 		parent,
 		organizations,
-		signedIn: !!event.locals.actor
+		signedIn: !!event.locals.actor,
+		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug))
 	};
 };

@@ -3,6 +3,7 @@ import { tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { finderScope } from '$lib/server/offers/public';
 import { searchOffers } from '$lib/server/offers/search';
+import { publicOfferContacts } from '$lib/server/offers/contact';
 import {
 	finderQueryString,
 	parseFinderQuery,
@@ -11,6 +12,7 @@ import {
 	type FlagFacet
 } from '$lib/server/offers/finder-query';
 import {
+	contactText,
 	formatDay,
 	languageName,
 	listOf,
@@ -51,6 +53,11 @@ export const load: PageServerLoad = async (event) => {
 	const scope = await finderScope(ctx);
 	const result = await searchOffers(db, scope, parseFinderQuery(event.url.searchParams), locale);
 	const { query, facets } = result;
+	const contacts = await publicOfferContacts(
+		db,
+		scope,
+		result.items.map((o) => o.id)
+	);
 	const base = `/${scope.tenant.slug}/angebote`;
 
 	const group = (
@@ -86,6 +93,10 @@ export const load: PageServerLoad = async (event) => {
 		flag('accessible', m.finder_filter_accessible(), facets.accessible)
 	].filter((f) => f.count > 0 || f.selected);
 
+	const contactOf = (id: string) => {
+		const contact = contacts.get(id);
+		return contact ? contactText(contact) : null;
+	};
 	const items = result.items.map((o) => ({
 		id: o.id,
 		href: `${base}/${o.id}`,
@@ -114,7 +125,8 @@ export const load: PageServerLoad = async (event) => {
 			o.costFree ? m.finder_badge_free() : null,
 			o.childcare ? m.finder_badge_childcare() : null,
 			o.accessible ? m.finder_badge_accessible() : null
-		].filter((b) => b !== null)
+		].filter((b) => b !== null),
+		contact: contactOf(o.id)
 	}));
 
 	const pageHref = (page: number) => `${base}${finderQueryString(query, { page })}`;

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { parseRRule, ICAL_DAYS } from '$lib/server/offers/ical';
 import { TIME_ZONE } from '$lib/server/shared';
 import type { PublicPlaceView } from '$lib/server/offers/public';
+import type { OfferContactView } from '$lib/server/offers/contact';
 
 const intlLocale = (locale: string) => (locale === 'de' ? 'de-DE' : 'en-GB');
 
@@ -202,3 +203,49 @@ export function locationText(offer: {
 export function telHref(phone: string): string {
 	return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
+
+interface Address {
+	street: string | null;
+	postalCode: string | null;
+	city: string | null;
+}
+
+/** Street and place in one line: "Altstadt 1, 84028 Landshut". */
+export function addressText(a: Address): string {
+	return [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')]
+		.filter((x) => x && x.trim() !== '')
+		.join(', ');
+}
+
+/**
+ * A plain link to OpenStreetMap's search for an address (no tiles, nothing loaded from there
+ * until the visitor follows it); null without a place (postal code or city) to search in.
+ */
+export function osmHref(a: Address & { name?: string | null }): string | null {
+	if (!a.postalCode?.trim() && !a.city?.trim()) return null;
+	const query = addressText({ ...a, street: a.street?.trim() ? a.street : (a.name ?? null) });
+	return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+/** The way to get in touch about an offer, in words and links, as OfferContact.svelte shows it. */
+export function contactText(c: OfferContactView) {
+	const address = c.address ? addressText(c.address) : '';
+	return {
+		source: c.source,
+		label:
+			c.source === 'offer'
+				? m.ct_source_offer({ organization: c.via })
+				: c.source === 'organization'
+					? m.ct_source_organization({ organization: c.via })
+					: m.ct_source_coordination({ tenant: c.via }),
+		person: c.person ? [c.person.name, c.person.role].filter(Boolean).join(', ') : null,
+		phone: c.phone,
+		phoneHref: c.phone ? telHref(c.phone) : null,
+		email: c.email,
+		address: address || null,
+		osmHref: c.address ? osmHref(c.address) : null,
+		messageHref: c.tenantSlug ? `/${c.tenantSlug}/anliegen` : null
+	};
+}
+
+export type ContactText = ReturnType<typeof contactText>;

@@ -7,6 +7,7 @@ import {
 	listEditableOrganizations
 } from '$lib/server/organizations/organizations';
 import { isUuid, pageParam } from '$lib/server/shared';
+import { can } from '$lib/server/auth/policy';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -32,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
 			overdue,
 			organization: organization ? { id: organization.id, name: organization.name } : null
 		},
-		canCreate: editable.length > 0
+		canCreate: editable.length > 0,
+		// the list of offers whose public contact falls back (listContactFallbacks authorises too)
+		canReview: can(ctx.actor, 'offer.review', { tenantId: ctx.tenant.id })
 	};
 };

@@ -4,11 +4,15 @@ import { tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 import { finderScope, getPublicOffer } from '$lib/server/offers/public';
 import { hasCalendar } from '$lib/server/offers/ical';
+import { publicOfferContacts } from '$lib/server/offers/contact';
 import {
+	addressText,
+	contactText,
 	formatDate,
 	formatDay,
 	languageName,
 	listOf,
+	osmHref,
 	placeText,
 	scheduleText,
 	targetGroupLabel,
@@ -25,9 +29,10 @@ export const load: PageServerLoad = async (event) => {
 	// Unknown, malformed, another tenant's, unpublished or expired: all the same 404.
 	const offer = await getPublicOffer(db, scope, event.params.id, locale);
 	if (!offer) error(404, m.error_not_found());
+	const contact = (await publicOfferContacts(db, scope, [offer.id])).get(offer.id);
+	if (!contact) error(404, m.error_not_found());
 	const base = `/${scope.tenant.slug}/angebote`;
 	const org = offer.organization;
-	const contact = offer.contact;
 	const validity =
 		offer.validFrom && offer.validTo
 			? m.finder_date_range({
@@ -54,7 +59,9 @@ export const load: PageServerLoad = async (event) => {
 			scheduleNote: offer.scheduleNote,
 			validity,
 			locationKind: offer.locationKind,
-			places: offer.places.map(placeText).filter((p) => p !== ''),
+			places: offer.places
+				.map((p) => ({ text: placeText(p), osmHref: osmHref(p) }))
+				.filter((p) => p.text !== ''),
 			onlineUrl: offer.onlineUrl,
 			cost: offer.costFree ? m.finder_cost_free() : m.finder_cost_paid(),
 			costNote: offer.costNote,
@@ -74,21 +81,12 @@ export const load: PageServerLoad = async (event) => {
 			lastConfirmed: offer.lastConfirmedAt ? formatDate(offer.lastConfirmedAt, locale) : null,
 			calendarHref: hasCalendar(offer) ? `${base}/${offer.id}/kalender.ics` : null
 		},
-		contact: contact
-			? {
-					name: contact.name,
-					role: contact.role,
-					phone: contact.phone,
-					phoneHref: contact.phone ? telHref(contact.phone) : null,
-					email: contact.email
-				}
-			: null,
+		contact: contactText(contact),
 		organization: {
 			name: org.name,
 			description: org.description,
-			address: [org.street, [org.postalCode, org.city].filter(Boolean).join(' ')]
-				.filter((x) => x && x.trim() !== '')
-				.join(', '),
+			address: addressText(org),
+			osmHref: osmHref(org),
 			phone: org.phone,
 			phoneHref: org.phone ? telHref(org.phone) : null,
 			email: org.email,

@@ -5,6 +5,7 @@ import { tenantCtx } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/minutes/public';
 import { buildMinutesDocument, meetingPlace, meetingWhen } from '$lib/server/minutes/documents';
 import { renderHtml } from '$lib/server/documents/html';
+import { bodyFeedPath, feedLinks } from '$lib/server/invitations/feed-links';
 
 // Server-rendered only, like the finder: no JavaScript needed.
 export const csr = false;
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		tenant: { name: found.tenant.name, slug: found.tenant.slug },
 		body: { name: found.body.name },
+		calendar: feedLinks(event.url, bodyFeedPath(found.tenant.slug, found.body.id)),
 		meeting: {
 			id: found.meeting.id,
 			startsAt: found.meeting.startsAt,
