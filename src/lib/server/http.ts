@@ -112,6 +112,18 @@ export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
+/**
+ * The submitted form; a post that is not a form (`Content-Type: text/plain`, JSON, a broken
+ * multipart body) is a 400 for the client, not a server error.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, m.sec_not_a_form());
+	}
+}
+
 export interface FormArgs<E extends RequestEvent> {
 	/** the submitted values without secrets (passwords), as sent back on an error */
 	values: FormValues;
@@ -154,7 +166,7 @@ export function formAction<
 ): (event: E) => Promise<FormFailure | Awaited<S>> {
 	return async (event: E): Promise<FormFailure | Awaited<S>> => {
 		const ctx = ctxOf(event) as C;
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const omit = options.omit ?? SECRETS;
 		const values = formValues(form, options.lists ?? []);
 		for (const key of omit) delete values[key];
