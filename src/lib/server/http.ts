@@ -15,6 +15,7 @@ import type { Ctx, TenantCtx } from './context';
 import { NotFoundError, RateLimitError, ValidationError } from './errors';
 import { requireActor } from './guards';
 import { formValues, type FormValues } from './shared/forms';
+import { formControlCharacters, withoutControlCharacters } from '$lib/control-characters';
 
 /** Session cookie: HttpOnly, SameSite=Lax, Secure over https. */
 export function sessionCookieOptions(url: URL, expires: Date) {
@@ -124,6 +125,26 @@ export async function readForm(request: Request): Promise<FormData> {
 	}
 }
 
+/**
+ * A form with a NUL or another control character (tab, newline and CR are allowed) in any field:
+ * 400 with a message at each such field and the input kept without those characters.
+ */
+function refuseControlCharacters(form: FormData, values: FormValues): FormFailure | null {
+	const fields = formControlCharacters(form);
+	if (fields.length === 0) return null;
+	const kept = Object.fromEntries(
+		Object.entries(values).map(([k, v]) => [
+			k,
+			Array.isArray(v) ? v.map(withoutControlCharacters) : withoutControlCharacters(v)
+		])
+	);
+	const message = m.sec_control_characters();
+	return fail(400, {
+		values: kept,
+		errors: Object.fromEntries(fields.map((name) => [name, message]))
+	});
+}
+
 export interface FormArgs<E extends RequestEvent> {
 	/** the submitted values without secrets (passwords), as sent back on an error */
 	values: FormValues;
@@ -171,6 +192,8 @@ export function formAction<
 		const values = formValues(form, options.lists ?? []);
 		for (const key of omit) delete values[key];
 		if (options.form) values.form = options.form;
+		const refused = refuseControlCharacters(form, values);
+		if (refused) return refused;
 		const args: FormArgs<E> = { values, form, params: event.params, event };
 		const outcome = await runUseCase(
 			values,
