@@ -4,13 +4,12 @@
  * the answer must not either.
  */
 import { sql } from 'drizzle-orm';
-import { Writable } from 'node:stream';
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import { buildTenant } from '../factories';
 import { issueChallenge } from '../inquiries/spam';
-import { createLogger } from './logger';
+import { capturedLogger } from './testing';
 import { actions } from '../../../routes/(public)/[tenant]/anliegen/+page.server';
 import { handleError } from '../../../hooks.server';
 
@@ -22,18 +21,6 @@ const SUBMITTED = {
 	body: 'Mein Sohn Jakub braucht einen Kitaplatz in der Schillerstraße 17.'
 };
 
-/** A logger like the server's, writing its JSON lines into `lines`. */
-function capturedLogger() {
-	const lines: string[] = [];
-	const stream = new Writable({
-		write(chunk, _encoding, done) {
-			lines.push(String(chunk));
-			done();
-		}
-	});
-	return { log: createLogger('info', stream), lines };
-}
-
 describe('a submission of the public message form that the database refuses', () => {
 	it('logs code, constraint and table, but no name, e-mail address or text', async () => {
 		const db = database.db;
@@ -42,7 +29,7 @@ describe('a submission of the public message form that the database refuses', ()
 		await db.execute(
 			sql.raw('ALTER TABLE inquiries ADD CONSTRAINT test_refuses_rows CHECK (false) NOT VALID')
 		);
-		const { log, lines } = capturedLogger();
+		const { log, output: logged } = capturedLogger();
 		const form = new FormData();
 		for (const [k, v] of Object.entries({
 			kind: 'question',
@@ -78,7 +65,7 @@ describe('a submission of the public message form that the database refuses', ()
 			message: 'Internal Error'
 		} as Parameters<typeof handleError>[0]);
 
-		const output = lines.join('');
+		const output = logged();
 		expect(output).toContain('unhandled error');
 		expect(output).toContain('23514'); // check_violation
 		expect(output).toContain('test_refuses_rows');

@@ -1,18 +1,7 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger';
+import { capturedLogger } from './testing';
 
-function capture() {
-	const lines: string[] = [];
-	const stream = new Writable({
-		write(chunk, _encoding, done) {
-			lines.push(String(chunk));
-			done();
-		}
-	});
-	const log = createLogger('info', stream);
-	return { log, entries: () => lines.map((l) => JSON.parse(l)) };
-}
+const capture = capturedLogger;
 
 describe('logger redaction (issue 16)', () => {
 	it('censors personal fields at the top level and in nested objects', () => {
