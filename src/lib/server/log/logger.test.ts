@@ -31,6 +31,7 @@ describe('logger redaction (issue 16)', () => {
 		const { log, entries } = capture();
 		const cause = Object.assign(new Error('duplicate key: Key (email)=(a@b.example)'), {
 			code: '23505',
+			severity: 'ERROR',
 			constraint: 'users_email_unique',
 			table: 'users',
 			detail: 'Key (email)=(a@b.example) already exists.'
@@ -43,6 +44,7 @@ describe('logger redaction (issue 16)', () => {
 		const [e] = entries();
 		expect(e.err).toMatchObject({
 			code: '23505',
+			severity: 'ERROR',
 			constraint: 'users_email_unique',
 			table: 'users'
 		});

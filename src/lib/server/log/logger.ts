@@ -54,20 +54,17 @@ export const REDACT_PATHS = [
 /** SQLSTATE of PostgreSQL (and PGlite) errors: five digits or capital letters. */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
-interface DatabaseErrorLike {
-	code: string;
-	constraint?: string;
-	table?: string;
-	column?: string;
-	schema?: string;
-	severity?: string;
-	routine?: string;
-}
+/** node-postgres and PGlite name the fields `table`, postgres.js `table_name`. */
+type DatabaseErrorLike = Record<string, unknown> & { code: string };
+
+const field = (e: DatabaseErrorLike, name: string) => e[name] ?? e[`${name}_name`];
 
 function databaseErrorOf(err: unknown, depth = 0): DatabaseErrorLike | null {
 	if (!err || typeof err !== 'object' || depth > 5) return null;
 	const e = err as Record<string, unknown>;
-	if (typeof e.code === 'string' && SQLSTATE.test(e.code)) return e as unknown as DatabaseErrorLike;
+	// a SQLSTATE with the server's severity (Node's own codes like EPIPE have none)
+	if (typeof e.code === 'string' && SQLSTATE.test(e.code) && 'severity' in e)
+		return e as DatabaseErrorLike;
 	return databaseErrorOf(e.cause, depth + 1);
 }
 
@@ -95,10 +92,10 @@ export function serializeError(err: unknown): Record<string, unknown> {
 			type,
 			database: true,
 			code: db.code,
-			constraint: db.constraint,
-			table: db.table,
-			column: db.column,
-			schema: db.schema,
+			constraint: field(db, 'constraint'),
+			table: field(db, 'table'),
+			column: field(db, 'column'),
+			schema: field(db, 'schema'),
 			severity: db.severity,
 			routine: db.routine,
 			// where in our code: only the frames, never the message lines at the stack's start
