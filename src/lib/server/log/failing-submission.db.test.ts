@@ -53,10 +53,12 @@ describe('a submission of the public message form that the database refuses', ()
 			}
 		} as unknown as RequestEvent & Parameters<typeof actions.default>[0];
 
-		const error = await actions.default(event).then(
-			() => null,
-			(e: unknown) => e
-		);
+		const error = await Promise.resolve()
+			.then(() => actions.default(event))
+			.then(
+				() => null,
+				(e: unknown) => e
+			);
 		expect(error).toBeInstanceOf(Error);
 		const answer = await handleError({
 			error,
