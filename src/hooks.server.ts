@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
 import { getLocale, getTextDirection, type Locale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -155,5 +156,6 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 			'unhandled error'
 		);
 	}
-	return { message, requestId };
+	// 400 from SvelteKit itself: an undecodable address, or one with control characters (hooks.ts)
+	return { message: status === 400 ? m.sec_bad_request() : message, requestId };
 };

@@ -15,6 +15,7 @@ import type { Ctx, TenantCtx } from './context';
 import { NotFoundError, RateLimitError, ValidationError } from './errors';
 import { requireActor } from './guards';
 import { formValues, type FormValues } from './shared/forms';
+import { formControlCharacters, withoutControlCharacters } from '$lib/control-characters';
 
 /** Session cookie: HttpOnly, SameSite=Lax, Secure over https. */
 export function sessionCookieOptions(url: URL, expires: Date) {
@@ -116,6 +117,38 @@ export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
+/**
+ * The submitted form; a post that is not a form (`Content-Type: text/plain`, JSON, a broken
+ * multipart body) is a 400 for the client, not a server error.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, m.sec_not_a_form());
+	}
+}
+
+/**
+ * A form with a NUL or another control character (tab, newline and CR are allowed) in any field:
+ * 400 with a message at each such field and the input kept without those characters.
+ */
+function refuseControlCharacters(form: FormData, values: FormValues): FormFailure | null {
+	const fields = formControlCharacters(form);
+	if (fields.length === 0) return null;
+	const kept = Object.fromEntries(
+		Object.entries(values).map(([k, v]) => [
+			k,
+			Array.isArray(v) ? v.map(withoutControlCharacters) : withoutControlCharacters(v)
+		])
+	);
+	const message = m.sec_control_characters();
+	return fail(400, {
+		values: kept,
+		errors: Object.fromEntries(fields.map((name) => [name, message]))
+	});
+}
+
 export interface FormArgs<E extends RequestEvent> {
 	/** the submitted values without secrets (passwords), as sent back on an error */
 	values: FormValues;
@@ -158,11 +191,13 @@ export function formAction<
 ): (event: E) => Promise<FormFailure | Awaited<S>> {
 	return async (event: E): Promise<FormFailure | Awaited<S>> => {
 		const ctx = ctxOf(event) as C;
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const omit = options.omit ?? SECRETS;
 		const values = formValues(form, options.lists ?? []);
 		for (const key of omit) delete values[key];
 		if (options.form) values.form = options.form;
+		const refused = refuseControlCharacters(form, values);
+		if (refused) return refused;
 		const args: FormArgs<E> = { values, form, params: event.params, event };
 		const outcome = await runUseCase(
 			values,

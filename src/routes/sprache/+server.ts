@@ -2,17 +2,16 @@ import type { RequestHandler } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { cookieName, cookieMaxAge, isLocale } from '$lib/paraglide/runtime';
 import { saveLocale } from '$lib/server/auth/account';
-import { requestCtx } from '$lib/server/http';
+import { readForm, requestCtx } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/shared/redirects';
 
 /** Switches the UI language (works without JavaScript) and returns to the page. */
 export const POST: RequestHandler = async (event) => {
 	const { request, cookies, url } = event;
-	const form = await request.formData();
+	const form = await readForm(request);
 	const locale = String(form.get('locale') ?? '');
-	const target = String(form.get('redirectTo') ?? '/');
 	// Only same-site paths: no open redirect.
-	const safeTarget =
-		target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/';
+	const safeTarget = safeRedirectPath(form.get('redirectTo'), url.origin, '/');
 	if (isLocale(locale)) {
 		cookies.set(cookieName, locale, {
 			path: '/',

@@ -102,6 +102,16 @@ describe('parseStatisticsCsv', () => {
 		]);
 		expect(r.errors[0].params).toEqual({ value: 'abc' });
 	});
+	it('refuses a row with a NUL or another control character (issue 16)', () => {
+		const r = parseStatisticsCsv(
+			['Jahr;Wert;Quelle', '2020;4;Zensus', '2021;5;Zen\u0000sus', '2022;6;\u001b[31m'].join('\n')
+		);
+		expect(r.errors.map((e) => [e.line, e.key])).toEqual([
+			[3, 'sec_csv_control_characters'],
+			[4, 'sec_csv_control_characters']
+		]);
+		expect(r.rows.map((row) => row.line)).toEqual([2]);
+	});
 	it('demands a breakdown dimension and category together', () => {
 		const r = parseStatisticsCsv('Jahr;Merkmal;Ausprägung;Wert\n2020;sex;;4\n');
 		expect(r.errors.map((e) => e.key)).toEqual(['concept_import_error_breakdown']);

@@ -15,6 +15,7 @@
  * Footer lines ("__", "©", "Stand", "Quelle:", "Hinweis", "Fußnote") and blank lines end the data.
  */
 import { parse } from 'csv-parse/sync';
+import { hasFormControlCharacters } from '../../control-characters';
 import { detectSeparator } from '../transfer/csv';
 
 export const SPECIAL_SIGNS = ['-', '.', 'x', 'X', '...', '/', '–', '—'];
@@ -154,6 +155,10 @@ export function parseStatisticsCsv(text: string): StatParse {
 		const line = i + 1;
 		const first = r[0] ?? '';
 		if (r.every((c) => c.trim() === '') || isFooter(first)) break;
+		if (r.some(hasFormControlCharacters)) {
+			errors.push({ line, key: 'sec_csv_control_characters' });
+			continue;
+		}
 		const rawDate = col.date >= 0 ? cell(r, col.date) : cell(r, col.year);
 		const date = parseStatDate(rawDate);
 		if (!date) {

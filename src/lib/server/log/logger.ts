@@ -1,14 +1,127 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured JSON logs on stdout; one logger per process, child loggers per request. */
-export function createLogger(level: string): Logger {
-	return pino({
-		level,
-		base: { app: 'miteinander' },
-		timestamp: pino.stdTimeFunctions.isoTime,
-		redact: {
-			paths: ['password', '*.password', 'token', '*.token', 'req.headers.cookie'],
-			remove: true
-		}
-	});
+/**
+ * Field names whose values are personal data or secrets: censored wherever they appear in a log
+ * object (top level and two levels down), e.g. `{ values: { email } }` or `{ input: { body } }`.
+ */
+export const REDACTED_FIELDS = [
+	'name',
+	'firstName',
+	'lastName',
+	'email',
+	'e-mail',
+	'mail',
+	'phone',
+	'telephone',
+	'mobile',
+	'text',
+	'body',
+	'subject',
+	'comment',
+	'note',
+	'street',
+	'address',
+	'postalCode',
+	'password',
+	'passwordConfirm',
+	'currentPassword',
+	'to',
+	'from',
+	'recipient',
+	'token',
+	'secret',
+	'params',
+	'values',
+	'input',
+	'detail'
+] as const;
+
+/** `message` is personal at the top level of a log object only (an error's message is not). */
+const TOP_LEVEL_ONLY = ['message'];
+
+const path = (prefix: string, field: string) =>
+	/^[A-Za-z_$][\w$]*$/.test(field)
+		? `${prefix}${prefix ? '.' : ''}${field}`
+		: `${prefix}["${field}"]`;
+
+export const REDACT_PATHS = [
+	...REDACTED_FIELDS.flatMap((f) => [path('', f), path('*', f), path('*.*', f)]),
+	...TOP_LEVEL_ONLY,
+	'req.headers.cookie',
+	'req.headers.authorization'
+];
+
+/** SQLSTATE of PostgreSQL (and PGlite) errors: five digits or capital letters. */
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/** node-postgres and PGlite name the fields `table`, postgres.js `table_name`. */
+type DatabaseErrorLike = Record<string, unknown> & { code: string };
+
+const field = (e: DatabaseErrorLike, name: string) => e[name] ?? e[`${name}_name`];
+
+function databaseErrorOf(err: unknown, depth = 0): DatabaseErrorLike | null {
+	if (!err || typeof err !== 'object' || depth > 5) return null;
+	const e = err as Record<string, unknown>;
+	// a SQLSTATE with the server's severity (Node's own codes like EPIPE have none)
+	if (typeof e.code === 'string' && SQLSTATE.test(e.code) && 'severity' in e)
+		return e as DatabaseErrorLike;
+	return databaseErrorOf(e.cause, depth + 1);
+}
+
+/** E-mail addresses in a message (an SMTP server's "550 <x@y> unknown") become "[e-mail]". */
+const withoutEmails = (text: string) =>
+	text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[e-mail]');
+
+const frames = (stack: string | undefined) =>
+	stack
+		?.split('\n')
+		.filter((line) => /^\s+at /.test(line))
+		.join('\n');
+
+/**
+ * Errors as logged: a database error (also wrapped, e.g. drizzle's "Failed query … params: …")
+ * is reduced to what identifies it — SQLSTATE code, constraint, table, column — because its
+ * message, detail and parameters hold the row's values (names, e-mail addresses, texts). Other
+ * errors keep type, message and stack, without query parameters.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+	const db = databaseErrorOf(err);
+	const type = err instanceof Error ? err.constructor.name : typeof err;
+	if (db) {
+		return {
+			type,
+			database: true,
+			code: db.code,
+			constraint: field(db, 'constraint'),
+			table: field(db, 'table'),
+			column: field(db, 'column'),
+			schema: field(db, 'schema'),
+			severity: db.severity,
+			routine: db.routine,
+			// where in our code: only the frames, never the message lines at the stack's start
+			stack: err instanceof Error ? frames(err.stack) : undefined
+		};
+	}
+	if (!(err instanceof Error))
+		return { type, value: typeof err === 'string' ? withoutEmails(err) : undefined };
+	const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+	delete out.params;
+	delete out.query;
+	for (const key of ['message', 'stack'])
+		if (typeof out[key] === 'string') out[key] = withoutEmails(out[key]);
+	return out;
+}
+
+/** Structured JSON logs on stdout (or `destination`); one logger per process, children per request. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+	return pino(
+		{
+			level,
+			base: { app: 'miteinander' },
+			timestamp: pino.stdTimeFunctions.isoTime,
+			serializers: { err: serializeError, error: serializeError },
+			redact: { paths: REDACT_PATHS, censor: '[redacted]' }
+		},
+		destination
+	);
 }

@@ -395,3 +395,31 @@ describe('pagination', () => {
 		expect(res.json.message).toContain(name);
 	});
 });
+
+describe('date filters outside years 1900–9999 (issue 16: year 0000 was a 500)', () => {
+	const outOfRange = [
+		'created_since=0000-01-01T00:00:00Z',
+		'created_until=1899-12-31T23:59:59Z',
+		'modified_since=0001-01-01T00:00:00%2B01:00',
+		'modified_until=9999-12-31T23:59:59-05:00'
+	];
+	const lists = [...LISTS.map((l) => `/body/${'{tenant}'}/${l}`), '/body'];
+
+	it.each(lists.flatMap((list) => outOfRange.map((q) => [list, q] as const)))(
+		'%s?%s answers 400 with the OParl error object',
+		async (list, query) => {
+			const res = await get(`${list.replace('{tenant}', s.tenant.id)}?${query}`);
+			expect(res.status).toBe(400);
+			expect(res.json.type).toBe('https://schema.oparl.org/1.1/Error');
+			expect(res.json.message).toContain(query.split('=')[0]);
+		}
+	);
+
+	it.each(['created_since=1900-01-01T00:00:00Z', 'modified_until=9999-12-31T00:00:00Z'])(
+		'accepts the edge %s',
+		async (query) => {
+			const res = await get(`/body/${s.tenant.id}/paper?${query}`);
+			expect(res.status).toBe(200);
+		}
+	);
+});

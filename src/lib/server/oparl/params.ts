@@ -37,6 +37,10 @@ export class BadParameterError extends Error {
 const DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** The sane range of a date filter: years 1900 to 9999 (UTC, with any offset applied). */
+const EARLIEST = new Date('1899-12-31T10:00:00Z');
+const LATEST = new Date('9999-12-31T23:59:59.999Z');
+
 export function parseDateTime(raw: string): Date | null {
 	const value = raw.trim().replace(/ (\d{2}:?\d{2})$/, '+$1');
 	const m = DATE_TIME.exec(value.replace(/^(.{10})t/, '$1T'));
@@ -54,6 +58,8 @@ export function parseDateTime(raw: string): Date | null {
 	// Reject days that do not exist (2024-02-30 would roll over into March).
 	const local = new Date(Date.UTC(Number(y), month - 1, day));
 	if (local.getUTCMonth() !== month - 1) return null;
+	// Years 1900–9999 only, also after the offset (the database has no year 0 or 10000).
+	if (Number(y) < 1900 || date < EARLIEST || date > LATEST) return null;
 	return date;
 }
 
@@ -66,7 +72,7 @@ export function parseListParams(url: URL): ListParams {
 		const date = parseDateTime(raw);
 		if (!date) {
 			throw new BadParameterError(
-				`The parameter ${name} must be a full date-time with time zone, e.g. 2024-01-01T00:00:00+01:00.`,
+				`The parameter ${name} must be a full date-time with time zone in the years 1900 to 9999, e.g. 2024-01-01T00:00:00+01:00.`,
 				{ parameter: name, value: raw }
 			);
 		}

@@ -5,3 +5,4 @@ export * from './forms';
 export * from './html';
 export * from './pagination';
 export * from './positions';
+export * from './redirects';

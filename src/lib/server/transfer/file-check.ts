@@ -1,4 +1,5 @@
 /** The checks of an import file as a whole: size, CSV structure, header line, row count. */
+import { hasFormControlCharacters } from '../../control-characters';
 import { parseCsv, type CsvRecord } from './csv';
 import { COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type TransferFile } from './columns';
 
@@ -70,5 +71,11 @@ export function checkFile(
 				key: 'transfer_error_too_many_fields',
 				params: { count: r.fieldCount, expected: parsed.header.length }
 			});
+	// A NUL or another control character (tab and line breaks are fine) is refused by row and
+	// column: PostgreSQL cannot store NUL in text (a 500 before issue 16).
+	for (const r of parsed.records)
+		for (const [column, value] of Object.entries(r.values))
+			if (hasFormControlCharacters(value))
+				issues.push({ file, line: r.line, column, key: 'sec_csv_control_characters' });
 	return issues.length > before ? null : parsed.records;
 }

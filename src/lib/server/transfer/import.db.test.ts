@@ -239,6 +239,23 @@ describe('import: errors', () => {
 		expect(await countsOf(tenant.id)).toEqual(before);
 	});
 
+	it('refuses a row with a NUL or another control character with its line and column (issue 16)', async () => {
+		const { tenant, ctx } = await setup();
+		const before = await countsOf(tenant.id);
+		const organizations = csv([
+			'name;description;city',
+			'Treff Mitte;Offener Treff;Landshut',
+			'Treff\u0000Nord;Café\tund Beratung;Landshut',
+			'Treff Süd;"zwei\nZeilen";Lands\u0007hut'
+		]);
+		const result = await runImport(withTenant(ctx, tenant), { organizations });
+		expect(result.ok === false && where(result.preview.errors)).toEqual([
+			'organizations:3:name:sec_csv_control_characters',
+			'organizations:4:city:sec_csv_control_characters'
+		]);
+		expect(await countsOf(tenant.id)).toEqual(before);
+	});
+
 	it('checks the header: unknown, duplicate and missing columns', async () => {
 		const { tenant, ctx } = await setup();
 		const preview = await previewImport(withTenant(ctx, tenant), {

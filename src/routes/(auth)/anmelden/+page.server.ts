@@ -3,19 +3,16 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { formAction, sessionCookieOptions } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/shared/redirects';
 import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, getLocale, isLocale } from '$lib/paraglide/runtime';
 import { waitInWords } from '$lib/server/shared';
 
 /** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: '/app';
-}
+const safeNext = (next: unknown, url: URL) => safeRedirectPath(next, url.origin, '/app');
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next'), url));
 	return { next: url.searchParams.get('next') ?? '', reset: url.searchParams.has('reset') };
 };
 
@@ -43,7 +40,7 @@ export const actions: Actions = {
 				});
 			}
 			locals.log.info({ userId: result.userId }, 'signed in');
-			redirect(303, safeNext(String(values.next ?? '')));
+			redirect(303, safeNext(values.next, url));
 		}
 	})
 };

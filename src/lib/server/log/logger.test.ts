@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { capturedLogger } from './testing';
+
+const capture = capturedLogger;
+
+describe('logger redaction (issue 16)', () => {
+	it('censors personal fields at the top level and in nested objects', () => {
+		const { log, entries } = capture();
+		log.info(
+			{
+				email: 'a@b.example',
+				message: 'Hallo, ich bin Ayşe',
+				values: { name: 'Ayşe Demir' },
+				form: { name: 'Ayşe Demir', 'e-mail': 'a@b.example', phone: '0871 123' },
+				inquiry: { data: { body: 'Mein Text', address: 'Altstadt 1' } },
+				to: 'a@b.example',
+				mailId: 'm-1'
+			},
+			'something'
+		);
+		const [e] = entries();
+		const text = JSON.stringify(e);
+		for (const value of ['a@b.example', 'Ayşe', 'Mein Text', 'Altstadt 1', '0871 123'])
+			expect(text).not.toContain(value);
+		expect(e.mailId).toBe('m-1');
+		expect(e.form.name).toBe('[redacted]');
+		expect(e.msg).toBe('something');
+	});
+
+	it('reduces a database error to code, constraint and table', () => {
+		const { log, entries } = capture();
+		const cause = Object.assign(new Error('duplicate key: Key (email)=(a@b.example)'), {
+			code: '23505',
+			severity: 'ERROR',
+			constraint: 'users_email_unique',
+			table: 'users',
+			detail: 'Key (email)=(a@b.example) already exists.'
+		});
+		const err = Object.assign(new Error('Failed query: insert …\nparams: Ayşe,a@b.example'), {
+			params: ['Ayşe', 'a@b.example'],
+			cause
+		});
+		log.error({ err }, 'failed');
+		const [e] = entries();
+		expect(e.err).toMatchObject({
+			code: '23505',
+			severity: 'ERROR',
+			constraint: 'users_email_unique',
+			table: 'users'
+		});
+		expect(JSON.stringify(e)).not.toContain('a@b.example');
+		expect(JSON.stringify(e)).not.toContain('Ayşe');
+	});
+
+	it('keeps the message and stack of other errors, without e-mail addresses', () => {
+		const { log, entries } = capture();
+		log.error({ err: new TypeError('550 <a@b.example> mailbox unknown') }, 'failed');
+		const [e] = entries();
+		expect(e.err.type).toBe('TypeError');
+		expect(e.err.message).toBe('550 <[e-mail]> mailbox unknown');
+		expect(e.err.stack).toContain('logger.test.ts');
+	});
+});
