@@ -132,14 +132,18 @@ const isBuiltIn = (e: { concept: string; language: string; term: string }) =>
 			b.concept === e.concept && b.language === e.language && termKey(b.term) === termKey(e.term)
 	);
 
-/** Adds a term to a concept for the tenant's finder. */
-export async function addSynonym(
-	ctx: TenantCtx,
-	input: { concept?: unknown; language?: unknown; term?: unknown }
-): Promise<{ id: string }> {
+type EntryInput = { concept?: unknown; language?: unknown; term?: unknown };
+
+/** The first lines of a change: the coordinator's right, then the entry checked. */
+function authorizedEntry(ctx: TenantCtx, input: EntryInput) {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	const entry = parseOrThrow(entryInput, input);
+	return { tenantId, entry: parseOrThrow(entryInput, input) };
+}
+
+/** Adds a term to a concept for the tenant's finder. */
+export async function addSynonym(ctx: TenantCtx, input: EntryInput): Promise<{ id: string }> {
+	const { tenantId, entry } = authorizedEntry(ctx, input);
 	if (isBuiltIn(entry)) throw new ValidationError({ term: 'srch_error_term_built_in' });
 	return ctx.db.transaction(async (tx) => {
 		const existing = await tx
@@ -170,13 +174,8 @@ export async function addSynonym(
 }
 
 /** Hides a built-in term from the tenant's finder. */
-export async function hideBuiltInTerm(
-	ctx: TenantCtx,
-	input: { concept?: unknown; language?: unknown; term?: unknown }
-): Promise<{ id: string }> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	const entry = parseOrThrow(entryInput, input);
+export async function hideBuiltInTerm(ctx: TenantCtx, input: EntryInput): Promise<{ id: string }> {
+	const { tenantId, entry } = authorizedEntry(ctx, input);
 	if (!isBuiltIn(entry)) throw new NotFoundError();
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
