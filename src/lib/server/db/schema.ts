@@ -19,3 +19,4 @@ export * from '../inquiries/schema';
 export * from '../papers/schema';
 export * from '../reports/schema';
 export * from '../oparl/schema';
+export * from '../search/schema';

@@ -12,6 +12,7 @@ import { organizations, organizationTexts } from '../organizations/schema';
 import { publicContactsByIds } from '../organizations/contacts';
 import { tenants } from '../tenants/schema';
 import { listChildTenants, type PublicTenantView } from '../tenants/service';
+import { resolveRequestTenant } from '../tenants/resolve';
 import { offerPlaces, offers, offerTexts } from './schema';
 import { isPubliclyVisible } from './visibility';
 import type { TranslationState } from './vocabulary';
@@ -76,6 +77,13 @@ async function scopeOf(db: Executor, tenant: PublicTenantView): Promise<FinderSc
 		district = parent ?? null;
 	}
 	return { tenant, district, municipalities: [] };
+}
+
+/** The finder scope of a municipality's public district (null without one). */
+export async function districtScope(db: Executor, scope: FinderScope): Promise<FinderScope | null> {
+	if (!scope.district) return null;
+	const district = await resolveRequestTenant(db, 'public', scope.district.slug, null);
+	return district ? scopeOf(db, district) : null;
 }
 
 /** Ids of the tenants whose rows (offers, fields of action) a scope may read. */

@@ -2,13 +2,17 @@
  * The public offer finder: full-text search, filters with facet counts, sorting and pagination
  * over the offers a tenant's public site shows (see public.ts for the scope).
  *
- * Search: every word of the query must match, in the offer's German text or its text in the
+ * Search: every word (or thesaurus group) of the query must match, in the offer's German text or its text in the
  * visitor's language (texts in other languages are not searched):
  * - as a prefix of a stemmed word (to_tsquery with :*), in the text's own configuration
  *   (german, english …); "Sprachkurs" finds "Sprachkurse". The German Snowball stemmer cuts a
  *   final s ("Sprachkurs" → sprachkur) but keeps it before an ending ("Sprachkurse" →
  *   sprachkurs), so a German stem ending in such an s is also tried without it;
  * - or by trigram word similarity to the title (pg_trgm), which forgives typos ("Sprachkurz").
+ * Thesaurus (search/thesaurus.ts): words that spell a term of a concept ("Deutschkurs",
+ * "german course", "курси німецької мови") form one group that matches any German term of the
+ * concept (and the terms of the visitor's language); each other word is a group of its own, and
+ * every group must match. The vocabulary (built-in plus the tenant's own terms) is loaded once.
  * Stop words ("für") are ignored. Hits are ranked by ts_rank plus the trigram similarity of
  * the whole query to the title, so a title that is just the query comes first.
  *
@@ -42,6 +46,9 @@ import {
 	type FinderSort
 } from './finder-query';
 import { toCard, type ItemRow } from './finder-cards';
+import { germanGroupQuery, localGroupQuery } from './search-words';
+import { expandQuery, withoutStopwords, type QueryGroup } from '../search/thesaurus';
+import { finderVocabulary } from '../search/synonyms';
 
 /**
  * Sorting by title without a German collation (PGlite has only C): the first letter is folded
@@ -58,14 +65,6 @@ function list(values: readonly (string | number)[]): SQL {
 		values.map((v) => sql`${v}`),
 		sql`, `
 	);
-}
-
-/** A word as a prefix query in a text-search configuration, with the German s-variant. */
-function wordQuery(config: string, word: string): SQL {
-	const prefix = sql`to_tsquery(${config}::regconfig, ${`${word}:*`})`;
-	if (config !== 'german') return prefix;
-	const stem = sql`(ts_lexize('german_stem', ${word}::text))[1]`;
-	return sql`(CASE WHEN ${stem} ~ '[bdfghklmnrt]s$' THEN ${prefix} || to_tsquery('simple', left(${stem}, -1) || ':*') ELSE ${prefix} END)`;
 }
 
 /** Europe/Berlin calendar day of a timestamp column. */
@@ -97,7 +96,7 @@ function nextDateSql(): SQL {
 interface Plan {
 	ctes: SQL;
 	filters: Record<FacetKey, SQL | null>;
-	words: string[];
+	groups: QueryGroup[];
 }
 
 /** The common table expressions: `base` holds every public offer in scope matching the words. */
@@ -105,9 +104,10 @@ function plan(
 	scope: FinderScope,
 	query: FinderQuery,
 	municipalityIds: string[],
-	locale: string
+	locale: string,
+	groups: QueryGroup[]
 ): Plan {
-	const words = searchWords(query.q);
+	const words = groups.flatMap((g) => g.words);
 	const visitorConfig = TS_CONFIG[locale] ?? 'simple';
 	const translated = locale !== 'de';
 	const states = list(PUBLIC_TRANSLATION_STATES);
@@ -115,19 +115,21 @@ function plan(
 	const ctes: SQL[] = [];
 	if (words.length > 0) {
 		const columns: SQL[] = [];
-		words.forEach((w, i) => {
-			columns.push(sql`${wordQuery('german', w)} AS ${sql.raw(`d${i}`)}`);
-			if (translated) columns.push(sql`${wordQuery(visitorConfig, w)} AS ${sql.raw(`l${i}`)}`);
+		groups.forEach((g, i) => {
+			columns.push(sql`${germanGroupQuery(g)} AS ${sql.raw(`d${i}`)}`);
+			if (translated)
+				columns.push(sql`${localGroupQuery(visitorConfig, g)} AS ${sql.raw(`l${i}`)}`);
 		});
 		ctes.push(sql`q AS (SELECT ${sql.join(columns, sql`, `)})`);
-		const any = (prefix: 'd' | 'l') => sql.raw(words.map((_, i) => `q.${prefix}${i}`).join(' || '));
+		const any = (prefix: 'd' | 'l') =>
+			sql.raw(groups.map((_, i) => `q.${prefix}${i}`).join(' || '));
 		const queryOf = (prefix: 'd' | 'l', i: number) => sql.raw(`q.${prefix}${i}`);
-		const conditions = words.map((w, i) => {
+		const conditions = groups.map((g, i) => {
 			const de = sql`(numnode(${queryOf('d', i)}) = 0 OR ${offerTexts.search} @@ ${queryOf('d', i)})`;
 			const stemmed = translated
 				? sql`(CASE WHEN ${offerTexts.locale} = 'de' THEN ${de} ELSE (numnode(${queryOf('l', i)}) = 0 OR ${offerTexts.search} @@ ${queryOf('l', i)}) END)`
 				: de;
-			return sql`bool_or(${stemmed} OR word_similarity(${w}::text, ${offerTexts.title}) >= ${TITLE_SIMILARITY})`;
+			return sql`bool_or(${stemmed} OR word_similarity(${g.words.join(' ')}::text, ${offerTexts.title}) >= ${TITLE_SIMILARITY})`;
 		});
 		const rankQuery = translated
 			? sql`(CASE WHEN ${offerTexts.locale} = 'de' THEN ${any('d')} ELSE ${any('l')} END)`
@@ -195,7 +197,7 @@ function plan(
 		childcare: query.childcare ? sql`base.childcare` : null,
 		accessible: query.accessible ? sql`base.accessible` : null
 	};
-	return { ctes: sql`WITH ${sql.join(ctes, sql`, `)}`, filters, words };
+	return { ctes: sql`WITH ${sql.join(ctes, sql`, `)}`, filters, groups };
 }
 
 function where(filters: Record<FacetKey, SQL | null>, except?: FacetKey): SQL {
@@ -261,7 +263,11 @@ export async function searchOffers(
 		municipality: requested.municipality.filter((s) => bySlug.has(s))
 	};
 	const municipalityIds = query.municipality.map((s) => bySlug.get(s)!.id);
-	const { ctes, filters, words } = plan(scope, query, municipalityIds, locale);
+	// The thesaurus expands the query once per request (built-in and the tenants' own terms).
+	const vocabulary = await finderVocabulary(db, scope);
+	const words = withoutStopwords(searchWords(query.q), vocabulary);
+	const groups = words.length > 0 ? expandQuery(words, vocabulary, locale) : [];
+	const { ctes, filters } = plan(scope, query, municipalityIds, locale, groups);
 
 	const facetSelects: SQL[] = [
 		sql`SELECT 'total' AS facet, NULL AS value, count(*)::int AS n FROM base WHERE ${where(filters)}`,

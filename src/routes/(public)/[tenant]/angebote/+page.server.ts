@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { finderScope } from '$lib/server/offers/public';
 import { searchOffers } from '$lib/server/offers/search';
 import { publicOfferContacts } from '$lib/server/offers/contact';
+import { finderHelp, NO_FILTERS } from '$lib/server/offers/finder-help';
 import {
 	finderQueryString,
 	parseFinderQuery,
@@ -130,6 +131,41 @@ export const load: PageServerLoad = async (event) => {
 	}));
 
 	const pageHref = (page: number) => `${base}${finderQueryString(query, { page })}`;
+	// Nothing found: a corrected query and the nearest search that finds something.
+	const found = await finderHelp(db, scope, result, locale);
+	const help = {
+		suggestion: found.suggestion && {
+			q: found.suggestion.q,
+			href: `${base}${finderQueryString(query, { q: found.suggestion.q, page: 1 })}`
+		},
+		alternatives: [
+			...(found.withoutFilters
+				? [
+						{
+							href: `${base}${finderQueryString(query, NO_FILTERS)}`,
+							label: query.q
+								? m.srch_alternative_without_filters({
+										q: query.q,
+										count: found.withoutFilters.total
+									})
+								: m.srch_alternative_without_filters_all({ count: found.withoutFilters.total })
+						}
+					]
+				: []),
+			...(found.district
+				? [
+						{
+							href: `/${found.district.slug}/angebote${finderQueryString(query, { page: 1 })}`,
+							label: m.srch_alternative_district({
+								q: query.q,
+								district: found.district.name,
+								count: found.district.total
+							})
+						}
+					]
+				: [])
+		]
+	};
 	return {
 		tenant: { name: scope.tenant.name, slug: scope.tenant.slug },
 		base,
@@ -146,6 +182,7 @@ export const load: PageServerLoad = async (event) => {
 		filtered:
 			query.q !== '' || groups.some((g) => g.selectedCount > 0) || flags.some((f) => f.selected),
 		items,
+		help,
 		locale
 	};
 };
