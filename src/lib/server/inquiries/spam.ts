@@ -13,6 +13,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Executor } from '../db/client';
 import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limit';
 import { ValidationError } from '../errors';
+import { isActionFailure } from '@sveltejs/kit';
 
 /**
  * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
@@ -151,4 +152,36 @@ export function rejectSpam(raw: Record<string, unknown>, now: Date = new Date())
 	);
 	if (!verdict.ok) throw new ValidationError({ form: `inquiries_error_spam_${verdict.reason}` });
 	return verdict.proofOfWork;
+}
+
+/**
+ * The challenge of a refused submission, to be sent back with the form: the person's second
+ * attempt is timed from when the form was first issued, so correcting a missing field and
+ * sending again at once is not "too fast". Only a challenge of ours that has not expired is
+ * kept; otherwise the page issues a new one.
+ */
+export function challengeToKeep(value: unknown, now: Date = new Date()): string | null {
+	const parsed = parseChallenge(value);
+	if (!parsed) return null;
+	return now.getTime() - parsed.issuedAt.getTime() <= MAX_FORM_AGE_SECONDS * 1000
+		? (value as string)
+		: null;
+}
+
+/**
+ * Wraps a public form's action: a refused submission (400/429) carries its challenge back as
+ * `challenge` (see challengeToKeep), which the page prefers to a freshly issued one.
+ */
+export function keepingChallenge<E extends { request: Request }, R>(
+	action: (event: E) => Promise<R>
+): (event: E) => Promise<R> {
+	return async (event) => {
+		const copy = event.request.clone();
+		const result = await action(event);
+		if (isActionFailure(result)) {
+			const data = result.data as unknown as Record<string, unknown>;
+			data.challenge = challengeToKeep((await copy.formData()).get('challenge'));
+		}
+		return result;
+	};
 }

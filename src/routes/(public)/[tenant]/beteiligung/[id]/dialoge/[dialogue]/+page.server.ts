@@ -2,7 +2,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { publicDialogue } from '$lib/server/participation/dialogues';
 import { registerForDialogue } from '$lib/server/participation/registrations';
-import { issueChallenge, POW_DIFFICULTY, SPAM_FIELDS } from '$lib/server/inquiries/spam';
+import {
+	issueChallenge,
+	keepingChallenge,
+	POW_DIFFICULTY,
+	SPAM_FIELDS
+} from '$lib/server/inquiries/spam';
 import { formValues } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
 
@@ -22,17 +27,19 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: formAction(registerForDialogue, {
-		omit: SPAM_FIELDS,
-		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
-		input: ({ form, params }) => ({
-			...formValues(form),
-			processId: params.id,
-			dialogueId: params.dialogue
-		}),
-		onSuccess: ({ status }) => ({
-			success:
-				status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
+	default: keepingChallenge(
+		formAction(registerForDialogue, {
+			omit: SPAM_FIELDS,
+			rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
+			input: ({ form, params }) => ({
+				...formValues(form),
+				processId: params.id,
+				dialogueId: params.dialogue
+			}),
+			onSuccess: ({ status }) => ({
+				success:
+					status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
+			})
 		})
-	})
+	)
 };
