@@ -18,10 +18,16 @@ export const TREND: Record<string, () => string> = {
 	no_data: m.concept_trend_no_data,
 	no_target: m.concept_trend_no_target
 };
-/** a sign next to the word, so the state is not told by colour alone */
-export const TREND_SIGN: Record<string, string> = {
+/**
+ * A sign next to the trend's word, so the state is not told by colour alone. "On course" points
+ * the way the indicator should move: up where higher is better, down where lower is better.
+ */
+export function trendSign(status: string, direction: string): string {
+	if (status === 'on_track') return direction === 'lower' ? '↘' : '↗';
+	return TREND_SIGN[status] ?? '';
+}
+const TREND_SIGN: Record<string, string> = {
 	achieved: '✔',
-	on_track: '↗',
 	off_track: '✖',
 	no_data: '–',
 	no_target: '?'

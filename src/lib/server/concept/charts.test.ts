@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, lineChart, progressBar } from './charts';
+import { barChart, lineChart, progressBar, yearAxis } from './charts';
 
 describe('lineChart', () => {
 	const svg = lineChart({
@@ -76,5 +76,50 @@ describe('barChart and progressBar', () => {
 		const svg = progressBar('p', 40, 'Fortschritt 40 %');
 		expect(svg).toContain('<title id="p-title">Fortschritt 40 %</title>');
 		expect(svg).toContain('class="chart-progress-value" x="0" y="0" width="40"');
+	});
+});
+
+describe('the time axis', () => {
+	const day = (d: string) =>
+		Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
+	const points = ['2019-12-31', '2020-12-31', '2021-12-31'];
+
+	it('puts the year boundaries on 1 January and each label inside its own year', () => {
+		const axis = yearAxis(day('2019-12-31'), day('2021-12-31'), points.map(day));
+		expect(axis.boundaries).toEqual([day('2020-01-01'), day('2021-01-01')]);
+		expect(axis.labels.map((l) => l.year)).toEqual([2019, 2020, 2021]);
+		for (const l of axis.labels) {
+			expect(l.day).toBeGreaterThanOrEqual(day(`${l.year}-01-01`) - 1);
+			expect(l.day).toBeLessThan(day(`${l.year + 1}-01-01`));
+		}
+		// the 2020 label stands inside 2020, not on its first day where 31.12.2019 is drawn
+		const l2020 = axis.labels.find((l) => l.year === 2020)!;
+		expect(l2020.day).toBeGreaterThan(day('2020-06-01'));
+	});
+
+	it('draws 31.12.2019 under the 2019 label, left of the 2020 boundary', () => {
+		const svg = lineChart({
+			id: 'c3',
+			title: 't',
+			description: 'd',
+			unit: '%',
+			series: [{ name: 'A', points: points.map((date, i) => ({ date, value: i })) }],
+			locale: 'de'
+		});
+		const xOfPoint = (date: string) =>
+			Number(new RegExp(`data-date="${date}"[^>]*><circle cx="([\\d.]+)"`).exec(svg)![1]);
+		const labels = [...svg.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4})<\/text>/g)].map((m) => ({
+			x: Number(m[1]),
+			year: Number(m[2])
+		}));
+		const ticks = [...svg.matchAll(/class="chart-year-tick" x1="([\d.]+)"/g)].map((m) =>
+			Number(m[1])
+		);
+		const x = xOfPoint('2019-12-31');
+		const nearest = labels.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a));
+		expect(nearest.year).toBe(2019);
+		expect(x).toBeLessThan(ticks[0]);
+		expect(labels.find((l) => l.year === 2020)!.x).toBeGreaterThan(ticks[0]);
+		expect(xOfPoint('2020-12-31')).toBeLessThan(ticks[1]);
 	});
 });

@@ -58,6 +58,35 @@ function marker(kind: (typeof MARKERS)[number], x: number, y: number): string {
 	}
 }
 
+const DAY = 86_400_000;
+
+/**
+ * The time axis in years (days as dayNumber): a tick at each 1 January inside the range (the
+ * boundary between two years) and each year's label in the middle of its visible part, so a value
+ * of 31.12.2019 stands left of the 2020 boundary, under the 2019 label, never on a "2020" tick.
+ * A year is labelled when it holds a data point or at least a quarter of it is visible; with
+ * many years only every n-th label is kept (at most eight).
+ */
+export function yearAxis(
+	x0: number,
+	x1: number,
+	dataDays: number[]
+): { boundaries: number[]; labels: { year: number; day: number }[] } {
+	const yearOf = (d: number) => new Date(d * DAY).getUTCFullYear();
+	const jan1 = (year: number) => Date.UTC(year, 0, 1) / DAY;
+	const boundaries: number[] = [];
+	const labels: { year: number; day: number }[] = [];
+	const withData = new Set(dataDays.map(yearOf));
+	for (let year = yearOf(x0); year <= yearOf(x1); year++) {
+		if (jan1(year) > x0) boundaries.push(jan1(year));
+		const from = Math.max(x0, jan1(year));
+		const to = Math.min(x1, jan1(year + 1));
+		if (withData.has(year) || to - from >= 91) labels.push({ year, day: (from + to) / 2 });
+	}
+	const step = Math.ceil(labels.length / 8);
+	return { boundaries, labels: labels.filter((_, i) => i % step === 0) };
+}
+
 /** Line chart of indicator values over time, with optional baseline and target lines. */
 export function lineChart(input: LineChartInput): string {
 	const { id, locale } = input;
@@ -102,19 +131,18 @@ export function lineChart(input: LineChartInput): string {
 			`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y}" y2="${y}"/><text x="${pad.left - 6}" y="${y}" dy="0.32em" text-anchor="end">${esc(formatNumber(v, locale))}</text>`
 		);
 	}
-	const years = new Set<number>();
-	for (const d of days) years.add(new Date(d * 86_400_000).getUTCFullYear());
-	const yearList = [...years].sort();
-	const step = Math.ceil(yearList.length / 8);
-	yearList.forEach((year, i) => {
-		if (i % step !== 0) return;
-		const d = Date.UTC(year, 0, 1) / 86_400_000;
-		if (d < x0 - 1 || d > x1 + 1) return;
+	const axis = yearAxis(x0, x1, days);
+	const bottom = height - pad.bottom;
+	for (const d of axis.boundaries) {
 		const x = sx(d).toFixed(1);
 		parts.push(
-			`<text x="${x}" y="${height - pad.bottom + 16}" text-anchor="middle">${year}</text>`
+			`<line class="chart-year-tick" x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 6}"/>`
 		);
-	});
+	}
+	for (const l of axis.labels)
+		parts.push(
+			`<text x="${sx(l.day).toFixed(1)}" y="${bottom + 18}" text-anchor="middle">${l.year}</text>`
+		);
 	parts.push(
 		`<text x="${pad.left}" y="${height - 6}" class="chart-unit">${esc(input.unit)}</text></g>`
 	);

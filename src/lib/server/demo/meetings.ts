@@ -512,7 +512,8 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 			host: lsInitiative,
 			state: 'held',
 			minutes: 'draft',
-			minutesIntro: 'Entwurf – noch nicht genehmigt.',
+			// the draft notice comes from the minutes' state, never from the text
+			minutesIntro: 'Begrüßung durch die Gastgebenden; die Tagesordnung wird angenommen.',
 			items: [
 				{ title: 'Begrüßung, Protokoll der letzten Sitzung', minutes: 10, notes: 'Genehmigt.' },
 				{

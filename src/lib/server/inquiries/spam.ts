@@ -23,6 +23,7 @@ import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/schema';
 import { ValidationError } from '../errors';
 import { redeemedChallenges } from './schema';
+import { isActionFailure } from '@sveltejs/kit';
 
 /**
  * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
@@ -226,4 +227,42 @@ export function passSpamChecks(
 		return { proofOfWork: false, redeem: async () => {} };
 	const proofOfWork = rejectSpam(raw, now);
 	return { proofOfWork, redeem: (tx) => redeemChallenge(tx, raw.challenge) };
+}
+
+/**
+ * The challenge of a refused submission, to be sent back with the form: the person's second
+ * attempt is timed from when the form was first issued, so correcting a missing field and
+ * sending again at once is not "too fast". Only a challenge of ours that has not expired is
+ * kept; otherwise the page issues a new one.
+ */
+export function challengeToKeep(value: unknown, now: Date = new Date()): string | null {
+	const parsed = parseChallenge(value);
+	if (!parsed) return null;
+	return now.getTime() - parsed.issuedAt.getTime() <= MAX_FORM_AGE_SECONDS * 1000
+		? (value as string)
+		: null;
+}
+
+/**
+ * Wraps a public form's action: a submission refused for its fields (400) carries its challenge
+ * back as `challenge` (see challengeToKeep), which the page prefers to a freshly issued one.
+ */
+export function keepingChallenge<E extends { request: Request }, R>(
+	action: (event: E) => Promise<R>
+): (event: E) => Promise<R> {
+	return async (event) => {
+		const copy = event.request.clone();
+		const result = await action(event);
+		if (isActionFailure(result)) {
+			const data = result.data as unknown as Record<string, unknown>;
+			// Only a submission refused for its fields leaves its challenge unused; one refused as a
+			// whole (spam check, challenge already redeemed, rate limit) gets a fresh one.
+			const errors = data.errors as Record<string, unknown> | undefined;
+			data.challenge =
+				errors && !('form' in errors)
+					? challengeToKeep((await copy.formData()).get('challenge'))
+					: null;
+		}
+		return result;
+	};
 }

@@ -8,7 +8,7 @@ import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 import { bodies, type Body } from '../bodies/schema';
 import { agendaItems, agendaItemSpeakers, meetings, type Meeting } from '../meetings/schema';
-import { TIME_ZONE } from '../shared';
+import { dateText, timeText } from '../shared';
 import { fullAgenda } from '../meetings/agenda';
 
 export type Locale = 'de' | 'en';
@@ -251,51 +251,24 @@ export function onlineLink(meeting: Pick<Meeting, 'onlineUrl'>): string | null {
 	return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 }
 
-function tag(locale: Locale) {
-	return locale === 'de' ? 'de-DE' : 'en-GB';
-}
-
 /** "Di., 8. Dez. 2026" / "Tue, 8 Dec 2026" */
 export function shortDate(date: Date, locale: Locale): string {
-	return date.toLocaleDateString(tag(locale), {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone: TIME_ZONE
-	});
+	return dateText(date, locale, 'short');
 }
 
 /** "Dienstag, 8. Dezember 2026" */
 export function longDate(date: Date, locale: Locale): string {
-	return date.toLocaleDateString(tag(locale), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: TIME_ZONE
-	});
+	return dateText(date, locale, 'weekday');
 }
 
 /** "12.01.2027" / "12/01/2027" for a calendar day YYYY-MM-DD */
 export function dayText(day: string, locale: Locale): string {
-	const [y, mo, d] = day.split('-').map(Number);
-	return new Date(Date.UTC(y, mo - 1, d, 12)).toLocaleDateString(tag(locale), {
-		day: '2-digit',
-		month: '2-digit',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
+	return dateText(day, locale, 'numeric');
 }
 
 /** "14:00" */
 export function timeOfDay(date: Date, locale: Locale): string {
-	return date.toLocaleTimeString(tag(locale), {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone: TIME_ZONE
-	});
+	return timeText(date, locale);
 }
 
 /** The agenda as plain text: "TOP 1: Begrüßung\n   Referent:in: …" */

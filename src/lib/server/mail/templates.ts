@@ -1,15 +1,13 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from './schema';
 import { composeMail, type MailRecipient } from './compose';
+import { dateText } from '../shared/date-text';
 
 export function invitationMail(
 	args: MailRecipient & { tenantName: string; inviterName: string; link: string; expiresAt: Date }
 ): MailPayload {
 	const { locale } = args;
-	const expires = args.expiresAt.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'long',
-		timeZone: 'Europe/Berlin'
-	});
+	const expires = dateText(args.expiresAt, locale);
 	return composeMail(
 		args,
 		m.mail_invitation_subject({ tenant: args.tenantName }, { locale }),

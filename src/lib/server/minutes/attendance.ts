@@ -109,19 +109,19 @@ export async function attendanceOf(
 		}));
 	const savedMembers = new Map(saved.filter((r) => r.userId).map((r) => [r.userId!, r]));
 	const members: MemberAttendance[] = [];
+	const current = await membersOn(db, meeting);
+	// a row saved without the organisation shows the one the membership represents
+	const organizationOf = new Map(current.map((m) => [m.userId, m.organization]));
 	if (withSuggestions) {
-		const [current, answers] = await Promise.all([
-			membersOn(db, meeting),
-			db
-				.select({ userId: meetingInvitations.userId, response: meetingInvitations.response })
-				.from(meetingInvitations)
-				.where(
-					and(
-						eq(meetingInvitations.tenantId, meeting.tenantId),
-						eq(meetingInvitations.meetingId, meeting.id)
-					)
+		const answers = await db
+			.select({ userId: meetingInvitations.userId, response: meetingInvitations.response })
+			.from(meetingInvitations)
+			.where(
+				and(
+					eq(meetingInvitations.tenantId, meeting.tenantId),
+					eq(meetingInvitations.meetingId, meeting.id)
 				)
-		]);
+			);
 		const rsvp = new Map(answers.map((a) => [a.userId, a.response]));
 		for (const m of current) {
 			const s = savedMembers.get(m.userId);
@@ -129,7 +129,7 @@ export async function attendanceOf(
 			members.push({
 				userId: m.userId,
 				name: m.name,
-				affiliation: s ? s.affiliation : m.organization,
+				affiliation: s ? (s.affiliation ?? m.organization) : m.organization,
 				role: m.role,
 				status: s?.status ?? null,
 				suggested:
@@ -143,7 +143,7 @@ export async function attendanceOf(
 		members.push({
 			userId: s.userId!,
 			name: s.name ?? '',
-			affiliation: s.affiliation,
+			affiliation: s.affiliation ?? organizationOf.get(s.userId!) ?? null,
 			role: null,
 			status: s.status,
 			suggested: s.status

@@ -1,14 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-import { composeMail, type MailLocale, type MailRecipient } from '../mail/compose';
-
-function day(date: string | Date, locale: MailLocale): string {
-	const d = typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date;
-	return d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'long',
-		timeZone: 'Europe/Berlin'
-	});
-}
+import { composeMail, type MailRecipient } from '../mail/compose';
+import { dateText as day } from '../shared/date-text';
 
 /** To a member marked present: the draft minutes are ready for review ("Entwurf zur Durchsicht"). */
 export function minutesDraftMail(

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
 import { composeMail, type MailRecipient } from '../mail/compose';
+import { dateText } from '../shared/date-text';
 
 /** To coordinators and the addressed body's speakers: a paper was submitted. */
 export function paperSubmittedMail(
@@ -32,7 +33,9 @@ export function paperDecidedMail(
 	const lines = args.instructions.map(
 		(i) =>
 			`- ${i.body}: ${i.text}` +
-			(i.dueDate ? ` (${m.papers_mail_due({ date: i.dueDate }, { locale })})` : '')
+			(i.dueDate
+				? ` (${m.papers_mail_due({ date: dateText(i.dueDate, locale) }, { locale })})`
+				: '')
 	);
 	const text =
 		m.papers_mail_decided_body(

@@ -1,5 +1,6 @@
 /** What several domains use: Berlin dates, ids, forms, HTML escaping, pagination. */
 export * from './dates';
+export * from './date-text';
 export * from './ids';
 export * from './forms';
 export * from './html';

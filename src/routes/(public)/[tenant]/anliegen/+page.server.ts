@@ -4,7 +4,12 @@ import { formAction, tenantCtx } from '$lib/server/http';
 import { submitInquiry, statusPath } from '$lib/server/inquiries/submit';
 import { retentionDays } from '$lib/server/inquiries/retention';
 import { INQUIRY_KINDS } from '$lib/server/inquiries/validation';
-import { issueChallenge, POW_DIFFICULTY, SPAM_FIELDS } from '$lib/server/inquiries/spam';
+import {
+	issueChallenge,
+	keepingChallenge,
+	POW_DIFFICULTY,
+	SPAM_FIELDS
+} from '$lib/server/inquiries/spam';
 import { formValues } from '$lib/server/shared';
 import { m } from '$lib/paraglide/messages';
 
@@ -22,10 +27,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: formAction(submitInquiry, {
-		omit: SPAM_FIELDS,
-		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
-		input: ({ form }) => formValues(form),
-		onSuccess: ({ token }, { ctx }) => redirect(303, `${statusPath(ctx.tenant.slug, token)}?neu=1`)
-	})
+	default: keepingChallenge(
+		formAction(submitInquiry, {
+			omit: SPAM_FIELDS,
+			rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
+			input: ({ form }) => formValues(form),
+			onSuccess: ({ token }, { ctx }) =>
+				redirect(303, `${statusPath(ctx.tenant.slug, token)}?neu=1`)
+		})
+	)
 };

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 				unit: i.indicator.unit,
 				targetValue: i.indicator.targetValue,
 				targetDate: i.indicator.targetDate,
+				direction: i.indicator.direction,
 				isPublic: i.indicator.isPublic
 			},
 			trend: { latest: i.trend.latest, status: i.trend.status },
