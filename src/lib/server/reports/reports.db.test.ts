@@ -295,7 +295,9 @@ describe('status report', () => {
 			['Frage', '2', '1', '0', '1', '0'],
 			['Wunsch', '0', '0', '0', '0', '0'],
 			['Anregung', '0', '0', '0', '0', '0'],
-			['Beschwerde', '1', '0', '0', '0', '1']
+			['Beschwerde', '1', '0', '0', '0', '1'],
+			// accessibility feedback (Barriere melden) is counted as a kind of its own
+			['Barrierefreiheit', '0', '0', '0', '0', '0']
 		]);
 		expect(section(live, 'citizen_messages').blocks[0]).toMatchObject({
 			text: expect.stringContaining('3 Meldungen')

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import { organizations } from '../organizations/schema';
 import { offerTexts, offers } from '../offers/schema';
-import { inquiries, INQUIRY_KINDS, INQUIRY_STATES } from '../inquiries/schema';
+import { inquiries, INQUIRY_KINDS, INQUIRY_STATES, type InquiryKind } from '../inquiries/schema';
 import { conceptMeasures, measureHistory } from '../concept/schema';
 import { adoptedEdition, workingEdition } from '../concept/editions';
 import { conceptTree, dashboardOf } from '../concept/views';
@@ -219,11 +219,12 @@ export const indicatorsProvider: SectionProvider = {
 	}
 };
 
-const INQUIRY_KIND_DE: Record<string, string> = {
+const INQUIRY_KIND_DE: Record<InquiryKind, string> = {
 	question: 'Frage',
 	wish: 'Wunsch',
 	suggestion: 'Anregung',
-	complaint: 'Beschwerde'
+	complaint: 'Beschwerde',
+	accessibility: 'Barrierefreiheit'
 };
 const INQUIRY_STATE_DE: Record<string, string> = {
 	new: 'neu',
