@@ -11,7 +11,7 @@ import type { TenantCtx } from '../context';
 import { tenants, type LegalSettings } from './schema';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
-import { recordAudit } from '../audit/record';
+import { changeTenantSettings } from './settings';
 import { isIsoDate, optionalText, parseOrThrow } from '../shared';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
 
@@ -99,27 +99,15 @@ export async function getLegalSettings(
 
 /** A coordinator changes the tenant's Impressum, privacy and accessibility texts. */
 export async function updateLegalSettings(ctx: TenantCtx, raw: unknown): Promise<LegalSettings> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
+	authorize(ctx.actor, 'tenant.settings.edit', { tenantId: ctx.tenant.id });
 	const parsed = parseOrThrow(legalInput, raw);
-	const next = Object.fromEntries(
+	const legal = Object.fromEntries(
 		Object.entries(parsed).filter(([, v]) => v !== undefined)
 	) as LegalSettings;
-	return ctx.db.transaction(async (tx) => {
-		const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
-		if (!row) throw new NotFoundError();
-		await tx
-			.update(tenants)
-			.set({ settings: { ...row.settings, legal: next }, updatedAt: new Date() })
-			.where(eq(tenants.id, tenantId));
-		await recordAudit(tx, ctx, {
-			tenantId,
-			action: 'tenant.legal_update',
-			entityType: 'tenant',
-			entityId: tenantId,
-			before: row.settings.legal ?? {},
-			after: next
-		});
-		return next;
-	});
+	await changeTenantSettings(ctx, 'tenant.legal_update', (current) => ({
+		next: { ...current, legal },
+		before: current.legal ?? {},
+		after: legal
+	}));
+	return legal;
 }

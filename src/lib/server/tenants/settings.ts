@@ -65,28 +65,44 @@ export async function getTenantSettings(
 
 /** A coordinator changes the tenant's own settings. */
 export async function updateTenantSettings(ctx: TenantCtx, raw: unknown): Promise<TenantSettings> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
+	authorize(ctx.actor, 'tenant.settings.edit', { tenantId: ctx.tenant.id });
 	const parsed = parseOrThrow(settingsInput, raw);
-	return ctx.db.transaction(async (tx) => {
-		const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
-		if (!row) throw new NotFoundError();
-		const next: TenantSettings = { ...row.settings };
+	return changeTenantSettings(ctx, 'tenant.settings_update', (current) => {
+		const next: TenantSettings = { ...current };
 		for (const [key, value] of Object.entries(parsed) as [keyof TenantSettings, never][]) {
 			if (value === undefined) delete next[key];
 			else next[key] = value;
 		}
+		return { next, before: current, after: next };
+	});
+}
+
+/**
+ * Writes the tenant's settings in one transaction with their audit entry (the caller has
+ * authorised and validated): `change` gets the current settings (row locked) and returns the new
+ * ones and what the audit log records of the change.
+ */
+export async function changeTenantSettings(
+	ctx: TenantCtx,
+	action: string,
+	change: (current: TenantSettings) => { next: TenantSettings; before: unknown; after: unknown }
+): Promise<TenantSettings> {
+	const tenantId = ctx.tenant.id;
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+		if (!row) throw new NotFoundError();
+		const { next, before, after } = change(row.settings);
 		await tx
 			.update(tenants)
 			.set({ settings: next, updatedAt: new Date() })
 			.where(eq(tenants.id, tenantId));
 		await recordAudit(tx, ctx, {
 			tenantId,
-			action: 'tenant.settings_update',
+			action,
 			entityType: 'tenant',
 			entityId: tenantId,
-			before: row.settings,
-			after: next
+			before,
+			after
 		});
 		return next;
 	});
