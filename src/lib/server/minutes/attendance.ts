@@ -3,7 +3,7 @@
  * guests without an account (name and affiliation). Kept by the body's managers while the
  * minutes can still change; read by whoever may read the minutes.
  */
-import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, type Column } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
@@ -75,6 +75,14 @@ async function membersOn(db: Executor, meeting: Meeting) {
 	return rows.filter((r) => (seen.has(r.userId) ? false : (seen.add(r.userId), true)));
 }
 
+/** The rows of a meeting's table (attendance, invitations) that belong to `meeting`, in its tenant. */
+function rowsOfMeeting(
+	table: { tenantId: Column; meetingId: Column },
+	meeting: Pick<Meeting, 'id' | 'tenantId'>
+) {
+	return and(eq(table.tenantId, meeting.tenantId), eq(table.meetingId, meeting.id));
+}
+
 /** The attendance list as stored plus, for managers, the members not yet recorded. */
 export async function attendanceOf(
 	db: Executor,
@@ -92,12 +100,7 @@ export async function attendanceOf(
 		})
 		.from(meetingAttendance)
 		.leftJoin(users, eq(users.id, meetingAttendance.userId))
-		.where(
-			and(
-				eq(meetingAttendance.tenantId, meeting.tenantId),
-				eq(meetingAttendance.meetingId, meeting.id)
-			)
-		)
+		.where(rowsOfMeeting(meetingAttendance, meeting))
 		.orderBy(asc(meetingAttendance.createdAt), asc(meetingAttendance.id));
 	const guests = saved
 		.filter((r) => r.guestName !== null)
@@ -116,12 +119,7 @@ export async function attendanceOf(
 		const answers = await db
 			.select({ userId: meetingInvitations.userId, response: meetingInvitations.response })
 			.from(meetingInvitations)
-			.where(
-				and(
-					eq(meetingInvitations.tenantId, meeting.tenantId),
-					eq(meetingInvitations.meetingId, meeting.id)
-				)
-			);
+			.where(rowsOfMeeting(meetingInvitations, meeting));
 		const rsvp = new Map(answers.map((a) => [a.userId, a.response]));
 		for (const m of current) {
 			const s = savedMembers.get(m.userId);

@@ -204,3 +204,17 @@ export async function publicMinutesAt(db: Db, slug: string, meetingId: string) {
 	if (!tenant) throw new NotFoundError();
 	return publicMinutesDocument(withTenant(testCtx(db), tenant), { meetingId });
 }
+
+/** A tenant with a member who speaks for a body, and a meeting of that body. */
+export async function setupSpeakerMeeting(
+	db: Db,
+	names: { tenant: string; email: string; user: string; body: string; meeting: string }
+) {
+	const tenant = await buildTenant(db, { name: names.tenant });
+	const user = await buildUser(db, { email: names.email, name: names.user });
+	await grantRole(db, tenant.id, user.id, 'member');
+	const body = await buildBody(db, tenant.id, { name: names.body });
+	await buildMembership(db, body, user.id, 'speaker');
+	const meeting = await buildMeeting(db, body, { title: names.meeting });
+	return { tenant, user, body, meeting };
+}

@@ -5,7 +5,7 @@ import { buildContact, buildOffer, buildOrganization, buildTenant } from '../fac
 import { NotFoundError } from '../errors';
 import type { Tenant } from '../tenants/schema';
 import { listContactFallbacks, publicOfferContacts } from './contact';
-import { buildMunicipality, scopeAt } from './finder-testing';
+import { buildFamilyCentre, buildMunicipality, scopeAt } from './finder-testing';
 
 const database = useTestDb();
 
@@ -31,14 +31,7 @@ async function setup() {
 		name: 'Stadt Beispiel',
 		settings: { publicContactEmail: 'integration@beispiel.example' }
 	});
-	const org = await buildOrganization(database.db, tenant.id, {
-		name: 'Zentrum der Familie',
-		street: 'Domberg 1',
-		postalCode: '85354',
-		city: 'Freising',
-		phone: '08161 123',
-		email: 'info@zdf.example'
-	});
+	const org = await buildFamilyCentre(database.db, tenant);
 	return { tenant, org };
 }
 

@@ -62,3 +62,20 @@ export function finderHelpers(dbOf: () => Db) {
 
 	return { scopeOf, find, city };
 }
+
+/** The organisation of the offer tests with a full address: the Zentrum der Familie in Freising. */
+export function buildFamilyCentre(
+	db: Db,
+	tenant: Tenant,
+	columns: Parameters<typeof buildOrganization>[2] = {}
+) {
+	return buildOrganization(db, tenant.id, {
+		name: 'Zentrum der Familie',
+		street: 'Domberg 1',
+		postalCode: '85354',
+		city: 'Freising',
+		phone: '08161 123',
+		email: 'info@zdf.example',
+		...columns
+	});
+}

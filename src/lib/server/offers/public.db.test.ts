@@ -9,7 +9,7 @@ import {
 } from '../factories';
 import type { Tenant } from '../tenants/schema';
 import { getPublicOffer, safeHttpUrl } from './public';
-import { buildMunicipality, day, scopeAt } from './finder-testing';
+import { buildFamilyCentre, buildMunicipality, day, scopeAt } from './finder-testing';
 
 const database = useTestDb();
 
@@ -21,13 +21,7 @@ async function view(tenant: Tenant, id: string, locale = 'de') {
 
 async function setup() {
 	const tenant = await buildTenant(database.db, { name: 'Stadt Beispiel' });
-	const org = await buildOrganization(database.db, tenant.id, {
-		name: 'Zentrum der Familie',
-		street: 'Domberg 1',
-		postalCode: '85354',
-		city: 'Freising',
-		phone: '08161 123',
-		email: 'info@zdf.example',
+	const org = await buildFamilyCentre(database.db, tenant, {
 		website: 'https://zdf.example/',
 		languages: ['de', 'tr'],
 		trusted: true

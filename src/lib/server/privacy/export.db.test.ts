@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { createTestDb, testCtx } from '../db/testing/test-db';
-import {
-	buildActionItem,
-	buildBody,
-	buildContact,
-	buildMeeting,
-	buildMembership,
-	buildOrganization,
-	buildTenant,
-	buildUser,
-	grantRole
-} from '../factories';
+import { buildActionItem, buildContact, buildOrganization, grantRole } from '../factories';
+import { setupSpeakerMeeting } from '../minutes/testing';
 import { loadActor } from '../auth/sessions';
 import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -37,15 +28,13 @@ afterAll(() => database?.close());
  */
 async function personWithData(tenantName: string, marker: string) {
 	const db = database.db;
-	const tenant = await buildTenant(db, { name: tenantName });
-	const user = await buildUser(db, {
+	const { tenant, user, body, meeting } = await setupSpeakerMeeting(db, {
+		tenant: tenantName,
 		email: `${marker.toLowerCase()}@example.org`,
-		name: `Name ${marker}`
+		user: `Name ${marker}`,
+		body: `Arbeitskreis ${marker}`,
+		meeting: `Sitzung ${marker}`
 	});
-	await grantRole(db, tenant.id, user.id, 'member');
-	const body = await buildBody(db, tenant.id, { name: `Arbeitskreis ${marker}` });
-	await buildMembership(db, body, user.id, 'speaker');
-	const meeting = await buildMeeting(db, body, { title: `Sitzung ${marker}` });
 	await db.insert(meetingInvitations).values({
 		tenantId: tenant.id,
 		meetingId: meeting.id,

@@ -78,23 +78,31 @@ export interface ThesaurusConceptView {
 	languages: { language: string; terms: ThesaurusTermView[] }[];
 }
 
-/** The thesaurus as the coordinator's page shows it: built-in terms, hidden ones, own ones. */
-export async function viewThesaurus(ctx: TenantCtx): Promise<ThesaurusConceptView[]> {
+/** The coordinator's right to change the thesaurus, checked; the tenant's id. */
+function authorizedTenant(ctx: TenantCtx): string {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	const rows = await ctx.db
+	return tenantId;
+}
+
+/** A tenant's own rows (added and hidden terms), oldest first. */
+function tenantRows(db: Executor, tenantId: string) {
+	return db
 		.select()
 		.from(searchSynonyms)
 		.where(eq(searchSynonyms.tenantId, tenantId))
 		.orderBy(asc(searchSynonyms.createdAt), asc(searchSynonyms.term));
+}
+
+/** Whether a row stands for entry `e`: same concept, language and term (as compared). */
+const sameEntry = (r: ThesaurusEntry, e: ThesaurusEntry) =>
+	r.concept === e.concept && r.language === e.language && termKey(r.term) === termKey(e.term);
+
+/** The thesaurus as the coordinator's page shows it: built-in terms, hidden ones, own ones. */
+export async function viewThesaurus(ctx: TenantCtx): Promise<ThesaurusConceptView[]> {
+	const rows = await tenantRows(ctx.db, authorizedTenant(ctx));
 	const rowOf = (action: string, e: ThesaurusEntry) =>
-		rows.find(
-			(r) =>
-				r.action === action &&
-				r.concept === e.concept &&
-				r.language === e.language &&
-				termKey(r.term) === termKey(e.term)
-		);
+		rows.find((r) => r.action === action && sameEntry(r, e));
 	return BUILT_IN_CONCEPTS.map((concept) => ({
 		concept,
 		languages: THESAURUS_LANGUAGES.map((language) => {
@@ -136,9 +144,7 @@ type EntryInput = { concept?: unknown; language?: unknown; term?: unknown };
 
 /** The first lines of a change: the coordinator's right, then the entry checked. */
 function authorizedEntry(ctx: TenantCtx, input: EntryInput) {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
-	return { tenantId, entry: parseOrThrow(entryInput, input) };
+	return { tenantId: authorizedTenant(ctx), entry: parseOrThrow(entryInput, input) };
 }
 
 /** Adds a term to a concept for the tenant's finder. */
@@ -146,17 +152,8 @@ export async function addSynonym(ctx: TenantCtx, input: EntryInput): Promise<{ i
 	const { tenantId, entry } = authorizedEntry(ctx, input);
 	if (isBuiltIn(entry)) throw new ValidationError({ term: 'srch_error_term_built_in' });
 	return ctx.db.transaction(async (tx) => {
-		const existing = await tx
-			.select({ term: searchSynonyms.term })
-			.from(searchSynonyms)
-			.where(
-				and(
-					eq(searchSynonyms.tenantId, tenantId),
-					eq(searchSynonyms.concept, entry.concept),
-					eq(searchSynonyms.language, entry.language)
-				)
-			);
-		if (existing.some((r) => termKey(r.term) === termKey(entry.term)))
+		const existing = await tenantRows(tx, tenantId);
+		if (existing.some((r) => sameEntry(r, entry)))
 			throw new ValidationError({ term: 'srch_error_term_exists' });
 		const [row] = await tx
 			.insert(searchSynonyms)
@@ -197,8 +194,7 @@ export async function hideBuiltInTerm(ctx: TenantCtx, input: EntryInput): Promis
 
 /** Removes a tenant's own term, or shows a hidden built-in term again. */
 export async function removeSynonym(ctx: TenantCtx, input: { id?: unknown }): Promise<void> {
-	const tenantId = ctx.tenant.id;
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
+	const tenantId = authorizedTenant(ctx);
 	const id = requireUuid(input.id);
 	await ctx.db.transaction(async (tx) => {
 		const [row] = await tx
