@@ -109,7 +109,7 @@ test('a speaker submits a paper, the coordinator puts it on the steering group a
 	await visit(speaker, paperUrl);
 	await expect(speaker.locator('.facts')).toContainText('Beschlossen');
 	await expect(speaker.getByRole('table', { name: 'Beratungen der Vorlage' })).toContainText(
-		'Beschlossen: Die Steuerungsgruppe stimmt zu.'
+		'Beschlossen – Die Steuerungsgruppe stimmt zu.'
 	);
 	await visit(speaker, `/app/${SLUG}/vorlagen/anweisungen`);
 	const instruction = speaker

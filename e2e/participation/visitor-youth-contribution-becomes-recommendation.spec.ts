@@ -73,7 +73,7 @@ test('a contribution to the youth dialogue becomes part of a recommendation, and
 		.getByRole('article')
 		.filter({ has: staff.getByRole('heading', { name: title }) });
 	// the recommendation leads back to the contribution
-	await rec.getByText('Beruht auf 1 Beiträgen').click();
+	await rec.getByText('Beruht auf 1 Beitrag').click();
 	await expect(rec.getByRole('link', { name: idea })).toHaveCount(1);
 	await expectAccessible(staff);
 
