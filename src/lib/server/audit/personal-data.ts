@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { auditLog } from './schema';
 
 /**
@@ -10,25 +11,13 @@ import { auditLog } from './schema';
  */
 export async function auditPersonalData(db: Db, person: DataSubject): Promise<PersonalDataPart> {
 	return {
-		audit_about_person: await db
-			.select({
-				action: auditLog.action,
-				before: auditLog.before,
-				after: auditLog.after,
-				createdAt: auditLog.createdAt
-			})
-			.from(auditLog)
-			.where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, person.userId)))
-			.orderBy(asc(auditLog.id)),
-		audit_by_person: await db
-			.select({
-				action: auditLog.action,
-				entityType: auditLog.entityType,
-				entityId: auditLog.entityId,
-				createdAt: auditLog.createdAt
-			})
-			.from(auditLog)
-			.where(eq(auditLog.actorId, person.userId))
-			.orderBy(asc(auditLog.id))
+		audit_about_person: await personRows(db, auditLog, 'action before after createdAt', {
+			where: and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, person.userId)),
+			orderBy: auditLog.id
+		}),
+		audit_by_person: await personRows(db, auditLog, 'action entityType entityId createdAt', {
+			where: eq(auditLog.actorId, person.userId),
+			orderBy: auditLog.id
+		})
 	};
 }

@@ -1,40 +1,34 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { tenants } from '../tenants/schema';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { bodies, bodyJoinRequests, bodyMemberships } from './schema';
 
 /** Art. 15: memberships in bodies (role, dates) and requests to join, with the message written. */
 export async function bodiesPersonalData(db: Db, person: DataSubject): Promise<PersonalDataPart> {
+	/** the body and tenant a row of `table` belongs to */
+	const bodyOf = (table: typeof bodyMemberships | typeof bodyJoinRequests) => ({
+		named: { tenant: tenants.name, body: bodies.name },
+		joins: [
+			[bodies, eq(bodies.id, table.bodyId)],
+			[tenants, eq(tenants.id, table.tenantId)]
+		] as [PgTable, SQL][],
+		where: eq(table.userId, person.userId)
+	});
 	return {
-		body_memberships: await db
-			.select({
-				tenant: tenants.name,
-				body: bodies.name,
-				role: bodyMemberships.role,
-				organizationId: bodyMemberships.organizationId,
-				startDate: bodyMemberships.startDate,
-				endDate: bodyMemberships.endDate,
-				createdAt: bodyMemberships.createdAt
-			})
-			.from(bodyMemberships)
-			.innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
-			.innerJoin(tenants, eq(tenants.id, bodyMemberships.tenantId))
-			.where(eq(bodyMemberships.userId, person.userId))
-			.orderBy(asc(bodyMemberships.startDate)),
-		body_join_requests: await db
-			.select({
-				tenant: tenants.name,
-				body: bodies.name,
-				message: bodyJoinRequests.message,
-				status: bodyJoinRequests.status,
-				createdAt: bodyJoinRequests.createdAt,
-				decidedAt: bodyJoinRequests.decidedAt
-			})
-			.from(bodyJoinRequests)
-			.innerJoin(bodies, eq(bodies.id, bodyJoinRequests.bodyId))
-			.innerJoin(tenants, eq(tenants.id, bodyJoinRequests.tenantId))
-			.where(eq(bodyJoinRequests.userId, person.userId))
-			.orderBy(asc(bodyJoinRequests.createdAt))
+		body_memberships: await personRows(
+			db,
+			bodyMemberships,
+			'role organizationId startDate endDate createdAt',
+			{ ...bodyOf(bodyMemberships), orderBy: bodyMemberships.startDate }
+		),
+		body_join_requests: await personRows(
+			db,
+			bodyJoinRequests,
+			'message status createdAt decidedAt',
+			{ ...bodyOf(bodyJoinRequests), orderBy: bodyJoinRequests.createdAt }
+		)
 	};
 }

@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tenants } from '../tenants/schema';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { inquiries, inquiryEntries } from './schema';
 
 /**
@@ -14,37 +15,22 @@ export async function inquiriesPersonalData(
 	person: DataSubject
 ): Promise<PersonalDataPart> {
 	return {
-		messages_sent: await db
-			.select({
-				tenant: tenants.name,
-				reference: inquiries.reference,
-				kind: inquiries.kind,
-				subject: inquiries.subject,
-				body: inquiries.body,
-				name: inquiries.name,
-				email: inquiries.email,
-				consentVersion: inquiries.consentVersion,
-				consentAt: inquiries.consentAt,
-				state: inquiries.state,
-				createdAt: inquiries.createdAt,
-				answeredAt: inquiries.answeredAt,
-				closedAt: inquiries.closedAt
-			})
-			.from(inquiries)
-			.innerJoin(tenants, eq(tenants.id, inquiries.tenantId))
-			.where(eq(sql`lower(${inquiries.email})`, person.email))
-			.orderBy(asc(inquiries.createdAt)),
-		message_entries_written: await db
-			.select({
-				reference: inquiries.reference,
-				kind: inquiryEntries.kind,
-				body: inquiryEntries.body,
-				shownAs: inquiryEntries.authorLabel,
-				createdAt: inquiryEntries.createdAt
-			})
-			.from(inquiryEntries)
-			.innerJoin(inquiries, eq(inquiries.id, inquiryEntries.inquiryId))
-			.where(eq(inquiryEntries.authorId, person.userId))
-			.orderBy(asc(inquiryEntries.createdAt))
+		messages_sent: await personRows(
+			db,
+			inquiries,
+			'reference kind subject body name email consentVersion consentAt state createdAt answeredAt closedAt',
+			{
+				named: { tenant: tenants.name },
+				joins: [[tenants, eq(tenants.id, inquiries.tenantId)]],
+				where: eq(sql`lower(${inquiries.email})`, person.email),
+				orderBy: inquiries.createdAt
+			}
+		),
+		message_entries_written: await personRows(db, inquiryEntries, 'kind body createdAt', {
+			named: { reference: inquiries.reference, shownAs: inquiryEntries.authorLabel },
+			joins: [[inquiries, eq(inquiries.id, inquiryEntries.inquiryId)]],
+			where: eq(inquiryEntries.authorId, person.userId),
+			orderBy: inquiryEntries.createdAt
+		})
 	};
 }

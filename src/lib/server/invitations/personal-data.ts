@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { meetings } from '../meetings/schema';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { meetingInvitations } from './schema';
 
 /** Art. 15: invitations to meetings with the person's answer and comment. */
@@ -10,18 +11,16 @@ export async function invitationsPersonalData(
 	person: DataSubject
 ): Promise<PersonalDataPart> {
 	return {
-		meeting_invitations: await db
-			.select({
-				meeting: meetings.title,
-				meetingStartsAt: meetings.startsAt,
-				response: meetingInvitations.response,
-				comment: meetingInvitations.comment,
-				respondedAt: meetingInvitations.respondedAt,
-				createdAt: meetingInvitations.createdAt
-			})
-			.from(meetingInvitations)
-			.innerJoin(meetings, eq(meetings.id, meetingInvitations.meetingId))
-			.where(eq(meetingInvitations.userId, person.userId))
-			.orderBy(asc(meetings.startsAt))
+		meeting_invitations: await personRows(
+			db,
+			meetingInvitations,
+			'response comment respondedAt createdAt',
+			{
+				named: { meeting: meetings.title, meetingStartsAt: meetings.startsAt },
+				joins: [[meetings, eq(meetings.id, meetingInvitations.meetingId)]],
+				where: eq(meetingInvitations.userId, person.userId),
+				orderBy: meetings.startsAt
+			}
+		)
 	};
 }

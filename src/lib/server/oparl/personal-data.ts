@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tenants } from '../tenants/schema';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { m } from '$lib/paraglide/messages';
 import { CONSENT_TEXT_VERSION } from './consent';
 import { personPublications } from './schema';
@@ -15,24 +16,24 @@ export async function oparlPersonalData(
 	person: DataSubject,
 	locale: 'de' | 'en'
 ): Promise<PersonalDataPart> {
-	const rows = await db
-		.select({
-			tenant: tenants.name,
-			consentedAt: personPublications.consentedAt,
-			consentTextVersion: personPublications.consentTextVersion,
-			withdrawnAt: personPublications.withdrawnAt
-		})
-		.from(personPublications)
-		.innerJoin(tenants, eq(tenants.id, personPublications.tenantId))
-		.where(eq(personPublications.userId, person.userId))
-		.orderBy(asc(tenants.name));
+	const rows = await personRows(
+		db,
+		personPublications,
+		'consentedAt consentTextVersion withdrawnAt',
+		{
+			named: { tenant: tenants.name },
+			joins: [[tenants, eq(tenants.id, personPublications.tenantId)]],
+			where: eq(personPublications.userId, person.userId),
+			orderBy: tenants.name
+		}
+	);
 	return {
 		publication_consents: rows.map((row) => ({
 			...row,
 			consentText:
 				row.consentTextVersion === CONSENT_TEXT_VERSION
 					? m.oparl_consent_text({}, { locale })
-					: m.gdpr_consent_text_older({ version: row.consentTextVersion }, { locale })
+					: m.gdpr_consent_text_older({ version: String(row.consentTextVersion) }, { locale })
 		}))
 	};
 }

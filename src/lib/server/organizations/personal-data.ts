@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tenants } from '../tenants/schema';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import { contacts, organizations } from './schema';
 
 /**
@@ -13,24 +14,19 @@ export async function organizationsPersonalData(
 	person: DataSubject
 ): Promise<PersonalDataPart> {
 	return {
-		contact_entries: await db
-			.select({
-				tenant: tenants.name,
-				organization: organizations.name,
-				name: contacts.name,
-				role: contacts.role,
-				phone: contacts.phone,
-				email: contacts.email,
-				consentText: contacts.consentText,
-				consentGivenAt: contacts.consentGivenAt,
-				consentWithdrawnAt: contacts.consentWithdrawnAt,
-				createdAt: contacts.createdAt,
-				updatedAt: contacts.updatedAt
-			})
-			.from(contacts)
-			.innerJoin(organizations, eq(organizations.id, contacts.organizationId))
-			.innerJoin(tenants, eq(tenants.id, contacts.tenantId))
-			.where(eq(sql`lower(${contacts.email})`, person.email))
-			.orderBy(asc(contacts.createdAt))
+		contact_entries: await personRows(
+			db,
+			contacts,
+			'name role phone email consentText consentGivenAt consentWithdrawnAt createdAt updatedAt',
+			{
+				named: { tenant: tenants.name, organization: organizations.name },
+				joins: [
+					[organizations, eq(organizations.id, contacts.organizationId)],
+					[tenants, eq(tenants.id, contacts.tenantId)]
+				],
+				where: eq(sql`lower(${contacts.email})`, person.email),
+				orderBy: contacts.createdAt
+			}
+		)
 	};
 }

@@ -1,6 +1,7 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import { personRows } from '../privacy/rows';
 import {
 	consultationProcesses,
 	contributionComments,
@@ -19,53 +20,36 @@ export async function participationPersonalData(
 	person: DataSubject
 ): Promise<PersonalDataPart> {
 	return {
-		contributions: await db
-			.select({
-				process: consultationProcesses.title,
-				body: contributions.body,
-				shownName: contributions.authorName,
-				language: contributions.language,
-				status: contributions.status,
-				createdAt: contributions.createdAt,
-				updatedAt: contributions.updatedAt
-			})
-			.from(contributions)
-			.innerJoin(consultationProcesses, eq(consultationProcesses.id, contributions.processId))
-			.where(eq(contributions.authorId, person.userId))
-			.orderBy(asc(contributions.createdAt)),
-		contribution_comments: await db
-			.select({
-				body: contributionComments.body,
-				shownName: contributionComments.authorName,
-				status: contributionComments.status,
-				createdAt: contributionComments.createdAt
-			})
-			.from(contributionComments)
-			.where(eq(contributionComments.authorId, person.userId))
-			.orderBy(asc(contributionComments.createdAt)),
-		contribution_supports: await db
-			.select({ contribution: contributions.body, createdAt: contributionSupports.createdAt })
-			.from(contributionSupports)
-			.innerJoin(contributions, eq(contributions.id, contributionSupports.contributionId))
-			.where(eq(contributionSupports.supporterKey, `user:${person.userId}`))
-			.orderBy(asc(contributionSupports.createdAt)),
-		dialogue_registrations: await db
-			.select({
-				dialogue: dialogues.title,
-				name: dialogueRegistrations.name,
-				email: dialogueRegistrations.email,
-				status: dialogueRegistrations.status,
-				createdAt: dialogueRegistrations.createdAt,
-				cancelledAt: dialogueRegistrations.cancelledAt
-			})
-			.from(dialogueRegistrations)
-			.innerJoin(dialogues, eq(dialogues.id, dialogueRegistrations.dialogueId))
-			.where(
-				or(
+		contributions: await personRows(db, contributions, 'body language status createdAt updatedAt', {
+			named: { process: consultationProcesses.title, shownName: contributions.authorName },
+			joins: [[consultationProcesses, eq(consultationProcesses.id, contributions.processId)]],
+			where: eq(contributions.authorId, person.userId),
+			orderBy: contributions.createdAt
+		}),
+		contribution_comments: await personRows(db, contributionComments, 'body status createdAt', {
+			named: { shownName: contributionComments.authorName },
+			where: eq(contributionComments.authorId, person.userId),
+			orderBy: contributionComments.createdAt
+		}),
+		contribution_supports: await personRows(db, contributionSupports, 'createdAt', {
+			named: { contribution: contributions.body },
+			joins: [[contributions, eq(contributions.id, contributionSupports.contributionId)]],
+			where: eq(contributionSupports.supporterKey, `user:${person.userId}`),
+			orderBy: contributionSupports.createdAt
+		}),
+		dialogue_registrations: await personRows(
+			db,
+			dialogueRegistrations,
+			'name email status createdAt cancelledAt',
+			{
+				named: { dialogue: dialogues.title },
+				joins: [[dialogues, eq(dialogues.id, dialogueRegistrations.dialogueId)]],
+				where: or(
 					eq(dialogueRegistrations.userId, person.userId),
 					eq(sql`lower(${dialogueRegistrations.email})`, person.email)
-				)
-			)
-			.orderBy(asc(dialogueRegistrations.createdAt))
+				),
+				orderBy: dialogueRegistrations.createdAt
+			}
+		)
 	};
 }
