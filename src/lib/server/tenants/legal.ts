@@ -11,7 +11,7 @@ import type { TenantCtx } from '../context';
 import { tenants, type LegalSettings } from './schema';
 import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
-import { changeTenantSettings } from './settings';
+import { changeTenantSettings, getTenantSettings } from './settings';
 import { isIsoDate, optionalText, parseOrThrow } from '../shared';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
 
@@ -88,13 +88,8 @@ export async function publicLegal(ctx: TenantCtx): Promise<PublicLegal> {
 export async function getLegalSettings(
 	ctx: TenantCtx
 ): Promise<LegalSettings & { conformity: Conformity }> {
-	authorize(ctx.actor, 'tenant.settings.edit', { tenantId: ctx.tenant.id });
-	const [row] = await ctx.db
-		.select({ settings: tenants.settings })
-		.from(tenants)
-		.where(eq(tenants.id, ctx.tenant.id));
-	if (!row) throw new NotFoundError();
-	return withDefaults(row.settings.legal);
+	// authorises like the settings page: the legal texts are part of the tenant's settings
+	return withDefaults((await getTenantSettings(ctx)).legal);
 }
 
 /** A coordinator changes the tenant's Impressum, privacy and accessibility texts. */
