@@ -11,6 +11,7 @@ import { sessionCookieOptions } from '$lib/server/http';
 import { requireActor } from '$lib/server/guards';
 import { resolveRequestTenant, tenantArea } from '$lib/server/tenants/resolve';
 import { applySecurityHeaders } from '$lib/server/security-headers.js';
+import { loggablePath } from '$lib/server/log/logger';
 
 export const init: ServerInit = async () => {
 	try {
@@ -45,7 +46,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	event.locals.log.info(
 		{
 			method: event.request.method,
-			path: event.url.pathname,
+			path: loggablePath(event.url.pathname, event.params),
 			status: response.status,
 			ms: Math.round(performance.now() - started)
 		},
@@ -152,7 +153,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const requestId = event.locals.requestId;
 	if (status >= 500) {
 		(event.locals.log ?? console).error(
-			{ err: error, path: event.url.pathname },
+			{ err: error, path: loggablePath(event.url.pathname, event.params) },
 			'unhandled error'
 		);
 	}

@@ -33,6 +33,11 @@ export const envSchema = z.object({
 		.string()
 		.regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
 		.optional(),
+	/**
+	 * Key that signs spam challenges and hashes client addresses for rate limits. Set the same
+	 * value on every instance (and keep it over restarts); without it each process makes its own.
+	 */
+	APP_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
 	/** Sender address of outgoing mail. */
 	MAIL_FROM: z.string().min(3).default('Miteinander <noreply@miteinander.example>'),
 	/** Fill an empty database with the demo network. */
@@ -60,6 +65,7 @@ const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 function shown(key: string, values: Record<string, string>): string {
 	const value = values[key] ?? '';
+	if (key === 'APP_SECRET') return '***';
 	return SECRET_VARIABLES.has(key) ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
 }
 

@@ -24,12 +24,19 @@ import type { Role } from '../auth/schema';
 import { ValidationError } from '../errors';
 import { redeemedChallenges } from './schema';
 import { isActionFailure } from '@sveltejs/kit';
+import { env } from '../env';
 
 /**
- * Key of this process's signatures and address hashes. Not stored anywhere: after a restart
- * earlier challenges no longer verify (the form asks to send again) and rate-limit keys change.
+ * Key of the signatures and address hashes: `APP_SECRET`, the same on every instance. Without it
+ * each process makes its own, so after a restart (or on another instance) earlier challenges no
+ * longer verify (the form asks to send again) and rate-limit keys change.
  */
-const SECRET = randomBytes(32);
+let secretKey: Buffer | undefined;
+function secret(): Buffer {
+	const configured = env().APP_SECRET;
+	secretKey ??= configured ? Buffer.from(configured, 'utf8') : randomBytes(32);
+	return secretKey;
+}
 
 /** Leading zero bits the proof of work needs: about 16 000 hashes, well under a second. */
 export const POW_DIFFICULTY = 14;
@@ -41,7 +48,7 @@ export const MAX_FORM_AGE_SECONDS = 24 * 60 * 60;
 export const HONEYPOT_FIELD = 'website';
 
 function sign(payload: string): string {
-	return createHmac('sha256', SECRET).update(payload).digest('base64url');
+	return createHmac('sha256', secret()).update(payload).digest('base64url');
 }
 
 /** A new challenge for a form: `<nonce>.<issued ms>.<difficulty>.<signature>`. */
@@ -130,7 +137,7 @@ export function checkSubmission(
  */
 export function addressKey(scope: string, ip: string | undefined): string | null {
 	if (!ip) return null;
-	return `${scope}:${createHmac('sha256', SECRET).update(ip).digest('base64url')}`;
+	return `${scope}:${createHmac('sha256', secret()).update(ip).digest('base64url')}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from './testing';
+import { loggablePath } from './logger';
 
 const capture = capturedLogger;
 
@@ -59,5 +60,22 @@ describe('logger redaction (issue 16)', () => {
 		expect(e.err.type).toBe('TypeError');
 		expect(e.err.message).toBe('550 <[e-mail]> mailbox unknown');
 		expect(e.err.stack).toContain('logger.test.ts');
+	});
+});
+
+describe('loggablePath', () => {
+	it('replaces a secret token in the path by its name', () => {
+		expect(loggablePath('/landshut/anliegen/status/abc123XYZ', { token: 'abc123XYZ' })).toBe(
+			'/landshut/anliegen/status/[token]'
+		);
+		expect(loggablePath('/antwort/t0k3n', { token: 't0k3n' })).toBe('/antwort/[token]');
+	});
+
+	it('also replaces the percent-encoded form of a token', () => {
+		expect(loggablePath('/kalender/a%20b.ics', { token: 'a b.ics' })).toBe('/kalender/[token]');
+	});
+
+	it('leaves paths without secret parameters alone', () => {
+		expect(loggablePath('/landshut/angebote', { tenant: 'landshut' })).toBe('/landshut/angebote');
 	});
 });

@@ -125,3 +125,21 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 		destination
 	);
 }
+
+/** Route parameters whose values are secrets (mail links, status pages, calendar feeds). */
+const SECRET_PARAMS = ['token'];
+
+/**
+ * The request path as it may be logged: the value of a secret route parameter (`[token]`) is
+ * replaced by the parameter's name, so that a log line never holds a working link.
+ */
+export function loggablePath(pathname: string, params: Partial<Record<string, string>>): string {
+	let result = pathname;
+	for (const name of SECRET_PARAMS) {
+		const value = params[name];
+		if (!value) continue;
+		for (const form of new Set([value, encodeURIComponent(value)]))
+			result = result.split(`/${form}`).join(`/[${name}]`);
+	}
+	return result;
+}
