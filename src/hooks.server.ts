@@ -12,6 +12,7 @@ import { requireActor } from '$lib/server/guards';
 import { resolveRequestTenant, tenantArea } from '$lib/server/tenants/resolve';
 import { applySecurityHeaders } from '$lib/server/security-headers.js';
 import { loggablePath } from '$lib/server/log/logger';
+import { withShareMeta } from '$lib/server/share-meta';
 
 export const init: ServerInit = async () => {
 	try {
@@ -141,12 +142,34 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Sharing and search tags (canonical address, description, Open Graph) on every page outside the
+ * signed-in area, derived from the page's own title and description (share-meta.ts).
+ */
+const handleShareMeta: Handle = ({ event, resolve }) => {
+	if (event.route.id?.startsWith('/(app)')) return resolve(event);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => {
+			const tenant = event.locals.tenant;
+			return withShareMeta(html, {
+				url: `${event.locals.ctx.origin}${event.url.pathname}`,
+				locale: event.locals.ctx.locale,
+				siteName: m.site_name(),
+				fallbackDescription: tenant
+					? m.share_tenant_description({ tenant: tenant.name })
+					: m.share_site_description()
+			});
+		}
+	});
+};
+
 export const handle = sequence(
 	handleRequestLog,
 	handleSecurityHeaders,
 	handleLocale,
 	handleSession,
-	handleTenant
+	handleTenant,
+	handleShareMeta
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
