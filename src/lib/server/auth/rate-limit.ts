@@ -46,6 +46,18 @@ export async function assertWithinLimits(db: Executor, limits: Limit[]): Promise
 	}
 }
 
+/**
+ * Checks a limit and counts one use in one step: concurrent requests with the same key wait for
+ * each other (a transaction-scoped advisory lock on the key), so no more than `max` get through.
+ */
+export async function takeFromLimitAtomically(db: Executor, limit: Limit): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${limit.key}))`);
+		await assertWithinLimits(tx, [limit]);
+		await recordFailure(tx, [limit.key]);
+	});
+}
+
 export async function recordFailure(db: Executor, keys: string[]): Promise<void> {
 	if (keys.length === 0) return;
 	await db.insert(signInAttempts).values(keys.map((key) => ({ key })));

@@ -18,7 +18,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lt } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { assertWithinLimits, recordFailure, type Limit } from '../auth/rate-limit';
+import { takeFromLimitAtomically, type Limit } from '../auth/rate-limit';
 import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/schema';
 import { ValidationError } from '../errors';
@@ -142,7 +142,8 @@ export function addressKey(scope: string, ip: string | undefined): string | null
 
 /**
  * Counts one submission against a limit per address and throws RateLimitError once the
- * limit is used up (every submission counts, not only failures).
+ * limit is used up (every submission counts, not only failures). Check and count are one step,
+ * so concurrent submissions cannot get past the limit.
  */
 export async function takeFromLimit(
 	db: Executor,
@@ -152,8 +153,7 @@ export async function takeFromLimit(
 ): Promise<void> {
 	const key = addressKey(scope, ip);
 	if (!key) return;
-	await assertWithinLimits(db, [{ key, ...limit }]);
-	await recordFailure(db, [key]);
+	await takeFromLimitAtomically(db, { key, ...limit });
 }
 
 /** The spam fields of a public form: never sent back to the page. */
