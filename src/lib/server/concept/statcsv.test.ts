@@ -89,6 +89,23 @@ describe('parseStatisticsCsv', () => {
 			}
 		]);
 	});
+	it('takes a unit or the one remaining column as the value column (issue 14)', () => {
+		for (const header of ['Jahr;%', 'Jahr;Anteil in %', 'Jahr;Ausländeranteil', 'Stichtag;in %']) {
+			const r = parseStatisticsCsv(`${header}\n2021;12,5\n2022;13\n`);
+			expect(r.errors, header).toEqual([]);
+			expect(
+				r.rows.map((row) => [row.date, row.value]),
+				header
+			).toEqual([
+				['2021-12-31', 12.5],
+				['2022-12-31', 13]
+			]);
+		}
+		// two unnamed columns beside the year: which one holds the figures is not clear
+		expect(parseStatisticsCsv('Jahr;Männer;Frauen\n2021;1;2\n').errors).toEqual([
+			{ line: 1, key: 'concept_import_error_no_header' }
+		]);
+	});
 	it('reports every bad row with its line number', () => {
 		const r = parseStatisticsCsv(
 			['Jahr;Wert', '2020;abc', '20x1;5', '2022;', '2023;4,5', '2023;4,6', '2024;1,2,3'].join('\n')

@@ -5,7 +5,8 @@
  *
  * Columns (names are matched without case, the first that fits wins):
  * - date: "Datum" / "Stichtag" (31.12.2023 or 2023-12-31) or "Jahr" (2023 → 31.12.2023)
- * - value: "Wert" / "Anzahl" / "Anteil" / "Quote" / "Value"
+ * - value: "Wert" / "Anzahl" / "Anteil" / "Quote" / "Value", also with a unit ("Anteil in %",
+ *   "%"); without such a name, the one column beside the time that is none of the optional ones
  * - optional "Gemeinde" / "Kommune" / "AGS" / "Municipality": a municipality by name or AGS
  * - optional "Merkmal" (breakdown dimension) and "Ausprägung" (category)
  * - optional "Quelle" / "Source": source note per row
@@ -64,6 +65,30 @@ const norm = (s: string) =>
 
 function findColumn(header: string[], names: readonly string[]): number {
 	return header.findIndex((h) => names.includes(norm(h)));
+}
+
+/** Header words that say a column holds the figures: a unit or a value word with a unit. */
+const VALUE_HEADER = /^(%|prozent|percent|anzahl|anteil|quote|wert|value)\b|^(in )?%$|\(%\)$|in %$/;
+
+/**
+ * The value column: one named like a value ("Wert", "Anteil in %", "Anzahl (Personen)", "%");
+ * else, when the line names a time column, the only column that is neither time nor one of the
+ * optional columns ("Jahr;%" or "Jahr;Ausländeranteil").
+ */
+function findValueColumn(header: string[]): number {
+	const named = findColumn(header, COLUMN_NAMES.value);
+	if (named >= 0) return named;
+	const byUnit = header.findIndex((h) => VALUE_HEADER.test(norm(h)));
+	if (byUnit >= 0) return byUnit;
+	const known = Object.entries(COLUMN_NAMES)
+		.filter(([kind]) => kind !== 'value')
+		.flatMap(([, names]) => names as readonly string[]);
+	const hasTime =
+		findColumn(header, COLUMN_NAMES.date) >= 0 || findColumn(header, COLUMN_NAMES.year) >= 0;
+	const rest = header
+		.map((h, i) => ({ h: norm(h), i }))
+		.filter(({ h }) => h !== '' && !known.includes(h));
+	return hasTime && rest.length === 1 ? rest[0].i : -1;
 }
 
 /**
@@ -128,7 +153,7 @@ export function parseStatisticsCsv(text: string): StatParse {
 	for (let i = 0; i < records.length; i++) {
 		const r = records[i];
 		const hasTime = findColumn(r, COLUMN_NAMES.date) >= 0 || findColumn(r, COLUMN_NAMES.year) >= 0;
-		if (hasTime && findColumn(r, COLUMN_NAMES.value) >= 0) {
+		if (hasTime && findValueColumn(r) >= 0) {
 			headerIndex = i;
 			break;
 		}
@@ -143,7 +168,7 @@ export function parseStatisticsCsv(text: string): StatParse {
 	const col = {
 		date: findColumn(header, COLUMN_NAMES.date),
 		year: findColumn(header, COLUMN_NAMES.year),
-		value: findColumn(header, COLUMN_NAMES.value),
+		value: findValueColumn(header),
 		municipality: findColumn(header, COLUMN_NAMES.municipality),
 		dimension: findColumn(header, COLUMN_NAMES.dimension),
 		category: findColumn(header, COLUMN_NAMES.category),
