@@ -11,7 +11,7 @@ import { compareEditions } from '../concept/edition-compare';
 import { getDashboard, publicConcept } from '../concept/views';
 import { getRound, listRounds } from '../concept/prioritisation';
 import { guidingQuestionsForBody } from '../concept/structure';
-import { conceptGuidingQuestions } from '../concept/schema';
+import { conceptGoals, conceptGuidingQuestions, conceptMeasures } from '../concept/schema';
 
 let database: Database;
 let bySlug: Record<string, Tenant>;
@@ -28,6 +28,15 @@ async function ctxFor(email: string, tenant: Tenant) {
 }
 
 describe('demo concepts', () => {
+	it('public goal and measure texts carry no seed numbers such as "(003)" (issue 14)', async () => {
+		const texts = [
+			...(await database.db.select().from(conceptGoals)).flatMap((g) => Object.values(g)),
+			...(await database.db.select().from(conceptMeasures)).flatMap((x) => Object.values(x))
+		].filter((v): v is string => typeof v === 'string');
+		expect(texts.length).toBeGreaterThan(20);
+		expect(texts.filter((t) => /\(\d{3}\)/.test(t))).toEqual([]);
+	});
+
 	it('gives Gifhorn its 2010 concept, superseded by the adopted 2018 revision, with a diff', async () => {
 		const gifhorn = bySlug['landkreis-gifhorn'];
 		const ctx = await ctxFor('koordination@gifhorn.example', gifhorn);
