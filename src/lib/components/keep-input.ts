@@ -27,3 +27,15 @@ export const keepInputNewChallenge =
 		await update({ reset: false });
 		if (result.type === 'failure') await invalidateAll();
 	};
+
+/**
+ * The spam challenge for a form: the one a submission refused for its fields brought back
+ * (formAction's `keep`), so that sending again at once is not "too fast"; else the page's fresh one.
+ */
+export function challengeFor(form: unknown, fresh: string): string {
+	const kept =
+		form && typeof form === 'object' && 'challenge' in form
+			? (form as { challenge?: unknown }).challenge
+			: null;
+	return typeof kept === 'string' ? kept : fresh;
+}

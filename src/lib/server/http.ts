@@ -68,10 +68,18 @@ function ctxOf(event: EventLike): Ctx {
 	return 'tenant' in event.params ? tenantCtx(event) : requestCtx(event);
 }
 
-export type FormFailure = ActionFailure<{
-	values: Record<string, string | string[]>;
-	errors: Record<string, string>;
-}>;
+/** What a form may get back beside its values and errors (see FormActionOptions.keep). */
+export interface FormKept {
+	/** the spam challenge of a public form, still unused */
+	challenge?: string | null;
+}
+
+export type FormFailure = ActionFailure<
+	{
+		values: Record<string, string | string[]>;
+		errors: Record<string, string>;
+	} & FormKept
+>;
 
 /**
  * Runs a use case and maps its errors: validation → 400 with translated messages and the user's
@@ -171,6 +179,12 @@ export interface FormActionOptions<C extends Ctx, I, R, E extends RequestEvent, 
 	onSuccess?: (result: R, args: FormArgs<E> & { ctx: C }) => S | Promise<S>;
 	/** The form's own words for a rate limit (default: the sign-in message), given the wait. */
 	rateLimitMessage?: (minutes: number, seconds: number) => string;
+	/**
+	 * Sent back beside values and errors when the submission was refused for its fields only
+	 * (not as a whole: no `form` error), e.g. the spam challenge that was not used up, so that
+	 * correcting a field and sending again is timed from the first form.
+	 */
+	keep?: (form: FormData) => FormKept;
 }
 
 const SECRETS = ['password', 'passwordConfirm', 'currentPassword'] as const;
@@ -197,18 +211,29 @@ export function formAction<
 		for (const key of omit) delete values[key];
 		if (options.form) values.form = options.form;
 		const refused = refuseControlCharacters(form, values);
-		if (refused) return refused;
+		if (refused) return keeping(refused, form, options.keep);
 		const args: FormArgs<E> = { values, form, params: event.params, event };
 		const outcome = await runUseCase(
 			values,
 			async () => useCase(ctx, (options.input ? await options.input(args) : values) as I),
 			options.rateLimitMessage
 		);
-		if (!outcome.ok) return outcome.failure;
+		if (!outcome.ok) return keeping(outcome.failure, form, options.keep);
 		if (options.onSuccess)
 			return (await options.onSuccess(outcome.result, { ...args, ctx })) as Awaited<S>;
 		return { success: true } as Awaited<S>;
 	};
+}
+
+/** A failure for its fields only gets `keep`'s values; one refused as a whole gets none. */
+function keeping(
+	failure: FormFailure,
+	form: FormData,
+	keep: ((form: FormData) => FormKept) | undefined
+): FormFailure {
+	if (keep && failure.status === 400 && !('form' in failure.data.errors))
+		Object.assign(failure.data, keep(form));
+	return failure;
 }
 
 export type { Cookies };

@@ -3,37 +3,58 @@
  * restart the "sent very fast" clock.
  */
 import { describe, expect, it } from 'vitest';
-import { fail } from '@sveltejs/kit';
+import { ValidationError, RateLimitError } from '../errors';
+import { formAction } from '../http';
 import {
 	checkSubmission,
 	challengeToKeep,
 	issueChallenge,
-	keepingChallenge,
-	MAX_FORM_AGE_SECONDS
+	keptChallenge,
+	MAX_FORM_AGE_SECONDS,
+	SPAM_FIELDS
 } from './spam';
 
-// the form was issued "now" (the wrapper judges expiry against the clock), then times after it
+// the form was issued "now" (expiry is judged against the clock), then times after it
 const start = Date.now();
 const at = (ms: number) => new Date(start + ms);
 
 function post(fields: Record<string, string>) {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	return { request: new Request('http://localhost/landshut/anliegen', { method: 'POST', body }) };
+	const url = new URL('http://localhost/landshut/anliegen');
+	return {
+		request: new Request(url, { method: 'POST', body }),
+		url,
+		locals: { ctx: { tenant: { id: 't', slug: 'landshut' } } },
+		route: { id: '/(public)/[tenant]/anliegen' },
+		params: { tenant: 'landshut' }
+	} as never;
 }
 
-describe('a refused submission keeps its challenge', () => {
+/** A public form's action as the routes build it, around a use case that fails with `error`. */
+const refusingAction = (error: Error) =>
+	formAction(
+		async () => {
+			throw error;
+		},
+		{ omit: SPAM_FIELDS, keep: keptChallenge }
+	);
+
+const challengeOf = (result: unknown) =>
+	(result as { data: { challenge?: string | null } }).data.challenge;
+
+describe('a refused submission keeps its challenge (every public form through formAction)', () => {
 	it('the resubmission right after a refusal is timed from the first form and accepted', async () => {
 		const challenge = issueChallenge(at(0));
 		// the first attempt, 20 s after the form was loaded, lacks the consent box: refused (400)
-		const action = keepingChallenge(async (event: { request: Request }) => {
-			await event.request.formData();
-			return fail(400, { values: {}, errors: { consent: 'Bitte stimmen Sie zu.' } });
-		});
-		const refused = await action(post({ challenge, message: 'Hallo', website: '' }));
-		expect(refused.status).toBe(400);
-		const kept = (refused.data as unknown as { challenge: string | null }).challenge;
+		const refused = await refusingAction(
+			new ValidationError({ consent: 'inquiries_error_consent' })
+		)(post({ challenge, message: 'Hallo', website: '' }));
+		expect((refused as { status: number }).status).toBe(400);
+		const kept = challengeOf(refused);
 		expect(kept).toBe(challenge);
+		// the challenge is not echoed among the values (SPAM_FIELDS are omitted)
+		expect((refused as { data: { values: object } }).data.values).not.toHaveProperty('challenge');
 		// sent again one second later with the box ticked: not "too fast"
 		expect(checkSubmission({ challenge: kept, honeypot: '' }, at(21_000))).toEqual({
 			ok: true,
@@ -52,21 +73,21 @@ describe('a refused submission keeps its challenge', () => {
 		const old = issueChallenge(at(0));
 		expect(challengeToKeep(old, at(MAX_FORM_AGE_SECONDS * 1000 + 1000))).toBeNull();
 		expect(challengeToKeep(old, at(5000))).toBe(old);
-		const ok = await keepingChallenge(async () => ({ success: true }))(post({ challenge: old }));
+		const ok = await formAction(async () => 'done', { keep: keptChallenge })(
+			post({ challenge: old })
+		);
 		expect(ok).toEqual({ success: true });
 	});
 
 	it('a submission refused as a whole (spam check, used challenge, rate limit) gets a fresh one', async () => {
 		const challenge = issueChallenge(at(0));
-		for (const status of [400, 429]) {
-			const refused = await keepingChallenge(async (event: { request: Request }) => {
-				await event.request.formData();
-				return fail(status, {
-					values: {},
-					errors: { form: 'Dieses Formular wurde bereits gesendet.' }
-				});
-			})(post({ challenge }));
-			expect((refused.data as unknown as { challenge: string | null }).challenge).toBeNull();
-		}
+		const whole = await refusingAction(
+			new ValidationError({ form: 'inquiries_error_spam_reused' })
+		)(post({ challenge }));
+		expect((whole as { status: number }).status).toBe(400);
+		expect(challengeOf(whole)).toBeUndefined();
+		const limited = await refusingAction(new RateLimitError(60))(post({ challenge }));
+		expect((limited as { status: number }).status).toBe(429);
+		expect(challengeOf(limited)).toBeUndefined();
 	});
 });

@@ -23,7 +23,6 @@ import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/schema';
 import { ValidationError } from '../errors';
 import { redeemedChallenges } from './schema';
-import { isActionFailure } from '@sveltejs/kit';
 import { env } from '../env';
 
 /**
@@ -251,25 +250,9 @@ export function challengeToKeep(value: unknown, now: Date = new Date()): string 
 }
 
 /**
- * Wraps a public form's action: a submission refused for its fields (400) carries its challenge
- * back as `challenge` (see challengeToKeep), which the page prefers to a freshly issued one.
+ * For `formAction`'s `keep`: a submission refused for its fields carries its challenge back as
+ * `challenge` (see challengeToKeep), which the page prefers to a freshly issued one.
  */
-export function keepingChallenge<E extends { request: Request }, R>(
-	action: (event: E) => Promise<R>
-): (event: E) => Promise<R> {
-	return async (event) => {
-		const copy = event.request.clone();
-		const result = await action(event);
-		if (isActionFailure(result)) {
-			const data = result.data as unknown as Record<string, unknown>;
-			// Only a submission refused for its fields leaves its challenge unused; one refused as a
-			// whole (spam check, challenge already redeemed, rate limit) gets a fresh one.
-			const errors = data.errors as Record<string, unknown> | undefined;
-			data.challenge =
-				errors && !('form' in errors)
-					? challengeToKeep((await copy.formData()).get('challenge'))
-					: null;
-		}
-		return result;
-	};
+export function keptChallenge(form: FormData): { challenge: string | null } {
+	return { challenge: challengeToKeep(form.get('challenge')) };
 }

@@ -6,7 +6,7 @@ import { retentionDays } from '$lib/server/inquiries/retention';
 import { INQUIRY_KINDS } from '$lib/server/inquiries/validation';
 import {
 	issueChallenge,
-	keepingChallenge,
+	keptChallenge,
 	POW_DIFFICULTY,
 	SPAM_FIELDS
 } from '$lib/server/inquiries/spam';
@@ -27,13 +27,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: keepingChallenge(
-		formAction(submitInquiry, {
-			omit: SPAM_FIELDS,
-			rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
-			input: ({ form }) => formValues(form),
-			onSuccess: ({ token }, { ctx }) =>
-				redirect(303, `${statusPath(ctx.tenant.slug, token)}?neu=1`)
-		})
-	)
+	default: formAction(submitInquiry, {
+		omit: SPAM_FIELDS,
+		keep: keptChallenge,
+		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
+		input: ({ form }) => formValues(form),
+		onSuccess: ({ token }, { ctx }) => redirect(303, `${statusPath(ctx.tenant.slug, token)}?neu=1`)
+	})
 };

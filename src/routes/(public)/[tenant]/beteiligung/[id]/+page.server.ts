@@ -13,7 +13,8 @@ import {
 	issueChallenge,
 	POW_DIFFICULTY,
 	skipsSpamChecks,
-	SPAM_FIELDS
+	SPAM_FIELDS,
+	keptChallenge
 } from '$lib/server/inquiries/spam';
 import { newToken } from '$lib/server/auth/tokens';
 import { formValues } from '$lib/server/shared';
@@ -59,6 +60,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	contribute: formAction(submitContribution, {
 		omit: SPAM_FIELDS,
+		keep: keptChallenge,
 		rateLimitMessage,
 		input: ({ values, form, params }) => {
 			// sent back with errors: the page reopens the contribution form by it
@@ -86,6 +88,7 @@ export const actions: Actions = {
 	}),
 	comment: formAction(commentOnContribution, {
 		omit: SPAM_FIELDS,
+		keep: keptChallenge,
 		rateLimitMessage,
 		input: ({ values, form, params }) => {
 			// sent back with errors: the comment form of this contribution shows them

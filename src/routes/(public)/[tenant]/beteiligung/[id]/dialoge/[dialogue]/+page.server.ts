@@ -4,7 +4,7 @@ import { publicDialogue } from '$lib/server/participation/dialogues';
 import { registerForDialogue } from '$lib/server/participation/registrations';
 import {
 	issueChallenge,
-	keepingChallenge,
+	keptChallenge,
 	POW_DIFFICULTY,
 	skipsSpamChecks,
 	SPAM_FIELDS
@@ -30,19 +30,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: keepingChallenge(
-		formAction(registerForDialogue, {
-			omit: SPAM_FIELDS,
-			rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
-			input: ({ form, params }) => ({
-				...formValues(form),
-				processId: params.id,
-				dialogueId: params.dialogue
-			}),
-			onSuccess: ({ status }) => ({
-				success:
-					status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
-			})
+	default: formAction(registerForDialogue, {
+		omit: SPAM_FIELDS,
+		keep: keptChallenge,
+		rateLimitMessage: (minutes: number) => m.inquiries_error_rate_limited({ minutes }),
+		input: ({ form, params }) => ({
+			...formValues(form),
+			processId: params.id,
+			dialogueId: params.dialogue
+		}),
+		onSuccess: ({ status }) => ({
+			success:
+				status === 'waiting' ? m.participation_registered_waiting() : m.participation_registered()
 		})
-	)
+	})
 };
