@@ -38,8 +38,11 @@ export default defineConfig({
 				project: './project.inlang',
 				outdir: './src/lib/paraglide',
 				emitTsDeclarations: true,
-				// The chosen language is kept in a cookie; then the browser's preference; then German.
-				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+				// custom-route (src/lib/i18n/routing.ts): the language prefix of a public page
+				// (/ar/landshut), German on unprefixed public pages, in the signed-in area the cookie
+				// (de/en) then the browser's preference. Defined for the server in hooks.server.ts and
+				// for the browser in hooks.client.ts, from the same function.
+				strategy: ['custom-route', 'baseLocale']
 			})
 	],
 	server: { port: 3000 },

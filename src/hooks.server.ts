@@ -2,7 +2,21 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
-import { getLocale, getTextDirection, type Locale } from '$lib/paraglide/runtime';
+import {
+	cookieName,
+	defineCustomServerStrategy,
+	getLocale,
+	type Locale
+} from '$lib/paraglide/runtime';
+import {
+	cookieFrom,
+	localizeLinks,
+	localizeLocation,
+	routeLocale,
+	splitLocalePrefix,
+	textDirection,
+	withoutClientScript
+} from '$lib/i18n/routing';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { ConfigError } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
@@ -56,16 +70,41 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** UI language from the cookie (then the browser's preference, then German); sets <html lang dir>. */
+// The page's language from its address (src/lib/i18n/routing.ts); the browser uses the same rule.
+defineCustomServerStrategy('custom-route', {
+	getLocale: (request) =>
+		request
+			? routeLocale({
+					pathname: new URL(request.url).pathname,
+					cookie: cookieFrom(request.headers.get('cookie'), cookieName),
+					accept: request.headers.get('accept-language')
+				})
+			: undefined
+});
+
+/**
+ * UI language from the address (a public page's prefix `/ar/…`, German unprefixed; the signed-in
+ * area by the cookie); sets <html lang dir>. A page in a prefixed language keeps it: its public
+ * links, form targets and redirects are rewritten to the same prefix, and it is served without
+ * the client start-up script (see withoutClientScript).
+ */
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html
+		const prefixed = splitLocalePrefix(event.url.pathname).locale !== null;
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => {
+				const page = html
 					.replace('%paraglide.lang%', locale)
-					.replace('%paraglide.dir%', getTextDirection(locale as Locale))
+					.replace('%paraglide.dir%', textDirection(locale));
+				return prefixed ? withoutClientScript(localizeLinks(page, locale as Locale)) : page;
+			}
 		});
+		const location = response.headers.get('location');
+		if (prefixed && location) {
+			response.headers.set('location', localizeLocation(location, locale as Locale));
+		}
+		return response;
 	});
 
 /** Resolves the session once; pages and use cases authorise again themselves. */
@@ -101,7 +140,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		actor,
 		requestId: event.locals.requestId,
 		ip,
-		locale: getLocale() as 'de' | 'en',
+		locale: getLocale(),
 		// Links in mails: ORIGIN, else http://localhost:PORT, never the Host header of a request
 		// (without ORIGIN a forged Host would otherwise send password-reset links elsewhere).
 		origin: rt.origin

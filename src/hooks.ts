@@ -1,6 +1,7 @@
 import type { Reroute } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { urlHasControlCharacters } from '$lib/control-characters';
+import { splitLocalePrefix } from '$lib/i18n/routing';
 
 /**
  * A path SvelteKit cannot decode. SvelteKit answers it with 400 and the site's error page (root
@@ -15,4 +16,8 @@ export const UNDECODABLE_PATH = '/%';
  */
 export const reroute: Reroute = ({ url }) => {
 	if (!browser && urlHasControlCharacters(url)) return UNDECODABLE_PATH;
+	// A public page in another language (/ar/landshut/angebote) is the German route
+	// (/landshut/angebote) rendered in that language (src/lib/i18n/routing.ts).
+	const { locale, path } = splitLocalePrefix(url.pathname);
+	if (locale) return path;
 };

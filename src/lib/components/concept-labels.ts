@@ -1,3 +1,4 @@
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 export const EDITION_STATE: Record<string, () => string> = {
@@ -50,7 +51,7 @@ export const LINK_KIND: Record<string, () => string> = {
 
 export function formatValue(value: number | null | undefined, locale: string, unit = ''): string {
 	if (value === null || value === undefined) return '–';
-	const n = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+	const n = new Intl.NumberFormat(intlLocale(locale), {
 		maximumFractionDigits: 2
 	}).format(value);
 	return unit ? `${n} ${unit}` : n;

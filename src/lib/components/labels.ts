@@ -1,3 +1,4 @@
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import * as bodiesAudit from './audit-labels/bodies';
 import * as meetingsAudit from './audit-labels/meetings';
@@ -57,7 +58,7 @@ export function landLabel(code: string): string {
 }
 
 export function formatDateTime(d: Date | string, locale: string): string {
-	return new Date(d).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', {
+	return new Date(d).toLocaleString(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'
@@ -65,7 +66,7 @@ export function formatDateTime(d: Date | string, locale: string): string {
 }
 
 export function formatDate(d: Date | string, locale: string): string {
-	return new Date(d).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+	return new Date(d).toLocaleDateString(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeZone: 'Europe/Berlin'
 	});

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Db } from './db/client';
 import type { Actor } from './auth/actor';
 import type { RequestTenant } from './tenants/resolve';
@@ -18,8 +19,11 @@ export interface Ctx {
 	requestId?: string;
 	/** client address, for rate limits; never stored beyond the limit window */
 	ip?: string;
-	/** UI language of the request */
-	locale: 'de' | 'en';
+	/**
+	 * UI language of the request: one of the seven public languages on public pages, de or en in
+	 * the signed-in area (src/lib/i18n/routing.ts). Mails use mailLocale (de or en).
+	 */
+	locale: Locale;
 	/** public address used in mail links */
 	origin: string;
 }

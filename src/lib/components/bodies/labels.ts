@@ -2,6 +2,7 @@
  * Translated names of the bodies vocabulary and the cadence in words (server and browser alike),
  * for the signed-in and the public body pages.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 type Fn = () => string;
@@ -170,7 +171,7 @@ export function actionStateLabel(state: string): string {
 }
 
 function tag(locale: string) {
-	return locale === 'de' ? 'de-DE' : 'en-GB';
+	return intlLocale(locale);
 }
 
 /** A calendar day (YYYY-MM-DD) as "12.03.2025". */

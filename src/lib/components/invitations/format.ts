@@ -1,3 +1,4 @@
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 /** Labels of answers and times for the invitation pages (client and server). */
@@ -19,7 +20,7 @@ const TZ = 'Europe/Berlin';
 
 /** "Dienstag, 8. Dezember 2026, 14:00 bis 16:00 Uhr" in the page's language. */
 export function whenLabel(start: string | Date, end: string | Date, locale: string): string {
-	const tag = locale === 'de' ? 'de-DE' : 'en-GB';
+	const tag = intlLocale(locale);
 	const s = new Date(start);
 	const e = new Date(end);
 	const date = (d: Date) =>

@@ -2,10 +2,10 @@
  * How meetings are written in the pages: dates in words, times, cadences, file types. All in
  * Europe/Berlin, in the page's language.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 const TZ = 'Europe/Berlin';
-const intlLocale = (locale: string) => (locale === 'de' ? 'de-DE' : 'en-GB');
 
 /** A local date 'YYYY-MM-DD' (read as a calendar day) or an instant (read in Berlin). */
 function asInstant(value: string | Date): { date: Date; timeZone: string } {

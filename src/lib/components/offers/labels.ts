@@ -2,6 +2,7 @@
  * Labels of the offers vocabularies in the UI language (shared by the organisation, offer and
  * review pages). Language names come from Intl.DisplayNames.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -109,7 +110,7 @@ function dateFmt(d: string | Date, withTime: boolean) {
 		typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
 			? new Date(`${d}T12:00:00Z`)
 			: new Date(d);
-	return date.toLocaleString(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
+	return date.toLocaleString(intlLocale(getLocale()), {
 		dateStyle: 'medium',
 		...(withTime ? { timeStyle: 'short' } : {}),
 		timeZone: 'Europe/Berlin'
@@ -132,7 +133,7 @@ export function vals(values: FormValues, name: string): string[] {
 
 /** Clock time in Berlin, e.g. 15:00. */
 export function formatTime(d: string | Date): string {
-	return new Date(d).toLocaleTimeString(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
+	return new Date(d).toLocaleTimeString(intlLocale(getLocale()), {
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'
 	});

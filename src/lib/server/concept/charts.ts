@@ -4,13 +4,14 @@
  * data next to the chart as a table. Colours are never the only carrier of meaning: lines have
  * markers and dash patterns, target/baseline lines are labelled.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { dayNumber, type Point } from './calc';
 
 const esc = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function formatNumber(value: number, locale: string, digits = 1): string {
-	return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+	return new Intl.NumberFormat(intlLocale(locale), {
 		maximumFractionDigits: digits
 	}).format(value);
 }

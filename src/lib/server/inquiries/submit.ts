@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mailLocale } from '../mail/compose';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { NotFoundError } from '../errors';
@@ -89,7 +90,7 @@ export async function submitInquiry(
 					tenantName: tenant.name,
 					reference: row.reference,
 					link: `${ctx.origin}${statusPath(tenant.slug, token)}`,
-					locale: ctx.locale
+					locale: mailLocale(ctx.locale)
 				})
 			);
 		}

@@ -11,6 +11,7 @@
  * Feeds reach back FEED_PAST_DAYS and list cancelled meetings with STATUS:CANCELLED, so that
  * subscribed calendars drop or strike them.
  */
+import { mailLocale } from '../mail/compose';
 import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
 import { recordAudit } from '../audit/record';
@@ -156,7 +157,7 @@ export async function meetingCalendarFile(
 	const insider = canManage || !!ctx.actor?.bodyRoles?.[body.id];
 	const event = meetingEvent(details, {
 		origin: ctx.origin,
-		locale: ctx.locale,
+		locale: mailLocale(ctx.locale),
 		url: meetingPageLink(ctx.origin, details.tenant.slug, meeting.id),
 		publicOnly: !insider
 	});

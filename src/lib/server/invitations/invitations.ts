@@ -3,6 +3,7 @@
  * (answer token stored as SHA-256), one mail each with the agenda, the answer links and the
  * .ics; guest speakers with an e-mail address get the information and the .ics.
  */
+import { mailLocale } from '../mail/compose';
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
@@ -288,7 +289,7 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 	const current = new Set(
 		rows.filter((r) => r.mailedSequence === meeting.sequence).map((r) => r.userId)
 	);
-	const locale = ctx.locale;
+	const locale = mailLocale(ctx.locale);
 	const sampleName = ctx.actor?.name ?? '';
 	return {
 		subject: meetingMailSubject('invite', details, locale),

@@ -3,6 +3,7 @@
  * the information for guest speakers. Plain text, formal German (or English, by the
  * recipient's language), with the .ics attached.
  */
+import type { Locale as UiLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
 import type { RsvpResponse } from './schema';
@@ -50,7 +51,7 @@ export function whenText(start: Date, end: Date, locale: Locale): string {
 	);
 }
 
-export function responseLabel(response: RsvpResponse | null | undefined, locale: Locale): string {
+export function responseLabel(response: RsvpResponse | null | undefined, locale: UiLocale): string {
 	if (response === 'yes') return m.invitations_response_yes({}, { locale });
 	if (response === 'no') return m.invitations_response_no({}, { locale });
 	if (response === 'maybe') return m.invitations_response_maybe({}, { locale });

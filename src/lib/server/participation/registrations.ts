@@ -3,6 +3,8 @@
  * spam checks of the public forms), wait when the dialogue is full, move up when places free, and
  * cancel through the link in their mail.
  */
+import { mailLocale } from '../mail/compose';
+import { intlLocale } from '$lib/i18n/intl';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
@@ -78,7 +80,7 @@ export async function listRegistrations(
 
 function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: 'de' | 'en') {
 	const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
-		d.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: TIME_ZONE, ...opts });
+		d.toLocaleString(intlLocale(locale), { timeZone: TIME_ZONE, ...opts });
 	const start = fmt(row.startsAt, { dateStyle: 'full', timeStyle: 'short' });
 	return row.endsAt ? `${start} – ${fmt(row.endsAt, { timeStyle: 'short' })}` : start;
 }
@@ -148,12 +150,12 @@ export async function registerForDialogue(
 				to: parsed.email,
 				name: parsed.name,
 				dialogue: locked.title,
-				when: whenText(locked, ctx.locale),
+				when: whenText(locked, mailLocale(ctx.locale)),
 				place: locked.place ?? '–',
 				waiting: status === 'waiting',
 				cancelLink: `${ctx.origin}${cancelPath(ctx.tenant.slug, token)}`,
 				ics: dialogueCalendar(locked, url),
-				locale: ctx.locale
+				locale: mailLocale(ctx.locale)
 			})
 		);
 		await recordAudit(tx, ctx, {
@@ -203,10 +205,10 @@ export async function fillPlaces(
 				to: w.email,
 				name: w.name,
 				dialogue: dialogue.title,
-				when: whenText(dialogue, ctx.locale),
+				when: whenText(dialogue, mailLocale(ctx.locale)),
 				place: dialogue.place ?? '–',
 				cancelLink: `${ctx.origin}${cancelPath(ctx.tenant.slug, token)}`,
-				locale: ctx.locale
+				locale: mailLocale(ctx.locale)
 			})
 		);
 		await recordAudit(tx, ctx, {

@@ -3,6 +3,7 @@
  * document with a readable summary in the person's language. Each domain contributes its part
  * through its own `personalData` function; nothing here reads another domain's tables.
  */
+import { mailLocale } from '../mail/compose';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { m } from '$lib/paraglide/messages';
@@ -66,7 +67,9 @@ export async function exportMyData(ctx: Ctx): Promise<PersonalDataExport> {
 	const actor = ctx.actor;
 	if (!actor) throw new NotFoundError();
 	const person: DataSubject = { userId: actor.userId, email: actor.email.toLowerCase() };
-	const { db, locale } = ctx;
+	const { db } = ctx;
+	// the download is German or English, like the signed-in area
+	const locale = mailLocale(ctx.locale);
 	const parts: PersonalDataPart[] = [];
 	// one after the other: a PGlite connection runs one query at a time anyway
 	for (const part of [

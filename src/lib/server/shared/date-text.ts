@@ -4,10 +4,11 @@
  * formatter for mails and documents. A calendar day (YYYY-MM-DD) is shown as that day, an
  * instant as its Berlin day or time. Never put an ISO date into text a person reads.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { TIME_ZONE } from './dates';
 
-/** The languages dates are written in (German unless English). */
-export type DateLocale = 'de' | 'en';
+/** The languages dates are written in (any UI language; unknown ones as German). */
+export type DateLocale = string;
 
 /**
  * long: "10. Januar 2027"; numeric: "10.01.2027"; short: "So., 10. Jan. 2027";
@@ -25,7 +26,7 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function localeTag(locale: DateLocale | string): string {
-	return locale === 'en' ? 'en-GB' : 'de-DE';
+	return intlLocale(locale);
 }
 
 /** A calendar day (YYYY-MM-DD) or an instant (its Berlin day) as text in the reader's language. */

@@ -2,13 +2,12 @@
  * Turns the finder's view objects into the words the pages show, in the request's language.
  * Server-only: the finder and offer pages render on the server and ship no JavaScript.
  */
+import { intlLocale } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import { parseRRule, ICAL_DAYS } from '$lib/server/offers/ical';
 import { TIME_ZONE } from '$lib/server/shared';
 import type { PublicPlaceView } from '$lib/server/offers/public';
 import type { OfferContactView } from '$lib/server/offers/contact';
-
-const intlLocale = (locale: string) => (locale === 'de' ? 'de-DE' : 'en-GB');
 
 const GROUPS: Record<string, () => string> = {
 	all: m.finder_group_all,

@@ -5,11 +5,14 @@ import { renderResultsPdf } from '$lib/server/participation/results-pdf';
 import { formatDate } from '$lib/components/labels';
 import { outcomeLabel, targetGroupLabel } from '$lib/components/participation-labels';
 import { m } from '$lib/paraglide/messages';
+import { mailLocale } from '$lib/server/mail/compose';
 
 /** The results document (thesis paper) as a tagged PDF. */
 export const GET: RequestHandler = async (event) => {
 	const ctx = tenantCtx(event);
-	const { tenant, locale } = ctx;
+	const { tenant } = ctx;
+	// German or English like the other generated documents (a .pdf address has no language prefix)
+	const locale = mailLocale(ctx.locale);
 	const doc = await orNotFound(() => buildResultsDocument(ctx, { processId: event.params.id }));
 	const pdf = await renderResultsPdf(
 		doc,

@@ -1,0 +1,69 @@
+import { expect, newNoScriptPage, test, visit } from '../fixtures';
+
+/**
+ * Issue 12: a newcomer with a phone and no JavaScript reads the Landshut pages in Arabic, finds a
+ * German course and opens it; the page is right to left, every link stays in Arabic and nothing
+ * overflows the narrow screen.
+ */
+test('a newcomer reads the Landshut finder in Arabic on a phone without JavaScript', async ({
+	browser
+}) => {
+	const page = await newNoScriptPage(browser);
+	await page.setViewportSize({ width: 360, height: 740 });
+
+	const start = await visit(page, '/ar/landshut');
+	expect(start?.status()).toBe(200);
+	const html = page.locator('html');
+	await expect(html).toHaveAttribute('lang', 'ar');
+	await expect(html).toHaveAttribute('dir', 'rtl');
+
+	async function linksStayInArabic() {
+		const paths = await page
+			.locator('a[href^="/"]:not([hreflang]), form[action^="/"]')
+			.evaluateAll((els) =>
+				els.map((el) => el.getAttribute('href') ?? el.getAttribute('action') ?? '')
+			);
+		expect(paths.length).toBeGreaterThan(3);
+		const leaving = paths.filter(
+			(p) => !/^\/ar(\/|$|\?)/.test(p) && !/^\/(app|konto|admin|sprache|abmelden|oparl)\b/.test(p)
+		);
+		expect(leaving, 'public links that left /ar/').toEqual([]);
+	}
+	async function fitsTheScreen() {
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+	}
+	await linksStayInArabic();
+	await fitsTheScreen();
+
+	// to the finder by its link (rewritten to /ar/…), then search
+	await page.locator('main a[href="/ar/landshut/angebote"]').first().click();
+	await expect(page).toHaveURL(/\/ar\/landshut\/angebote$/);
+	await expect(html).toHaveAttribute('dir', 'rtl');
+	await page.locator('#finder-q').fill('Integrationskurs');
+	await page.locator('#finder button[type="submit"]').first().click();
+	await expect(page).toHaveURL(/\/ar\/landshut\/angebote\?.*q=Integrationskurs/);
+	await linksStayInArabic();
+	await fitsTheScreen();
+	await page.screenshot({ path: 'e2e/screenshots/ar-finder-phone.png', fullPage: true });
+
+	// a German course, marked as German inside the Arabic page
+	const course = page.locator('.offer-list a', { hasText: 'Integrationskurs (Vollzeit)' });
+	await expect(course).toHaveAttribute('lang', 'de');
+	await course.click();
+	await expect(page).toHaveURL(/\/ar\/landshut\/angebote\/[^/?]+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Integrationskurs');
+	await expect(html).toHaveAttribute('lang', 'ar');
+	await expect(html).toHaveAttribute('dir', 'rtl');
+	await linksStayInArabic();
+	await fitsTheScreen();
+	await visit(page, page.url());
+
+	// the language menu names each language in itself and offers the same page in German
+	const german = page.locator('.lang-menu a[hreflang="de"]');
+	await expect(german).toHaveText('Deutsch');
+	await expect(german).toHaveAttribute('href', /^\/landshut\/angebote\/[^/?]+$/);
+	await expect(page.locator('.lang-menu a[hreflang="fa"]')).toHaveAttribute('dir', 'rtl');
+});
