@@ -75,3 +75,36 @@ test('a newcomer reads the Landshut finder in Arabic on a phone without JavaScri
 	await expect(german).toHaveAttribute('href', /^\/landshut\/angebote\/[^/?]+$/);
 	await expect(page.locator('.lang-menu a[hreflang="fa"]')).toHaveAttribute('dir', 'rtl');
 });
+
+test('an Arabic browser is offered the Arabic page; a message sent in Arabic leads to the status page in Arabic', async ({
+	browser
+}) => {
+	// a browser set to Arabic, without JavaScript
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ar-SY' });
+	const page = await context.newPage();
+
+	// the German address stays German and suggests Arabic, in Arabic
+	await page.goto('/landshut');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	const notice = page.locator('.lang-suggest');
+	await expect(notice).toHaveAttribute('lang', 'ar');
+	await expect(notice).toHaveAttribute('dir', 'rtl');
+	await notice.getByRole('link').click();
+	await expect(page).toHaveURL(/\/ar\/landshut$/);
+	await expect(page.locator('.lang-suggest')).toHaveCount(0);
+
+	// the message form: its action, the redirect after sending and the status page keep /ar/
+	await page.goto('/ar/landshut/anliegen');
+	await page.locator('input[name="kind"]').first().check();
+	await page.locator('input[name="subject"]').fill('سؤال عن دورة اللغة');
+	await page.locator('textarea[name="body"]').fill('هل توجد دورة لغة ألمانية في المساء؟');
+	await page.locator('input[name="name"]').fill('Olga Beispiel');
+	await page.locator('input[name="email"]').fill(`ar-${Date.now()}@e2e.example`);
+	await page.locator('input[name="consent"]').check();
+	// the spam guard rejects what comes back faster than a person fills in a form
+	await page.waitForTimeout(3_500);
+	await page.locator('main form[method="POST"] button[type="submit"]').last().click();
+	await expect(page).toHaveURL(/\/ar\/landshut\/anliegen\/status\/[^/?]+\?neu=1$/);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await context.close();
+});
