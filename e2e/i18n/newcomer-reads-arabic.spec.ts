@@ -25,7 +25,11 @@ test('a newcomer reads the Landshut finder in Arabic on a phone without JavaScri
 			);
 		expect(paths.length).toBeGreaterThan(3);
 		const leaving = paths.filter(
-			(p) => !/^\/ar(\/|$|\?)/.test(p) && !/^\/(app|konto|admin|sprache|abmelden|oparl)\b/.test(p)
+			(p) =>
+				!/^\/ar(\/|$|\?)/.test(p) &&
+				// the signed-in area and machine interfaces have no language; files (.ics, .pdf) neither
+				!/^\/(app|konto|admin|sprache|abmelden|oparl)\b/.test(p) &&
+				!/\.[a-z]{2,4}(\?|$)/.test(p)
 		);
 		expect(leaving, 'public links that left /ar/').toEqual([]);
 	}
@@ -49,12 +53,16 @@ test('a newcomer reads the Landshut finder in Arabic on a phone without JavaScri
 	await fitsTheScreen();
 	await page.screenshot({ path: 'e2e/screenshots/ar-finder-phone.png', fullPage: true });
 
-	// a German course, marked as German inside the Arabic page
-	const course = page.locator('.offer-list a', { hasText: 'Integrationskurs (Vollzeit)' });
+	// the course with an Arabic text reads in Arabic; a German-only course is marked as German
+	await expect(page.locator('.offer-list a', { hasText: 'دورة الاندماج' }).first()).toHaveAttribute(
+		'lang',
+		'ar'
+	);
+	const course = page.locator('.offer-list a', { hasText: 'Alphabetisierungskurs' });
 	await expect(course).toHaveAttribute('lang', 'de');
 	await course.click();
 	await expect(page).toHaveURL(/\/ar\/landshut\/angebote\/[^/?]+$/);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Integrationskurs');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Alphabetisierungskurs');
 	await expect(html).toHaveAttribute('lang', 'ar');
 	await expect(html).toHaveAttribute('dir', 'rtl');
 	await linksStayInArabic();
@@ -66,4 +74,37 @@ test('a newcomer reads the Landshut finder in Arabic on a phone without JavaScri
 	await expect(german).toHaveText('Deutsch');
 	await expect(german).toHaveAttribute('href', /^\/landshut\/angebote\/[^/?]+$/);
 	await expect(page.locator('.lang-menu a[hreflang="fa"]')).toHaveAttribute('dir', 'rtl');
+});
+
+test('an Arabic browser is offered the Arabic page; a message sent in Arabic leads to the status page in Arabic', async ({
+	browser
+}) => {
+	// a browser set to Arabic, without JavaScript
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ar-SY' });
+	const page = await context.newPage();
+
+	// the German address stays German and suggests Arabic, in Arabic
+	await page.goto('/landshut');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	const notice = page.locator('.lang-suggest');
+	await expect(notice).toHaveAttribute('lang', 'ar');
+	await expect(notice).toHaveAttribute('dir', 'rtl');
+	await notice.getByRole('link').click();
+	await expect(page).toHaveURL(/\/ar\/landshut$/);
+	await expect(page.locator('.lang-suggest')).toHaveCount(0);
+
+	// the message form: its action, the redirect after sending and the status page keep /ar/
+	await page.goto('/ar/landshut/anliegen');
+	await page.locator('input[name="kind"]').first().check();
+	await page.locator('input[name="subject"]').fill('سؤال عن دورة اللغة');
+	await page.locator('textarea[name="body"]').fill('هل توجد دورة لغة ألمانية في المساء؟');
+	await page.locator('input[name="name"]').fill('Olga Beispiel');
+	await page.locator('input[name="email"]').fill(`ar-${Date.now()}@e2e.example`);
+	await page.locator('input[name="consent"]').check();
+	// the spam guard rejects what comes back faster than a person fills in a form
+	await page.waitForTimeout(3_500);
+	await page.locator('main form[method="POST"] button[type="submit"]').last().click();
+	await expect(page).toHaveURL(/\/ar\/landshut\/anliegen\/status\/[^/?]+\?neu=1$/);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await context.close();
 });
