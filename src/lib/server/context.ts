@@ -19,9 +19,17 @@ export interface Ctx {
 	/** client address, for rate limits; never stored beyond the limit window */
 	ip?: string;
 	/** UI language of the request */
-	locale: 'de' | 'en';
+	locale: 'de' | 'en' | 'ar' | 'uk' | 'tr' | 'ru' | 'fa';
 	/** public address used in mail links */
 	origin: string;
+}
+
+/**
+ * The language of texts that exist only in German and English (mails, the signed-in area's
+ * documents): German for German, English for every other language.
+ */
+export function mailLocale(locale: Ctx['locale']): 'de' | 'en' {
+	return locale === 'de' ? 'de' : 'en';
 }
 
 /** The context of a use case that works inside one tenant. */

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import { mailLocale } from '../context';
 import { passwordResets, sessions, users } from './schema';
 import { email as emailSchema, setPasswordInput } from './validation';
 import { hashToken, newToken } from './tokens';
@@ -46,7 +47,7 @@ export async function requestPasswordReset(ctx: Ctx, input: { email?: unknown })
 				to: user.email,
 				name: user.name,
 				link: `${ctx.origin}/passwort-zuruecksetzen/${token}`,
-				locale: user.locale === 'en' ? 'en' : ctx.locale
+				locale: user.locale === 'en' ? 'en' : mailLocale(ctx.locale)
 			})
 		);
 	});

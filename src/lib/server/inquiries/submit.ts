@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
+import { mailLocale } from '../context';
 import { NotFoundError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
@@ -89,7 +90,7 @@ export async function submitInquiry(
 					tenantName: tenant.name,
 					reference: row.reference,
 					link: `${ctx.origin}${statusPath(tenant.slug, token)}`,
-					locale: ctx.locale
+					locale: mailLocale(ctx.locale)
 				})
 			);
 		}

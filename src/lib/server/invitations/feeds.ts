@@ -13,6 +13,7 @@
  */
 import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
+import { mailLocale } from '../context';
 import { recordAudit } from '../audit/record';
 import { newToken, hashToken } from '../auth/tokens';
 import { users } from '../auth/schema';
@@ -156,7 +157,7 @@ export async function meetingCalendarFile(
 	const insider = canManage || !!ctx.actor?.bodyRoles?.[body.id];
 	const event = meetingEvent(details, {
 		origin: ctx.origin,
-		locale: ctx.locale,
+		locale: mailLocale(ctx.locale),
 		url: meetingPageLink(ctx.origin, details.tenant.slug, meeting.id),
 		publicOnly: !insider
 	});

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
+import { mailLocale } from '../context';
 import type { Executor } from '../db/client';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
@@ -288,7 +289,7 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 	const current = new Set(
 		rows.filter((r) => r.mailedSequence === meeting.sequence).map((r) => r.userId)
 	);
-	const locale = ctx.locale;
+	const locale = mailLocale(ctx.locale);
 	const sampleName = ctx.actor?.name ?? '';
 	return {
 		subject: meetingMailSubject('invite', details, locale),

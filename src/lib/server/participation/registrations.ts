@@ -5,6 +5,7 @@
  */
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
+import { mailLocale } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -148,12 +149,12 @@ export async function registerForDialogue(
 				to: parsed.email,
 				name: parsed.name,
 				dialogue: locked.title,
-				when: whenText(locked, ctx.locale),
+				when: whenText(locked, mailLocale(ctx.locale)),
 				place: locked.place ?? '–',
 				waiting: status === 'waiting',
 				cancelLink: `${ctx.origin}${cancelPath(ctx.tenant.slug, token)}`,
 				ics: dialogueCalendar(locked, url),
-				locale: ctx.locale
+				locale: mailLocale(ctx.locale)
 			})
 		);
 		await recordAudit(tx, ctx, {
@@ -203,10 +204,10 @@ export async function fillPlaces(
 				to: w.email,
 				name: w.name,
 				dialogue: dialogue.title,
-				when: whenText(dialogue, ctx.locale),
+				when: whenText(dialogue, mailLocale(ctx.locale)),
 				place: dialogue.place ?? '–',
 				cancelLink: `${ctx.origin}${cancelPath(ctx.tenant.slug, token)}`,
-				locale: ctx.locale
+				locale: mailLocale(ctx.locale)
 			})
 		);
 		await recordAudit(tx, ctx, {

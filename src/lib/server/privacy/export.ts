@@ -4,6 +4,7 @@
  * through its own `personalData` function; nothing here reads another domain's tables.
  */
 import type { Ctx } from '../context';
+import { mailLocale } from '../context';
 import { NotFoundError } from '../errors';
 import { m } from '$lib/paraglide/messages';
 import { auditPersonalData } from '../audit/personal-data';
@@ -66,7 +67,8 @@ export async function exportMyData(ctx: Ctx): Promise<PersonalDataExport> {
 	const actor = ctx.actor;
 	if (!actor) throw new NotFoundError();
 	const person: DataSubject = { userId: actor.userId, email: actor.email.toLowerCase() };
-	const { db, locale } = ctx;
+	const { db } = ctx;
+	const locale = mailLocale(ctx.locale);
 	const parts: PersonalDataPart[] = [];
 	// one after the other: a PGlite connection runs one query at a time anyway
 	for (const part of [

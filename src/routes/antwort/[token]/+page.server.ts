@@ -8,6 +8,7 @@ import {
 	parseResponse
 } from '$lib/server/invitations/answers';
 import { responseLabel } from '$lib/server/invitations/mails';
+import { mailLocale } from '$lib/server/context';
 
 // The answer link of an invitation mail. GET only shows (mail scanners follow links); the
 // answer is recorded by the POST. No sign-in: the token identifies the person and the meeting.
@@ -50,7 +51,9 @@ export const actions: Actions = {
 			meetingId: values.meeting
 		}),
 		onSuccess: (result, { ctx }): { success: string } => ({
-			success: m.invitations_answer_saved({ answer: responseLabel(result.response, ctx.locale) })
+			success: m.invitations_answer_saved({
+				answer: responseLabel(result.response, mailLocale(ctx.locale))
+			})
 		})
 	})
 };

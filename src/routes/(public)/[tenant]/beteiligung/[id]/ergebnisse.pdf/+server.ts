@@ -1,3 +1,4 @@
+import { mailLocale } from '$lib/server/context';
 import type { RequestHandler } from './$types';
 import { orNotFound, tenantCtx } from '$lib/server/http';
 import { buildResultsDocument } from '$lib/server/participation/results';
@@ -9,7 +10,8 @@ import { m } from '$lib/paraglide/messages';
 /** The results document (thesis paper) as a tagged PDF. */
 export const GET: RequestHandler = async (event) => {
 	const ctx = tenantCtx(event);
-	const { tenant, locale } = ctx;
+	const { tenant } = ctx;
+	const locale = mailLocale(ctx.locale);
 	const doc = await orNotFound(() => buildResultsDocument(ctx, { processId: event.params.id }));
 	const pdf = await renderResultsPdf(
 		doc,

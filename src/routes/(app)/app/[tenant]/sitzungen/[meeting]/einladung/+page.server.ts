@@ -4,6 +4,7 @@ import { sendInvitations } from '$lib/server/invitations/invitations';
 import { getInvitationPage } from '$lib/server/invitations/views';
 import { answerInApp } from '$lib/server/invitations/answers';
 import { responseLabel } from '$lib/server/invitations/mails';
+import { mailLocale } from '$lib/server/context';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,7 +39,9 @@ export const actions: Actions = {
 			return { ...values, meetingId: params.meeting };
 		},
 		onSuccess: (result, { ctx }) => ({
-			answered: m.invitations_mine_saved({ answer: responseLabel(result.response, ctx.locale) })
+			answered: m.invitations_mine_saved({
+				answer: responseLabel(result.response, mailLocale(ctx.locale))
+			})
 		})
 	})
 };
