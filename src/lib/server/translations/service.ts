@@ -40,6 +40,16 @@ export function translationScope(ctx: TenantCtx): string[] | null {
 	return own;
 }
 
+/** Whether the actor may open the translations area of the tenant (for the navigation). */
+export function mayTranslate(ctx: TenantCtx): boolean {
+	try {
+		translationScope(ctx);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 async function loadAll(ctx: TenantCtx, scope: string[] | null) {
 	const out: { kind: TranslatableKind; items: TranslatableItem[] }[] = [];
 	for (const kind of translatableKinds()) {
