@@ -15,6 +15,8 @@ const ARABIC_TITLE = 'تعزيز اللغة في دور الحضانة';
 test('a coordinator sees the coverage, translates an offer into Arabic and marks it reviewed; an Arabic reader sees it, and a German-only offer with a note', async ({
 	browser
 }) => {
+	// several pages, each checked with axe, on a shared two-core machine
+	test.setTimeout(180_000);
 	const coordinator = await signedInPage(browser, ACCOUNTS.coordinatorLandshut);
 	await visit(coordinator, '/app/landshut/uebersetzungen');
 	await expect(coordinator.getByRole('heading', { name: 'Übersetzungen', level: 1 })).toBeVisible();
