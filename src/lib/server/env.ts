@@ -48,6 +48,10 @@ export const envSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Seconds between runs of the mail worker when it has nothing to do. */
 	MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+	/** LibreTranslate-compatible machine translation service (POST /translate); without it machine translation is off. */
+	TRANSLATE_URL: z.url({ error: 'must be a URL such as https://translate.example.de' }).optional(),
+	/** API key sent to the translation service, if it needs one. */
+	TRANSLATE_API_KEY: z.string().optional(),
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production')
 });
 
@@ -61,7 +65,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables that may carry passwords: their credentials are never repeated in messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'TRANSLATE_API_KEY']);
 
 function shown(key: string, values: Record<string, string>): string {
 	const value = values[key] ?? '';

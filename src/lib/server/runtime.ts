@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { isEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo/seed';
 import { startMailWorker, type MailWorker } from './mail/worker';
+import { startTranslationWorker } from './translations/job';
 import { mailboxTransport, smtpTransport } from './mail/transport';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneAttempts } from './auth/rate-limit';
@@ -92,6 +93,8 @@ async function boot(): Promise<Runtime> {
 				.then((r) => r.mails > 0 && log.info(r, 'action item reminders queued'))
 				.catch((err) => log.error({ err }, 'action item reminders failed'))
 		]);
+	// Machine translation jobs (translations/job.ts): only work while TRANSLATE_URL is set.
+	const translationWorker = startTranslationWorker(database.db, log);
 	const maintenance = setInterval(
 		() => {
 			Promise.all([
@@ -128,6 +131,7 @@ async function boot(): Promise<Runtime> {
 			stopping ??= (async () => {
 				clearInterval(maintenance);
 				clearTimeout(firstReminders);
+				await translationWorker.stop();
 				await mailWorker.stop();
 				await database.close();
 				log.info('miteinander stopped');

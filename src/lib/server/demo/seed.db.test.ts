@@ -216,7 +216,7 @@ describe('seedDemo', () => {
 			new Set(['en', 'ar', 'uk', 'tr', 'ru', 'fa'])
 		);
 		expect(new Set(translated.map((t) => t.state))).toEqual(
-			new Set(['reviewed', 'draft', 'outdated'])
+			new Set(['reviewed', 'draft', 'machine', 'outdated'])
 		);
 	});
 

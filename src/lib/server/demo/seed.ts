@@ -18,6 +18,7 @@ import {
 	grantRole
 } from '../factories';
 import { seedNetwork } from './network';
+import { seedTranslations } from './translations';
 import { seedMeetings } from './meetings';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
@@ -258,6 +259,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			},
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
+
+		// Offers and organisation descriptions in further languages (demo/translations.ts).
+		await seedTranslations(tx, { landshut, freising, municipalities });
 
 		// Bodies, meetings, minutes and action items (demo/meetings.ts).
 		await seedMeetings(tx, {

@@ -8,6 +8,8 @@ export interface ItemRow {
 	id: string;
 	title: string;
 	title_lang: string;
+	/** the visitor's language is shown and was machine-translated */
+	machine?: boolean | null;
 	summary: string | null;
 	summary_lang: string;
 	organization_name: string;
@@ -40,6 +42,7 @@ export function toCard(r: ItemRow, locale: string): OfferCard {
 	return {
 		id: r.id,
 		title: { text: r.title, lang: r.title_lang },
+		machine: !!r.machine,
 		summary: summary ? { text: summary, lang: r.summary_lang } : null,
 		organization: r.organization_name,
 		fieldOfAction: r.field_names ? localFieldName(r.field_names, locale) : null,

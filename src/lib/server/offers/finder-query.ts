@@ -147,6 +147,8 @@ export interface FinderFacets {
 
 /** An offer in the finder's list. */
 export interface OfferCard {
+	/** shown in the visitor's language, machine-translated */
+	machine?: boolean;
 	id: string;
 	title: LocalText;
 	/** the beginning of the description */

@@ -16,11 +16,14 @@ import { resolveRequestTenant } from '../tenants/resolve';
 import { offerPlaces, offers, offerTexts } from './schema';
 import { isPubliclyVisible } from './visibility';
 import type { TranslationState } from './vocabulary';
+import { offerTranslatable } from './translatable';
+import { effectiveState, sourceHash } from '../translations/content';
 
 /** Translations shown to the public. "outdated" ones (German changed since) fall back to German. */
 export const PUBLIC_TRANSLATION_STATES: readonly TranslationState[] = [
 	'original',
 	'draft',
+	'machine',
 	'reviewed'
 ];
 
@@ -161,6 +164,8 @@ export interface PublicContactView {
 export interface PublicOrganizationView {
 	name: string;
 	description: LocalText | null;
+	/** the description is shown in the visitor's language, machine-translated */
+	descriptionMachine: boolean;
 	street: string | null;
 	postalCode: string | null;
 	city: string | null;
@@ -180,6 +185,8 @@ export interface PublicOfferView {
 	description: LocalText | null;
 	/** true when the visitor's language has no (current) translation and German is shown */
 	isFallback: boolean;
+	/** the visitor's language is shown and was machine-translated */
+	machine: boolean;
 	costNote: LocalText | null;
 	registrationNote: LocalText | null;
 	scheduleNote: LocalText | null;
@@ -312,7 +319,11 @@ export async function getPublicOffer(
 		locale === 'de'
 			? Promise.resolve([])
 			: db
-					.select({ description: organizationTexts.description, state: organizationTexts.state })
+					.select({
+						description: organizationTexts.description,
+						state: organizationTexts.state,
+						sourceHash: organizationTexts.sourceHash
+					})
 					.from(organizationTexts)
 					.where(
 						and(
@@ -331,22 +342,32 @@ export async function getPublicOffer(
 	]);
 	const german = texts.find((t) => t.locale === 'de');
 	if (!german) return null;
+	const germanHash = sourceHash(german, offerTranslatable.fields);
 	const translated =
 		locale === 'de'
 			? undefined
-			: texts.find((t) => t.locale === locale && PUBLIC_TRANSLATION_STATES.includes(t.state));
+			: texts.find(
+					(t) =>
+						t.locale === locale &&
+						PUBLIC_TRANSLATION_STATES.includes(t.state) &&
+						effectiveState(t, germanHash) !== 'outdated'
+				);
 	const main = translated ?? german;
 	/** a note in the chosen language, else the German one (marked as German) */
 	const note = (
 		key: 'costNote' | 'registrationNote' | 'scheduleNote' | 'accessibilityNote'
 	): LocalText | null => text(main[key], main.locale) ?? text(german[key], 'de');
-	const orgTranslation = orgTexts.find((t) => PUBLIC_TRANSLATION_STATES.includes(t.state));
 	const org = row.organization;
+	const orgHash = sourceHash({ description: org.description }, ['description']);
+	const orgTranslation = orgTexts.find(
+		(t) => PUBLIC_TRANSLATION_STATES.includes(t.state) && effectiveState(t, orgHash) !== 'outdated'
+	);
 	return {
 		id: o.id,
 		title: { text: main.title, lang: main.locale },
 		description: text(main.description, main.locale) ?? text(german.description, 'de'),
 		isFallback: locale !== 'de' && !translated,
+		machine: translated?.state === 'machine',
 		costNote: note('costNote'),
 		registrationNote: note('registrationNote'),
 		scheduleNote: note('scheduleNote'),
@@ -375,6 +396,7 @@ export async function getPublicOffer(
 		organization: {
 			name: org.name,
 			description: text(orgTranslation?.description, locale) ?? text(org.description, 'de') ?? null,
+			descriptionMachine: !!orgTranslation && orgTranslation.state === 'machine',
 			street: org.street,
 			postalCode: org.postalCode,
 			city: org.city,

@@ -96,10 +96,12 @@ export const offerTexts = pgTable(
 		registrationNote: text('registration_note'),
 		scheduleNote: text('schedule_note'),
 		accessibilityNote: text('accessibility_note'),
-		/** original | draft | reviewed | outdated */
-		state: text('state', { enum: ['original', 'draft', 'reviewed', 'outdated'] })
+		/** original | draft | machine (machine-translated) | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'machine', 'reviewed', 'outdated'] })
 			.notNull()
 			.default('draft'),
+		/** hash of the German fields this translation was made from (translations/source-hash.ts); null: unknown */
+		sourceHash: text('source_hash'),
 		search: tsvector('search').generatedAlwaysAs(
 			sql`setweight(to_tsvector(CASE locale WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig WHEN 'tr' THEN 'turkish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(title, '')), 'A') || setweight(to_tsvector(CASE locale WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig WHEN 'tr' THEN 'turkish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(description, '')), 'B')`
 		),

@@ -24,6 +24,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../db/client';
 import { fieldsOfAction, type LocalizedNames } from '../fields-of-action/schema';
 import { offerPlaces, offerTexts, offers } from './schema';
+import { currentTranslationSql } from './translatable';
 import { tenants } from '../tenants/schema';
 import { berlinTodaySql } from '../shared';
 import { SPOKEN_LANGUAGES, TARGET_GROUPS, TS_CONFIG } from './vocabulary';
@@ -372,6 +373,7 @@ async function offerDetails(
 			SELECT ${offers.id} AS id,
 				coalesce(tl.title, td.title) AS title,
 				CASE WHEN tl.title IS NOT NULL THEN tl.locale ELSE 'de' END AS title_lang,
+				tl.state = 'machine' AS machine,
 				left(CASE WHEN ${summaryTranslated} THEN tl.description ELSE td.description END, 400) AS summary,
 				CASE WHEN ${summaryTranslated} THEN tl.locale ELSE 'de' END AS summary_lang,
 				"organizations"."name" AS organization_name,
@@ -393,7 +395,7 @@ async function offerDetails(
 			FROM ${offers}
 			JOIN "organizations" ON "organizations"."id" = ${offers.organizationId}
 			JOIN ${offerTexts} td ON td.offer_id = ${offers.id} AND td.locale = 'de'
-			LEFT JOIN ${offerTexts} tl ON ${translated ? sql`tl.offer_id = ${offers.id} AND tl.locale = ${locale} AND tl.state IN (${list(PUBLIC_TRANSLATION_STATES)})` : sql`false`}
+			LEFT JOIN ${offerTexts} tl ON ${translated ? sql`tl.offer_id = ${offers.id} AND tl.locale = ${locale} AND tl.state IN (${list(PUBLIC_TRANSLATION_STATES)}) AND ${currentTranslationSql('tl', 'td')}` : sql`false`}
 			LEFT JOIN ${fieldsOfAction} f ON f.id = ${offers.fieldOfActionId}
 			WHERE ${offers.id} IN (${sql.join(
 				ids.map((id) => sql`${id}::uuid`),

@@ -8,6 +8,8 @@ import type { Executor } from '../db/client';
 import { offerPlaces, offers, offerTexts, type Offer } from './schema';
 import { CONTENT_LOCALES, type ContentLocale, type TranslationState } from './vocabulary';
 import { nextTranslationStates } from './translations';
+import { offerTranslatable } from './translatable';
+import { sourceHash } from '../translations/content';
 import { OFFER_TEXT_FIELDS, type OfferInput } from './validation';
 import {
 	berlinLocalToDate,
@@ -243,14 +245,44 @@ export async function applyOfferState(
 			updatedAt: new Date()
 		})
 		.where(and(eq(offers.id, offerId), eq(offers.tenantId, tenantId)));
+	const previous = await tx.select().from(offerTexts).where(eq(offerTexts.offerId, offerId));
 	await tx.delete(offerTexts).where(eq(offerTexts.offerId, offerId));
 	if (state.texts.length > 0) {
-		await tx.insert(offerTexts).values(state.texts.map((t) => ({ ...t, offerId })));
+		await tx
+			.insert(offerTexts)
+			.values(
+				state.texts.map((t) => ({ ...t, offerId, sourceHash: textSourceHash(t, state, previous) }))
+			);
 	}
 	await tx.delete(offerPlaces).where(eq(offerPlaces.offerId, offerId));
 	if (state.places.length > 0) {
 		await tx.insert(offerPlaces).values(state.places.map((p) => ({ ...p, offerId })));
 	}
+}
+
+/**
+ * The German source a translation was made from (translations/content.ts): an unchanged
+ * translation in the same state keeps its hash (so a German change makes it outdated); a new,
+ * edited or re-stated one was made from the current German text.
+ */
+function textSourceHash(
+	t: OfferTextState,
+	state: OfferState,
+	previous: (typeof offerTexts.$inferSelect)[]
+): string | null {
+	if (t.locale === 'de') return null;
+	const old = previous.find((p) => p.locale === t.locale);
+	const fields = offerTranslatable.fields;
+	const unchanged =
+		!!old &&
+		old.state === t.state &&
+		fields.every(
+			(f) => (old[f as keyof typeof old] ?? null) === (t[f as keyof OfferTextState] ?? null)
+		);
+	if (unchanged) return old.sourceHash;
+	const german = state.texts.find((x) => x.locale === 'de');
+	if (!german) return null;
+	return sourceHash(german, fields);
 }
 
 const num = (n: number | null) => (n === null ? '' : String(n));

@@ -57,7 +57,7 @@ export const SPOKEN_LANGUAGES = [
 export const OFFER_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
-export const TRANSLATION_STATES = ['original', 'draft', 'reviewed', 'outdated'] as const;
+export const TRANSLATION_STATES = ['original', 'draft', 'machine', 'reviewed', 'outdated'] as const;
 export type TranslationState = (typeof TRANSLATION_STATES)[number];
 
 export const LOCATION_KINDS = ['place', 'mobile', 'online'] as const;

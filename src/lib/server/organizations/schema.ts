@@ -89,10 +89,12 @@ export const organizationTexts = pgTable(
 		organizationId: requiredRefColumn('organization_id', () => organizations.id),
 		locale: text('locale').notNull(),
 		description: text('description').notNull(),
-		/** original | draft | reviewed | outdated */
-		state: text('state', { enum: ['original', 'draft', 'reviewed', 'outdated'] })
+		/** original | draft | machine (machine-translated) | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'machine', 'reviewed', 'outdated'] })
 			.notNull()
 			.default('draft'),
+		/** hash of the German fields this translation was made from (translations/source-hash.ts); null: unknown */
+		sourceHash: text('source_hash'),
 		updatedAt: updatedAtColumn()
 	},
 	(t) => [primaryKey({ columns: [t.organizationId, t.locale] })]

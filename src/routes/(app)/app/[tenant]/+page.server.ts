@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/auth/policy';
 import { tenantCtx } from '$lib/server/http';
 import { nextMeetings } from '$lib/server/meetings/calendar';
+import { mayTranslate } from '$lib/server/translations/service';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		nextMeetings: canSeeBodies ? await nextMeetings(ctx) : [],
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
-		canManageInquiries: may('inquiries.manage')
+		canManageInquiries: may('inquiries.manage'),
+		canTranslate: mayTranslate(ctx)
 	};
 };

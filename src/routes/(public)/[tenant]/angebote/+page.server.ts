@@ -102,6 +102,7 @@ export const load: PageServerLoad = async (event) => {
 		id: o.id,
 		href: `${base}/${o.id}`,
 		title: o.title,
+		machine: !!o.machine,
 		summary: o.summary,
 		organization: o.organization,
 		keptBy: o.keptBy,

@@ -53,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
 			title: offer.title,
 			description: offer.description,
 			isFallback: offer.isFallback,
+			machine: offer.machine,
 			keptBy: offer.keptBy,
 			field: offer.fieldOfAction,
 			when: scheduleText(offer, locale),
@@ -85,6 +86,9 @@ export const load: PageServerLoad = async (event) => {
 		organization: {
 			name: org.name,
 			description: org.description,
+			descriptionMachine: org.descriptionMachine,
+			/** the visitor reads another language and the description is the German one */
+			descriptionOnlyGerman: locale !== 'de' && org.description?.lang === 'de',
 			address: addressText(org),
 			osmHref: osmHref(org),
 			phone: org.phone,
