@@ -20,3 +20,5 @@ export * from '../papers/schema';
 export * from '../reports/schema';
 export * from '../oparl/schema';
 export * from '../search/schema';
+export * from '../news/schema';
+export * from '../events/schema';
