@@ -24,6 +24,9 @@ export const load: PageServerLoad = async (event) => {
 		nextMeetings: canSeeBodies ? await nextMeetings(ctx) : [],
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
-		canManageInquiries: may('inquiries.manage')
+		canManageInquiries: may('inquiries.manage'),
+		canWriteNews:
+			may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
+		canManageEvents: may('events.manage')
 	};
 };
