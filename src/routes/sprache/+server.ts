@@ -20,8 +20,8 @@ export const POST: RequestHandler = async (event) => {
 			sameSite: 'lax',
 			secure: url.protocol === 'https:'
 		});
-		// a signed-in person keeps the language on other devices
-		await saveLocale(requestCtx(event), { locale });
+		// a signed-in person keeps the language on other devices (the account stores de or en)
+		if (locale === 'de' || locale === 'en') await saveLocale(requestCtx(event), { locale });
 	}
 	redirect(303, safeTarget);
 };
