@@ -19,6 +19,7 @@ import {
 } from '../factories';
 import { seedNetwork } from './network';
 import { seedMeetings } from './meetings';
+import { seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 
@@ -285,6 +286,13 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			invitedBy: koLandshut.id,
 			createdAt: new Date(Date.now() - 10 * day),
 			expiresAt: new Date(Date.now() - 3 * day)
+		});
+
+		// News and network events of Landshut and Freising (demo/news.ts).
+		await seedNewsAndEvents(tx, {
+			landshut,
+			freising,
+			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 
 		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.

@@ -15,7 +15,10 @@ const setup = useTestSetup(async (db: Db) => {
 	const coordinator = await s.ctxFor('coordinator');
 	const editor = await s.ctxFor('editor');
 	const visitor = testTenantCtx(db, s.tenant, null);
-	const publicBody = await buildBody(db, s.tenant.id, { visibility: 'public', name: 'Integrationsbeirat' });
+	const publicBody = await buildBody(db, s.tenant.id, {
+		visibility: 'public',
+		name: 'Integrationsbeirat'
+	});
 	const internalBody = await buildBody(db, s.tenant.id, { visibility: 'network' });
 	return { ...s, coordinator, editor, visitor, publicBody, internalBody };
 });

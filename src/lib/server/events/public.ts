@@ -120,7 +120,10 @@ export async function getPublicEvent(
 	return eventItem(ctx.tenant.slug, row);
 }
 
-function calendarEvent(ctx: TenantCtx, e: PublicEventItem & Partial<PublicEventPage>): CalendarEvent {
+function calendarEvent(
+	ctx: TenantCtx,
+	e: PublicEventItem & Partial<PublicEventPage>
+): CalendarEvent {
 	const description = [e.description, e.registrationNote].filter(Boolean).join('\n\n');
 	return {
 		uid: `${e.kind}-${e.id}@miteinander`,
@@ -156,5 +159,8 @@ export async function eventsFeed(ctx: TenantCtx, now: Date = new Date()): Promis
 		...events.map((e) => eventItem(slug, e)),
 		...meetings.map((mt) => meetingItem(slug, mt))
 	].sort(byStart);
-	return buildCalendar(items.map((e) => calendarEvent(ctx, e)), now);
+	return buildCalendar(
+		items.map((e) => calendarEvent(ctx, e)),
+		now
+	);
 }

@@ -251,10 +251,7 @@ export async function getNewsForEdit(
 					.select({ name: organizations.name })
 					.from(organizations)
 					.where(
-						and(
-							eq(organizations.id, row.organizationId),
-							eq(organizations.tenantId, ctx.tenant.id)
-						)
+						and(eq(organizations.id, row.organizationId), eq(organizations.tenantId, ctx.tenant.id))
 					)
 			: Promise.resolve([]),
 		ctx.db

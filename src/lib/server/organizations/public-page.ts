@@ -57,10 +57,7 @@ export async function getPublicOrganization(
 			.select({ id: offers.id, title: offerTexts.title })
 			.from(offers)
 			.innerJoin(organizations, eq(organizations.id, offers.organizationId))
-			.innerJoin(
-				offerTexts,
-				and(eq(offerTexts.offerId, offers.id), eq(offerTexts.locale, 'de'))
-			)
+			.innerJoin(offerTexts, and(eq(offerTexts.offerId, offers.id), eq(offerTexts.locale, 'de')))
 			.where(and(eq(offers.organizationId, o.id), publicOfferCondition(scope)))
 			.orderBy(asc(offerTexts.title))
 			.limit(100)

@@ -25,8 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
 		canManageInquiries: may('inquiries.manage'),
-		canWriteNews:
-			may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
+		canWriteNews: may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
 		canManageEvents: may('events.manage')
 	};
 };
