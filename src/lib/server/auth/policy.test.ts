@@ -82,7 +82,10 @@ const COORDINATOR: Action[] = [
 	'paper.create',
 	'paper.manage',
 	'report.view',
-	'report.manage'
+	'report.manage',
+	'news.write',
+	'news.publish',
+	'events.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
@@ -118,7 +121,7 @@ const MATRIX: {
 	{
 		name: 'editor of A bound to org1',
 		actor: withRole('editor', { [A]: [ORG_A1] }),
-		allowed: onA(NETWORK, { 'A/org1': [...NETWORK, 'organization.edit'] })
+		allowed: onA(NETWORK, { 'A/org1': [...NETWORK, 'organization.edit', 'news.write'] })
 	},
 	{
 		name: 'editor of A whose org1 binding is recorded under B',

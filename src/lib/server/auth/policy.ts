@@ -63,7 +63,13 @@ export const ACTIONS = [
 	/** read the half-yearly status reports (Sachstandsberichte), also drafts */
 	'report.view',
 	/** generate, comment and freeze status reports */
-	'report.manage'
+	'report.manage',
+	/** write news (editors: only for their own organisations, and through review) */
+	'news.write',
+	/** publish news, send them back to their authors, withdraw them */
+	'news.publish',
+	/** keep the network's events (Veranstaltungen) */
+	'events.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,7 +103,7 @@ const MEMBER_ACTIONS: readonly Action[] = [
 const TENANT_ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 	/** the coordinator runs the tenant: every action but the platform's */
 	coordinator: ACTIONS.filter((action) => !action.startsWith('platform.')),
-	editor: [...MEMBER_ACTIONS, 'organization.edit'],
+	editor: [...MEMBER_ACTIONS, 'organization.edit', 'news.write'],
 	member: MEMBER_ACTIONS,
 	steering: [...MEMBER_ACTIONS, 'needs.manage', 'report.view'],
 	guest: ['tenant.view', 'body.view']
@@ -119,7 +125,7 @@ export function can(
 		const bodyRole = resource.bodyId ? actor.bodyRoles?.[resource.bodyId] : undefined;
 		return !!bodyRole && BODY_ROLE_ACTIONS[bodyRole].includes(action);
 	}
-	if (action === 'organization.edit' && role === 'editor') {
+	if ((action === 'organization.edit' || action === 'news.write') && role === 'editor') {
 		return (
 			!!resource.organizationId &&
 			(actor.editorOf[resource.tenantId] ?? []).includes(resource.organizationId)

@@ -21,3 +21,5 @@ export * from '../reports/schema';
 export * from '../oparl/schema';
 export * from '../search/schema';
 export * from '../translations/schema';
+export * from '../news/schema';
+export * from '../events/schema';

@@ -20,6 +20,8 @@ import { listCoverage } from '../needs/coverage';
 import { bodies } from '../bodies/schema';
 import { agendaItems, meetings } from '../meetings/schema';
 import { actionItems } from '../minutes/schema';
+import { listPublicNews } from '../news/views';
+import { listPublicEvents } from '../events/public';
 
 let database: Database;
 let bySlug: Record<string, Tenant>;
@@ -350,5 +352,21 @@ describe('demo bodies and meetings (seeds 000, 002, 004)', () => {
 			.from(agendaItems)
 			.where(eq(agendaItems.meetingId, m.id));
 		expect(items.some((i) => i.decision?.includes('regelmäßig'))).toBe(true);
+	});
+
+	it('publishes news in Landshut (joint press work) and Freising (the Vernetzungstreffen report), and events', async () => {
+		const db = database.db;
+		const landshut = testTenantCtx(db, bySlug.landshut, null);
+		const freising = testTenantCtx(db, bySlug['landkreis-freising'], null);
+		const landshutNews = (await listPublicNews(landshut)).items.map((i) => i.title);
+		expect(landshutNews).toContain('Netzwerk Integration startet gemeinsame Öffentlichkeitsarbeit');
+		expect((await listPublicNews(freising)).items.map((i) => i.title)).toContain(
+			'Vernetzungstreffen der Gemeinden zum Thema Integration'
+		);
+		const events = (await listPublicEvents(landshut, { size: 50 })).items;
+		expect(
+			events.some((e) => e.kind === 'event' && e.title === 'Interkulturelle Woche Landshut')
+		).toBe(true);
+		expect(events.some((e) => e.kind === 'meeting')).toBe(true);
 	});
 });

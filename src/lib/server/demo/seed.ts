@@ -20,6 +20,7 @@ import {
 import { seedNetwork } from './network';
 import { seedTranslations } from './translations';
 import { seedMeetings } from './meetings';
+import { seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 
@@ -289,6 +290,13 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			invitedBy: koLandshut.id,
 			createdAt: new Date(Date.now() - 10 * day),
 			expiresAt: new Date(Date.now() - 3 * day)
+		});
+
+		// News and network events of Landshut and Freising (demo/news.ts).
+		await seedNewsAndEvents(tx, {
+			landshut,
+			freising,
+			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 
 		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.

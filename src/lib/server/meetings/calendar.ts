@@ -2,7 +2,7 @@
  * Meetings across bodies: the tenant calendar (month and list) and "next meetings" on the start
  * pages. Only meetings of bodies the actor may see (canSeeBody, here as a query condition).
  */
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/policy';
@@ -322,4 +322,24 @@ export async function getCalendarPage(
 		weeks: monthGrid(month, today),
 		byDay
 	};
+}
+
+/**
+ * The next meetings of the tenant's public bodies (not archived) that are not over yet, as
+ * anybody sees them: for the public events list and start page. Cancelled ones stay (marked).
+ */
+export async function upcomingPublicMeetings(
+	ctx: TenantCtx,
+	limit: number,
+	now: Date = new Date()
+): Promise<CalendarMeeting[]> {
+	const rows = await visibleMeetings(
+		{ ...ctx, actor: null },
+		ctx.tenant.id,
+		isNull(bodies.archivedAt),
+		gte(meetings.endsAt, now)
+	)
+		.orderBy(asc(meetings.startsAt), asc(meetings.id))
+		.limit(limit);
+	return rows.map(view);
 }

@@ -3,20 +3,32 @@ import { publicTenantFamily } from '$lib/server/tenants/service';
 import { listPublicOrganizations } from '$lib/server/organizations/lists';
 import { tenantCtx } from '$lib/server/http';
 import { feedLinks, tenantFeedPath } from '$lib/server/invitations/feed-links';
+import { listPublicNews } from '$lib/server/news/views';
+import { newsFeedPath } from '$lib/server/news/atom';
+import { eventsFeedPath, listPublicEvents } from '$lib/server/events/public';
+import { startTopics } from '$lib/server/offers/topics';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
-	// Organisations kept by this tenant or taking part in it. Names and types only: public data.
-	const [{ children, parent }, organizations] = await Promise.all([
+	// Public data only: organisations' names and types, visible news, public events and meetings.
+	const [{ children, parent }, organizations, news, events, topics] = await Promise.all([
 		publicTenantFamily(ctx),
-		listPublicOrganizations(ctx)
+		listPublicOrganizations(ctx),
+		listPublicNews(ctx, { size: 3 }),
+		listPublicEvents(ctx, { size: 4 }),
+		startTopics(ctx.db, ctx.tenant)
 	]);
 	return {
 		tenant: ctx.tenant,
 		children,
 		parent,
 		organizations,
+		news: news.items,
+		events: events.items,
+		topics,
+		newsFeed: newsFeedPath(ctx.tenant.slug),
 		signedIn: !!event.locals.actor,
-		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug))
+		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug)),
+		eventsCalendar: feedLinks(event.url, eventsFeedPath(ctx.tenant.slug))
 	};
 };

@@ -26,6 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
 		canManageInquiries: may('inquiries.manage'),
-		canTranslate: mayTranslate(ctx)
+		canTranslate: mayTranslate(ctx),
+		canWriteNews: may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
+		canManageEvents: may('events.manage')
 	};
 };
