@@ -7,3 +7,4 @@ export * from './html';
 export * from './pagination';
 export * from './positions';
 export * from './redirects';
+export * from './tasks';
