@@ -21,6 +21,7 @@ import { seedNetwork } from './network';
 import { seedMeetings } from './meetings';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
+import { seedWorkspaceTasks } from './workspace';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -285,6 +286,14 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			invitedBy: koLandshut.id,
 			createdAt: new Date(Date.now() - 10 * day),
 			expiresAt: new Date(Date.now() - 3 * day)
+		});
+
+		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
+		await seedWorkspaceTasks(tx, {
+			landshut,
+			office: landshutOffice,
+			coordinatorId: koLandshut.id,
+			editorId: editor.id
 		});
 
 		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.

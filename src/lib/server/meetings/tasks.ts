@@ -103,9 +103,10 @@ export async function agendaToPrepareTasks(
 			id: next.id,
 			startsAt: next.startsAt,
 			bodyName: bodies.name,
-			items: sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${next.id})`.mapWith(
-				Number
-			)
+			items:
+				sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${next.id})`.mapWith(
+					Number
+				)
 		})
 		.from(next)
 		.innerJoin(bodies, eq(bodies.id, next.bodyId))

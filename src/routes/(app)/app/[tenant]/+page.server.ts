@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/auth/policy';
 import { tenantCtx } from '$lib/server/http';
 import { nextMeetings } from '$lib/server/meetings/calendar';
+import { getWorkspace } from '$lib/server/workspace/view';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -9,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const may = (action: Parameters<typeof can>[1]) => can(actor, action, { tenantId: tenant.id });
 	const canSeeBodies = may('body.view');
 	return {
+		workspace: await getWorkspace(ctx),
 		tenant,
 		role: actor?.roles[tenant.id] ?? null,
 		canSeePeople: may('tenant.people.view'),
