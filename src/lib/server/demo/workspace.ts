@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
-import type { Organization } from '../organizations/schema';
+import type { organizations } from '../organizations/schema';
 import { hashToken } from '../auth/tokens';
 import { offers, offerTexts, revisions } from '../offers/schema';
 import { loadOfferState } from '../offers/state';
@@ -17,7 +17,7 @@ import { addDays, berlinDateOf } from '../shared';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function officeOffer(tx: Executor, office: Organization, title: string) {
+async function officeOffer(tx: Executor, office: typeof organizations.$inferSelect, title: string) {
 	const [row] = await tx
 		.select({ offer: offers })
 		.from(offers)
@@ -29,7 +29,12 @@ async function officeOffer(tx: Executor, office: Organization, title: string) {
 
 export async function seedWorkspaceTasks(
 	tx: Executor,
-	input: { landshut: Tenant; office: Organization; coordinatorId: string; editorId: string },
+	input: {
+		landshut: Tenant;
+		office: typeof organizations.$inferSelect;
+		coordinatorId: string;
+		editorId: string;
+	},
 	now: Date = new Date()
 ): Promise<void> {
 	const { landshut, office } = input;
@@ -42,15 +47,17 @@ export async function seedWorkspaceTasks(
 		entityType: 'offer',
 		entityId: training.id,
 		proposed: {
-			...state,
-			texts: state.texts.map((t) =>
-				t.locale === 'de'
-					? {
-							...t,
-							description: `${t.description} Neu: mit Übungen zu Gesprächen mit Dolmetscher:innen.`
-						}
-					: t
-			)
+			state: {
+				...state,
+				texts: state.texts.map((t) =>
+					t.locale === 'de'
+						? {
+								...t,
+								description: `${t.description} Neu: mit Übungen zu Gesprächen mit Dolmetscher:innen.`
+							}
+						: t
+				)
+			}
 		},
 		submittedBy: input.editorId,
 		submittedAt: new Date(now.getTime() - 2 * DAY)

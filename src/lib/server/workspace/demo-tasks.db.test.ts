@@ -7,6 +7,7 @@ import { tenants } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { loadActor } from '../auth/sessions';
 import { getWorkspace } from './view';
+import { getRevision } from '../offers/revisions';
 
 let database: Database;
 
@@ -16,11 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function workspaceOf(email: string, slug = 'landshut') {
+async function ctxOf(email: string, slug = 'landshut') {
 	const [user] = await database.db.select().from(users).where(eq(users.email, email));
 	const actor = (await loadActor(database.db, user.id))!;
 	const [tenant] = await database.db.select().from(tenants).where(eq(tenants.slug, slug));
-	return getWorkspace(testTenantCtx(database.db, tenant, actor));
+	return testTenantCtx(database.db, tenant, actor);
+}
+
+async function workspaceOf(email: string, slug = 'landshut') {
+	return getWorkspace(await ctxOf(email, slug));
 }
 
 describe('the demo gives every Landshut role real open tasks', () => {
@@ -48,6 +53,10 @@ describe('the demo gives every Landshut role real open tasks', () => {
 		expect(reviews.entries.map((e) => e.title)).toContain(
 			'Interkulturelle Kompetenz für Ehrenamtliche'
 		);
+		// the proposal opens in the review queue with its change
+		const ctx = await ctxOf('koordination@landshut.example');
+		const detail = await getRevision(ctx, { revisionId: reviews.entries[0].id });
+		expect(JSON.stringify(detail.changes)).toContain('Dolmetscher:innen');
 	});
 
 	it('a member sees no coordinator tasks', async () => {

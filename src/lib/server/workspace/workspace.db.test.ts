@@ -61,7 +61,7 @@ beforeAll(async () => {
 	const body = await buildBody(db, tenant.id, { name: 'AK Sprache' });
 	const otherBody = await buildBody(db, other.id, { name: 'AK Fremd' });
 	const type = await buildOrganizationType(db, tenant.id);
-	const org = await buildOrganization(db, tenant.id, type.id, { name: 'Sprachschule' });
+	const org = await buildOrganization(db, tenant.id, { typeId: type.id, name: 'Sprachschule' });
 
 	coordinator = await actorCtx(db, tenant, 'coordinator');
 	speaker = await actorCtx(db, tenant, 'member', { bodies: [{ body, role: 'speaker' }] });
