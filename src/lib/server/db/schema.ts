@@ -20,3 +20,4 @@ export * from '../papers/schema';
 export * from '../reports/schema';
 export * from '../oparl/schema';
 export * from '../search/schema';
+export * from '../notifications/schema';
