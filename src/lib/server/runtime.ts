@@ -17,6 +17,7 @@ import { purgeRedeemedChallenges } from './inquiries/spam';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
 import { sendActionItemReminders } from './minutes/action-item-reminders';
+import { sendWeeklyDigests } from './notifications/digest';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -91,7 +92,10 @@ async function boot(): Promise<Runtime> {
 				.catch((err) => log.error({ err }, 'meeting reminders failed')),
 			sendActionItemReminders(database.db, origin)
 				.then((r) => r.mails > 0 && log.info(r, 'action item reminders queued'))
-				.catch((err) => log.error({ err }, 'action item reminders failed'))
+				.catch((err) => log.error({ err }, 'action item reminders failed')),
+			sendWeeklyDigests(database.db, origin)
+				.then((r) => r.digests > 0 && log.info(r, 'weekly notification digests queued'))
+				.catch((err) => log.error({ err }, 'weekly notification digests failed'))
 		]);
 	// Machine translation jobs (translations/job.ts): only work while TRANSLATE_URL is set.
 	const translationWorker = startTranslationWorker(database.db, log);

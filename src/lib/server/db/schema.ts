@@ -23,3 +23,4 @@ export * from '../search/schema';
 export * from '../translations/schema';
 export * from '../news/schema';
 export * from '../events/schema';
+export * from '../notifications/schema';

@@ -23,6 +23,7 @@ import { seedMeetings } from './meetings';
 import { seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
+import { seedWorkspaceTasks } from './workspace';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -297,6 +298,14 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			landshut,
 			freising,
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
+		});
+
+		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
+		await seedWorkspaceTasks(tx, {
+			landshut,
+			office: landshutOffice,
+			coordinatorId: koLandshut.id,
+			editorId: editor.id
 		});
 
 		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.

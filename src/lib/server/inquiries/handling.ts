@@ -10,6 +10,7 @@ import { inquiries, inquiryEntries, type InquiryState } from './schema';
 import { dueInput, entryInput, stateInput } from './validation';
 import { assigneeOptions, loadRow } from './inbox';
 import { replyMail } from './mails';
+import { notifyInquiryAssigned } from './notify';
 
 /** The message of the URL, as every use case here names it. */
 interface InquiryRef {
@@ -83,6 +84,7 @@ export async function assignInquiry(
 			before: { name: row.reference, assigneeId: row.assigneeId },
 			after: { name: row.reference, assigneeId: target }
 		});
+		if (target && target !== ctx.actor?.userId) await notifyInquiryAssigned(tx, ctx, row, target);
 	});
 }
 

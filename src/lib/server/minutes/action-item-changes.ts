@@ -22,6 +22,7 @@ import { isEditable, lockEditableMeeting, lockMeeting, loadMinutesToManage } fro
 import { auditView, insertActionItem, parseActionItem } from './action-item-input';
 import { findItemWithBody, mayChangeState, type ActionItemRef } from './action-item-access';
 import { requireUuid } from '../shared';
+import { notifyActionItemAssigned } from './notify';
 
 /** A manager records an action item for an agenda item of the minutes. */
 export async function createActionItem(
@@ -133,6 +134,8 @@ export async function updateActionItem(
 			before: auditView(before),
 			after: auditView(after)
 		});
+		if (after.assigneeUserId !== before.assigneeUserId)
+			await notifyActionItemAssigned(tx, ctx, after);
 	});
 }
 

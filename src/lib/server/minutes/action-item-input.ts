@@ -14,6 +14,7 @@ import {
 } from '../bodies/lookups';
 import { actionItems, type ActionItem } from './schema';
 import { isIsoDate } from '../shared';
+import { notifyActionItemAssigned } from './notify';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -129,5 +130,6 @@ export async function insertActionItem(
 		entityId: row.id,
 		after: auditView(row)
 	});
+	await notifyActionItemAssigned(tx, ctx, row);
 	return row;
 }

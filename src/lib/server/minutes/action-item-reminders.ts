@@ -8,7 +8,7 @@ import { tenantMembers, users } from '../auth/schema';
 import { bodies, bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 import { tenants } from '../tenants/schema';
-import { enqueueMail } from '../mail/enqueue';
+import { notify } from '../notifications/notify';
 import { coordinatorsOf, type Recipient } from '../organizations/editors';
 import { actionItems, type ActionItem, type ActionItemState } from './schema';
 import { actionItemReminderMail } from './mails';
@@ -59,22 +59,30 @@ export async function sendActionItemReminders(
 			for (const { item, slug, bodyName } of due) {
 				const recipients = await reminderRecipients(tx, item, today);
 				for (const who of recipients) {
-					await enqueueMail(
-						tx,
-						item.tenantId,
-						actionItemReminderMail({
-							to: who.email,
-							name: who.name,
-							title: item.title,
-							bodyName,
-							dueDate: item.dueDate!,
-							overdue: item.dueDate! < today,
-							link: `${origin}/app/${slug}/aufgaben`,
-							bodyLink: `${origin}/app/${slug}/gremien/${item.bodyId}/aufgaben`,
-							forSpeaker: who.userId !== item.assigneeUserId,
-							locale: who.locale
-						})
-					);
+					const forSpeaker = who.userId !== item.assigneeUserId;
+					const link = `${origin}/app/${slug}/aufgaben#task-${item.id}`;
+					const bodyLink = `${origin}/app/${slug}/gremien/${item.bodyId}/aufgaben#task-${item.id}`;
+					// through the person's notification setting; once per item, due date and person
+					const result = await notify(tx, {
+						origin,
+						tenantId: item.tenantId,
+						userId: who.userId,
+						kind: 'action_item',
+						key: `action_item.reminder:${item.id}:${item.dueDate}`,
+						link: forSpeaker ? bodyLink : link,
+						mail: (r) =>
+							actionItemReminderMail({
+								...r,
+								title: item.title,
+								bodyName,
+								dueDate: item.dueDate!,
+								overdue: item.dueDate! < today,
+								link,
+								bodyLink,
+								forSpeaker
+							})
+					});
+					if (result !== 'mailed') continue;
 					mails++;
 				}
 			}

@@ -17,6 +17,7 @@ import { presentMemberIds } from './attendance';
 import { loadMinutesAccess, loadMinutesToManage, lockMeeting } from './access';
 import { canApproveMinutes } from './visibility';
 import { minutesDraftMail } from './mails';
+import { notifyMinutesPublished } from './notify';
 
 function transitionError(): never {
 	throw new ValidationError({ form: 'minutes_error_transition' });
@@ -174,5 +175,6 @@ export async function publishMinutes(ctx: TenantCtx, input: { meetingId: string 
 			before: { name: meeting.title, state: meeting.minutesState, meetingState: meeting.state },
 			after: { name: meeting.title, state: 'published', meetingState: 'held' }
 		});
+		await notifyMinutesPublished(tx, ctx, meeting);
 	});
 }

@@ -16,7 +16,8 @@ import { confirmationReminderMail } from './mails';
 
 const BATCH = 500;
 
-const monthsSql = sql<number>`coalesce((${tenants.settings}->>'offerConfirmationMonths')::int, ${DEFAULT_OFFER_CONFIRMATION_MONTHS}::int)`;
+/** SQL: the tenant's confirmation period in months (join tenants). */
+export const monthsSql = sql<number>`coalesce((${tenants.settings}->>'offerConfirmationMonths')::int, ${DEFAULT_OFFER_CONFIRMATION_MONTHS}::int)`;
 
 /** SQL: offers that are due for a reminder now. */
 export function dueForReminder() {

@@ -6,15 +6,17 @@ import { bodyMemberships } from '../bodies/schema';
 import { isCurrentMembership } from '../bodies/membership-rule';
 
 export interface Recipient {
+	userId: string;
 	email: string;
 	name: string;
 	locale: 'de' | 'en';
 }
 
-const recipient = { email: users.email, name: users.name, locale: users.locale };
+const recipient = { userId: users.id, email: users.email, name: users.name, locale: users.locale };
 
-const asRecipients = (rows: { email: string; name: string; locale: string | null }[]) =>
-	rows.map((r): Recipient => ({ ...r, locale: r.locale === 'en' ? 'en' : 'de' }));
+const asRecipients = (
+	rows: { userId: string; email: string; name: string; locale: string | null }[]
+) => rows.map((r): Recipient => ({ ...r, locale: r.locale === 'en' ? 'en' : 'de' }));
 
 /**
  * Current members of a body (today in Berlin: started and not ended), active accounts only;

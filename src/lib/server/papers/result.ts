@@ -4,7 +4,6 @@ import type { Executor } from '../db/client';
 import { can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { enqueueMail } from '../mail/enqueue';
 import { bodies } from '../bodies/schema';
 import { organizations } from '../organizations/schema';
 import { setAgendaItemDecisionInTx } from '../meetings/agenda-items';
@@ -17,6 +16,7 @@ import { bodyOfTenant, lockPaper, paperName, setState, touchPaper } from './pape
 import { currentBodyMembers, uniqueByEmail } from './recipients';
 import { paperDecidedMail } from './mail';
 import { requireUuid } from '../shared';
+import { notify } from '../notifications/notify';
 
 /** Reads the repeated instruction fields of the result form (instruction_0_text …). */
 export function instructionsFromForm(values: Record<string, unknown>) {
@@ -200,7 +200,7 @@ export async function recordConsultationResult(
 				instructions: created.length
 			}
 		});
-		await notifyDecided(tx, ctx, paper, resultLabel, input.resultText ?? null, created);
+		await notifyDecided(tx, ctx, paper, c.id, resultLabel, input.resultText ?? null, created);
 	});
 }
 
@@ -215,6 +215,7 @@ async function notifyDecided(
 	tx: Executor,
 	ctx: TenantCtx,
 	paper: Paper,
+	consultationId: string,
 	resultLabel: string,
 	resultText: string | null,
 	created: CreatedInstruction[]
@@ -233,25 +234,30 @@ async function notifyDecided(
 	);
 	const people = [];
 	for (const bodyId of bodyIds) people.push(...(await currentBodyMembers(tx, bodyId)));
+	const link = `${ctx.origin}/app/${ctx.tenant.slug}/vorlagen/${paper.id}`;
 	for (const p of uniqueByEmail(people)) {
-		await enqueueMail(
-			tx,
-			paper.tenantId,
-			paperDecidedMail({
-				to: p.email,
-				name: p.name,
-				reference: paper.reference,
-				title: paper.title,
-				result: resultLabel,
-				resultText,
-				instructions: created.map((c) => ({
-					body: names.get(c.bodyId) ?? '',
-					text: c.text,
-					dueDate: c.dueDate
-				})),
-				link: `${ctx.origin}/app/${ctx.tenant.slug}/vorlagen/${paper.id}`,
-				locale: p.locale
-			})
-		);
+		// through the person's notification setting; once per consultation result and person
+		await notify(tx, {
+			origin: ctx.origin,
+			tenantId: paper.tenantId,
+			userId: p.userId,
+			kind: 'paper',
+			key: `paper.decided:${consultationId}`,
+			link,
+			mail: (r) =>
+				paperDecidedMail({
+					...r,
+					reference: paper.reference,
+					title: paper.title,
+					result: resultLabel,
+					resultText,
+					instructions: created.map((c) => ({
+						body: names.get(c.bodyId) ?? '',
+						text: c.text,
+						dueDate: c.dueDate
+					})),
+					link
+				})
+		});
 	}
 }

@@ -8,3 +8,4 @@ export * from './pagination';
 export * from './positions';
 export * from './redirects';
 export * from './berlin-datetime';
+export * from './tasks';

@@ -5,24 +5,34 @@ import { listMyTenants } from '$lib/server/tenants/service';
 import { changeName, changePassword } from '$lib/server/auth/account';
 import { formAction, requestCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
+import {
+	getNotificationSettings,
+	saveNotificationSettings
+} from '$lib/server/notifications/settings';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const ctx = requestCtx(event);
-	const [sessions, tenants] = await Promise.all([
+	const [sessions, tenants, notifications] = await Promise.all([
 		countActiveSessions(ctx.db, actor.userId),
-		listMyTenants(ctx)
+		listMyTenants(ctx),
+		getNotificationSettings(ctx)
 	]);
 	return {
 		name: actor.name,
 		email: actor.email,
 		isPlatformAdmin: actor.isPlatformAdmin,
 		sessions,
+		notifications,
 		roles: tenants.filter((t) => t.role).map((t) => ({ tenant: t.name, role: t.role }))
 	};
 };
 
 export const actions: Actions = {
+	notifications: formAction(saveNotificationSettings, {
+		form: 'notifications',
+		onSuccess: () => ({ success: m.workspace_notifications_saved(), formId: 'notifications' })
+	}),
 	name: formAction(changeName, {
 		onSuccess: () => ({ success: m.account_name_saved() })
 	}),

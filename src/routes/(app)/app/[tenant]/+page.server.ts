@@ -3,6 +3,7 @@ import { can } from '$lib/server/auth/policy';
 import { tenantCtx } from '$lib/server/http';
 import { nextMeetings } from '$lib/server/meetings/calendar';
 import { mayTranslate } from '$lib/server/translations/service';
+import { getWorkspace } from '$lib/server/workspace/view';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const may = (action: Parameters<typeof can>[1]) => can(actor, action, { tenantId: tenant.id });
 	const canSeeBodies = may('body.view');
 	return {
+		workspace: await getWorkspace(ctx),
 		tenant,
 		role: actor?.roles[tenant.id] ?? null,
 		canSeePeople: may('tenant.people.view'),
