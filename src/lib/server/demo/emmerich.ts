@@ -299,7 +299,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 	);
 	const cafeTeam = await team(
 		cafe,
-		'Ehrenamtliches Team Ankommenstreffpunkt',
+		'Team Ankommenstreffpunkt (Ehrenamt)',
 		'Ansprechpartner:innen',
 		'ankommen@emmerich.example'
 	);
@@ -310,7 +310,11 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 		'sport@emmerich.example'
 	);
 	// a contact without consent: stays internal
-	await buildContact(tx, tenantId, mso.id, { name: 'Vorstand', role: 'Vorstand' });
+	await buildContact(tx, tenantId, mso.id, {
+		name: 'Team Vorstand',
+		role: 'Vorstand',
+		email: 'vorstand@kulturverein-emmerich.example'
+	});
 
 	// ---- public offers, each reachable by a contact -----------------------------------------
 	type Offer = {
