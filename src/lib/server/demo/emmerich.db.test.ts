@@ -10,7 +10,13 @@ import { agendaItems, meetings } from '../meetings/schema';
 import { actionItems } from '../minutes/schema';
 import { conceptEditions, conceptGuidelines, milestones } from '../concept/schema';
 import { indicatorValues } from '../concept/indicator-schema';
-import { consultationProcesses, contributions, processPhases } from '../participation/schema';
+import {
+	consultationProcesses,
+	contributions,
+	dialogues,
+	processPhases,
+	recommendations
+} from '../participation/schema';
 import { guidingQuestionsForBody } from '../concept/structure';
 import { scopeAt } from '../offers/finder-testing';
 import { searchOffers } from '../offers/search';
@@ -143,7 +149,10 @@ describe('demo: Stadt Emmerich am Rhein (seed 001)', () => {
 		expect(actions.length).toBeGreaterThan(0);
 		for (const { action, meeting } of actions) {
 			expect(action.createdAt >= meeting.endsAt).toBe(true);
-			if (action.completedAt) expect(action.completedAt <= now).toBe(true);
+			if (action.completedAt) {
+				expect(action.completedAt <= now).toBe(true);
+				expect(action.completedAt >= action.createdAt, action.title).toBe(true);
+			}
 		}
 		const ms = await database.db
 			.select()
@@ -152,6 +161,17 @@ describe('demo: Stadt Emmerich am Rhein (seed 001)', () => {
 		expect(ms.some((m) => m.dueDate > today && m.doneOn === null)).toBe(true);
 		for (const m of ms) if (m.doneOn) expect(m.doneOn <= today, m.title).toBe(true);
 		for (const n of EMMERICH_NEWS) expect(n.date <= today, n.title).toBe(true);
+		const recs = await database.db
+			.select()
+			.from(recommendations)
+			.where(eq(recommendations.tenantId, emmerich.id));
+		expect(recs.length).toBeGreaterThan(0);
+		for (const r of recs) expect(r.outcomeAt! >= r.createdAt, r.title).toBe(true);
+		const talks = await database.db
+			.select()
+			.from(dialogues)
+			.where(eq(dialogues.tenantId, emmerich.id));
+		for (const d of talks) expect(d.createdAt < d.startsAt, d.title).toBe(true);
 	});
 
 	it('has the 16 guidelines of the seed and the first guideline’s questions on the AG Sprache', async () => {

@@ -597,7 +597,8 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 					assigneeUserId: a.assignee?.id ?? null,
 					dueDate: addDays(day, a.dueInDays),
 					state: a.done ? 'done' : 'open',
-					completedAt: a.done ? at(addDays(day, a.dueInDays - 3), '12:00') : null,
+					// done some days before it was due, but never before the minutes recorded it
+					completedAt: a.done ? at(addDays(day, Math.max(a.dueInDays - 3, 6)), '12:00') : null,
 					createdAt: shared
 				});
 		}
@@ -837,7 +838,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 	});
 
 	// recent meetings of the network and the AGs (relative to now) and the next ones ahead
-	const lastNetwork = onOrBefore(addDays(today, -45), 3);
+	const lastNetwork = onOrBefore(addDays(today, -35), 3);
 	await held(network, lastNetwork, '15:00', {
 		title: 'Netzwerktreffen Integration',
 		present: [coordinator, p.vhs, p.mbe, p.cafe, p.mso],
@@ -870,8 +871,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 		]
 	});
 	// every six to eight weeks ahead: the network, and each AG once before the next network meeting
-	let next = onOrAfter(addDays(lastNetwork, 7 * 7), 3);
-	if (next <= addDays(today, 6)) next = onOrAfter(addDays(today, 14), 3);
+	let next = addDays(lastNetwork, 7 * 7);
 	const networkItems = [
 		'Begrüßung, Protokoll der letzten Sitzung',
 		'Berichte aus den Arbeitsgruppen',
@@ -882,6 +882,11 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 		await planned(network, next, '15:00', networkItems);
 		next = onOrAfter(addDays(next, 7 * (i % 2 === 0 ? 6 : 8)), 3);
 	}
+	await planned(council, onOrAfter(addDays(today, 70), 4), '17:00', [
+		'Eröffnung, Feststellung der Beschlussfähigkeit, Genehmigung der Tagesordnung',
+		'Integrationskonzept: Bericht der Stabsstelle Asyl und Integration zu Maßnahmen und Indikatoren',
+		'Mitteilungen und Verschiedenes'
+	]);
 	await planned(
 		agSprache,
 		onOrAfter(addDays(today, 28), 3),
@@ -1098,7 +1103,9 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 			place: rathaus,
 			languages: ['de', 'ar', 'tr'],
 			accessibilityNote: 'Stufenloser Zugang über den Seiteneingang.',
-			registrationEnabled: false
+			registrationEnabled: false,
+			createdAt: at('2016-10-27', '09:00'),
+			updatedAt: at('2016-10-27', '09:00')
 		})
 		.returning({ id: dialogues.id });
 	const cards: [string, string, string, TargetGroup][] = [
@@ -1183,7 +1190,9 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 				outcomeKind: 'adopted',
 				outcomeNote: note,
 				outcomeAt: at('2017-07-05', '18:00'),
-				createdBy: coordinator.id
+				createdBy: coordinator.id,
+				createdAt: at('2017-06-14', '10:00'),
+				updatedAt: at('2017-07-05', '18:00')
 			})
 			.returning({ id: recommendations.id });
 		await tx
