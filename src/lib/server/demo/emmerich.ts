@@ -234,7 +234,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 			'Koordiniert das Integrationskonzept und das Netzwerk Integration, bereitet die Sitzungen des Integrationsrats vor und ist Ansprechstelle für alle Fragen rund um Asyl und Integration.',
 		email: 'integration@emmerich.example',
 		postalCode: '46446',
-		languages: ['de', 'en', 'nl']
+		languages: ['de', 'en']
 	});
 	const vhs = await org('bildungstraeger', {
 		name: 'Volkshochschule Emmerich-Rees',
@@ -260,7 +260,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 		name: 'Sportverein Emmerich 1920 e. V. (Demo)',
 		description:
 			'Fußball, Schwimmen und Gymnastik – offen für alle, mit Angeboten für Neuzugewanderte.',
-		languages: ['de', 'nl']
+		languages: ['de', 'tr']
 	});
 	const msoName = 'Internationaler Kulturverein Emmerich';
 	const mso = await org('migrantenselbstorganisation', {
@@ -391,7 +391,7 @@ export async function seedEmmerich(tx: Executor, input: DemoEmmerichInput): Prom
 			description:
 				'Jede Woche offenes Training für Jugendliche und junge Erwachsene, ob neu in Emmerich oder schon lange hier.',
 			targetGroups: ['youth', 'young_adults'],
-			languages: ['de', 'nl'],
+			languages: ['de', 'tr', 'ar'],
 			weekly: { weekdays: [5], from: '17:00', to: '18:30' },
 			place: 'Sportplatz Emmerich'
 		}
