@@ -62,6 +62,7 @@ export const ACCOUNTS = {
 	coordinatorGifhorn: 'koordination@gifhorn.example',
 	coordinatorFreising: 'koordination@freising.example',
 	coordinatorLaatzen: 'koordination@laatzen.example',
+	coordinatorEmmerich: 'koordination@emmerich.example',
 	memberLandshut: 'mitglied@landshut.example',
 	speakerLandshut: 'sprecherin@landshut.example',
 	editorLandshut: 'redaktion@landshut.example'

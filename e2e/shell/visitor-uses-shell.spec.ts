@@ -6,6 +6,7 @@ const PUBLIC_PAGES = [
 	'/',
 	'/landshut',
 	'/landkreis-freising',
+	'/emmerich',
 	'/barrierefreiheit',
 	'/impressum',
 	'/datenschutz',

@@ -68,7 +68,7 @@ export const GUIDELINES_001: [string, string | null][] = [
 ];
 
 /** 001: questions the first guideline raises for the language working group. */
-const QUESTIONS_001 = [
+export const QUESTIONS_001 = [
 	'Wie können mehr Gelegenheiten zum Lernen der deutschen Sprache in direktem Kontakt geschaffen werden?',
 	'Wie kann ich die bestehenden Ankommenstreffpunkte, die ein solches Angebot machen, bekannter machen?',
 	'Wie erreiche ich bestimmte Zielgruppen?'
@@ -77,7 +77,7 @@ const QUESTIONS_001 = [
 const LEITBILD_GIFHORN =
 	'Integrationsleitbild des Landkreises Gifhorn, beschlossen vom Kreistag am 18.12.2008:\n\n„Integration als gesamtgesellschaftliche Aufgabe betrifft alle Bereiche menschlichen Lebens und fordert auch Institutionen, Verbände, Unternehmen, Vereine und jeden Einzelnen heraus. […] Achtung voreinander und gegenseitige Wertschätzung sind Grundlage im gegenseitigen Verständigungsprozess. Der Erfolg von Integration entscheidet sich im alltäglichen Miteinander im Dialog mit allen Beteiligten. Integration setzt Chancengleichheit voraus. Die zugewanderten Menschen im Landkreis Gifhorn nehmen gleichberechtigt am gesellschaftlichen Leben teil.“';
 
-interface MeasureSpec {
+export interface MeasureSpec {
 	title: string;
 	description?: string;
 	state: string;
@@ -94,7 +94,7 @@ interface MeasureSpec {
 	guideline?: number;
 }
 
-interface GoalSpec {
+export interface GoalSpec {
 	field: string;
 	title: string;
 	description?: string;
@@ -338,14 +338,14 @@ async function fieldIds(tx: Executor, tenantId: string) {
 }
 
 /** The measure states (created when missing) and the fields of action a tenant's concept uses. */
-async function conceptLookups(tx: Executor, tenantId: string) {
+export async function conceptLookups(tx: Executor, tenantId: string) {
 	const states = await ensureStates(tx, tenantId);
 	const fields = await fieldIds(tx, tenantId);
 	return { states, fields };
 }
 
 /** Inserts one concept edition of the tenant and returns it. */
-async function insertEdition(
+export async function insertEdition(
 	tx: Executor,
 	tenantId: string,
 	values: Omit<typeof conceptEditions.$inferInsert, 'tenantId'>
@@ -358,7 +358,7 @@ async function insertEdition(
 }
 
 /** Demo values of one indicator, one per year (on 31 December); municipality null: the tenant. */
-function yearEndValues(
+export function yearEndValues(
 	tenantId: string,
 	indicatorId: string,
 	series: Record<string, number>,
@@ -396,7 +396,7 @@ async function workingGroup(tx: Executor, tenantId: string, word: string, name: 
 	return row;
 }
 
-async function fillEdition(
+export async function fillEdition(
 	tx: Executor,
 	tenantId: string,
 	editionId: string,
@@ -475,7 +475,7 @@ async function fillEdition(
 	return { guidelineIds, goalIds };
 }
 
-async function adoptIndicators(
+export async function adoptIndicators(
 	tx: Executor,
 	tenantId: string,
 	keys: string[],

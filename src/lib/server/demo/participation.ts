@@ -54,7 +54,7 @@ const PHASE_KINDS = ['information', 'collecting', 'evaluation', 'results'] as co
 type PhaseRow = [title: string | null, startsOn: string, endsOn: string];
 
 /** Links a process to its fields of action and gives it its four phases (PHASE_KINDS). */
-async function linkFieldsAndPhases(
+export async function linkFieldsAndPhases(
 	tx: Executor,
 	tenantId: string,
 	processId: string,

@@ -63,7 +63,8 @@ describe('seedDemo', () => {
 		['landshut', 'Stadt Landshut', '09261000', 'BY', 'city'],
 		['landkreis-gifhorn', 'Landkreis Gifhorn', '03151000', 'NI', 'district'],
 		['landkreis-freising', 'Landkreis Freising', '09178000', 'BY', 'district'],
-		['laatzen', 'Stadt Laatzen', '03241010', 'NI', 'city']
+		['laatzen', 'Stadt Laatzen', '03241010', 'NI', 'city'],
+		['emmerich', 'Stadt Emmerich am Rhein', '05154012', 'NW', 'city']
 	])('creates %s (%s, AGS %s, %s)', (slug, name, ags, land, kind) => {
 		expect(bySlug[slug]).toMatchObject({ name, ags, land, kind, parentId: null, isPublic: true });
 	});
@@ -78,7 +79,7 @@ describe('seedDemo', () => {
 			expect(['city', 'municipality']).toContain(child.kind);
 		}
 		expect(children.map((c) => c.slug)).toContain('freising');
-		expect(Object.keys(bySlug)).toHaveLength(4 + children.length);
+		expect(Object.keys(bySlug)).toHaveLength(5 + children.length);
 	});
 
 	it('gives every tenant organisations of its own', async () => {
@@ -121,6 +122,7 @@ describe('seedDemo', () => {
 			'koordination@gifhorn.example': { [bySlug['landkreis-gifhorn'].id]: 'coordinator' },
 			'koordination@freising.example': { [bySlug['landkreis-freising'].id]: 'coordinator' },
 			'koordination@laatzen.example': { [bySlug.laatzen.id]: 'coordinator' },
+			'koordination@emmerich.example': { [bySlug.emmerich.id]: 'coordinator' },
 			'mitglied@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'sprecherin@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'redaktion@landshut.example': { [bySlug.landshut.id]: 'editor' }

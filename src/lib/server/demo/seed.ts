@@ -24,6 +24,7 @@ import { seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
+import { seedEmmerich } from './emmerich';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -45,6 +46,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@gifhorn.example', description: 'Koordination Landkreis Gifhorn' },
 	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
 	{ email: 'koordination@laatzen.example', description: 'Koordination Stadt Laatzen' },
+	{ email: 'koordination@emmerich.example', description: 'Koordination Stadt Emmerich am Rhein' },
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
 	{
 		email: 'sprecherin@landshut.example',
@@ -280,6 +282,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		});
 		// Stadt Laatzen, its consultation process and citizens' messages (demo/participation.ts).
 		await seedParticipation(tx, { password, freising, freisingCoordinator: koFreising.id });
+		// Stadt Emmerich am Rhein (seed 001), the whole network in one place (demo/emmerich.ts).
+		await seedEmmerich(tx, { password });
 
 		const day = 24 * 60 * 60 * 1000;
 		await tx.insert(invitations).values({
