@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { createTestDb } from '../db/testing/test-db';
+import { createTestDb, testTenantCtx } from '../db/testing/test-db';
+import { listPublicNews } from '../news/views';
 import { seedDemo } from './seed';
 import { EMMERICH_EXCHANGE_TITLE, EMMERICH_NEWS } from './emmerich';
 import { tenants, type Tenant } from '../tenants/schema';
@@ -258,9 +259,14 @@ describe('demo: Stadt Emmerich am Rhein (seed 001)', () => {
 		}
 	});
 
-	it('writes the news that spread the results', () => {
+	it('publishes the news that spread the results on the public news page, newest first', async () => {
 		expect(EMMERICH_NEWS.length).toBeGreaterThanOrEqual(3);
 		expect(EMMERICH_NEWS.some((n) => n.title.includes('Ergebnisse'))).toBe(true);
 		for (const n of EMMERICH_NEWS) expect(n.paragraphs.length).toBeGreaterThan(0);
+		const ctx = testTenantCtx(database.db, emmerich);
+		const { items } = await listPublicNews(ctx, { size: 20 });
+		expect(items.map((i) => i.title)).toEqual(
+			[...EMMERICH_NEWS].sort((a, b) => b.date.localeCompare(a.date)).map((n) => n.title)
+		);
 	});
 });

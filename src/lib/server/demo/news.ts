@@ -8,6 +8,10 @@ import { newsItems } from '../news/schema';
 import { networkEvents } from '../events/schema';
 import { sanitizeNewsHtml } from '../news/rich-text';
 import { berlinDateOf, fromBerlinLocal } from '../shared/dates';
+import { eq } from 'drizzle-orm';
+import { tenants } from '../tenants/schema';
+import { users } from '../auth/schema';
+import { EMMERICH_NEWS } from './emmerich';
 
 interface DemoNewsInput {
 	landshut: { id: string };
@@ -127,4 +131,33 @@ export async function seedNewsAndEvents(tx: Executor, input: DemoNewsInput): Pro
 			status: 'published'
 		}
 	]);
+}
+
+/** Emmerich's news (seed 001, "Informationen streuen"), published on their days at 10:00. */
+export async function seedEmmerichNews(tx: Executor): Promise<void> {
+	const [tenant] = await tx
+		.select({ id: tenants.id })
+		.from(tenants)
+		.where(eq(tenants.slug, 'emmerich'));
+	const [author] = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.email, 'koordination@emmerich.example'));
+	if (!tenant || !author) return;
+	await tx.insert(newsItems).values(
+		EMMERICH_NEWS.map((item) => {
+			const [y, m, d] = item.date.split('-').map(Number);
+			const at = fromBerlinLocal(y, m, d, 10, 0);
+			return {
+				tenantId: tenant.id,
+				authorId: author.id,
+				title: item.title,
+				summary: item.summary,
+				body: sanitizeNewsHtml(item.paragraphs.join('\n\n')),
+				status: 'published' as const,
+				publishAt: at,
+				publishedAt: at
+			};
+		})
+	);
 }

@@ -20,7 +20,7 @@ import {
 import { seedNetwork } from './network';
 import { seedTranslations } from './translations';
 import { seedMeetings } from './meetings';
-import { seedNewsAndEvents } from './news';
+import { seedEmmerichNews, seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
@@ -303,6 +303,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			freising,
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
+		await seedEmmerichNews(tx);
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {
