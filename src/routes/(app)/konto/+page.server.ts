@@ -1,6 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/guards';
-import { countActiveSessions } from '$lib/server/auth/sessions';
+import { countActiveSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { deleteMyAccount, erasureBlockers } from '$lib/server/privacy/erase';
 import { listMyTenants } from '$lib/server/tenants/service';
 import { changeName, changePassword } from '$lib/server/auth/account';
 import { formAction, requestCtx } from '$lib/server/http';
@@ -9,16 +11,18 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const ctx = requestCtx(event);
-	const [sessions, tenants] = await Promise.all([
+	const [sessions, tenants, erasureBlockedBy] = await Promise.all([
 		countActiveSessions(ctx.db, actor.userId),
-		listMyTenants(ctx)
+		listMyTenants(ctx),
+		erasureBlockers(ctx)
 	]);
 	return {
 		name: actor.name,
 		email: actor.email,
 		isPlatformAdmin: actor.isPlatformAdmin,
 		sessions,
-		roles: tenants.filter((t) => t.role).map((t) => ({ tenant: t.name, role: t.role }))
+		roles: tenants.filter((t) => t.role).map((t) => ({ tenant: t.name, role: t.role })),
+		erasureBlockedBy
 	};
 };
 
@@ -35,5 +39,13 @@ export const actions: Actions = {
 			passwordConfirm: form.get('passwordConfirm') ?? ''
 		}),
 		onSuccess: () => ({ success: m.account_password_saved() })
+	}),
+	// Art. 17: the account and the person's data go; every session (this one too) has ended.
+	erase: formAction(deleteMyAccount, {
+		form: 'erase',
+		onSuccess: (_result, { event }) => {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			redirect(303, '/abmelden?done&geloescht');
+		}
 	})
 };

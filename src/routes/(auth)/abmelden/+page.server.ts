@@ -8,7 +8,8 @@ import {
 
 export const load: PageServerLoad = ({ url }) => ({
 	everywhere: url.searchParams.has('ueberall'),
-	done: url.searchParams.has('done')
+	done: url.searchParams.has('done'),
+	deleted: url.searchParams.has('geloescht')
 });
 
 export const actions: Actions = {
