@@ -58,7 +58,7 @@ function pseudonymise(value: unknown, person: ErasureSubject, about = false): un
  * id, e-mail address and name in any entry's object or recorded states become the pseudonym.
  */
 export async function eraseAuditPersonalData(tx: Executor, person: ErasureSubject): Promise<void> {
-	const mentions = (column: typeof auditLog.before) =>
+	const mentions = (column: typeof auditLog.before | typeof auditLog.after) =>
 		or(
 			sql`strpos(lower(${column}::text), ${person.email}) > 0`,
 			sql`strpos(lower(${column}::text), lower(${person.name})) > 0`,

@@ -8,6 +8,7 @@ import { hashToken } from './tokens';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { parseOrThrow } from '../shared';
+import type { Locale } from '$lib/paraglide/runtime';
 
 const changePasswordInput = z
 	.object({
@@ -88,7 +89,7 @@ export async function changeName(ctx: Ctx, raw: unknown): Promise<void> {
 }
 
 /** The UI language chosen (on the language switch) follows a signed-in person to other devices. */
-export async function saveLocale(ctx: Ctx, input: { locale: 'de' | 'en' }): Promise<void> {
+export async function saveLocale(ctx: Ctx, input: { locale: Locale }): Promise<void> {
 	if (!ctx.actor) return;
 	await ctx.db.update(users).set({ locale: input.locale }).where(eq(users.id, ctx.actor.userId));
 }

@@ -63,7 +63,9 @@ export const ACTIONS = [
 	/** read the half-yearly status reports (Sachstandsberichte), also drafts */
 	'report.view',
 	/** generate, comment and freeze status reports */
-	'report.manage'
+	'report.manage',
+	/** answer data-protection requests of message senders, see the record of processing */
+	'privacy.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		nextMeetings: canSeeBodies ? await nextMeetings(ctx) : [],
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
-		canManageInquiries: may('inquiries.manage')
+		canManageInquiries: may('inquiries.manage'),
+		canManagePrivacy: may('privacy.manage')
 	};
 };
