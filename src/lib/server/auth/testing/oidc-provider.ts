@@ -100,7 +100,7 @@ export async function signInAtProvider(
 		const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
 		if (response.status !== 200 || !action)
 			throw new Error(`provider answered ${response.status}: ${html.slice(0, 300)}`);
-		const form = html.includes('name="prompt" value="login"')
+		const form: Record<string, string> = html.includes('name="prompt" value="login"')
 			? { prompt: 'login', login: accountId, password: 'any' }
 			: { prompt: 'consent' };
 		url = new URL(action.replace(/&amp;/g, '&'), url).href;
