@@ -82,7 +82,8 @@ const COORDINATOR: Action[] = [
 	'paper.create',
 	'paper.manage',
 	'report.view',
-	'report.manage'
+	'report.manage',
+	'privacy.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */
