@@ -20,8 +20,24 @@ describe('parseEnv', () => {
 			SEED_DEMO: true,
 			LOG_LEVEL: 'info',
 			MAIL_POLL_SECONDS: 2,
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			OIDC_NAME: 'Single Sign-on'
 		});
+	});
+
+	it('reads the single sign-on settings and refuses a bad role mapping', () => {
+		const env = parseEnv({
+			OIDC_ISSUER: 'https://id.example.de/realms/stadt',
+			OIDC_CLIENT_ID: 'miteinander',
+			OIDC_ROLE_MAP: 'koordination=landshut:coordinator'
+		});
+		expect(env.OIDC_ISSUER).toBe('https://id.example.de/realms/stadt');
+		expect(() =>
+			parseEnv({ OIDC_ROLE_MAP: 'x=landshut:king', OIDC_CLIENT_SECRET: 'geheim' })
+		).toThrow(/OIDC_ROLE_MAP: must be value=tenant-slug:role/);
+		expect(() => parseEnv({ OIDC_ISSUER: 'kein url', OIDC_CLIENT_SECRET: 'geheim' })).not.toThrow(
+			/geheim/
+		);
 	});
 
 	it('treats an empty or blank value as unset', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRoleMap } from './auth/oidc';
 
 const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -52,7 +53,34 @@ export const envSchema = z.object({
 	TRANSLATE_URL: z.url({ error: 'must be a URL such as https://translate.example.de' }).optional(),
 	/** API key sent to the translation service, if it needs one. */
 	TRANSLATE_API_KEY: z.string().optional(),
-	NODE_ENV: z.enum(['development', 'production', 'test']).default('production')
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+	/** Single sign-on: the OpenID Connect provider's issuer (with OIDC_CLIENT_ID it switches sign-on on). */
+	OIDC_ISSUER: z
+		.url({ error: 'must be the issuer URL, e.g. https://id.example.de/realms/stadt' })
+		.optional(),
+	/** The app's client id at the provider. */
+	OIDC_CLIENT_ID: z.string().min(1).optional(),
+	/** The client secret (confidential client); never shown in messages. */
+	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+	/** The claim holding groups or roles, e.g. "groups" (Keycloak) or "roles" (Entra ID). */
+	OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+	/** Claim values to tenant roles: "value=tenant-slug:role", separated by commas. */
+	OIDC_ROLE_MAP: z
+		.string()
+		.refine(
+			(value) => {
+				try {
+					parseRoleMap(value);
+					return true;
+				} catch {
+					return false;
+				}
+			},
+			{ error: 'must be value=tenant-slug:role entries separated by commas' }
+		)
+		.optional(),
+	/** The provider's name on the sign-in button ("Mit … anmelden"). */
+	OIDC_NAME: z.string().min(1).max(60).default('Single Sign-on')
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,6 +98,7 @@ const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'TRANSLATE_API_KEY
 function shown(key: string, values: Record<string, string>): string {
 	const value = values[key] ?? '';
 	if (key === 'APP_SECRET') return '***';
+	if (key === 'OIDC_CLIENT_SECRET') return '***';
 	return SECRET_VARIABLES.has(key) ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
 }
 

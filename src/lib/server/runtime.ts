@@ -9,11 +9,7 @@ import { isEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo/seed';
 import { startMailWorker, type MailWorker } from './mail/worker';
 import { startTranslationWorker } from './translations/job';
 import { mailboxTransport, smtpTransport } from './mail/transport';
-import { deleteExpiredSessions } from './auth/sessions';
-import { pruneAttempts } from './auth/rate-limit';
-import { pruneThrottles } from './auth/throttle';
-import { purgeExpiredInquiries } from './inquiries/retention';
-import { purgeRedeemedChallenges } from './inquiries/spam';
+import { runRetentionJobs } from './privacy/retention';
 import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
 import { sendActionItemReminders } from './minutes/action-item-reminders';
@@ -101,17 +97,13 @@ async function boot(): Promise<Runtime> {
 	const translationWorker = startTranslationWorker(database.db, log);
 	const maintenance = setInterval(
 		() => {
-			Promise.all([
-				deleteExpiredSessions(database.db),
-				pruneAttempts(database.db),
-				pruneThrottles(database.db),
-				// single-use spam challenges: forgotten once they have expired anyway
-				purgeRedeemedChallenges(database.db),
-				// citizens' messages: personal data deleted after the tenant's retention period
-				purgeExpiredInquiries(database.db).then(
-					(n) => n > 0 && log.info({ purged: n }, 'expired inquiries purged')
-				)
-			]).catch((err) => log.error({ err }, 'maintenance failed'));
+			// every retention job of the platform (privacy/retention.ts lists them with their periods)
+			runRetentionJobs(database.db)
+				.then(({ counts, errors }) => {
+					if (counts.inquiries) log.info({ purged: counts.inquiries }, 'expired inquiries purged');
+					for (const err of errors) log.error({ err }, 'maintenance failed');
+				})
+				.catch((err) => log.error({ err }, 'maintenance failed'));
 			remind();
 		},
 		60 * 60 * 1000

@@ -11,6 +11,11 @@ export const auditLog = pgTable(
 		/** null for platform-level changes (e.g. creating a tenant is logged on the new tenant) */
 		tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
 		actorId: userRefColumn('actor_id'),
+		/**
+		 * set when the actor's account was erased (Art. 17): a random name for the person, the same
+		 * on all their entries, kept with no link back to them
+		 */
+		actorPseudonym: text('actor_pseudonym'),
 		/** e.g. "invitation.create", "user.sign_in" */
 		action: text('action').notNull(),
 		entityType: text('entity_type').notNull(),

@@ -46,7 +46,9 @@ export async function listAudit(
 	if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
 	if (filter.actor) {
 		const needle = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		where.push(sql`(${users.email} ILIKE ${needle} OR ${users.name} ILIKE ${needle})`);
+		where.push(
+			sql`(${users.email} ILIKE ${needle} OR ${users.name} ILIKE ${needle} OR ${auditLog.actorPseudonym} ILIKE ${needle})`
+		);
 	}
 	// Day boundaries are those of the tenants' time zone, not the server's.
 	if (filter.from) {
@@ -63,7 +65,8 @@ export async function listAudit(
 		.select({
 			id: auditLog.id,
 			createdAt: auditLog.createdAt,
-			actorName: users.name,
+			// an erased person's entries show their pseudonym
+			actorName: sql<string | null>`coalesce(${users.name}, ${auditLog.actorPseudonym})`,
 			actorEmail: users.email,
 			action: auditLog.action,
 			entityType: auditLog.entityType,

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
-import type { Executor } from '../db/client';
+import { rowsOf, type Executor } from '../db/client';
 import { editorOrganizations, tenantMembers, users, ROLES } from './schema';
 import { authorize } from './policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -95,4 +95,23 @@ export async function removeMember(ctx: TenantCtx, input: { userId: unknown }): 
 			after: null
 		});
 	});
+}
+
+/**
+ * The networks the person is the only coordinator of (they would be left without anyone who can
+ * invite), by name. Locks the coordinator rows of those networks first, so that two
+ * coordinators leaving at the same time cannot both pass.
+ */
+export async function tenantsOnlyCoordinatedBy(tx: Executor, userId: string): Promise<string[]> {
+	await tx.execute(sql`
+		SELECT 1 FROM tenant_members WHERE role = 'coordinator' AND tenant_id IN
+		  (SELECT tenant_id FROM tenant_members WHERE user_id = ${userId} AND role = 'coordinator')
+		FOR UPDATE`);
+	const rows = await tx.execute<{ name: string }>(sql`
+		SELECT t.name FROM tenant_members m JOIN tenants t ON t.id = m.tenant_id
+		WHERE m.user_id = ${userId} AND m.role = 'coordinator'
+		  AND NOT EXISTS (SELECT 1 FROM tenant_members o
+		    WHERE o.tenant_id = m.tenant_id AND o.role = 'coordinator' AND o.user_id <> m.user_id)
+		ORDER BY t.name`);
+	return rowsOf<{ name: string }>(rows).map((r) => r.name);
 }

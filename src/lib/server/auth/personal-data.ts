@@ -1,10 +1,19 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
-import { editorOrganizations, invitations, sessions, tenantMembers, users } from './schema';
+import {
+	editorOrganizations,
+	invitations,
+	passwordResets,
+	sessions,
+	signInAttempts,
+	signInThrottles,
+	tenantMembers,
+	users
+} from './schema';
 
 /**
  * Art. 15: the account (without the password hash), roles per tenant, organisations kept as
@@ -48,4 +57,25 @@ export async function authPersonalData(db: Db, person: DataSubject): Promise<Per
 			}
 		)
 	};
+}
+
+/**
+ * Art. 17, last step of an erasure: every session ends, password resets, roles, editor
+ * organisations, invitations to the address and the sign-in counters keyed by it go, then the
+ * account itself (links elsewhere that are only "who did it" are cleared by their foreign keys).
+ */
+export async function eraseAuthPersonalData(tx: Executor, person: ErasureSubject): Promise<void> {
+	await tx.delete(sessions).where(eq(sessions.userId, person.userId));
+	await tx.delete(passwordResets).where(eq(passwordResets.userId, person.userId));
+	await tx.delete(editorOrganizations).where(eq(editorOrganizations.userId, person.userId));
+	await tx.delete(tenantMembers).where(eq(tenantMembers.userId, person.userId));
+	await tx.delete(invitations).where(eq(sql`lower(${invitations.email})`, person.email));
+	// throttle keys hold the address ("pair:<email>|<address>", "email:<email>")
+	await tx
+		.delete(signInThrottles)
+		.where(sql`strpos(lower(${signInThrottles.key}), ${person.email}) > 0`);
+	await tx
+		.delete(signInAttempts)
+		.where(or(sql`strpos(lower(${signInAttempts.key}), ${person.email}) > 0`));
+	await tx.delete(users).where(eq(users.id, person.userId));
 }

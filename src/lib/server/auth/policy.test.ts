@@ -85,7 +85,8 @@ const COORDINATOR: Action[] = [
 	'report.manage',
 	'news.write',
 	'news.publish',
-	'events.manage'
+	'events.manage',
+	'privacy.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];
 /** members, editors and the steering group see the network's organisations, offers and bodies */

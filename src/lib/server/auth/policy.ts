@@ -69,7 +69,9 @@ export const ACTIONS = [
 	/** publish news, send them back to their authors, withdraw them */
 	'news.publish',
 	/** keep the network's events (Veranstaltungen) */
-	'events.manage'
+	'events.manage',
+	/** answer data-protection requests of message senders, see the record of processing */
+	'privacy.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

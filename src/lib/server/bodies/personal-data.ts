@@ -1,8 +1,8 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { bodies, bodyJoinRequests, bodyMemberships } from './schema';
 
@@ -31,4 +31,10 @@ export async function bodiesPersonalData(db: Db, person: DataSubject): Promise<P
 			{ ...bodyOf(bodyJoinRequests), orderBy: bodyJoinRequests.createdAt }
 		)
 	};
+}
+
+/** Art. 17: memberships in bodies and requests to join (with their messages) go. */
+export async function eraseBodiesPersonalData(tx: Executor, person: ErasureSubject): Promise<void> {
+	await tx.delete(bodyJoinRequests).where(eq(bodyJoinRequests.userId, person.userId));
+	await tx.delete(bodyMemberships).where(eq(bodyMemberships.userId, person.userId));
 }

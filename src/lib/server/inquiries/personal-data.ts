@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { inquiries, inquiryEntries } from './schema';
+import { purgeInquiries } from './retention';
+import { outbox } from '../mail/schema';
 
 /**
  * Art. 15: messages (Anliegen) sent under the person's e-mail address with the consent to the
@@ -33,4 +35,28 @@ export async function inquiriesPersonalData(
 			orderBy: inquiryEntries.createdAt
 		})
 	};
+}
+
+/**
+ * Art. 17: messages sent under the address lose their personal data as after the retention
+ * period (kind, state and dates stay for the statistics), mails still waiting for the address
+ * go; entries the person wrote as staff stay in the sender's thread without the author's name.
+ */
+export async function eraseInquiriesPersonalData(
+	tx: Executor,
+	person: ErasureSubject
+): Promise<void> {
+	const sent = await tx
+		.select({ id: inquiries.id })
+		.from(inquiries)
+		.where(eq(sql`lower(${inquiries.email})`, person.email));
+	await purgeInquiries(
+		tx,
+		sent.map((row) => row.id)
+	);
+	await tx
+		.update(inquiryEntries)
+		.set({ authorId: null, authorLabel: null })
+		.where(eq(inquiryEntries.authorId, person.userId));
+	await tx.delete(outbox).where(eq(sql`lower(${outbox.payload}->>'to')`, person.email));
 }

@@ -25,24 +25,35 @@ export async function purgeExpiredInquiries(db: Executor, now: Date = new Date()
 		const rows = rowsOf<{ id: string }>(due);
 		if (rows.length === 0) return 0;
 		const ids = rows.map((r) => r.id);
-		const list = sql.join(
-			ids.map((id) => sql`${id}::uuid`),
-			sql`, `
-		);
-		await tx.execute(sql`DELETE FROM inquiry_entries WHERE inquiry_id IN (${list})`);
-		// the mails to the sender (acknowledgement, answers) carry the same personal data; their
-		// subjects name the reference number
-		await tx.execute(sql`
+		await purgeInquiries(tx, ids, now);
+		return ids.length;
+	});
+}
+
+/**
+ * Removes the personal data of the given messages (ids checked by the caller): name, e-mail,
+ * subject, text, the status link, the thread and the sent mails to the sender. Kind, state and
+ * dates stay for the anonymous statistics. Used by the retention purge and by erasure.
+ */
+export async function purgeInquiries(tx: Executor, ids: string[], now: Date = new Date()) {
+	if (ids.length === 0) return;
+	const at = now.toISOString();
+	const list = sql.join(
+		ids.map((id) => sql`${id}::uuid`),
+		sql`, `
+	);
+	await tx.execute(sql`DELETE FROM inquiry_entries WHERE inquiry_id IN (${list})`);
+	// the mails to the sender (acknowledgement, answers) carry the same personal data; their
+	// subjects name the reference number
+	await tx.execute(sql`
 			DELETE FROM outbox o USING inquiries i
 			WHERE i.id IN (${list}) AND o.tenant_id = i.tenant_id
 			  AND o.status IN ('sent', 'failed')
 			  AND strpos(o.payload->>'subject', i.reference) > 0`);
-		await tx.execute(sql`
+	await tx.execute(sql`
 			UPDATE inquiries SET name = NULL, email = NULL, subject = NULL, body = NULL,
 			  status_token_hash = NULL, purged_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
 			WHERE id IN (${list})`);
-		return ids.length;
-	});
 }
 
 /** How many days after closing the tenant keeps a message's personal data (for the form's notice). */

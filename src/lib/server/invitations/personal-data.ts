@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { meetings } from '../meetings/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { meetingInvitations } from './schema';
 
@@ -23,4 +23,12 @@ export async function invitationsPersonalData(
 			}
 		)
 	};
+}
+
+/** Art. 17: invitations to meetings with the person's answers and comments go. */
+export async function eraseInvitationsPersonalData(
+	tx: Executor,
+	person: ErasureSubject
+): Promise<void> {
+	await tx.delete(meetingInvitations).where(eq(meetingInvitations.userId, person.userId));
 }

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
 import { meetings } from '../meetings/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { actionItems, meetingAttendance } from './schema';
 
@@ -21,4 +21,33 @@ export async function minutesPersonalData(db: Db, person: DataSubject): Promise<
 			{ where: eq(actionItems.assigneeUserId, person.userId), orderBy: actionItems.createdAt }
 		)
 	};
+}
+
+/**
+ * Art. 17: approved (and published) minutes are a record that must stay as it was agreed, so
+ * the person's attendance there keeps the name as recorded in the meeting (as a name without
+ * account); attendance of other meetings goes, and action items lose their assignee.
+ */
+export async function eraseMinutesPersonalData(
+	tx: Executor,
+	person: ErasureSubject
+): Promise<void> {
+	const recorded = tx
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(inArray(meetings.minutesState, ['approved', 'published']));
+	await tx
+		.update(meetingAttendance)
+		.set({ userId: null, guestName: person.name })
+		.where(
+			and(
+				eq(meetingAttendance.userId, person.userId),
+				inArray(meetingAttendance.meetingId, recorded)
+			)
+		);
+	await tx.delete(meetingAttendance).where(eq(meetingAttendance.userId, person.userId));
+	await tx
+		.update(actionItems)
+		.set({ assigneeUserId: null })
+		.where(eq(actionItems.assigneeUserId, person.userId));
 }

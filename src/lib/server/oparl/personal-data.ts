@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { m } from '$lib/paraglide/messages';
 import { CONSENT_TEXT_VERSION } from './consent';
@@ -36,4 +36,9 @@ export async function oparlPersonalData(
 					: m.gdpr_consent_text_older({ version: String(row.consentTextVersion) }, { locale })
 		}))
 	};
+}
+
+/** Art. 17: consents to public display go, so the person disappears from OParl and the pages. */
+export async function eraseOparlPersonalData(tx: Executor, person: ErasureSubject): Promise<void> {
+	await tx.delete(personPublications).where(eq(personPublications.userId, person.userId));
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { contacts, organizations } from './schema';
 
@@ -29,4 +29,12 @@ export async function organizationsPersonalData(
 			}
 		)
 	};
+}
+
+/** Art. 17: entries as a contact person under the address go (offers lose the contact link). */
+export async function eraseOrganizationsPersonalData(
+	tx: Executor,
+	person: ErasureSubject
+): Promise<void> {
+	await tx.delete(contacts).where(eq(sql`lower(${contacts.email})`, person.email));
 }

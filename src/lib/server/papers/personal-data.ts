@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { Db, Executor } from '../db/client';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import { paperAuthors, paperComments, papers } from './schema';
 
@@ -20,4 +20,10 @@ export async function papersPersonalData(db: Db, person: DataSubject): Promise<P
 			orderBy: paperComments.createdAt
 		})
 	};
+}
+
+/** Art. 17: the person is no longer named as an author; their comments on papers go. */
+export async function erasePapersPersonalData(tx: Executor, person: ErasureSubject): Promise<void> {
+	await tx.delete(paperAuthors).where(eq(paperAuthors.userId, person.userId));
+	await tx.delete(paperComments).where(eq(paperComments.authorId, person.userId));
 }

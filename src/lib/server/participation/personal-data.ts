@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import type { DataSubject, PersonalDataPart } from '../privacy/types';
+import type { Db, Executor } from '../db/client';
+import type { DataSubject, ErasureSubject, PersonalDataPart } from '../privacy/types';
 import { personRows } from '../privacy/rows';
 import {
 	consultationProcesses,
@@ -52,4 +52,33 @@ export async function participationPersonalData(
 			}
 		)
 	};
+}
+
+/**
+ * Art. 17: contributions and comments stay in the consultation as anonymous ones (without the
+ * author and the name shown); supports and dialogue registrations (account or address) go.
+ */
+export async function eraseParticipationPersonalData(
+	tx: Executor,
+	person: ErasureSubject
+): Promise<void> {
+	await tx
+		.update(contributions)
+		.set({ authorId: null, authorName: null })
+		.where(eq(contributions.authorId, person.userId));
+	await tx
+		.update(contributionComments)
+		.set({ authorId: null, authorName: null })
+		.where(eq(contributionComments.authorId, person.userId));
+	await tx
+		.delete(contributionSupports)
+		.where(eq(contributionSupports.supporterKey, `user:${person.userId}`));
+	await tx
+		.delete(dialogueRegistrations)
+		.where(
+			or(
+				eq(dialogueRegistrations.userId, person.userId),
+				eq(sql`lower(${dialogueRegistrations.email})`, person.email)
+			)
+		);
 }

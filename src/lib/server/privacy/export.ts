@@ -7,6 +7,7 @@ import { mailLocale } from '../mail/compose';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { m } from '$lib/paraglide/messages';
+import { dataArchive } from './archive';
 import { auditPersonalData } from '../audit/personal-data';
 import { authPersonalData } from '../auth/personal-data';
 import { bodiesPersonalData } from '../bodies/personal-data';
@@ -108,6 +109,18 @@ export async function exportMyData(ctx: Ctx): Promise<PersonalDataExport> {
 			]
 		},
 		data: data as PersonalDataExport['data']
+	};
+}
+
+/** The download as a ZIP archive: the JSON, each section as CSV and an overview (archive.ts). */
+export function personalDataArchive(exported: PersonalDataExport): {
+	name: string;
+	body: Uint8Array;
+} {
+	const base = `miteinander-daten-${exported.summary.createdAt.slice(0, 10)}`;
+	return {
+		name: `${base}.zip`,
+		body: dataArchive(base, exported, exported.data, exported.summary.sections)
 	};
 }
 

@@ -42,3 +42,12 @@ export type PersonalDataRow = Record<string, string | number | boolean | Date | 
 
 /** One domain's part: sections by key. */
 export type PersonalDataPart = Partial<Record<SectionKey, PersonalDataRow[]>>;
+
+/**
+ * The person whose account is erased (Art. 17). `pseudonym` is drawn at random once per
+ * erasure: the same on every kept record of the person, with no way back to them.
+ */
+export interface ErasureSubject extends DataSubject {
+	name: string;
+	pseudonym: string;
+}

@@ -1,6 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/guards';
-import { countActiveSessions } from '$lib/server/auth/sessions';
+import { countActiveSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { deleteMyAccount, erasureBlockers } from '$lib/server/privacy/erase';
 import { listMyTenants } from '$lib/server/tenants/service';
 import { changeName, changePassword } from '$lib/server/auth/account';
 import { formAction, requestCtx } from '$lib/server/http';
@@ -13,10 +15,11 @@ import {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const ctx = requestCtx(event);
-	const [sessions, tenants, notifications] = await Promise.all([
+	const [sessions, tenants, notifications, erasureBlockedBy] = await Promise.all([
 		countActiveSessions(ctx.db, actor.userId),
 		listMyTenants(ctx),
-		getNotificationSettings(ctx)
+		getNotificationSettings(ctx),
+		erasureBlockers(ctx)
 	]);
 	return {
 		name: actor.name,
@@ -24,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		isPlatformAdmin: actor.isPlatformAdmin,
 		sessions,
 		notifications,
-		roles: tenants.filter((t) => t.role).map((t) => ({ tenant: t.name, role: t.role }))
+		roles: tenants.filter((t) => t.role).map((t) => ({ tenant: t.name, role: t.role })),
+		erasureBlockedBy
 	};
 };
 
@@ -45,5 +49,13 @@ export const actions: Actions = {
 			passwordConfirm: form.get('passwordConfirm') ?? ''
 		}),
 		onSuccess: () => ({ success: m.account_password_saved() })
+	}),
+	// Art. 17: the account and the person's data go; every session (this one too) has ended.
+	erase: formAction(deleteMyAccount, {
+		form: 'erase',
+		onSuccess: (_result, { event }) => {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			redirect(303, '/abmelden?done&geloescht');
+		}
 	})
 };

@@ -5,26 +5,47 @@ import {
 	invalidateSession,
 	SESSION_COOKIE
 } from '$lib/server/auth/sessions';
+import { oidcSignOutUrl } from '$lib/server/auth/oidc';
+import { ssoConfig, ssoSettings, SSO_ID_TOKEN_COOKIE } from '$lib/server/auth/sso';
+import type { Cookies } from '@sveltejs/kit';
+
+/**
+ * After a single sign-on session: the provider's sign-out address (it ends the session there and
+ * sends the browser back to `done`), else `done` itself.
+ */
+async function afterSignOut(cookies: Cookies, origin: string, done: string): Promise<string> {
+	const idToken = cookies.get(SSO_ID_TOKEN_COOKIE);
+	cookies.delete(SSO_ID_TOKEN_COOKIE, { path: '/' });
+	const settings = ssoSettings();
+	if (!idToken || !settings) return done;
+	try {
+		const url = oidcSignOutUrl(await ssoConfig(settings), idToken, `${origin}${done}`);
+		return url?.href ?? done;
+	} catch {
+		return done;
+	}
+}
 
 export const load: PageServerLoad = ({ url }) => ({
 	everywhere: url.searchParams.has('ueberall'),
-	done: url.searchParams.has('done')
+	done: url.searchParams.has('done'),
+	deleted: url.searchParams.has('geloescht')
 });
 
 export const actions: Actions = {
 	/** Ends this session. (Named, because SvelteKit allows no default action beside named ones.) */
-	signout: async ({ locals, cookies }) => {
+	signout: async ({ locals, cookies, url }) => {
 		if (locals.sessionToken) await invalidateSession(locals.ctx.db, locals.sessionToken);
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, '/abmelden?done');
+		redirect(303, await afterSignOut(cookies, url.origin, '/abmelden?done'));
 	},
 	/** "Sign out everywhere": ends every session of the person. */
-	everywhere: async ({ locals, cookies }) => {
+	everywhere: async ({ locals, cookies, url }) => {
 		if (locals.actor) {
 			const ended = await invalidateAllSessions(locals.ctx.db, locals.actor.userId);
 			locals.log.info({ userId: locals.actor.userId, ended }, 'signed out everywhere');
 		}
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, '/abmelden?done&ueberall');
+		redirect(303, await afterSignOut(cookies, url.origin, '/abmelden?done&ueberall'));
 	}
 };

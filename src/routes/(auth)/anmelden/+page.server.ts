@@ -7,13 +7,23 @@ import { safeRedirectPath } from '$lib/server/shared/redirects';
 import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, getLocale, isLocale } from '$lib/paraglide/runtime';
 import { waitInWords } from '$lib/server/shared';
+import { ssoSettings } from '$lib/server/auth/sso';
+
+const SSO_REFUSALS = ['failed', 'unverified', 'no_account'] as const;
 
 /** Only same-site paths are followed after sign-in. */
 const safeNext = (next: unknown, url: URL) => safeRedirectPath(next, url.origin, '/app');
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next'), url));
-	return { next: url.searchParams.get('next') ?? '', reset: url.searchParams.has('reset') };
+	const refused = url.searchParams.get('sso');
+	return {
+		next: url.searchParams.get('next') ?? '',
+		reset: url.searchParams.has('reset'),
+		// single sign-on, when configured: the provider's name for the button
+		sso: ssoSettings()?.label ?? null,
+		ssoRefused: SSO_REFUSALS.find((code) => code === refused) ?? null
+	};
 };
 
 export const actions: Actions = {

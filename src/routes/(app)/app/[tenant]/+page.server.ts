@@ -30,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		canManageInquiries: may('inquiries.manage'),
 		canTranslate: mayTranslate(ctx),
 		canWriteNews: may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
-		canManageEvents: may('events.manage')
+		canManageEvents: may('events.manage'),
+		canManagePrivacy: may('privacy.manage')
 	};
 };
