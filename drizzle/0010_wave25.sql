@@ -76,6 +76,7 @@ CREATE TABLE "notifications" (
 );
 --> statement-breakpoint
 ALTER TABLE "organization_texts" ADD COLUMN "source_hash" text;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD COLUMN "actor_pseudonym" text;--> statement-breakpoint
 ALTER TABLE "offer_texts" ADD COLUMN "source_hash" text;--> statement-breakpoint
 ALTER TABLE "translation_jobs" ADD CONSTRAINT "translation_jobs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "translation_jobs" ADD CONSTRAINT "translation_jobs_started_by_users_id_fk" FOREIGN KEY ("started_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
