@@ -108,7 +108,7 @@ async function ensureMembership(
 	return created;
 }
 
-/** A meeting of the body on that day (any time), or a new one at 10:00 Berlin time. */
+/** A meeting of the body within a week before that day, or a new one at 10:00 Berlin time. */
 async function ensureMeeting(
 	tx: Executor,
 	body: { id: string; tenantId: string },
@@ -123,7 +123,7 @@ async function ensureMeeting(
 		.where(
 			and(
 				eq(meetings.bodyId, body.id),
-				sql`${meetings.startsAt} >= ${new Date(start.getTime() - 8 * 3_600_000).toISOString()}::timestamptz`,
+				sql`${meetings.startsAt} >= ${new Date(start.getTime() - 7 * DAY - 8 * 3_600_000).toISOString()}::timestamptz`,
 				sql`${meetings.startsAt} < ${new Date(start.getTime() + 16 * 3_600_000).toISOString()}::timestamptz`
 			)
 		);
@@ -419,12 +419,14 @@ async function seedGifhorn(tx: Executor, now: Date) {
 		'Landkreis Gifhorn – Stabsstelle Integration'
 	);
 
-	// the Steuerungsgruppe's half-yearly meetings over two years, and the next one
+	// the Steuerungsgruppe's half-yearly meetings over two years, and the next one: more than
+	// half a year apart, so that no calendar year has more than two (demo/meetings.ts holds the
+	// last one in the week before `ago(45)`, which ensureMeeting finds)
 	const location = 'Kreishaus Gifhorn, Sitzungsraum';
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
-	const m1 = await ensureMeeting(tx, steering, ago(590), 'held', location);
-	const m2 = await ensureMeeting(tx, steering, ago(410), 'held', location);
-	const m3 = await ensureMeeting(tx, steering, ago(225), 'held', location);
+	const m1 = await ensureMeeting(tx, steering, ago(610), 'held', location);
+	const m2 = await ensureMeeting(tx, steering, ago(425), 'held', location);
+	const m3 = await ensureMeeting(tx, steering, ago(240), 'held', location);
 	const m4 = await ensureMeeting(tx, steering, ago(45), 'held', location);
 	const [upcoming] = await tx
 		.select()
@@ -438,7 +440,7 @@ async function seedGifhorn(tx: Executor, now: Date) {
 		)
 		.orderBy(asc(meetings.startsAt));
 	if (!upcoming)
-		await ensureMeeting(tx, steering, new Date(now.getTime() + 24 * DAY), 'planned', location);
+		await ensureMeeting(tx, steering, new Date(now.getTime() + 140 * DAY), 'planned', location);
 
 	const day = (m: { startsAt: Date }, before: number) =>
 		isoDay(new Date(m.startsAt.getTime() - before * DAY));
