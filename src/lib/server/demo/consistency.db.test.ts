@@ -198,3 +198,61 @@ describe('Gifhorn (seed 002): the bodies meet as the seed describes', () => {
 		}
 	});
 });
+
+describe('Laatzen (seed 003): actors, offers, Thesenpapier and the Mitteilung taken note of', () => {
+	it('has the actors the seed names, each public offer with a contact', async () => {
+		const l = bySlug.laatzen;
+		const orgs = await rows<{ name: string }>(
+			sql`select name from organizations where tenant_id = ${l.id}`
+		);
+		const names = orgs.map((o) => o.name);
+		expect(names).toContain('Stadtteilbüro „Laatzen-Mitte wird top“');
+		expect(names.some((n) => n.includes('Team für Kinder, Jugend, Familie, Senioren'))).toBe(true);
+		const offers = await rows<{ title: string; email: string | null; phone: string | null }>(
+			sql`select t.title, c.email, c.phone from offers o
+				join offer_texts t on t.offer_id = o.id and t.locale = 'de'
+				join contacts c on c.id = o.contact_id
+				where o.tenant_id = ${l.id} and o.status = 'published'`
+		);
+		expect(offers.length).toBeGreaterThanOrEqual(3);
+		for (const o of offers) expect(Boolean(o.email || o.phone), o.title).toBe(true);
+	});
+
+	it('files the Thesenpapier as the Anlage of Mitteilung 144/2009', async () => {
+		const l = bySlug.laatzen;
+		const [anlage] = await rows<{ title: string; parent: string; visibility: string }>(
+			sql`select p.title, parent.reference as parent, p.visibility from papers p
+				join paper_relations r on r.child_paper_id = p.id
+				join papers parent on parent.id = r.parent_paper_id
+				where p.tenant_id = ${l.id} and p.title like 'Thesenpapier%'`
+		);
+		expect(anlage).toMatchObject({ parent: '144/2009', visibility: 'public' });
+	});
+
+	it('has the council take note of Mitteilung 144/2009 in a meeting (no longer "eingereicht")', async () => {
+		const l = bySlug.laatzen;
+		const found = await rows<{
+			state: string;
+			result: string;
+			result_text: string | null;
+			body: string;
+			agenda_item_id: string | null;
+			meeting_state: string;
+		}>(
+			sql`select p.state, c.result, c.result_text, b.name as body, c.agenda_item_id,
+					m.state as meeting_state
+				from papers p join consultations c on c.paper_id = p.id
+				join meetings m on m.id = c.meeting_id join bodies b on b.id = c.body_id
+				where p.tenant_id = ${l.id} and p.reference = '144/2009'`
+		);
+		expect(found).toHaveLength(1);
+		expect(found[0]).toMatchObject({
+			state: 'noted',
+			result: 'noted',
+			body: 'Rat der Stadt Laatzen',
+			meeting_state: 'held'
+		});
+		expect(found[0].agenda_item_id).not.toBeNull();
+		expect(found[0].result_text).toContain('zur Kenntnis');
+	});
+});

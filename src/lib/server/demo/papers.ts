@@ -735,7 +735,14 @@ async function seedLaatzen(tx: Executor) {
 		number: 47
 	});
 	const bullets = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
-	await insertPaper(tx, laatzen.id, {
+	// the council the Verwaltung informs with its Mitteilung
+	const rat = await ensureBody(tx, laatzen.id, 'steering_group', 'Rat der Stadt Laatzen', {
+		shortName: 'Rat',
+		description:
+			'Der Rat der Stadt Laatzen hat am 15.04.2008 mit der Drucksache 047/2008 den Konsultationsprozess zur Integrationsarbeit beschlossen und wird mit der Mitteilung 144/2009 über sein Ergebnis unterrichtet.',
+		visibility: 'public'
+	});
+	const mitteilung = await insertPaper(tx, laatzen.id, {
 		type: 'notice',
 		title: 'Konsultationsprozess zur Integrationsarbeit',
 		text: [
@@ -786,14 +793,62 @@ async function seedLaatzen(tx: Executor) {
 		// the source gives no date; the last Integrations-Dialog was on 02.06.2009
 		date: '2009-06-30',
 		origin: projektgruppe,
-		addressed: null,
-		state: 'submitted',
+		addressed: rat,
+		state: 'noted',
 		visibility: 'public',
 		authors: [{ name: 'Arne Schneider (in Vertretung)' }],
 		createdBy: null,
 		number: 144,
 		parentId: drucksache.id
 	});
+	// its Anlage: the Thesenpapier the Projektgruppe formulated as the basis of the discussion
+	const thesen = await insertPaper(tx, laatzen.id, {
+		type: 'report',
+		title: 'Thesenpapier der Projektgruppe „Integration“ (Anlage zur Mitteilung 144/2009)',
+		text: [
+			'Die Projektgruppe „Integration“ hat als Basis der Diskussion im Konsultationsprozess ein Thesenpapier formuliert; die Thesen und Standpunkte sind der Mitteilung 144/2009 als Anlage beigefügt. Ihre Kernaussagen, wie die Mitteilung sie wiedergibt:',
+			'1. Integration und Partizipation von Migrantinnen und Migranten kann nur gelingen, wenn sie als wesentliche Aufgabe aller kommunalen Akteure verstanden wird. Integrationspolitik wird eine wachsende Herausforderung und dauerhafte Aufgabe sein.\n2. Integration und Partizipation setzen Information und Sprachkenntnisse voraus; insbesondere den Kindern ist die Möglichkeit zum Erwerb der deutschen Sprache einzuräumen.\n3. Das friedliche Zusammenleben verschiedener Nationalitäten wird durch eine tatsächlich vorhandene Chancengleichheit und Partizipation erheblich erleichtert.\n4. Die kulturelle Vielfalt ist als Ressource, aber auch als Auftrag zu verstehen: durch eine interkulturelle Öffnung des städtischen Lebens und eine interkulturelle Ausrichtung von öffentlichen Dienstleistungen.',
+			'Die Thesen wurden in den drei Integrations-Dialogen am 13.11.2008, 25.03.2009 und 02.06.2009 diskutiert; ihre Ergebnisse sind in die Handlungsempfehlungen der Mitteilung eingeflossen.'
+		].join('\n\n'),
+		date: '2009-06-30',
+		origin: projektgruppe,
+		addressed: rat,
+		state: 'noted',
+		visibility: 'public',
+		authors: [{ name: 'Projektgruppe „Integration“' }],
+		createdBy: null,
+		number: 145,
+		parentId: mitteilung.id
+	});
+	// taken note of by the council after the summer break (the source gives no date)
+	const meeting = await ensureMeeting(
+		tx,
+		rat,
+		new Date('2009-09-10T08:00:00Z'),
+		'held',
+		'Rathaus Laatzen, Ratssaal'
+	);
+	const result =
+		'Der Rat nimmt die Mitteilung mit ihren Handlungsempfehlungen und das Thesenpapier der Projektgruppe zur Kenntnis.';
+	await consult(tx, mitteilung, meeting, 'information', 'noted', result, null);
+	await consult(tx, thesen, meeting, 'information', 'noted', null, null);
+	// the council's decision of 15.04.2008 the Mitteilung follows up
+	const decision = await ensureMeeting(
+		tx,
+		rat,
+		new Date('2008-04-15T08:00:00Z'),
+		'held',
+		'Rathaus Laatzen, Ratssaal'
+	);
+	await consult(
+		tx,
+		drucksache,
+		decision,
+		'decision',
+		'decided',
+		'Der Rat beschließt die strategische Weiterentwicklung der Integrationsarbeit und einen Konsultationsprozess der Verwaltung.',
+		null
+	);
 }
 
 /** Adds the papers demo to a freshly seeded database (inside the seed's transaction). */
