@@ -220,7 +220,7 @@ export async function seedParticipation(
 			languages: ['de', 'ar', 'tr']
 		},
 		{
-			name: 'Leitung Familienzentrum',
+			name: 'Team Familienzentrum',
 			role: 'Leitung',
 			email: 'familienzentrum@laatzen.example',
 			phone: '0511 8205-0002'
@@ -235,7 +235,7 @@ export async function seedParticipation(
 			languages: ['de', 'tr', 'ar', 'ru']
 		},
 		{
-			name: 'Sprecherteam Dialogkreis',
+			name: 'Team Dialogkreis',
 			role: 'Ehrenamtliche Koordination',
 			email: 'dialogkreis@laatzen.example',
 			phone: '0511 8205-0003'
