@@ -107,7 +107,7 @@ const GIFHORN_GOALS: GoalSpec[] = [
 		field: 'bildung',
 		title: 'Alle Kinder erwerben früh die deutsche Sprache',
 		description:
-			'Integration und Partizipation setzen Information und Sprachkenntnisse voraus; insbesondere den Kindern ist die Möglichkeit zum Erwerb der deutschen Sprache einzuräumen (003).',
+			'Integration und Partizipation setzen Information und Sprachkenntnisse voraus; insbesondere den Kindern ist die Möglichkeit zum Erwerb der deutschen Sprache einzuräumen.',
 		measures: [
 			{
 				title: 'Sprachförderung in den Kindertagesstätten',
@@ -161,7 +161,7 @@ const GIFHORN_GOALS: GoalSpec[] = [
 			{
 				title: 'Kita-Besuch von Kindern aus zugewanderten Familien fördern',
 				description:
-					'Die Empfehlung „verpflichtender Besuch der Kindertagesstätten“ (003) wird als Beratung und Begleitung der Eltern umgesetzt.',
+					'Die Empfehlung „verpflichtender Besuch der Kindertagesstätten“ wird als Beratung und Begleitung der Eltern umgesetzt.',
 				state: 'geplant',
 				start: '2026-01-01',
 				end: '2027-12-31',
@@ -187,7 +187,7 @@ const GIFHORN_GOALS: GoalSpec[] = [
 			{
 				title: 'Interkulturelle Ausrichtung der Verwaltung',
 				description:
-					'Leitbild, Fortbildungen in allen Bereichen, Einstellung mehrsprachiger Mitarbeiterinnen und Mitarbeiter (003).',
+					'Leitbild, Fortbildungen in allen Bereichen, Einstellung mehrsprachiger Mitarbeiterinnen und Mitarbeiter.',
 				state: 'abgeschlossen',
 				start: '2018-01-01',
 				end: '2021-12-31'
@@ -200,7 +200,7 @@ const GIFHORN_GOALS: GoalSpec[] = [
 		measures: [
 			{
 				title: 'Information über die demokratischen Werte in Deutschland',
-				description: 'Menschenrechte, Information über einschlägige Gesetze etc. (003).',
+				description: 'Menschenrechte, Information über einschlägige Gesetze etc.',
 				state: 'umsetzung',
 				start: '2019-01-01',
 				end: '2025-12-31',

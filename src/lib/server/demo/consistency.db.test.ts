@@ -256,3 +256,23 @@ describe('Laatzen (seed 003): actors, offers, Thesenpapier and the Mitteilung ta
 		expect(found[0].result_text).toContain('zur Kenntnis');
 	});
 });
+
+describe('demo texts', () => {
+	it('carry no seed numbers such as "(003)": the seeds are our sources, not the readers’', async () => {
+		const columns = await rows<{ table_name: string; column_name: string }>(
+			sql`select table_name, column_name from information_schema.columns
+				where table_schema = current_schema() and data_type in ('text', 'character varying', 'jsonb')`
+		);
+		expect(columns.length).toBeGreaterThan(50);
+		const found: string[] = [];
+		for (const c of columns) {
+			const [r] = await rows<{ n: number }>(
+				sql.raw(
+					`select count(*)::int as n from "${c.table_name}" where "${c.column_name}"::text ~ '\\(00[0-4]\\)'`
+				)
+			);
+			if (r.n > 0) found.push(`${c.table_name}.${c.column_name} (${r.n})`);
+		}
+		expect(found).toEqual([]);
+	});
+});
