@@ -81,6 +81,11 @@ function futureWeekday(now: Date, daysAhead: number, weekday: number, time: stri
 	return fromBerlinLocal(y, m, day, h, min);
 }
 
+/** `date`, or `days` days before now when `date` is later than that. */
+function earlier(date: Date, now: Date, days: number): Date {
+	return new Date(Math.min(date.getTime(), now.getTime() - days * DAY));
+}
+
 function ymd(date: Date): string {
 	const [y, m, d] = berlinYmd(date);
 	return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -198,6 +203,10 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 		const minutes = spec.minutes ?? 'none';
 		const held = spec.state === 'held';
 		const after = new Date(endsAt.getTime() + 3 * DAY);
+		// planned a month ahead and invited three weeks ahead, but never later than today: a
+		// meeting a few weeks away was created and invited in the past, not on a future date
+		const createdAt = earlier(new Date(spec.startsAt.getTime() - 30 * DAY), now, 10);
+		const invitedAt = earlier(new Date(spec.startsAt.getTime() - 21 * DAY), now, 5);
 		const [m] = await tx
 			.insert(meetings)
 			.values({
@@ -211,7 +220,7 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 				onlineUrl: spec.onlineUrl ?? null,
 				hostOrganizationId: hostId,
 				state: spec.state,
-				invitedAt: spec.state === 'planned' ? null : new Date(spec.startsAt.getTime() - 21 * DAY),
+				invitedAt: spec.state === 'planned' ? null : invitedAt,
 				minutesState: minutes,
 				minutesIntro: spec.minutesIntro ?? null,
 				minutesSharedAt: ['shared', 'approved', 'published'].includes(minutes) ? after : null,
@@ -219,8 +228,8 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 					? new Date(after.getTime() + 7 * DAY)
 					: null,
 				minutesPublishedAt: minutes === 'published' ? new Date(after.getTime() + 8 * DAY) : null,
-				createdAt: new Date(spec.startsAt.getTime() - 30 * DAY),
-				updatedAt: held ? after : new Date(spec.startsAt.getTime() - 21 * DAY)
+				createdAt,
+				updatedAt: held ? after : spec.state === 'planned' ? createdAt : invitedAt
 			})
 			.returning();
 		for (const [i, item] of spec.items.entries()) {
@@ -288,18 +297,25 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 	}
 	/** Invitation rows as if the mails had gone out (answer links are not known to anyone). */
 	async function invited(
-		m: { id: string; tenantId: string; sequence: number },
+		m: { id: string; tenantId: string; sequence: number; invitedAt: Date | null },
 		answers: [User, 'yes' | 'no' | 'maybe' | null][]
 	) {
-		for (const [u, response] of answers)
+		// the mails went out when the meeting was invited; answers came in after that
+		const sentAt = m.invitedAt ?? now;
+		for (const [i, [u, response]] of answers.entries())
 			await tx.insert(meetingInvitations).values({
 				tenantId: m.tenantId,
 				meetingId: m.id,
 				userId: u.id,
 				tokenHash: hashToken(randomBytes(24).toString('base64url')),
 				response,
-				respondedAt: response ? new Date(now.getTime() - 2 * DAY) : null,
-				mailedSequence: m.sequence
+				respondedAt: response
+					? new Date(
+							Math.min(sentAt.getTime() + (i + 1) * DAY, now.getTime() - 3_600_000 * (i + 1))
+						)
+					: null,
+				mailedSequence: m.sequence,
+				createdAt: sentAt
 			});
 	}
 
@@ -706,7 +722,7 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 			await meeting(
 				ak,
 				{
-					startsAt: pastWeekday(now, 190 - i * 91, 2, '15:00'),
+					startsAt: pastWeekday(now, 150 - i * 91, 2, '15:00'),
 					host: g.hosts[i % g.hosts.length],
 					state: 'held',
 					minutes: 'published',
@@ -742,6 +758,22 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 				{ present: [speaker, accounts.koGifhorn] }
 			);
 		}
+		// the next quarterly meeting, planned about three months after the last one
+		const last = g.topics.length - 1;
+		await meeting(
+			ak,
+			{
+				startsAt: futureWeekday(now, Math.max(7, 91 - (150 - last * 91)), 2, '15:00'),
+				host: g.hosts[(last + 1) % g.hosts.length],
+				state: 'planned',
+				items: [
+					{ title: 'Begrüßung und Vorstellungsrunde', minutes: 15 },
+					{ title: 'Neue Angebote der Arbeitskreismitglieder', minutes: 20 },
+					{ title: 'Themen für die Steuerungsgruppe', minutes: 15 }
+				]
+			},
+			{ present: [] }
+		);
 	}
 	const steering = await body(gifhorn, {
 		kind: 'steering_group',
@@ -763,7 +795,8 @@ export async function seedMeetings(tx: Executor, input: DemoMeetingsInput): Prom
 	await meeting(
 		steering,
 		{
-			startsAt: pastWeekday(now, 120, 4, '10:00'),
+			// the last of the half-yearly meetings (demo/papers.ts adds the earlier ones and the next)
+			startsAt: pastWeekday(now, 45, 4, '10:00'),
 			location: 'Kreishaus Gifhorn, Sitzungsraum',
 			state: 'held',
 			minutes: 'published',

@@ -108,7 +108,7 @@ async function ensureMembership(
 	return created;
 }
 
-/** A meeting of the body on that day (any time), or a new one at 10:00 Berlin time. */
+/** A meeting of the body within a week before that day, or a new one at 10:00 Berlin time. */
 async function ensureMeeting(
 	tx: Executor,
 	body: { id: string; tenantId: string },
@@ -123,7 +123,7 @@ async function ensureMeeting(
 		.where(
 			and(
 				eq(meetings.bodyId, body.id),
-				sql`${meetings.startsAt} >= ${new Date(start.getTime() - 8 * 3_600_000).toISOString()}::timestamptz`,
+				sql`${meetings.startsAt} >= ${new Date(start.getTime() - 7 * DAY - 8 * 3_600_000).toISOString()}::timestamptz`,
 				sql`${meetings.startsAt} < ${new Date(start.getTime() + 16 * 3_600_000).toISOString()}::timestamptz`
 			)
 		);
@@ -419,12 +419,14 @@ async function seedGifhorn(tx: Executor, now: Date) {
 		'Landkreis Gifhorn – Stabsstelle Integration'
 	);
 
-	// the Steuerungsgruppe's half-yearly meetings over two years, and the next one
+	// the Steuerungsgruppe's half-yearly meetings over two years, and the next one: more than
+	// half a year apart, so that no calendar year has more than two (demo/meetings.ts holds the
+	// last one in the week before `ago(45)`, which ensureMeeting finds)
 	const location = 'Kreishaus Gifhorn, Sitzungsraum';
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
-	const m1 = await ensureMeeting(tx, steering, ago(590), 'held', location);
-	const m2 = await ensureMeeting(tx, steering, ago(410), 'held', location);
-	const m3 = await ensureMeeting(tx, steering, ago(225), 'held', location);
+	const m1 = await ensureMeeting(tx, steering, ago(610), 'held', location);
+	const m2 = await ensureMeeting(tx, steering, ago(425), 'held', location);
+	const m3 = await ensureMeeting(tx, steering, ago(240), 'held', location);
 	const m4 = await ensureMeeting(tx, steering, ago(45), 'held', location);
 	const [upcoming] = await tx
 		.select()
@@ -438,7 +440,7 @@ async function seedGifhorn(tx: Executor, now: Date) {
 		)
 		.orderBy(asc(meetings.startsAt));
 	if (!upcoming)
-		await ensureMeeting(tx, steering, new Date(now.getTime() + 24 * DAY), 'planned', location);
+		await ensureMeeting(tx, steering, new Date(now.getTime() + 140 * DAY), 'planned', location);
 
 	const day = (m: { startsAt: Date }, before: number) =>
 		isoDay(new Date(m.startsAt.getTime() - before * DAY));
@@ -733,7 +735,14 @@ async function seedLaatzen(tx: Executor) {
 		number: 47
 	});
 	const bullets = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
-	await insertPaper(tx, laatzen.id, {
+	// the council the Verwaltung informs with its Mitteilung
+	const rat = await ensureBody(tx, laatzen.id, 'steering_group', 'Rat der Stadt Laatzen', {
+		shortName: 'Rat',
+		description:
+			'Der Rat der Stadt Laatzen hat am 15.04.2008 mit der Drucksache 047/2008 den Konsultationsprozess zur Integrationsarbeit beschlossen und wird mit der Mitteilung 144/2009 über sein Ergebnis unterrichtet.',
+		visibility: 'public'
+	});
+	const mitteilung = await insertPaper(tx, laatzen.id, {
 		type: 'notice',
 		title: 'Konsultationsprozess zur Integrationsarbeit',
 		text: [
@@ -784,14 +793,62 @@ async function seedLaatzen(tx: Executor) {
 		// the source gives no date; the last Integrations-Dialog was on 02.06.2009
 		date: '2009-06-30',
 		origin: projektgruppe,
-		addressed: null,
-		state: 'submitted',
+		addressed: rat,
+		state: 'noted',
 		visibility: 'public',
 		authors: [{ name: 'Arne Schneider (in Vertretung)' }],
 		createdBy: null,
 		number: 144,
 		parentId: drucksache.id
 	});
+	// its Anlage: the Thesenpapier the Projektgruppe formulated as the basis of the discussion
+	const thesen = await insertPaper(tx, laatzen.id, {
+		type: 'report',
+		title: 'Thesenpapier der Projektgruppe „Integration“ (Anlage zur Mitteilung 144/2009)',
+		text: [
+			'Die Projektgruppe „Integration“ hat als Basis der Diskussion im Konsultationsprozess ein Thesenpapier formuliert; die Thesen und Standpunkte sind der Mitteilung 144/2009 als Anlage beigefügt. Ihre Kernaussagen, wie die Mitteilung sie wiedergibt:',
+			'1. Integration und Partizipation von Migrantinnen und Migranten kann nur gelingen, wenn sie als wesentliche Aufgabe aller kommunalen Akteure verstanden wird. Integrationspolitik wird eine wachsende Herausforderung und dauerhafte Aufgabe sein.\n2. Integration und Partizipation setzen Information und Sprachkenntnisse voraus; insbesondere den Kindern ist die Möglichkeit zum Erwerb der deutschen Sprache einzuräumen.\n3. Das friedliche Zusammenleben verschiedener Nationalitäten wird durch eine tatsächlich vorhandene Chancengleichheit und Partizipation erheblich erleichtert.\n4. Die kulturelle Vielfalt ist als Ressource, aber auch als Auftrag zu verstehen: durch eine interkulturelle Öffnung des städtischen Lebens und eine interkulturelle Ausrichtung von öffentlichen Dienstleistungen.',
+			'Die Thesen wurden in den drei Integrations-Dialogen am 13.11.2008, 25.03.2009 und 02.06.2009 diskutiert; ihre Ergebnisse sind in die Handlungsempfehlungen der Mitteilung eingeflossen.'
+		].join('\n\n'),
+		date: '2009-06-30',
+		origin: projektgruppe,
+		addressed: rat,
+		state: 'noted',
+		visibility: 'public',
+		authors: [{ name: 'Projektgruppe „Integration“' }],
+		createdBy: null,
+		number: 145,
+		parentId: mitteilung.id
+	});
+	// taken note of by the council after the summer break (the source gives no date)
+	const meeting = await ensureMeeting(
+		tx,
+		rat,
+		new Date('2009-09-10T08:00:00Z'),
+		'held',
+		'Rathaus Laatzen, Ratssaal'
+	);
+	const result =
+		'Der Rat nimmt die Mitteilung mit ihren Handlungsempfehlungen und das Thesenpapier der Projektgruppe zur Kenntnis.';
+	await consult(tx, mitteilung, meeting, 'information', 'noted', result, null);
+	await consult(tx, thesen, meeting, 'information', 'noted', null, null);
+	// the council's decision of 15.04.2008 the Mitteilung follows up
+	const decision = await ensureMeeting(
+		tx,
+		rat,
+		new Date('2008-04-15T08:00:00Z'),
+		'held',
+		'Rathaus Laatzen, Ratssaal'
+	);
+	await consult(
+		tx,
+		drucksache,
+		decision,
+		'decision',
+		'decided',
+		'Der Rat beschließt die strategische Weiterentwicklung der Integrationsarbeit und einen Konsultationsprozess der Verwaltung.',
+		null
+	);
 }
 
 /** Adds the papers demo to a freshly seeded database (inside the seed's transaction). */

@@ -13,7 +13,18 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
-import { buildFieldOfAction, buildNeed, buildTenant, buildUser, grantRole } from '../factories';
+import {
+	buildContact,
+	buildFieldOfAction,
+	buildNeed,
+	buildOffer,
+	buildOrganization,
+	buildOrganizationType,
+	buildTenant,
+	buildUser,
+	grantRole
+} from '../factories';
+import type { TargetGroup } from '../offers/vocabulary';
 import { hashToken } from '../auth/tokens';
 import { berlinLocalToDate } from '../offers/schedule';
 import { addDays, berlinDateOf } from '../shared';
@@ -121,6 +132,148 @@ export async function seedParticipation(
 		field[key] = (
 			await buildFieldOfAction(tx, laatzen.id, { key, names: { de, en }, position: i + 1 })
 		).id;
+
+	// 0. The actors (seed 003: the Stadtteilbüro "Laatzen-Mitte wird top", the city's Team für
+	// Kinder, Jugend, Familie, Senioren und Soziale Sicherung that coordinates integration, and
+	// "alle Einrichtungen, Vereine und Verbände … die sich mit Integrationsfragen beschäftigen",
+	// here two of them) with public offers following the Handlungsempfehlungen -----------------
+	const type: Record<string, string> = {};
+	for (const [key, name] of [
+		['verwaltung', 'Verwaltung / Integrationsbeauftragte'],
+		['beratungsstelle', 'Beratungsstelle'],
+		['familienzentrum', 'Familienzentrum'],
+		['interkulturelle-initiative', 'Interkulturelle Initiative']
+	])
+		type[key] = (await buildOrganizationType(tx, laatzen.id, { key, name })).id;
+	const actor = async (
+		values: { name: string; type: string; description: string; languages?: string[] },
+		contact: { name: string; role: string; email: string; phone: string }
+	) => {
+		const org = await buildOrganization(tx, laatzen.id, {
+			name: values.name,
+			typeId: type[values.type],
+			description: values.description,
+			city: 'Laatzen',
+			postalCode: '30880',
+			languages: values.languages ?? ['de']
+		});
+		const person = await buildContact(tx, laatzen.id, org.id, { ...contact, consent: true });
+		return { org, contactId: person.id };
+	};
+	const laatzenOffer = (
+		by: { org: { id: string }; contactId: string },
+		spec: {
+			field: string;
+			title: string;
+			description: string;
+			targetGroups: TargetGroup[];
+			languages: string[];
+			childcare?: boolean;
+		}
+	) =>
+		buildOffer(tx, laatzen.id, by.org.id, {
+			title: spec.title,
+			description: spec.description,
+			fieldOfActionId: field[spec.field],
+			targetGroups: spec.targetGroups,
+			languages: spec.languages,
+			childcare: spec.childcare ?? false,
+			contactId: by.contactId,
+			publishedAt: new Date(now.getTime() - 30 * day),
+			lastConfirmedAt: new Date(now.getTime() - 20 * day)
+		});
+	const team = await actor(
+		{
+			name: 'Stadt Laatzen – Team für Kinder, Jugend, Familie, Senioren und Soziale Sicherung',
+			type: 'verwaltung',
+			description:
+				'Koordiniert die Integrationsfragen der Stadt: Seit dem Konsultationsprozess kümmert sich ein Sachbearbeiter für Aufgaben von grundsätzlicher Bedeutung auch um die Koordination der Integrationsarbeit.'
+		},
+		{
+			name: 'Koordination Integration',
+			role: 'Sachbearbeitung Integrationsfragen',
+			email: 'integration@laatzen.example',
+			phone: '0511 8205-0000'
+		}
+	);
+	const stadtteilbuero = await actor(
+		{
+			name: 'Stadtteilbüro „Laatzen-Mitte wird top“',
+			type: 'beratungsstelle',
+			description:
+				'Anlaufstelle im Stadtteil Laatzen-Mitte; am Konsultationsprozess zur Integrationsarbeit beteiligt.',
+			languages: ['de', 'tr', 'ru']
+		},
+		{
+			name: 'Team Stadtteilbüro',
+			role: 'Stadtteilarbeit',
+			email: 'stadtteilbuero@laatzen.example',
+			phone: '0511 8205-0001'
+		}
+	);
+	const familienzentrum = await actor(
+		{
+			name: 'Familienzentrum Laatzen-Mitte',
+			type: 'familienzentrum',
+			description:
+				'Kita und Familienzentrum mit Sprachförderung und Angeboten für Eltern (Demo-Organisation).',
+			languages: ['de', 'ar', 'tr']
+		},
+		{
+			name: 'Team Familienzentrum',
+			role: 'Leitung',
+			email: 'familienzentrum@laatzen.example',
+			phone: '0511 8205-0002'
+		}
+	);
+	const dialogkreis = await actor(
+		{
+			name: 'Interkultureller Dialogkreis Laatzen',
+			type: 'interkulturelle-initiative',
+			description:
+				'Ehrenamtliche Initiative für interkulturelle und interreligiöse Dialoge in Laatzen (Demo-Organisation).',
+			languages: ['de', 'tr', 'ar', 'ru']
+		},
+		{
+			name: 'Team Dialogkreis',
+			role: 'Ehrenamtliche Koordination',
+			email: 'dialogkreis@laatzen.example',
+			phone: '0511 8205-0003'
+		}
+	);
+	await laatzenOffer(team, {
+		field: 'interkulturelle-oeffnung',
+		title: 'Beratung zu Integrationsfragen',
+		description:
+			'Die Stadt berät Zugewanderte, Einrichtungen und Vereine zu Fragen der Integration und vermittelt an die zuständigen Stellen. Termine nach Vereinbarung.',
+		targetGroups: ['newcomers', 'refugees', 'volunteers'],
+		languages: ['de', 'en']
+	});
+	await laatzenOffer(stadtteilbuero, {
+		field: 'chancengleichheit',
+		title: 'Sprechstunde im Stadtteilbüro Laatzen-Mitte',
+		description:
+			'Hilfe bei Formularen, Fragen zum Wohnen im Stadtteil und Hinweise auf Angebote in Laatzen. Termine nach Vereinbarung.',
+		targetGroups: ['all'],
+		languages: ['de', 'tr', 'ru']
+	});
+	await laatzenOffer(familienzentrum, {
+		field: 'sprache-bildung',
+		title: 'Deutsch für Mütter mit Kinderbetreuung',
+		description:
+			'Sprachkurs für Frauen und Mütter mit Alltagsthemen rund um Kita, Schule und Gesundheit; die Kinder werden währenddessen betreut.',
+		targetGroups: ['women', 'parents'],
+		languages: ['de', 'ar', 'tr'],
+		childcare: true
+	});
+	await laatzenOffer(dialogkreis, {
+		field: 'chancengleichheit',
+		title: 'Interkulturelles und interreligiöses Gespräch',
+		description:
+			'Offene Gesprächsrunde, in der Menschen verschiedener Herkunft und Religion einander kennenlernen und über das Zusammenleben in Laatzen sprechen.',
+		targetGroups: ['all'],
+		languages: ['de', 'tr', 'ar']
+	});
 
 	// 1. The consultation process 2008/2009 (archived, with its results) -----------------------
 	const [process] = await tx
