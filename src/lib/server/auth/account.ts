@@ -8,7 +8,6 @@ import { hashToken } from './tokens';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { parseOrThrow } from '../shared';
-import type { Locale } from '$lib/paraglide/runtime';
 
 const changePasswordInput = z
 	.object({
