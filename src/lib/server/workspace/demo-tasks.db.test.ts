@@ -59,6 +59,31 @@ describe('the demo gives every Landshut role real open tasks', () => {
 		expect(JSON.stringify(detail.changes)).toContain('Dolmetscher:innen');
 	});
 
+	it('the coordinator and the editor see the translation gaps per language, linked to the worklist', async () => {
+		for (const email of ['koordination@landshut.example', 'redaktion@landshut.example']) {
+			const ws = await workspaceOf(email);
+			const gaps = ws.sections.find((s) => s.kind === 'translations')!;
+			expect(gaps, email).toBeDefined();
+			expect(gaps.entries.length).toBeGreaterThan(0);
+			const counts = gaps.entries.map((e) => e.count ?? 0);
+			expect(counts.every((c) => c > 0)).toBe(true);
+			expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+			for (const e of gaps.entries)
+				expect(e.href).toBe(`/app/landshut/uebersetzungen?sprache=${e.id}`);
+		}
+		// Turkish, Russian and Persian texts are rare in the demo: a gap the coordinator must see
+		const coordinator = await workspaceOf('koordination@landshut.example');
+		const ids = coordinator.sections
+			.find((s) => s.kind === 'translations')!
+			.entries.map((e) => e.id);
+		expect(ids).toContain('tr');
+		expect(
+			coordinator.sections
+				.find((s) => s.kind === 'translations')!
+				.entries.find((e) => e.id === 'tr')!.title
+		).toBe('Türkisch');
+	});
+
 	it('a member sees no coordinator tasks', async () => {
 		const ws = await workspaceOf('mitglied@landshut.example');
 		for (const s of ws.sections)

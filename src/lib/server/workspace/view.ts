@@ -6,7 +6,8 @@
  *
  * - coordinators: pending reviews, open citizens' messages, overdue and due action items, coming
  *   meetings without invitations or with unanswered invitations, minutes still unfinished after
- *   the meeting, papers waiting for a decision, offers due for confirmation;
+ *   the meeting, papers waiting for a decision, offers due for confirmation, translation gaps
+ *   (also for editors, for their organisations' texts);
  * - speakers, deputies, moderators (for their bodies): the next meeting's agenda, invitations,
  *   invitations without answers, minutes, papers;
  * - everybody: their own action items and invitations to answer; editors: their organisations'
@@ -21,6 +22,7 @@ import { dueActionItemTasks, draftMinutesTasks, myActionItemTasks } from '../min
 import { agendaToPrepareTasks, uninvitedMeetingTasks } from '../meetings/tasks';
 import { myOpenInvitationTasks, unansweredInvitationTasks } from '../invitations/tasks';
 import { papersWaitingTasks } from '../papers/tasks';
+import { translationGapTasks } from '../translations/tasks';
 
 export const TASK_KINDS = [
 	'reviews',
@@ -33,7 +35,8 @@ export const TASK_KINDS = [
 	'myInvitations',
 	'minutes',
 	'papers',
-	'offers'
+	'offers',
+	'translations'
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -109,7 +112,8 @@ export async function getWorkspace(
 				? null
 				: papersWaitingTasks(ctx, n, coordinator ? 'all' : myBodies)
 		],
-		['offers', `${base}/angebote`, offersToConfirmTasks(ctx, n)]
+		['offers', `${base}/angebote`, offersToConfirmTasks(ctx, n)],
+		['translations', `${base}/uebersetzungen`, translationGapTasks(ctx, n)]
 	];
 	const lists = await Promise.all(wanted.map(([, , p]) => p));
 	const sections = byUrgency(

@@ -1,0 +1,35 @@
+/**
+ * Translation gaps for the start page (workspace/): per language, how many texts the actor may
+ * translate are missing or outdated, the most gaps first, each linked to the coverage page's
+ * worklist of that language.
+ */
+import type { TenantCtx } from '../context';
+import type { TaskList } from '../shared';
+import { coverageView, mayTranslate } from './service';
+import { TARGET_LOCALES } from './content';
+
+export async function translationGapTasks(ctx: TenantCtx, limit: number): Promise<TaskList> {
+	if (!mayTranslate(ctx)) return { total: 0, entries: [] };
+	const { rows } = await coverageView(ctx);
+	const names = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+	const gaps = TARGET_LOCALES.map((locale) => ({
+		locale,
+		count: rows
+			.filter((r) => r.locale === locale)
+			.reduce((sum, r) => sum + r.counts.missing + r.counts.outdated, 0)
+	}))
+		.filter((g) => g.count > 0)
+		.sort((a, b) => b.count - a.count);
+	return {
+		total: gaps.length,
+		entries: gaps.slice(0, limit).map((g) => ({
+			id: g.locale,
+			title: names.of(g.locale) ?? g.locale,
+			detail: null,
+			date: null,
+			overdue: false,
+			href: `/app/${ctx.tenant.slug}/uebersetzungen?sprache=${g.locale}`,
+			count: g.count
+		}))
+	};
+}
