@@ -9,6 +9,7 @@ import { NotFoundError } from '../errors';
 import { m } from '$lib/paraglide/messages';
 import { dataArchive } from './archive';
 import { auditPersonalData } from '../audit/personal-data';
+import { notificationsPersonalData } from '../notifications/personal-data';
 import { authPersonalData } from '../auth/personal-data';
 import { bodiesPersonalData } from '../bodies/personal-data';
 import { inquiriesPersonalData } from '../inquiries/personal-data';
@@ -60,7 +61,9 @@ const SECTION_TITLES: Record<SectionKey, (locale: 'de' | 'en') => string> = {
 	messages_sent: (locale) => m.gdpr_section_messages_sent({}, { locale }),
 	message_entries_written: (locale) => m.gdpr_section_message_entries_written({}, { locale }),
 	audit_by_person: (locale) => m.gdpr_section_audit_by_person({}, { locale }),
-	audit_about_person: (locale) => m.gdpr_section_audit_about_person({}, { locale })
+	audit_about_person: (locale) => m.gdpr_section_audit_about_person({}, { locale }),
+	notification_settings: (locale) => m.gdpr_section_notification_settings({}, { locale }),
+	notifications: (locale) => m.gdpr_section_notifications({}, { locale })
 };
 
 /** The signed-in person's data; anonymous → NotFoundError. Reads only, changes nothing. */
@@ -83,7 +86,8 @@ export async function exportMyData(ctx: Ctx): Promise<PersonalDataExport> {
 		() => participationPersonalData(db, person),
 		() => papersPersonalData(db, person),
 		() => inquiriesPersonalData(db, person),
-		() => auditPersonalData(db, person)
+		() => auditPersonalData(db, person),
+		() => notificationsPersonalData(db, person)
 	])
 		parts.push(await part());
 

@@ -34,7 +34,9 @@ export const SECTION_KEYS = [
 	'messages_sent',
 	'message_entries_written',
 	'audit_by_person',
-	'audit_about_person'
+	'audit_about_person',
+	'notification_settings',
+	'notifications'
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
