@@ -66,6 +66,7 @@ test('a coordinator invites a person, who sets a password, switches to English a
 	});
 
 	await test.step('the person switches to English', async () => {
+		await person.locator('summary', { hasText: 'Sprache' }).click();
 		await person.getByRole('button', { name: 'English' }).click();
 		await expect(person.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(person).toHaveURL('/app/landshut');
@@ -73,6 +74,7 @@ test('a coordinator invites a person, who sets a password, switches to English a
 		await expect(nav.getByRole('link', { name: 'Overview' })).toBeVisible();
 		await expect(nav.getByRole('link', { name: 'My account' })).toBeVisible();
 		await expect(nav.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+		await person.locator('summary', { hasText: 'Language' }).click();
 		await expect(person.getByRole('button', { name: 'English' })).toHaveAttribute(
 			'aria-pressed',
 			'true'
@@ -99,11 +101,12 @@ test('a coordinator invites a person, who sets a password, switches to English a
 
 	await test.step('the person signs in again with the new password', async () => {
 		await person.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+		// the sign-in page is public: German at its unprefixed address (English at /en/anmelden)
 		await expect(person).toHaveURL('/anmelden');
 		await expectAccessible(person);
-		await person.getByRole('textbox', { name: /^E-mail address/ }).fill(invitee.email);
-		await person.getByLabel(/^Password/).fill(password);
-		await person.getByRole('button', { name: 'Sign in', exact: true }).click();
+		await person.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(invitee.email);
+		await person.getByLabel(/^Passwort/).fill(password);
+		await person.getByRole('button', { name: 'Anmelden', exact: true }).click();
 		await expect(person).toHaveURL('/app');
 		await expect(person.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(person.getByRole('heading', { level: 1 })).toHaveText('Overview');
