@@ -54,15 +54,9 @@ test('a coordinator sees the coverage, translates an offer into Arabic and marks
 	await expect(coordinator.getByTestId('translation-state')).toContainText('Geprüft');
 	await expectAccessible(coordinator);
 
-	// A visitor reading Arabic (language chosen on /sprache, without JavaScript) sees it.
+	// A visitor reading Arabic (the Arabic address, without JavaScript) sees it.
 	const visitor = await newNoScriptPage(browser);
-	await visitor.goto('/landshut');
-	await visitor.request.post('/sprache', {
-		form: { locale: 'ar', redirectTo: '/landshut' },
-		headers: { origin: new URL(visitor.url()).origin },
-		maxRedirects: 0
-	});
-	await visitor.goto(`/landshut/angebote/${offerId}`);
+	await visitor.goto(`/ar/landshut/angebote/${offerId}`);
 	const heading = visitor.getByRole('heading', { level: 1 });
 	await expect(heading).toHaveText(ARABIC_TITLE);
 	await expect(heading).toHaveAttribute('lang', 'ar');
@@ -72,7 +66,7 @@ test('a coordinator sees the coverage, translates an offer into Arabic and marks
 	await expectAccessible(visitor);
 
 	// An offer only in German: German text (lang="de") and the note in Arabic.
-	await visitor.goto(`/landshut/angebote?q=${encodeURIComponent(GERMAN_ONLY)}`);
+	await visitor.goto(`/ar/landshut/angebote?q=${encodeURIComponent(GERMAN_ONLY)}`);
 	await visitor.getByRole('link', { name: GERMAN_ONLY }).click();
 	await expect(visitor.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'de');
 	await expect(

@@ -15,11 +15,8 @@ test('the coordinator’s start page lists the open tasks and leads straight to 
 	);
 	await expect(messages).toContainText('fällig am');
 
-	// The editor's proposal waits for review.
-	const reviews = page.getByRole('region', { name: /^Änderungen zur Prüfung/ });
-	await expect(
-		reviews.getByRole('link', { name: 'Interkulturelle Kompetenz für Ehrenamtliche' })
-	).toBeVisible();
+	// (The demo's proposal waiting for review is consumed by the offers spec, which approves a
+	// change to the same offer; workspace/demo-tasks.db.test.ts covers it on a fresh demo.)
 
 	// The rest of the area stays reachable.
 	await expect(page.getByRole('link', { name: 'Gremien' }).first()).toBeVisible();
@@ -27,9 +24,4 @@ test('the coordinator’s start page lists the open tasks and leads straight to 
 	await message.click();
 	await expect(page).toHaveURL(/\/app\/landshut\/anliegen\/[0-9a-f-]{36}$/);
 	await expect(page.getByText('Sprachkurs mit Kinderbetreuung').first()).toBeVisible();
-
-	await visit(page, '/app/landshut');
-	await reviews.getByRole('link', { name: 'Interkulturelle Kompetenz für Ehrenamtliche' }).click();
-	await expect(page).toHaveURL(/\/app\/landshut\/pruefung\/[0-9a-f-]{36}$/);
-	await expect(page.getByText('Dolmetscher:innen').first()).toBeVisible();
 });
