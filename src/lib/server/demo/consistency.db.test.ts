@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import { rowsOf, type Database } from '../db/client';
 import { createTestDb } from '../db/testing/test-db';
 import { seedDemo } from './seed';
 import { tenants, type Tenant } from '../tenants/schema';
@@ -24,8 +24,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-	const result = (await database.db.execute(query)) as unknown as { rows: T[] };
-	return result.rows;
+	return rowsOf<T>(await database.db.execute(query));
 }
 
 /** Timestamps that may lie ahead: appointments, validity and scheduling, never records of acts. */
