@@ -1,4 +1,5 @@
 /** Working on a citizen's message (coordinators): state, assignee, due date, notes, replies. */
+import { publicMailLocale } from '../mail/compose';
 import { and, eq } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
@@ -215,7 +216,7 @@ export async function replyToInquiry(
 					reference: row.reference,
 					reply: parsed.data.body,
 					author,
-					locale: row.locale === 'en' ? 'en' : 'de'
+					locale: publicMailLocale(row.locale)
 				})
 			);
 		}

@@ -328,6 +328,38 @@ describe('purgeExpiredInquiries', () => {
 		return r;
 	}
 
+	it('writes the acknowledgement and the reply in the language the visitor wrote in', async () => {
+		const { db, tenant, ctxFor } = await setup();
+		const arabic = testTenantCtx(db, tenant, null, {
+			ip: `198.51.100.${++ipCounter}`,
+			locale: 'ar'
+		});
+		const sent = await submitInquiry(arabic, form({ email: 'sara@example.org' }));
+		const staff = await ctxFor('coordinator');
+		await replyToInquiry(staff, { inquiryId: sent.id, reply: 'Ja, dienstags um 18 Uhr.' });
+		const mails = (await db.select().from(outbox).where(eq(outbox.tenantId, tenant.id))).filter(
+			(mail) => mail.payload.to === 'sara@example.org'
+		);
+		expect(mails).toHaveLength(2);
+		const { m } = await import('$lib/paraglide/messages');
+		const footer = m.mail_footer({}, { locale: 'ar' });
+		expect(footer).not.toBe(m.mail_footer({}, { locale: 'de' }));
+		for (const mail of mails) {
+			expect(mail.payload.text).toContain(footer);
+			expect(mail.payload.text).toMatch(/[\u0600-\u06FF]/);
+		}
+		// a locale outside the seven falls back to German
+		const other = testTenantCtx(db, tenant, null, {
+			ip: `198.51.100.${++ipCounter}`,
+			locale: 'xx' as never
+		});
+		await submitInquiry(other, form({ email: 'paul@example.org' }));
+		const [german] = (await db.select().from(outbox).where(eq(outbox.tenantId, tenant.id))).filter(
+			(mail) => mail.payload.to === 'paul@example.org'
+		);
+		expect(german.payload.text).toContain(m.mail_footer({}, { locale: 'de' }));
+	});
+
 	it('deletes the personal data of messages closed longer than 180 days, keeping statistics', async () => {
 		const { db, tenant, ctxFor } = await setup();
 		const staff = await ctxFor('coordinator');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mailLocale } from '../mail/compose';
+import { publicMailLocale } from '../mail/compose';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { NotFoundError } from '../errors';
@@ -90,7 +90,7 @@ export async function submitInquiry(
 					tenantName: tenant.name,
 					reference: row.reference,
 					link: `${ctx.origin}${statusPath(tenant.slug, token)}`,
-					locale: mailLocale(ctx.locale)
+					locale: publicMailLocale(ctx.locale)
 				})
 			);
 		}

@@ -1,13 +1,26 @@
 /** What every mail template shares: the recipient, the language and the footer. */
 import { m } from '$lib/paraglide/messages';
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import type { MailPayload } from './schema';
 
-/** The languages mails are written in. */
-export type MailLocale = 'de' | 'en';
+/** The languages mails are written in: the UI languages (public mails in all seven). */
+export type MailLocale = Locale;
 
-/** A person's stored language as a mail language: English if 'en', else German. */
+/**
+ * A signed-in person's stored language as a mail language: English if 'en', else German (the
+ * signed-in area and its mails exist in German and English).
+ */
 export function mailLocale(value: string | null | undefined): MailLocale {
 	return value === 'en' ? 'en' : 'de';
+}
+
+/**
+ * A public visitor's language as a mail language: the page's language when the mail answers a
+ * public form (message acknowledgement and reply, dialogue registration), else German. These mail
+ * texts exist in all seven public languages (the coverage test counts them as public).
+ */
+export function publicMailLocale(value: string | null | undefined): MailLocale {
+	return isLocale(value) ? value : 'de';
 }
 
 /** The recipient of a personal mail: address, name and language. */

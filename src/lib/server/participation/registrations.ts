@@ -3,7 +3,7 @@
  * spam checks of the public forms), wait when the dialogue is full, move up when places free, and
  * cancel through the link in their mail.
  */
-import { mailLocale } from '../mail/compose';
+import { mailLocale, publicMailLocale, type MailLocale } from '../mail/compose';
 import { intlLocale } from '$lib/i18n/intl';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
@@ -78,7 +78,7 @@ export async function listRegistrations(
 		.orderBy(asc(dialogueRegistrations.createdAt));
 }
 
-function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: 'de' | 'en') {
+function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: MailLocale) {
 	const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
 		d.toLocaleString(intlLocale(locale), { timeZone: TIME_ZONE, ...opts });
 	const start = fmt(row.startsAt, { dateStyle: 'full', timeStyle: 'short' });
@@ -150,12 +150,12 @@ export async function registerForDialogue(
 				to: parsed.email,
 				name: parsed.name,
 				dialogue: locked.title,
-				when: whenText(locked, mailLocale(ctx.locale)),
+				when: whenText(locked, publicMailLocale(ctx.locale)),
 				place: locked.place ?? '–',
 				waiting: status === 'waiting',
 				cancelLink: `${ctx.origin}${cancelPath(ctx.tenant.slug, token)}`,
 				ics: dialogueCalendar(locked, url),
-				locale: mailLocale(ctx.locale)
+				locale: publicMailLocale(ctx.locale)
 			})
 		);
 		await recordAudit(tx, ctx, {
