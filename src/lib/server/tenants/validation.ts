@@ -1,3 +1,4 @@
+import { locales } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 
 export const LAENDER = [
@@ -49,8 +50,12 @@ export const tenantInput = z.object({
 });
 export type TenantInput = z.input<typeof tenantInput>;
 
-/** Slugs that would collide with the app's own top-level routes. */
+/**
+ * Slugs that would collide with the app's own top-level routes, including the language prefixes
+ * of the public pages (`/ar/…`, src/lib/i18n/routing.ts).
+ */
 export const RESERVED_SLUGS = new Set([
+	...locales,
 	'app',
 	'admin',
 	'api',
