@@ -100,6 +100,11 @@ const handleLocale: Handle = ({ event, resolve }) =>
 				return prefixed ? withoutClientScript(localizeLinks(page, locale as Locale)) : page;
 			}
 		});
+		// An unprefixed page suggests the visitor's language (Accept-Language, the cookie) in a
+		// notice, so caches must keep one copy per language; a prefixed page depends on its address.
+		if (!prefixed && response.headers.get('content-type')?.startsWith('text/html')) {
+			response.headers.append('vary', 'Accept-Language, Cookie');
+		}
 		const location = response.headers.get('location');
 		if (prefixed && location) {
 			response.headers.set('location', localizeLocation(location, locale as Locale));

@@ -103,3 +103,14 @@ test('pages send a Content-Security-Policy without inline scripts', async ({ req
 		expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
 	}
 });
+
+test('an unprefixed page varies by the visitor’s language, a prefixed one by its address', async ({
+	request
+}) => {
+	const german = await request.get('/landshut', { headers: { 'accept-language': 'ar' } });
+	expect(german.headers()['vary'] ?? '').toMatch(/Accept-Language/i);
+	expect(german.headers()['vary'] ?? '').toMatch(/Cookie/i);
+	const arabic = await request.get('/ar/landshut');
+	expect(arabic.status()).toBe(200);
+	expect(arabic.headers()['vary'] ?? '').not.toMatch(/Accept-Language/i);
+});
