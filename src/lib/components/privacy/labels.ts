@@ -71,7 +71,8 @@ const JOB_LABELS: Record<RetentionJob['key'], () => string> = {
 	sign_in_attempts: () => m.privacy_job_sign_in_attempts(),
 	sign_in_throttles: () => m.privacy_job_sign_in_throttles(),
 	redeemed_challenges: () => m.privacy_job_redeemed_challenges(),
-	inquiries: () => m.privacy_job_inquiries()
+	inquiries: () => m.privacy_job_inquiries(),
+	outbox: () => m.privacy_job_outbox()
 };
 
 export function jobLabel(key: RetentionJob['key']): string {

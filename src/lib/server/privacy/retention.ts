@@ -10,12 +10,19 @@ import { pruneThrottles, SIGN_IN_THROTTLE } from '../auth/throttle';
 import { purgeExpiredInquiries } from '../inquiries/retention';
 import { DEFAULT_RETENTION_DAYS } from '../inquiries/validation';
 import { MAX_FORM_AGE_SECONDS, purgeRedeemedChallenges } from '../inquiries/spam';
+import { OUTBOX_RETENTION_DAYS, purgeDeliveredMails } from '../mail/retention';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
 export interface RetentionJob {
 	/** also the message key suffix of its label (privacy_job_<key>) */
-	key: 'sessions' | 'sign_in_attempts' | 'sign_in_throttles' | 'redeemed_challenges' | 'inquiries';
+	key:
+		| 'sessions'
+		| 'sign_in_attempts'
+		| 'sign_in_throttles'
+		| 'redeemed_challenges'
+		| 'inquiries'
+		| 'outbox';
 	/** the period in days after which the data goes */
 	days: number;
 	/** whether a tenant sets its own period (then `days` is the default) */
@@ -44,7 +51,9 @@ export const RETENTION_JOBS: readonly RetentionJob[] = [
 		run: purgeRedeemedChallenges
 	},
 	// citizens' messages: personal data deleted the tenant's period after closing
-	{ key: 'inquiries', days: DEFAULT_RETENTION_DAYS, perTenant: true, run: purgeExpiredInquiries }
+	{ key: 'inquiries', days: DEFAULT_RETENTION_DAYS, perTenant: true, run: purgeExpiredInquiries },
+	// mails (their texts hold names, addresses and personal links) once sent or given up on
+	{ key: 'outbox', days: OUTBOX_RETENTION_DAYS, perTenant: false, run: purgeDeliveredMails }
 ];
 
 /** Runs every job; one failing job does not stop the others. Returns the counts by job. */
