@@ -1,9 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-import { composeMail, type MailLocale } from '../mail/compose';
+import { composeMail, type PublicMailLocale } from '../mail/compose';
 
 /** The greeting with the sender's name when they gave one. */
-function greeting(name: string | null, locale: MailLocale): string {
+function greeting(name: string | null, locale: PublicMailLocale): string {
 	return name
 		? m.inquiries_mail_greeting_name({ name }, { locale })
 		: m.inquiries_mail_greeting({}, { locale });
@@ -16,7 +16,7 @@ export function acknowledgementMail(args: {
 	tenantName: string;
 	reference: string;
 	link: string;
-	locale: MailLocale;
+	locale: PublicMailLocale;
 }): MailPayload {
 	const { locale } = args;
 	return composeMail(
@@ -45,7 +45,7 @@ export function replyMail(args: {
 	reference: string;
 	reply: string;
 	author: string;
-	locale: MailLocale;
+	locale: PublicMailLocale;
 }): MailPayload {
 	const { locale } = args;
 	return composeMail(

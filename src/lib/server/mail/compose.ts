@@ -3,8 +3,11 @@ import { m } from '$lib/paraglide/messages';
 import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import type { MailPayload } from './schema';
 
-/** The languages mails are written in: the UI languages (public mails in all seven). */
-export type MailLocale = Locale;
+/** The languages of the signed-in area's mails. */
+export type MailLocale = 'de' | 'en';
+
+/** The languages of mails that answer a public form: all seven public languages. */
+export type PublicMailLocale = Locale;
 
 /**
  * A signed-in person's stored language as a mail language: English if 'en', else German (the
@@ -19,7 +22,7 @@ export function mailLocale(value: string | null | undefined): MailLocale {
  * public form (message acknowledgement and reply, dialogue registration), else German. These mail
  * texts exist in all seven public languages (the coverage test counts them as public).
  */
-export function publicMailLocale(value: string | null | undefined): MailLocale {
+export function publicMailLocale(value: string | null | undefined): PublicMailLocale {
 	return isLocale(value) ? value : 'de';
 }
 
@@ -32,7 +35,7 @@ export interface MailRecipient {
 
 /** A mail to `recipient.to`: the subject and the body followed by the common footer. */
 export function composeMail(
-	recipient: { to: string; locale: MailLocale },
+	recipient: { to: string; locale: PublicMailLocale },
 	subject: string,
 	body: string
 ): MailPayload {

@@ -1,10 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import type { MailPayload } from '../mail/schema';
-import { composeMail, type MailRecipient } from '../mail/compose';
+import { composeMail, type MailRecipient, type PublicMailLocale } from '../mail/compose';
 
 /** To a person who registered for a dialogue: confirmed or on the waiting list; cancel link. */
 export function registrationMail(
-	args: MailRecipient & {
+	args: Omit<MailRecipient, 'locale'> & {
+		/** the visitor's page language: the registration form is public */
+		locale: PublicMailLocale;
 		dialogue: string;
 		when: string;
 		place: string;

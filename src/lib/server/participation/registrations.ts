@@ -3,7 +3,7 @@
  * spam checks of the public forms), wait when the dialogue is full, move up when places free, and
  * cancel through the link in their mail.
  */
-import { mailLocale, publicMailLocale, type MailLocale } from '../mail/compose';
+import { mailLocale, publicMailLocale, type PublicMailLocale } from '../mail/compose';
 import { intlLocale } from '$lib/i18n/intl';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
@@ -78,7 +78,7 @@ export async function listRegistrations(
 		.orderBy(asc(dialogueRegistrations.createdAt));
 }
 
-function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: MailLocale) {
+function whenText(row: { startsAt: Date; endsAt: Date | null }, locale: PublicMailLocale) {
 	const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
 		d.toLocaleString(intlLocale(locale), { timeZone: TIME_ZONE, ...opts });
 	const start = fmt(row.startsAt, { dateStyle: 'full', timeStyle: 'short' });
