@@ -23,7 +23,8 @@ beforeAll(async () => {
 	await seedDemo(database.db);
 	const rows = await database.db.select().from(tenants);
 	bySlug = Object.fromEntries(rows.map((t) => [t.slug, t]));
-});
+	// the whole demo is seeded: give it time on a busy machine
+}, 240_000);
 afterAll(() => database.close());
 
 describe('demo: contact persons for integration', () => {
