@@ -4,6 +4,7 @@ test("the district coordinator confirms Eching's request for a Beratungsbus stop
 	browser,
 	page
 }) => {
+	test.setTimeout(180_000); // seven pages, each checked with axe-core
 	// Before: Eching has asked, but no date is public; its page shows the district office's people
 	await visit(page, '/eching');
 	await expect(page.getByRole('heading', { name: /Vor Ort in Gemeinde Eching/ })).toHaveCount(0);
