@@ -59,3 +59,38 @@ test("the district coordinator confirms Eching's request for a Beratungsbus stop
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('مواعيد في الموقع');
 	await expect(page.getByText('Stadtplatz, Stadt Moosburg a.d.Isar').first()).toBeVisible();
 });
+
+test('the district coordinator records a contact person’s consent; only then does the person appear on the municipalities’ pages', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(180_000);
+	const person = 'Markus Vogl (Demo, ohne Einwilligung)';
+	await visit(page, '/neufahrn');
+	await expect(page.getByText(person)).toHaveCount(0);
+
+	const coordinator = await signedInPage(browser, ACCOUNTS.coordinatorFreising);
+	await visit(coordinator, '/app/landkreis-freising/ansprechpersonen');
+	const row = coordinator.getByRole('row', { name: new RegExp(person.replace(/[()]/g, '.')) });
+	await expect(row).toContainText('nicht öffentlich');
+	await row.getByRole('link', { name: person }).click();
+	await expect(coordinator.getByRole('heading', { level: 1, name: person })).toBeVisible();
+	await expectAccessible(coordinator);
+	// without ticking the confirmation the consent is refused, with a message
+	await coordinator.getByRole('button', { name: 'Einwilligung eintragen' }).click();
+	await expect(
+		coordinator
+			.getByText('Bitte bestätigen Sie, dass die Person dieser Erklärung zugestimmt hat.')
+			.first()
+	).toBeVisible();
+	await coordinator.getByLabel('Die Person hat diesem Text zugestimmt.').check();
+	await coordinator.getByRole('button', { name: 'Einwilligung eintragen' }).click();
+	await expect(coordinator.getByText('öffentlich (Einwilligung liegt vor)')).toBeVisible();
+	await expectAccessible(coordinator);
+	await coordinator.context().close();
+
+	await visit(page, '/neufahrn');
+	const contacts = page.getByRole('region', { name: 'Ansprechpersonen für Integration' });
+	await expect(contacts.getByRole('heading', { name: 'Ahmad Rahimi (Demo)' })).toBeVisible();
+	await expect(contacts.getByRole('heading', { name: person })).toBeVisible();
+});
