@@ -12,6 +12,11 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { parseOrThrow, requireUuid } from '../shared';
 import { tenants } from '../tenants/schema';
+import { enqueueMail } from '../mail/enqueue';
+import { composeMail } from '../mail/compose';
+import { coordinatorsOf } from '../organizations/editors';
+import { dateText, timeText } from '../shared';
+import { m } from '$lib/paraglide/messages';
 import { touringProjects, touringStops, type TouringStopRow } from './schema';
 import { projectInput, requestInput, stopInput } from './validation';
 
@@ -170,6 +175,37 @@ export async function requestTouringStop(
 				requestedBy: ctx.actor?.userId ?? null
 			})
 			.returning();
+		// the district's coordinators learn of the request (outbox, same transaction)
+		const [district] = await tx
+			.select({ slug: tenants.slug })
+			.from(tenants)
+			.where(eq(tenants.id, districtId));
+		for (const c of await coordinatorsOf(tx, districtId)) {
+			const locale = c.locale;
+			const when = row.startsAt
+				? `${dateText(row.startsAt, locale)}, ${timeText(row.startsAt, locale)}`
+				: m.tour_time_open({}, { locale });
+			await enqueueMail(
+				tx,
+				districtId,
+				composeMail(
+					{ to: c.email, locale },
+					m.tour_mail_request_subject({ municipality: ctx.tenant.name }, { locale }),
+					m.tour_mail_request_body(
+						{
+							name: c.name,
+							municipality: ctx.tenant.name,
+							project: project.title,
+							place: row.place,
+							when,
+							note: row.requestNote ? `\n\n${row.requestNote}` : '',
+							link: `${ctx.origin}/app/${district?.slug ?? ''}/unterwegs`
+						},
+						{ locale }
+					)
+				)
+			);
+		}
 		await recordAudit(tx, ctx, {
 			tenantId: ctx.tenant.id,
 			action: 'touring.stop_request',

@@ -5,6 +5,7 @@ import { useTestDb, testTenantCtx } from '../db/testing/test-db';
 import { actorCtx, testActor } from '../db/testing/test-actors';
 import { buildTenant } from '../factories';
 import { auditLog } from '../audit/schema';
+import { outbox } from '../mail/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Tenant } from '../tenants/schema';
 import { buildMunicipality, day, scopeAt } from '../offers/finder-testing';
@@ -62,6 +63,18 @@ describe('interest → confirmation of a stop', () => {
 		});
 		// a request is no public date
 		expect(await upcomingTouringStops(database.db, await scope(s.moosburg))).toEqual([]);
+		// the district's coordinator gets a mail (outbox) with the request and where to decide
+		const mails = await database.db
+			.select({ payload: outbox.payload })
+			.from(outbox)
+			.where(eq(outbox.tenantId, s.district.id));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].payload).toMatchObject({
+			to: s.lra.actor!.email,
+			subject: 'Stadt Moosburg a.d.Isar bittet um einen Halt'
+		});
+		expect(mails[0].payload.text).toContain('Gern an einem Dienstagvormittag.');
+		expect(mails[0].payload.text).toContain(`/app/${s.district.slug}/unterwegs`);
 
 		// Moosburg's coordinator cannot confirm: neither in Moosburg nor in the district
 		const confirm = {
