@@ -86,6 +86,8 @@ const COORDINATOR: Action[] = [
 	'news.write',
 	'news.publish',
 	'events.manage',
+	'tenant.contacts.manage',
+	'touring.manage',
 	'privacy.manage'
 ];
 const VIEW: Action[] = ['tenant.view', 'body.view'];

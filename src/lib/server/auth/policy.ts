@@ -70,6 +70,10 @@ export const ACTIONS = [
 	'news.publish',
 	/** keep the network's events (Veranstaltungen) */
 	'events.manage',
+	/** keep the tenant's own contact persons for integration (district office, town hall) */
+	'tenant.contacts.manage',
+	/** district: keep touring projects and confirm their stops; municipality: ask for a stop */
+	'touring.manage',
 	/** answer data-protection requests of message senders, see the record of processing */
 	'privacy.manage'
 ] as const;

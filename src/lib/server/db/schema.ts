@@ -24,3 +24,5 @@ export * from '../translations/schema';
 export * from '../news/schema';
 export * from '../events/schema';
 export * from '../notifications/schema';
+export * from '../tenant-contacts/schema';
+export * from '../touring/schema';

@@ -25,6 +25,7 @@ import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
+import { seedDistrictContactsTouring } from './district-contacts-touring';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -304,6 +305,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 		await seedEmmerichNews(tx);
+		// Contact persons for integration and the touring Beratungsbus (demo/district-contacts-touring.ts).
+		await seedDistrictContactsTouring(tx);
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {

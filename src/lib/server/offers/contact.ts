@@ -3,7 +3,9 @@
  * 1. `offer`: the offer's own contact person, shown only with consent, with a phone or e-mail;
  * 2. `organization`: its organisation's public phone or e-mail (organisation data, not a person),
  *    else one of the organisation's contact persons with consent and a phone or e-mail;
- * 3. `coordination`: the coordination office of the tenant that keeps the offer (its public
+ * 3. `integration`: a consented contact person for integration of the tenant that keeps the offer
+ *    (the district office, the town hall: tenant-contacts/), with a phone or e-mail;
+ * 4. `coordination`: the coordination office of the tenant that keeps the offer (its public
  *    contact e-mail where set, and always its public message form).
  * The public pages say which level it is; the coordinators' list shows the offers that fall back.
  */
@@ -13,13 +15,14 @@ import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
 import { organizations } from '../organizations/schema';
 import { publicContacts, publicContactsByIds } from '../organizations/contacts';
+import { publicTenantContacts } from '../tenant-contacts/contacts';
 import { tenants } from '../tenants/schema';
 import { offers } from './schema';
 import { titleSql } from './queries';
 import { publicOfferCondition, type FinderScope } from './public';
 import type { OfferStatus } from './vocabulary';
 
-export const CONTACT_SOURCES = ['offer', 'organization', 'coordination'] as const;
+export const CONTACT_SOURCES = ['offer', 'organization', 'integration', 'coordination'] as const;
 export type ContactSource = (typeof CONTACT_SOURCES)[number];
 
 export interface ContactAddress {
@@ -33,13 +36,13 @@ export interface OfferContactView {
 	source: ContactSource;
 	/** who is contacted: the organisation's name, or the coordinating tenant's */
 	via: string;
-	/** a consented contact person (offer or organisation level) */
+	/** a consented contact person (offer, organisation or integration level) */
 	person: { name: string; role: string | null } | null;
 	phone: string | null;
 	email: string | null;
 	/** the organisation's address (offer and organisation level), when it has one */
 	address: ContactAddress | null;
-	/** coordination level: the slug of the tenant whose message form to use */
+	/** integration and coordination level: the slug of the tenant whose message form to use */
 	tenantSlug: string | null;
 }
 
@@ -113,16 +116,17 @@ function atOrganization(
 	};
 }
 
-/** Resolves the three levels for loaded rows, with two batched contact queries. */
+/** Resolves the four levels for loaded rows, with three batched contact queries. */
 async function resolve(db: Executor, rows: ContactRow[]): Promise<Map<string, OfferContactView>> {
 	const tenantIds = [...new Set(rows.flatMap((r) => [r.tenantId, r.organizationTenantId]))];
-	const [own, ofOrganizations] = await Promise.all([
+	const [own, ofOrganizations, ofTenants] = await Promise.all([
 		publicContactsByIds(
 			db,
 			tenantIds,
 			rows.map((r) => r.contactId).filter((id): id is string => id !== null)
 		),
-		publicContacts(db, tenantIds, [...new Set(rows.map((r) => r.organizationId))])
+		publicContacts(db, tenantIds, [...new Set(rows.map((r) => r.organizationId))]),
+		publicTenantContacts(db, [...new Set(rows.map((r) => r.tenantId))])
 	]);
 	const out = new Map<string, OfferContactView>();
 	for (const r of rows) {
@@ -130,6 +134,7 @@ async function resolve(db: Executor, rows: ContactRow[]): Promise<Map<string, Of
 		const colleague = ofOrganizations.find(
 			(c) => c.organizationId === r.organizationId && reachable(c)
 		);
+		const officer = ofTenants.find((c) => c.tenantId === r.tenantId && reachable(c));
 		out.set(
 			r.id,
 			person && reachable(person)
@@ -138,15 +143,25 @@ async function resolve(db: Executor, rows: ContactRow[]): Promise<Map<string, Of
 					? atOrganization('organization', r, null)
 					: colleague
 						? atOrganization('organization', r, colleague)
-						: {
-								source: 'coordination',
-								via: r.tenantName,
-								person: null,
-								phone: null,
-								email: filled(r.tenantEmail),
-								address: null,
-								tenantSlug: r.tenantSlug
-							}
+						: officer
+							? {
+									source: 'integration',
+									via: r.tenantName,
+									person: { name: officer.name, role: filled(officer.role) },
+									phone: filled(officer.phone),
+									email: filled(officer.email),
+									address: null,
+									tenantSlug: r.tenantSlug
+								}
+							: {
+									source: 'coordination',
+									via: r.tenantName,
+									person: null,
+									phone: null,
+									email: filled(r.tenantEmail),
+									address: null,
+									tenantSlug: r.tenantSlug
+								}
 		);
 	}
 	return out;

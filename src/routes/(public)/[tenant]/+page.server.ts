@@ -7,17 +7,22 @@ import { listPublicNews } from '$lib/server/news/views';
 import { newsFeedPath } from '$lib/server/news/atom';
 import { eventsFeedPath, listPublicEvents } from '$lib/server/events/public';
 import { startTopics } from '$lib/server/offers/topics';
+import { integrationContactsSection } from '$lib/server/tenant-contacts/contacts';
+import { touringStartSection } from '$lib/server/touring/public';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	// Public data only: organisations' names and types, visible news, public events and meetings.
-	const [{ children, parent }, organizations, news, events, topics] = await Promise.all([
-		publicTenantFamily(ctx),
-		listPublicOrganizations(ctx),
-		listPublicNews(ctx, { size: 3 }),
-		listPublicEvents(ctx, { size: 4 }),
-		startTopics(ctx.db, ctx.tenant)
-	]);
+	const [{ children, parent }, organizations, news, events, topics, contacts, touring] =
+		await Promise.all([
+			publicTenantFamily(ctx),
+			listPublicOrganizations(ctx),
+			listPublicNews(ctx, { size: 3 }),
+			listPublicEvents(ctx, { size: 4 }),
+			startTopics(ctx.db, ctx.tenant),
+			integrationContactsSection(ctx),
+			touringStartSection(ctx)
+		]);
 	return {
 		tenant: ctx.tenant,
 		children,
@@ -26,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		news: news.items,
 		events: events.items,
 		topics,
+		contacts,
+		touring,
 		newsFeed: newsFeedPath(ctx.tenant.slug),
 		signedIn: !!event.locals.actor,
 		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug)),

@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		canTranslate: mayTranslate(ctx),
 		canWriteNews: may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
 		canManageEvents: may('events.manage'),
-		canManagePrivacy: may('privacy.manage')
+		canManagePrivacy: may('privacy.manage'),
+		canManageTenantContacts: may('tenant.contacts.manage'),
+		canTour: may('touring.manage') && (tenant.kind === 'district' || !!tenant.parentId)
 	};
 };

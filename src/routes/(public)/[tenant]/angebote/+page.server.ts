@@ -21,6 +21,7 @@ import {
 	targetGroupLabel,
 	weekdayName
 } from './format.server';
+import { finderTouringStops } from '$lib/server/touring/public';
 
 // Server-rendered only: the finder is a GET form and links, so it needs no JavaScript at all
 // (the budget is 30 KB; this ships 0).
@@ -54,11 +55,15 @@ export const load: PageServerLoad = async (event) => {
 	const scope = await finderScope(ctx);
 	const result = await searchOffers(db, scope, parseFinderQuery(event.url.searchParams), locale);
 	const { query, facets } = result;
-	const contacts = await publicOfferContacts(
-		db,
-		scope,
-		result.items.map((o) => o.id)
-	);
+	const [contacts, touring] = await Promise.all([
+		publicOfferContacts(
+			db,
+			scope,
+			result.items.map((o) => o.id)
+		),
+		// confirmed stops of touring projects (the Beratungsbus …) as dates beside the offers
+		finderTouringStops(db, scope, query)
+	]);
 	const base = `/${scope.tenant.slug}/angebote`;
 
 	const group = (
@@ -184,6 +189,7 @@ export const load: PageServerLoad = async (event) => {
 			query.q !== '' || groups.some((g) => g.selectedCount > 0) || flags.some((f) => f.selected),
 		items,
 		help,
+		touring,
 		locale
 	};
 };

@@ -236,7 +236,9 @@ export function contactText(c: OfferContactView) {
 				? m.ct_source_offer({ organization: c.via })
 				: c.source === 'organization'
 					? m.ct_source_organization({ organization: c.via })
-					: m.ct_source_coordination({ tenant: c.via }),
+					: c.source === 'integration'
+						? m.tdc_source_integration({ tenant: c.via })
+						: m.ct_source_coordination({ tenant: c.via }),
 		person: c.person ? [c.person.name, c.person.role].filter(Boolean).join(', ') : null,
 		phone: c.phone,
 		phoneHref: c.phone ? telHref(c.phone) : null,

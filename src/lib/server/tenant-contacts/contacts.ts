@@ -1,0 +1,287 @@
+/**
+ * Contact persons for integration of a tenant itself: the district office's and each
+ * municipality's. The tenant's coordinators keep the list; a person is shown publicly (start
+ * page, the finder's contact fallback) only while their consent is recorded and not withdrawn —
+ * the same rule as for organisations' contact persons (organizations/contacts.ts).
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TenantCtx } from '../context';
+import type { Executor } from '../db/client';
+import { authorize } from '../auth/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { hasPublicConsent, isContactPublic } from '../organizations/contacts';
+import { consentInput } from '../organizations/validation';
+import { berlinToday, parseOrThrow, requireUuid } from '../shared';
+import { tenants } from '../tenants/schema';
+import { tenantContacts, type TenantContactRow } from './schema';
+import { tenantContactInput } from './validation';
+
+/** The consent text offered by default for a contact person of the administration. */
+export const DEFAULT_TENANT_CONSENT_TEXT =
+	'Ich bin damit einverstanden, dass mein Name, meine Funktion, meine Dienststelle, meine dienstliche Telefonnummer und E-Mail-Adresse, meine Sprachen und Sprechzeiten als Ansprechperson für Integration auf der öffentlichen Seite angezeigt werden. Ich kann diese Einwilligung jederzeit ohne Angabe von Gründen widerrufen.';
+
+/** What the public may see of a contact person for integration. */
+export interface PublicTenantContact {
+	id: string;
+	tenantId: string;
+	name: string;
+	role: string | null;
+	unit: string | null;
+	phone: string | null;
+	email: string | null;
+	languages: string[];
+	officeHours: string | null;
+}
+
+/** A contact person as the coordinators see them, with their consent. */
+export interface TenantContactView extends PublicTenantContact {
+	position: number;
+	consentText: string | null;
+	consentGivenAt: Date | null;
+	consentWithdrawnAt: Date | null;
+	isPublic: boolean;
+}
+
+const publicColumns = {
+	id: tenantContacts.id,
+	tenantId: tenantContacts.tenantId,
+	name: tenantContacts.name,
+	role: tenantContacts.role,
+	unit: tenantContacts.unit,
+	phone: tenantContacts.phone,
+	email: tenantContacts.email,
+	languages: tenantContacts.languages,
+	officeHours: tenantContacts.officeHours
+};
+
+/**
+ * The consented contact persons of the given tenants, in their order. Public data: no actor
+ * needed; only public tenants' people are returned.
+ */
+export async function publicTenantContacts(
+	db: Executor,
+	tenantIds: string | string[]
+): Promise<PublicTenantContact[]> {
+	const ids = (Array.isArray(tenantIds) ? tenantIds : [tenantIds]).filter(Boolean);
+	if (ids.length === 0) return [];
+	return db
+		.select(publicColumns)
+		.from(tenantContacts)
+		.innerJoin(tenants, eq(tenants.id, tenantContacts.tenantId))
+		.where(
+			and(
+				inArray(tenantContacts.tenantId, ids),
+				eq(tenants.isPublic, true),
+				hasPublicConsent(tenantContacts)
+			)
+		)
+		.orderBy(asc(tenantContacts.position), asc(tenantContacts.name), asc(tenantContacts.id));
+}
+
+function toView(row: TenantContactRow): TenantContactView {
+	return {
+		id: row.id,
+		tenantId: row.tenantId,
+		name: row.name,
+		role: row.role,
+		unit: row.unit,
+		phone: row.phone,
+		email: row.email,
+		languages: row.languages,
+		officeHours: row.officeHours,
+		position: row.position,
+		consentText: row.consentText,
+		consentGivenAt: row.consentGivenAt,
+		consentWithdrawnAt: row.consentWithdrawnAt,
+		isPublic: isContactPublic(row)
+	};
+}
+
+function authorizeManage(ctx: TenantCtx) {
+	authorize(ctx.actor, 'tenant.contacts.manage', { tenantId: ctx.tenant.id });
+}
+
+/** All contact persons of the request's tenant with their consent (its coordinators). */
+export async function listTenantContacts(ctx: TenantCtx): Promise<TenantContactView[]> {
+	authorizeManage(ctx);
+	const rows = await ctx.db
+		.select()
+		.from(tenantContacts)
+		.where(eq(tenantContacts.tenantId, ctx.tenant.id))
+		.orderBy(asc(tenantContacts.position), asc(tenantContacts.name), asc(tenantContacts.id));
+	return rows.map(toView);
+}
+
+/** One contact person of the request's tenant (another tenant's is "not found"). */
+export async function getTenantContact(
+	ctx: TenantCtx,
+	input: { contactId: string }
+): Promise<TenantContactView> {
+	authorizeManage(ctx);
+	requireUuid(input.contactId);
+	return toView(await findContact(ctx.db, ctx.tenant.id, input.contactId));
+}
+
+async function findContact(db: Executor, tenantId: string, id: string, lock = false) {
+	const query = db
+		.select()
+		.from(tenantContacts)
+		.where(and(eq(tenantContacts.id, id), eq(tenantContacts.tenantId, tenantId)));
+	const [row] = lock ? await query.for('update') : await query;
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+function auditView(row: TenantContactRow): Record<string, unknown> {
+	return {
+		name: row.name,
+		role: row.role,
+		unit: row.unit,
+		phone: row.phone,
+		email: row.email,
+		languages: row.languages,
+		officeHours: row.officeHours,
+		consentGivenAt: row.consentGivenAt,
+		consentWithdrawnAt: row.consentWithdrawnAt
+	};
+}
+
+export async function addTenantContact(
+	ctx: TenantCtx,
+	raw: Record<string, unknown>
+): Promise<{ id: string }> {
+	authorizeManage(ctx);
+	const input = parseOrThrow(tenantContactInput, raw);
+	const tenantId = ctx.tenant.id;
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(tenantContacts)
+			.values({ tenantId, ...input })
+			.returning();
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action: 'tenant_contact.create',
+			entityType: 'tenant_contact',
+			entityId: row.id,
+			after: auditView(row)
+		});
+		return { id: row.id };
+	});
+}
+
+async function change(
+	ctx: TenantCtx,
+	contactId: unknown,
+	action: string,
+	apply: (tx: Executor, before: TenantContactRow) => Promise<TenantContactRow | null>
+): Promise<void> {
+	authorizeManage(ctx);
+	const id = requireUuid(contactId);
+	const tenantId = ctx.tenant.id;
+	await ctx.db.transaction(async (tx) => {
+		const before = await findContact(tx, tenantId, id, true);
+		const after = await apply(tx, before);
+		await recordAudit(tx, ctx, {
+			tenantId,
+			action,
+			entityType: 'tenant_contact',
+			entityId: id,
+			before: auditView(before),
+			after: after ? auditView(after) : null
+		});
+	});
+}
+
+async function set(tx: Executor, id: string, values: Partial<typeof tenantContacts.$inferInsert>) {
+	const [row] = await tx
+		.update(tenantContacts)
+		.set({ ...values, updatedAt: new Date() })
+		.where(eq(tenantContacts.id, id))
+		.returning();
+	return row;
+}
+
+export async function updateTenantContact(
+	ctx: TenantCtx,
+	raw: { contactId: string } & Record<string, unknown>
+): Promise<void> {
+	authorizeManage(ctx);
+	requireUuid(raw.contactId);
+	const input = parseOrThrow(tenantContactInput, raw);
+	await change(ctx, raw.contactId, 'tenant_contact.update', (tx, before) =>
+		set(tx, before.id, input)
+	);
+}
+
+export async function removeTenantContact(
+	ctx: TenantCtx,
+	input: { contactId: string }
+): Promise<void> {
+	await change(ctx, input.contactId, 'tenant_contact.remove', async (tx, before) => {
+		await tx.delete(tenantContacts).where(eq(tenantContacts.id, before.id));
+		return null;
+	});
+}
+
+/**
+ * Records the person's consent: the exact text and when (today, or the earlier day they agreed
+ * on paper). Replaces a withdrawn consent.
+ */
+export async function recordTenantContactConsent(
+	ctx: TenantCtx,
+	raw: { contactId: string } & Record<string, unknown>,
+	now: Date = new Date()
+): Promise<void> {
+	authorizeManage(ctx);
+	requireUuid(raw.contactId);
+	const { consentText, givenOn } = parseOrThrow(consentInput, raw);
+	let givenAt = now;
+	if (givenOn) {
+		const day = new Date(`${givenOn}T12:00:00Z`);
+		if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== givenOn)
+			throw new ValidationError({ givenOn: 'org_error_date_invalid' });
+		if (givenOn > berlinToday(now)) throw new ValidationError({ givenOn: 'org_error_date_future' });
+		if (givenOn !== berlinToday(now)) givenAt = day;
+	}
+	await change(ctx, raw.contactId, 'tenant_contact.consent_record', (tx, before) =>
+		set(tx, before.id, { consentText, consentGivenAt: givenAt, consentWithdrawnAt: null })
+	);
+}
+
+/** Withdraws the consent: no longer shown publicly; the record of it stays. */
+export async function withdrawTenantContactConsent(
+	ctx: TenantCtx,
+	input: { contactId: string }
+): Promise<void> {
+	await change(ctx, input.contactId, 'tenant_contact.consent_withdraw', async (tx, before) => {
+		if (!before.consentGivenAt || before.consentWithdrawnAt)
+			throw new ValidationError({ form: 'org_error_no_consent' });
+		return set(tx, before.id, { consentWithdrawnAt: new Date() });
+	});
+}
+
+/**
+ * What a public start page shows: the tenant's own consented contact persons and, on a
+ * municipality's page, those of its district office.
+ */
+export async function integrationContactsSection(ctx: TenantCtx): Promise<{
+	own: PublicTenantContact[];
+	district: { name: string; slug: string; people: PublicTenantContact[] } | null;
+}> {
+	const parentId = ctx.tenant.kind === 'district' ? null : ctx.tenant.parentId;
+	const people = await publicTenantContacts(
+		ctx.db,
+		parentId ? [ctx.tenant.id, parentId] : ctx.tenant.id
+	);
+	let district = null;
+	if (parentId) {
+		const [row] = await ctx.db
+			.select({ name: tenants.name, slug: tenants.slug })
+			.from(tenants)
+			.where(and(eq(tenants.id, parentId), eq(tenants.isPublic, true)));
+		const theirs = people.filter((p) => p.tenantId === parentId);
+		if (row && theirs.length > 0) district = { ...row, people: theirs };
+	}
+	return { own: people.filter((p) => p.tenantId === ctx.tenant.id), district };
+}
