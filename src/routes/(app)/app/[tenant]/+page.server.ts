@@ -31,6 +31,11 @@ export const load: PageServerLoad = async (event) => {
 		canTranslate: mayTranslate(ctx),
 		canWriteNews: may('news.publish') || (actor?.editorOf[tenant.id] ?? []).length > 0,
 		canManageEvents: may('events.manage'),
-		canManagePrivacy: may('privacy.manage')
+		canManagePrivacy: may('privacy.manage'),
+		// the district-wide view (district or municipality) and the networking meeting's exchange
+		canSeeDistrict: may('district.view') && (tenant.kind === 'district' || !!tenant.parentId),
+		canExchange:
+			(tenant.kind === 'district' && may('meeting.manage')) ||
+			(!!tenant.parentId && may('district.exchange.answer'))
 	};
 };
