@@ -25,6 +25,7 @@ import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
+import { seedDistrictExchange } from './district-exchange';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -275,6 +276,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			freising,
 			accounts: { koLandshut, koGifhorn, koFreising, member, editor }
 		});
+		await seedDistrictExchange(tx, { freising, koFreising, password }); // demo/district-exchange.ts
 
 		// The integration concept (demo/concept.ts), after the bodies it links to.
 		await seedConcepts(tx, {

@@ -49,7 +49,7 @@ export const actions: Actions = {
 		// one select names the edition and the goal: "<editionId>:<goalId>"
 		input: ({ values }) => {
 			const [editionId, goalId] = String(values.goalId ?? '').split(':');
-			return { ...values, editionId, goalId };
+			return { ...values, answerId: values.answerId, field: values.field, editionId, goalId };
 		},
 		onSuccess: () => ({ success: m.district_measure_created() })
 	})
