@@ -18,6 +18,7 @@ import {
 	recordAnswersForMunicipality,
 	saveMunicipalityAnswers
 } from './exchange';
+import { municipalityInvitees } from './invitees';
 
 const DAY = 86_400_000;
 
@@ -306,5 +307,16 @@ describe('the answers in the minutes', () => {
 		// before the approval at the end
 		const idx = model.blocks.indexOf(section!);
 		expect(idx).toBeLessThan(model.blocks.length - 2);
+	});
+});
+
+describe('who is invited from the municipalities', () => {
+	it('the coordinators of the district’s own municipalities, not members or other districts', async () => {
+		const s = await scenario();
+		const invitees = await municipalityInvitees(s.db, s.district.id);
+		expect(invitees.map((i) => [i.municipality.name, i.email])).toEqual([
+			['Gemeinde Eching', s.echingCo.actor!.email],
+			['Stadt Moosburg', s.moosburgCo.actor!.email]
+		]);
 	});
 });
