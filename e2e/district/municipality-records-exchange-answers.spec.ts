@@ -52,16 +52,19 @@ test('a municipality records its exchange answers; the district sees them side b
 	await expect(upcoming).toContainText('2 von 4 Gemeinden haben geantwortet.');
 
 	// … and turns the wish into an action item of the body.
-	const details = upcoming.locator('details').filter({ hasText: 'Stadt Moosburg' });
+	const actionSummary = 'Als Aufgabe übernehmen: Stadt Moosburg';
+	const details = upcoming
+		.locator('details')
+		.filter({ has: district.locator('summary', { hasText: actionSummary }) });
 	await details.locator('summary').click();
 	const form = details.locator('form[action="?/action"]');
-	await form.getByLabel('Antwort').selectOption('districtHelp');
+	await form.getByLabel('Antwort', { exact: true }).selectOption('districtHelp');
 	await form.getByRole('button', { name: 'Als Aufgabe übernehmen' }).click();
 	await expect(district.getByRole('status')).toHaveText(
 		'Die Aufgabe ist angelegt; sie steht auf der Tagesordnung des nächsten Treffens.'
 	);
 	await expect(
-		district.locator('section').first().locator('details').filter({ hasText: 'Stadt Moosburg' })
+		district.locator('section').first().locator('summary', { hasText: actionSummary })
 	).toContainText('Aufgabe angelegt');
 	await expectAccessible(district);
 
