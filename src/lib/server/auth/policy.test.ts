@@ -67,6 +67,8 @@ const COORDINATOR: Action[] = [
 	'organization.manage',
 	'offer.review',
 	'needs.manage',
+	'district.view',
+	'district.exchange.answer',
 	'data.transfer',
 	'body.view',
 	'body.manage',

@@ -32,6 +32,10 @@ export const ACTIONS = [
 	'offer.review',
 	/** record needs (Bedarfe), see the coverage view, mark offers reviewed against needs */
 	'needs.manage',
+	/** the district-wide view and report (a district: all its municipalities; a municipality: its own and the district's shared items) */
+	'district.view',
+	/** record the municipality's answers in the district's networking meeting (Vernetzungstreffen) */
+	'district.exchange.answer',
 	/** import and export organisations and offers as CSV */
 	'data.transfer',
 	/** see the tenant's bodies (Gremien) and their meetings, as far as each body's visibility allows */

@@ -26,3 +26,4 @@ export * from '../events/schema';
 export * from '../notifications/schema';
 export * from '../tenant-contacts/schema';
 export * from '../touring/schema';
+export * from '../district/schema';

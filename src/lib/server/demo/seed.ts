@@ -26,6 +26,7 @@ import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
 import { seedDistrictContactsTouring } from './district-contacts-touring';
+import { seedDistrictExchange } from './district-exchange';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -276,6 +277,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			freising,
 			accounts: { koLandshut, koGifhorn, koFreising, member, editor }
 		});
+		await seedDistrictExchange(tx, { freising, koFreising, password }); // demo/district-exchange.ts
 
 		// The integration concept (demo/concept.ts), after the bodies it links to.
 		await seedConcepts(tx, {

@@ -289,7 +289,7 @@ export function approvalText(view: MinutesView, publicVersion: boolean): string 
 
 export function buildMinutesDocument(
 	view: MinutesView,
-	options: { publicVersion: boolean }
+	options: { publicVersion: boolean; appendix?: DocBlock[] }
 ): DocModel {
 	const { publicVersion } = options;
 	const title = m.minutes_doc_minutes_title(
@@ -327,6 +327,8 @@ export function buildMinutesDocument(
 				)
 			);
 	}
+	// further sections of other domains (e.g. the municipalities' exchange, district/)
+	if (options.appendix?.length) blocks.push(...options.appendix);
 	blocks.push({ kind: 'heading', level: 2, text: m.minutes_doc_approval_heading({}, o) });
 	blocks.push({ kind: 'paragraph', text: approvalText(view, publicVersion) });
 	return {

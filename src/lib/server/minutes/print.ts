@@ -13,6 +13,7 @@ import { buildMinutesView, meetingFacts } from './minutes';
 import { buildAgendaDocument, buildMinutesDocument } from './documents';
 import type { DocModel } from '../documents/model';
 import { getPublicMeeting } from './public';
+import { exchangeMinutesBlocks } from '../district/minutes-blocks';
 
 async function agendaModel(
 	db: Executor,
@@ -66,8 +67,9 @@ export async function minutesDocument(ctx: Ctx, tenantId: string, meetingId: str
 		publicOnly: !access.canReadNonPublic,
 		withSuggestions: false
 	});
+	const appendix = await exchangeMinutesBlocks(ctx.db, tenantId, meetingId);
 	return {
-		model: buildMinutesDocument(view, { publicVersion: !access.canReadNonPublic }),
+		model: buildMinutesDocument(view, { publicVersion: !access.canReadNonPublic, appendix }),
 		meeting: access.meeting,
 		body: access.body
 	};
@@ -77,8 +79,9 @@ export async function minutesDocument(ctx: Ctx, tenantId: string, meetingId: str
 export async function publicMinutesDocument(ctx: TenantCtx, input: { meetingId: string }) {
 	const found = await getPublicMeeting(ctx, input);
 	if (!found?.minutes) throw new NotFoundError();
+	const appendix = await exchangeMinutesBlocks(ctx.db, ctx.tenant.id, input.meetingId);
 	return {
-		model: buildMinutesDocument(found.minutes, { publicVersion: true }),
+		model: buildMinutesDocument(found.minutes, { publicVersion: true, appendix }),
 		bodyName: found.body.name,
 		startsAt: found.meeting.startsAt
 	};

@@ -33,6 +33,11 @@ export const load: PageServerLoad = async (event) => {
 		canManageEvents: may('events.manage'),
 		canManagePrivacy: may('privacy.manage'),
 		canManageTenantContacts: may('tenant.contacts.manage'),
-		canTour: may('touring.manage') && (tenant.kind === 'district' || !!tenant.parentId)
+		canTour: may('touring.manage') && (tenant.kind === 'district' || !!tenant.parentId),
+		// the district-wide view (district or municipality) and the networking meeting's exchange
+		canSeeDistrict: may('district.view') && (tenant.kind === 'district' || !!tenant.parentId),
+		canExchange:
+			(tenant.kind === 'district' && may('meeting.manage')) ||
+			(!!tenant.parentId && may('district.exchange.answer'))
 	};
 };
