@@ -67,6 +67,8 @@ const PIECES = [
 	'not-a-uuid',
 	'a@b',
 	'person@example.org',
+	// a well-formed address longer than the 254 characters an address may have
+	`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.example`,
 	'https://example.org',
 	'javascript:alert(1)',
 	'__proto__',
