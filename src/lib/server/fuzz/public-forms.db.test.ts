@@ -158,8 +158,8 @@ async function call(
 	try {
 		const result = await action(event as never);
 		if (isActionFailure(result)) {
-			const data = result.data as { errors?: Record<string, string> };
-			return { status: result.status, errors: data.errors ?? {} };
+			const data = result.data as unknown as { errors?: Record<string, string> } | undefined;
+			return { status: result.status, errors: data?.errors ?? {} };
 		}
 		return { status: 200 };
 	} catch (e) {
