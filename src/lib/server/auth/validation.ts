@@ -13,7 +13,10 @@ export const email = z
 
 export const signInInput = z.object({
 	email,
-	password: z.string().min(1, { error: 'error_password_required' }).max(1000)
+	password: z
+		.string()
+		.min(1, { error: 'error_password_required' })
+		.max(1000, { error: 'error_password_too_long' })
 });
 
 export const newPassword = z

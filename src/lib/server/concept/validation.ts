@@ -179,7 +179,10 @@ export const indicatorInput = z
 		unit: requiredText(50, 'concept_error_unit_required'),
 		source: optionalText(1000),
 		direction: z.enum(INDICATOR_DIRECTIONS, { error: 'concept_error_direction_required' }),
-		level: z.preprocess(blank, z.enum(INDICATOR_LEVELS).default('tenant')),
+		level: z.preprocess(
+			blank,
+			z.enum(INDICATOR_LEVELS, { error: 'concept_error_level_invalid' }).default('tenant')
+		),
 		baselineValue: germanNumber('concept_error_number_invalid'),
 		baselineDate: day('concept_error_date_invalid'),
 		targetValue: germanNumber('concept_error_number_invalid'),
