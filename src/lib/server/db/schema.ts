@@ -24,3 +24,4 @@ export * from '../translations/schema';
 export * from '../news/schema';
 export * from '../events/schema';
 export * from '../notifications/schema';
+export * from '../easy-read/schema';
