@@ -83,8 +83,11 @@
 			var mine = run;
 			mark(el);
 			var utterance = new window.SpeechSynthesisUtterance(el.textContent.replace(/\s+/g, ' ').trim());
-			utterance.lang = voice.lang;
-			utterance.voice = voice;
+			// a part in another language (a German original on an Arabic page) gets its own voice
+			var partLang = langOf(el) || voice.lang;
+			var partVoice = voiceFor(partLang);
+			utterance.lang = partVoice ? partVoice.lang : partLang;
+			if (partVoice) utterance.voice = partVoice;
 			utterance.onend = function () {
 				if (state === 'playing' && mine === run) {
 					index++;

@@ -25,6 +25,7 @@ import { seedConcepts } from './concept';
 import { seedParticipation } from './participation';
 import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
+import { seedEasyRead } from './easy-read';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -304,6 +305,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 		await seedEmmerichNews(tx);
+		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {
