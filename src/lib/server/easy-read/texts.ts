@@ -118,3 +118,13 @@ export async function saveEasyReadText(
 		});
 	});
 }
+
+/** The Leichte Sprache text of an offer (form action of the signed-in offer page). */
+export function saveOfferEasyRead(ctx: TenantCtx, input: { id: string; text?: unknown }) {
+	return saveEasyReadText(ctx, 'offer', input);
+}
+
+/** The Leichte Sprache text of a news item (form action of the signed-in news page). */
+export function saveNewsEasyRead(ctx: TenantCtx, input: { id: string; text?: unknown }) {
+	return saveEasyReadText(ctx, 'news', input);
+}

@@ -121,7 +121,7 @@ export async function uploadCaptions(
 }
 
 /** A coordinator removes the video (and its captions). */
-export async function removeSignVideo(ctx: TenantCtx): Promise<void> {
+export async function removeSignVideo(ctx: TenantCtx, _input?: unknown): Promise<void> {
 	authorizeVideo(ctx);
 	const tenantId = ctx.tenant.id;
 	await ctx.db.transaction(async (tx) => {

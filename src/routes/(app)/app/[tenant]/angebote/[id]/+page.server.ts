@@ -11,7 +11,7 @@ import {
 } from '$lib/server/offers/status';
 import { OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/offers/validation';
 import { str } from '$lib/server/shared';
-import { easyReadTextForEdit, saveEasyReadText } from '$lib/server/easy-read/texts';
+import { easyReadTextForEdit, saveOfferEasyRead } from '$lib/server/easy-read/texts';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -72,14 +72,11 @@ export const actions: Actions = {
 			success: STATUS_MESSAGES[str(values.action) as StatusAction]()
 		})
 	}),
-	easyRead: formAction(
-		(ctx, input: { id: string; text: unknown }) => saveEasyReadText(ctx, 'offer', input),
-		{
-			form: 'easyRead',
-			input: ({ values, params }) => ({ id: params.id, text: values.text }),
-			onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
-		}
-	),
+	easyRead: formAction(saveOfferEasyRead, {
+		form: 'easyRead',
+		input: ({ values, params }) => ({ id: params.id, text: values.text }),
+		onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
+	}),
 	confirm: formAction(confirmOffer, {
 		form: 'status',
 		input: ({ params }) => ({ offerId: params.id }),

@@ -32,7 +32,7 @@ export const actions: Actions = {
 		input: ({ form }) => upload(form, 'captions'),
 		onSuccess: () => ({ success: m.easy_read_captions_saved() })
 	}),
-	removeVideo: formAction((ctx) => removeSignVideo(ctx), {
+	removeVideo: formAction(removeSignVideo, {
 		form: 'remove',
 		onSuccess: () => ({ success: m.easy_read_video_removed() })
 	})

@@ -13,7 +13,7 @@ import {
 } from '$lib/server/news/manage';
 import { getNewsForEdit, newsOrganizationChoices } from '$lib/server/news/views';
 import { newsInputFromForm } from '$lib/server/news/form';
-import { easyReadTextForEdit, saveEasyReadText } from '$lib/server/easy-read/texts';
+import { easyReadTextForEdit, saveNewsEasyRead } from '$lib/server/easy-read/texts';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -54,14 +54,11 @@ export const actions: Actions = {
 		input: byId,
 		onSuccess: () => ({ success: m.news_app_withdrawn() })
 	}),
-	easyRead: formAction(
-		(ctx, input: { id: string; text: unknown }) => saveEasyReadText(ctx, 'news', input),
-		{
-			form: 'easyRead',
-			input: ({ values, params }) => ({ id: params.id, text: values.text }),
-			onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
-		}
-	),
+	easyRead: formAction(saveNewsEasyRead, {
+		form: 'easyRead',
+		input: ({ values, params }) => ({ id: params.id, text: values.text }),
+		onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
+	}),
 	delete: formAction(deleteNews, {
 		input: byId,
 		onSuccess: (_r, { ctx }) => redirect(303, `/app/${ctx.tenant.slug}/neuigkeiten`)
