@@ -87,7 +87,7 @@ Manche Neuigkeiten auch.
 Sie finden den Text dann unter der Überschrift: Leichte Sprache.
 Sie können sich Texte auch vor-lesen lassen.
 Dafür gibt es den Knopf: Vorlesen.
+Ein Browser ist ein Programm für das Internet.
 Manche Browser können nicht vor-lesen.
-Dann sehen Sie den Knopf nicht.
-Ein Browser ist ein Programm für das Internet.`;
+Dann sehen Sie den Knopf nicht.`;
 }
