@@ -69,7 +69,7 @@ const speech = (page: Page) =>
 	});
 
 async function openNews(page: Page, prefix = '') {
-	await page.goto(`${prefix}/freising/neuigkeiten`);
+	await page.goto(`${prefix}/landkreis-freising/neuigkeiten`);
 	await page.getByRole('link', { name: NEWS }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: NEWS })).toBeVisible();
 }
@@ -142,7 +142,7 @@ test.describe('Leichte Sprache', () => {
 		page
 	}) => {
 		const coordinator = await signedInPage(browser, ACCOUNTS.coordinatorGifhorn);
-		await visit(coordinator, '/app/gifhorn/einstellungen');
+		await visit(coordinator, '/app/landkreis-gifhorn/einstellungen');
 		await coordinator.getByRole('link', { name: 'Leichte Sprache und Gebärdensprache' }).click();
 		await expectAccessible(coordinator);
 		await coordinator
@@ -185,7 +185,7 @@ test.describe('Leichte Sprache', () => {
 		await expect(coordinator.getByText('Die Untertitel sind hochgeladen.')).toBeVisible();
 		await coordinator.context().close();
 
-		await visit(page, '/gifhorn/leichte-sprache');
+		await visit(page, '/landkreis-gifhorn/leichte-sprache');
 		await expect(page.getByText('Das ist das Netzwerk in Gifhorn.')).toBeVisible();
 		await expect(
 			page.getByRole('heading', { level: 2, name: 'Gebärdensprache (DGS)' })
