@@ -27,3 +27,4 @@ export * from '../notifications/schema';
 export * from '../tenant-contacts/schema';
 export * from '../touring/schema';
 export * from '../district/schema';
+export * from '../easy-read/schema';

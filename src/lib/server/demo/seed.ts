@@ -27,6 +27,7 @@ import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
 import { seedDistrictContactsTouring } from './district-contacts-touring';
 import { seedDistrictExchange } from './district-exchange';
+import { seedEasyRead } from './easy-read';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -309,6 +310,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		await seedEmmerichNews(tx);
 		// Contact persons for integration and the touring Beratungsbus (demo/district-contacts-touring.ts).
 		await seedDistrictContactsTouring(tx);
+		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {

@@ -47,6 +47,8 @@ export interface TenantSettings {
 	publicDescription?: string;
 	/** Days after which the personal data of closed citizens' messages is deleted (default 180). */
 	inquiryRetentionDays?: number;
+	/** The start page in Leichte Sprache (easy-read/page.ts); missing: the default text. */
+	easyReadText?: string;
 }
 
 export const tenants = pgTable(

@@ -5,6 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { finderScope, getPublicOffer } from '$lib/server/offers/public';
 import { hasCalendar } from '$lib/server/offers/ical';
 import { publicOfferContacts } from '$lib/server/offers/contact';
+import { publicEasyReadText } from '$lib/server/easy-read/texts';
+import { easyReadBlocks } from '$lib/server/easy-read/default-text';
 import {
 	addressText,
 	contactText,
@@ -32,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	const contact = (await publicOfferContacts(db, scope, [offer.id])).get(offer.id);
 	if (!contact) error(404, m.error_not_found());
 	const base = `/${scope.tenant.slug}/angebote`;
+	const easyRead = await publicEasyReadText(ctx, 'offer', offer.id);
 	const org = offer.organization;
 	const validity =
 		offer.validFrom && offer.validTo
@@ -48,6 +51,7 @@ export const load: PageServerLoad = async (event) => {
 		tenant: { name: scope.tenant.name, slug: scope.tenant.slug },
 		base,
 		locale,
+		easyRead: easyRead ? easyReadBlocks(easyRead) : null,
 		offer: {
 			id: offer.id,
 			title: offer.title,

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/offers/status';
 import { OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/offers/validation';
 import { str } from '$lib/server/shared';
+import { easyReadTextForEdit, saveOfferEasyRead } from '$lib/server/easy-read/texts';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
@@ -19,8 +20,10 @@ export const load: PageServerLoad = async (event) => {
 	const shown = offer.pending && !offer.canReview ? offer.pending.proposed : offer.state;
 	const form = await offerForm(ctx, { organizationId: offer.organizationId, state: shown });
 	const { fields, contacts, municipalities } = form;
+	const easyRead = await easyReadTextForEdit(ctx, 'offer', offer.id);
 	return {
 		tenant: ctx.tenant,
+		easyRead,
 		offer: { ...offer, pending: offer.pending && { ...offer.pending, proposed: undefined } },
 		statusActions: allowedStatusActions(ctx, offer),
 		saved: event.url.searchParams.get('saved'),
@@ -68,6 +71,11 @@ export const actions: Actions = {
 			formId: 'status',
 			success: STATUS_MESSAGES[str(values.action) as StatusAction]()
 		})
+	}),
+	easyRead: formAction(saveOfferEasyRead, {
+		form: 'easyRead',
+		input: ({ values, params }) => ({ id: params.id, text: values.text }),
+		onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
 	}),
 	confirm: formAction(confirmOffer, {
 		form: 'status',

@@ -13,15 +13,18 @@ import {
 } from '$lib/server/news/manage';
 import { getNewsForEdit, newsOrganizationChoices } from '$lib/server/news/views';
 import { newsInputFromForm } from '$lib/server/news/form';
+import { easyReadTextForEdit, saveNewsEasyRead } from '$lib/server/easy-read/texts';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	const [item, organizations] = await orNotFound(() =>
 		Promise.all([getNewsForEdit(ctx, { id: event.params.id }), newsOrganizationChoices(ctx)])
 	);
+	const easyRead = await easyReadTextForEdit(ctx, 'news', item.id);
 	return {
 		tenant: ctx.tenant,
 		item,
+		easyRead,
 		organizations,
 		saved: event.url.searchParams.has('saved')
 	};
@@ -50,6 +53,11 @@ export const actions: Actions = {
 	withdraw: formAction(withdrawNews, {
 		input: byId,
 		onSuccess: () => ({ success: m.news_app_withdrawn() })
+	}),
+	easyRead: formAction(saveNewsEasyRead, {
+		form: 'easyRead',
+		input: ({ values, params }) => ({ id: params.id, text: values.text }),
+		onSuccess: () => ({ formId: 'easyRead', success: m.easy_read_item_saved() })
 	}),
 	delete: formAction(deleteNews, {
 		input: byId,
