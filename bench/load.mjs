@@ -18,7 +18,9 @@ instance.on('response', (_client, _status, _bytes, responseTime) => times.push(r
 instance.on('done', (result) => {
 	times.sort((a, b) => a - b);
 	const at = (p) =>
-		times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] : NaN;
+		times.length
+			? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]
+			: null;
 	const seconds = (result.finish - result.start) / 1000 || result.duration;
 	process.stdout.write(
 		JSON.stringify({
