@@ -349,7 +349,7 @@ async function measure(workers, connectionsList, routes) {
 	];
 	const all = [...floors, ...routes];
 	log(`warming up ${all.length} routes …`);
-	for (const [, p, cookie] of all) await load(base + p, 4, opts.quick ? 1 : 2, cookie);
+	for (const [, p, cookie] of all) await load(base + p, 4, 1, cookie);
 	const rssBefore = rssOf(app.pid);
 	let rssPeak = { ...rssBefore };
 	const sampler = setInterval(() => {
@@ -362,7 +362,8 @@ async function measure(workers, connectionsList, routes) {
 		for (const [label, p, cookie] of all) {
 			const isFloor = floors.some((f) => f[1] === p);
 			if (sql && !isFloor && c === 10) sql.start();
-			const r = await load(base + p, c, opts.seconds, cookie);
+			// at 50 connections a slow page may answer its first requests only after several seconds
+			const r = await load(base + p, c, c >= 50 ? 2 * opts.seconds : opts.seconds, cookie);
 			sql?.stop();
 			results[`${label}|${c}`] = r;
 			log(
@@ -452,7 +453,7 @@ function report(
 			.loadavg()
 			.map((l) => l.toFixed(1))
 			.join(' / ')}, Node ${process.version}. ` +
-			`Each load: autocannon in its own process, ${opts.seconds} s per route and connection count, after a warm-up. ` +
+			`Each load: autocannon in its own process, ${opts.seconds} s per route and connection count (${2 * opts.seconds} s at 50), after a warm-up. ` +
 			`"of floor" = the route's requests/s ÷ \`/healthz\`'s at the same connection count. Read the ratios, not the milliseconds.`,
 		''
 	);
