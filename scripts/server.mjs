@@ -2,12 +2,93 @@
 // The production start (`npm run start:prod`, the systemd unit in deploy/ and the Dockerfile run
 // exactly `node scripts/server.mjs`): starts the built app (build/, made by `npm run build`) in
 // this process. `npm start` builds when needed and then runs this file.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOCUMENT_CSP, SECURITY_HEADERS } from '../src/lib/server/security-headers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// WORKERS=auto|N (PostgreSQL only): the primary process forks N worker processes that share the
+// port (node:cluster); each runs the whole app with its own connection pool. Mails are claimed
+// with FOR UPDATE SKIP LOCKED, so every worker delivers; the hourly maintenance (reminders,
+// retention, digests) and the translation jobs run in worker 1 only (MITEINANDER_BACKGROUND).
+// The first worker starts alone (migrations, demo network), the others once it listens.
+// PGlite is one process's database: with it the server stays single-process and says so.
+const workers = resolveWorkers(process.env.WORKERS);
+if (cluster.isPrimary && workers > 1) {
+	if (!process.env.DATABASE_URL?.trim()) {
+		console.log(
+			`Miteinander: WORKERS=${process.env.WORKERS} ignored – the embedded database (PGlite) runs in one process; set DATABASE_URL for several workers.`
+		);
+	} else {
+		await runPrimary(workers);
+		// the primary serves nothing itself
+		await new Promise(() => {});
+	}
+}
+
+/** WORKERS: unset/empty → 1, "auto" → the cores available, else a whole number 1–64. */
+function resolveWorkers(value) {
+	const v = (value ?? '').trim().toLowerCase();
+	if (v === '') return 1;
+	if (v === 'auto') return Math.max(1, os.availableParallelism());
+	const n = Number(v);
+	if (!Number.isInteger(n) || n < 1 || n > 64) {
+		console.error(
+			`Miteinander: WORKERS must be "auto" or a whole number from 1 to 64, not "${value}".`
+		);
+		process.exit(1);
+	}
+	return n;
+}
+
+async function runPrimary(count) {
+	let stopping = false;
+	/** @type {Map<number, string>} worker id → its slot ("1" runs the background jobs) */
+	const slots = new Map();
+	const fork = (slot) => {
+		const worker = cluster.fork({
+			MITEINANDER_WORKER: slot,
+			MITEINANDER_BACKGROUND: slot === '1' ? '1' : '0'
+		});
+		slots.set(worker.id, slot);
+		return worker;
+	};
+	cluster.on('exit', (worker, code, signal) => {
+		const slot = slots.get(worker.id);
+		slots.delete(worker.id);
+		if (stopping) {
+			if (slots.size === 0) process.exit(0);
+			return;
+		}
+		console.error(`Miteinander: worker ${slot} ended (${signal ?? code}); starting it again.`);
+		if (slot) fork(slot);
+	});
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+		setTimeout(() => process.exit(0), 12_000).unref();
+	};
+	process.once('SIGTERM', stop);
+	process.once('SIGINT', stop);
+	console.log(
+		`Miteinander: ${count} worker processes (WORKERS=${process.env.WORKERS}), PostgreSQL.`
+	);
+	// The first worker alone applies migrations and creates the demo network; then the others.
+	const first = fork('1');
+	await new Promise((resolve, reject) => {
+		first.once('listening', resolve);
+		first.once('exit', () => reject(new Error('the first worker ended before it listened')));
+	}).catch((error) => {
+		console.error(`Miteinander: ${error.message}`);
+		process.exit(1);
+	});
+	for (let i = 2; i <= count; i++) fork(String(i));
+}
 
 const port = process.env.PORT && process.env.PORT.trim() !== '' ? process.env.PORT.trim() : '3000';
 process.env.PORT = port;

@@ -93,8 +93,13 @@ async function boot(): Promise<Runtime> {
 				.then((r) => r.digests > 0 && log.info(r, 'weekly notification digests queued'))
 				.catch((err) => log.error({ err }, 'weekly notification digests failed'))
 		]);
+	// With several worker processes (WORKERS, scripts/server.mjs) only worker 1 runs the hourly
+	// maintenance and the translation jobs; each job is also safe with several instances.
+	const background = process.env.MITEINANDER_BACKGROUND !== '0';
 	// Machine translation jobs (translations/job.ts): only work while TRANSLATE_URL is set.
-	const translationWorker = startTranslationWorker(database.db, log);
+	const translationWorker = background
+		? startTranslationWorker(database.db, log)
+		: { stop: async () => {} };
 	const maintenance = setInterval(
 		() => {
 			// every retention job of the platform (privacy/retention.ts lists them with their periods)
@@ -111,8 +116,19 @@ async function boot(): Promise<Runtime> {
 	maintenance.unref();
 	const firstReminders = setTimeout(remind, 60 * 1000);
 	firstReminders.unref();
+	if (!background) {
+		clearInterval(maintenance);
+		clearTimeout(firstReminders);
+	}
 	log.info(
-		{ ms: Date.now() - started, seeded, mail: transport.name, origin },
+		{
+			ms: Date.now() - started,
+			seeded,
+			mail: transport.name,
+			origin,
+			worker: process.env.MITEINANDER_WORKER,
+			background
+		},
 		'miteinander started'
 	);
 	let stopping: Promise<void> | null = null;
