@@ -69,16 +69,29 @@ describe('seedDemo', () => {
 		expect(bySlug[slug]).toMatchObject({ name, ags, land, kind, parentId: null, isPublic: true });
 	});
 
-	it('places the municipalities of the district under Landkreis Freising', () => {
+	it('places the municipalities under their districts, each with its verified 8-digit key', () => {
 		const freising = bySlug['landkreis-freising'];
+		const gifhorn = bySlug['landkreis-gifhorn'];
 		const children = Object.values(bySlug).filter((t) => t.parentId !== null);
-		expect(children.length).toBeGreaterThan(0);
-		for (const child of children) {
-			expect(child.parentId).toBe(freising.id);
+		const of = (parent: Tenant) => children.filter((c) => c.parentId === parent.id);
+		expect(of(freising).length).toBeGreaterThanOrEqual(6);
+		expect(of(gifhorn).length).toBeGreaterThanOrEqual(3);
+		expect(of(freising).length + of(gifhorn).length).toBe(children.length);
+		for (const child of of(freising)) {
 			expect(child.land).toBe('BY');
-			expect(['city', 'municipality']).toContain(child.kind);
+			expect(child.ags).toMatch(/^09178\d{3}$/);
 		}
-		expect(children.map((c) => c.slug)).toContain('freising');
+		for (const child of of(gifhorn)) {
+			expect(child.land).toBe('NI');
+			expect(child.ags).toMatch(/^03151\d{3}$/);
+		}
+		for (const child of children) expect(['city', 'municipality']).toContain(child.kind);
+		expect(new Set(children.map((c) => c.ags)).size).toBe(children.length);
+		expect(bySlug.freising).toMatchObject({ name: 'Stadt Freising', ags: '09178124' });
+		expect(bySlug.moosburg).toMatchObject({ name: 'Stadt Moosburg a.d.Isar', ags: '09178143' });
+		expect(bySlug.neufahrn.ags).toBe('09178145');
+		expect(bySlug.eching.ags).toBe('09178120');
+		expect(bySlug.gifhorn).toMatchObject({ name: 'Stadt Gifhorn', ags: '03151009' });
 		expect(Object.keys(bySlug)).toHaveLength(5 + children.length);
 	});
 
