@@ -114,6 +114,7 @@ export async function uploadDistrictMap(
 ): Promise<MapCheck & { saved: boolean }> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId });
+	const actor = ctx.actor;
 	const municipalities = await municipalitiesOf(ctx.db, tenantId);
 	if (!municipalities.length)
 		throw new ValidationError({ geojson: 'figures_geo_error_no_municipalities' });
@@ -130,7 +131,7 @@ export async function uploadDistrictMap(
 			tenantId,
 			features: parsed.features,
 			featureCount: parsed.features.length,
-			uploadedBy: ctx.actor.userId,
+			uploadedBy: actor.userId,
 			updatedAt: new Date()
 		};
 		await tx
@@ -214,6 +215,7 @@ export async function recordOwnValue(
 ): Promise<void> {
 	const municipalityId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.manage', { tenantId: municipalityId });
+	const actor = ctx.actor;
 	const district = await districtOf(ctx);
 	const indicatorId = requireUuid(input.indicatorId);
 	const data = parseOrThrow(valueInput, { ...input, municipalityId: undefined });
@@ -238,7 +240,7 @@ export async function recordOwnValue(
 			sourceNote: data.sourceNote ?? null,
 			breakdownDimension: data.breakdownDimension ?? null,
 			breakdownCategory: data.breakdownCategory ?? null,
-			createdBy: ctx.actor.userId
+			createdBy: actor.userId
 		};
 		await replaceValues(tx, [row]);
 		// recorded in both logs: the district's (where the value lives) and the municipality's

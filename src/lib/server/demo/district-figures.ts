@@ -14,6 +14,7 @@ import { indicators, indicatorValues } from '../concept/indicator-schema';
 import { districtMaps } from '../concept/map-schema';
 import { parseDistrictGeoJson } from '../concept/geojson';
 import { adoptIndicators } from './concept';
+import { buildUser, grantRole } from '../factories';
 
 type Series = Record<number, number>;
 /** total, and by status where known: [in the asylum procedure, recognised, tolerated] */
@@ -212,11 +213,23 @@ export function schematicFreisingGeoJson(): string {
 	return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-export async function seedDistrictFigures(tx: Executor) {
+/** The demo account of Stadt Moosburg's coordinator, who keeps the town's own figures. */
+export const MOOSBURG_COORDINATOR = 'rathaus@moosburg.example';
+
+export async function seedDistrictFigures(tx: Executor, input: { password: string }) {
 	const all = ['bevoelkerung', 'asyl-untergebracht', 'sprachkursplaetze', 'ehrenamtliche'];
 	const freising = await seedDistrict(tx, 'landkreis-freising', FREISING, all);
 	await seedDistrict(tx, 'landkreis-gifhorn', GIFHORN, [...all, 'auslaendische-bevoelkerung']);
 	if (freising) {
+		const moosburg = freising.children.find((c) => c.slug === 'moosburg');
+		if (moosburg) {
+			const user = await buildUser(tx, {
+				email: MOOSBURG_COORDINATOR,
+				name: 'Rathaus Moosburg – Integration',
+				password: input.password
+			});
+			await grantRole(tx, moosburg.id, user.id, 'coordinator');
+		}
 		const parsed = parseDistrictGeoJson(
 			schematicFreisingGeoJson(),
 			freising.children.map((c) => ({ id: c.id, name: c.name, slug: c.slug, ags: c.ags }))

@@ -136,6 +136,7 @@ describe('seedDemo', () => {
 			'koordination@freising.example': { [bySlug['landkreis-freising'].id]: 'coordinator' },
 			'koordination@laatzen.example': { [bySlug.laatzen.id]: 'coordinator' },
 			'koordination@emmerich.example': { [bySlug.emmerich.id]: 'coordinator' },
+			'rathaus@moosburg.example': { [bySlug.moosburg.id]: 'coordinator' },
 			'mitglied@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'sprecherin@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'redaktion@landshut.example': { [bySlug.landshut.id]: 'editor' }

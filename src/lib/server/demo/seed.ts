@@ -49,6 +49,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
 	{ email: 'koordination@laatzen.example', description: 'Koordination Stadt Laatzen' },
 	{ email: 'koordination@emmerich.example', description: 'Koordination Stadt Emmerich am Rhein' },
+	{
+		email: 'rathaus@moosburg.example',
+		description: 'Koordination Stadt Moosburg a.d.Isar (Gemeinde im Landkreis Freising)'
+	},
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
 	{
 		email: 'sprecherin@landshut.example',
@@ -279,7 +283,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
 		// Figures per municipality of Freising and Gifhorn, and Freising's map (demo/district-figures.ts).
-		await seedDistrictFigures(tx);
+		await seedDistrictFigures(tx, { password });
 		// Stadt Laatzen, its consultation process and citizens' messages (demo/participation.ts).
 		await seedParticipation(tx, { password, freising, freisingCoordinator: koFreising.id });
 		// Stadt Emmerich am Rhein (seed 001), the whole network in one place (demo/emmerich.ts).
