@@ -102,8 +102,8 @@ describe('figures per municipality', () => {
 		expect(freising.perThousand).toBeCloseTo((507 / 50_721) * 1000, 6);
 		expect(freising.population).toEqual({ date: '2023-12-31', value: 50_721 });
 		expect(freising.breakdown).toEqual([
-			{ dimension: 'Status', category: 'im Asylverfahren', value: 300 },
-			{ dimension: 'Status', category: 'anerkannt', value: 207 }
+			{ dimension: 'Status', category: 'anerkannt', value: 207 },
+			{ dimension: 'Status', category: 'im Asylverfahren', value: 300 }
 		]);
 		// no 2023 population for Moosburg: the latest one before (2022) is used and shown
 		expect(moosburg.population).toEqual({ date: '2022-12-31', value: 19_250 });

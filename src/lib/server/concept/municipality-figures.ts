@@ -84,7 +84,11 @@ export function compareMunicipalities(
 				dimension: v.breakdownDimension!,
 				category: v.breakdownCategory!,
 				value: v.value
-			}));
+			}))
+			.sort(
+				(a, b) =>
+					a.dimension.localeCompare(b.dimension, 'de') || a.category.localeCompare(b.category, 'de')
+			);
 		const popPoints = population
 			? population.values
 					.filter((v) => v.municipalityId === m.id && !v.breakdownDimension)

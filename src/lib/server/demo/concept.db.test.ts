@@ -130,9 +130,9 @@ describe('demo concepts', () => {
 		expect(au).toMatchObject({ value: 45, date: '2022-12-31', isDemo: true });
 		expect(au.perThousand).toBeCloseTo((45 / 6255) * 1000, 6);
 		expect(au.breakdown.map((b) => b.category)).toEqual([
-			'im Asylverfahren',
 			'anerkannt (Fehlbeleger:innen)',
-			'geduldet'
+			'geduldet',
+			'im Asylverfahren'
 		]);
 		const figures = await getDistrictFigures(ctx);
 		expect(figures.map?.features).toHaveLength(8);
