@@ -76,7 +76,7 @@ test("a municipality's coordinator enters the town's own figures and sees no oth
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kennzahlen der Gemeinde');
 	await page.getByLabel('Kennzahl').selectOption({ label: 'Plätze in Sprachkursen (Plätze)' });
 	await page.getByLabel('Datum').fill('2024-12-31');
-	await page.getByLabel('Wert', { exact: true }).fill('155');
+	await page.getByLabel('Wert (Pflichtfeld)').fill('155');
 	await page.getByRole('button', { name: 'Wert speichern' }).click();
 	await expect(page.getByText('Wert gespeichert.')).toBeVisible();
 	await expect(
