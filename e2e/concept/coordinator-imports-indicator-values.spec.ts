@@ -129,9 +129,10 @@ test('the district coordinator compares the municipalities; the roadmap lists me
 	await expect(table.getByRole('row').filter({ hasText: 'Gemeinde Zolling' })).toContainText(
 		'keine Angabe'
 	);
+	// one chart per indicator kept per municipality: population, share, asylum, courses, volunteers
 	await expect(
 		page.locator('svg[role="img"] title', { hasText: 'im Vergleich der Gemeinden' })
-	).toHaveCount(1);
+	).toHaveCount(5);
 	await visit(page, '/app/landkreis-freising/konzept/roadmap');
 	await expect(
 		page.getByRole('region', { name: 'Maßnahmen und Meilensteine nach Handlungsfeld' })
