@@ -63,6 +63,7 @@ export const ACCOUNTS = {
 	coordinatorFreising: 'koordination@freising.example',
 	coordinatorLaatzen: 'koordination@laatzen.example',
 	coordinatorEmmerich: 'koordination@emmerich.example',
+	coordinatorMoosburg: 'rathaus@moosburg.example',
 	memberLandshut: 'mitglied@landshut.example',
 	speakerLandshut: 'sprecherin@landshut.example',
 	editorLandshut: 'redaktion@landshut.example'

@@ -26,6 +26,8 @@ export const ACTIONS: Record<string, () => string> = {
 	'concept.indicator_update': m.concept_audit_indicator_update,
 	'concept.value_record': m.concept_audit_value_record,
 	'concept.values_import': m.concept_audit_values_import,
+	'concept.map_upload': m.figures_audit_map_upload,
+	'concept.map_remove': m.figures_audit_map_remove,
 	'concept.round_create': m.concept_audit_round_create,
 	'concept.round_close': m.concept_audit_round_close,
 	'concept.round_reopen': m.concept_audit_round_reopen,
@@ -38,5 +40,6 @@ export const ENTITIES: Record<string, () => string> = {
 	concept_state: m.concept_audit_entity_state,
 	concept_measure: m.concept_audit_entity_measure,
 	concept_indicator: m.concept_audit_entity_indicator,
-	concept_round: m.concept_audit_entity_round
+	concept_round: m.concept_audit_entity_round,
+	concept_district_map: m.figures_audit_entity_map
 };

@@ -10,6 +10,7 @@ import { indicatorValues, type Indicator } from './indicator-schema';
 import { parseStatisticsCsv, type StatIssue } from './statcsv';
 import { indicatorFor } from './indicators';
 import { replaceValues } from './indicator-edit';
+import { keyFromProperty } from './geojson';
 
 export interface ImportPreviewRow {
 	line: number;
@@ -44,21 +45,28 @@ async function prepareImport(db: Executor, tenantId: string, indicator: Indicato
 		.from(tenants)
 		.where(eq(tenants.parentId, tenantId));
 	const normal = (s: string) => s.trim().toLowerCase();
+	// "Stadt Freising", "Freising, GKSt" (the statistical offices' suffixes) → "freising"
 	const stripped = (s: string) =>
-		normal(s).replace(/^(stadt|gemeinde|markt|landkreis|große kreisstadt)\s+/, '');
+		normal(s)
+			.replace(/^(stadt|gemeinde|markt|flecken|landkreis|große kreisstadt)\s+/, '')
+			.replace(/,\s*(gkst|st|stadt|m|markt|flecken|gem|gemeinde|lk|landkreis|kreis)\.?$/, '');
 	const resolve = (name: string | null): { id: string | null; name: string } | undefined => {
 		if (!name) return { id: null, name: self.name };
 		const n = normal(name);
 		if (
 			n === normal(self.name) ||
-			(self.ags && n === self.ags) ||
+			(self.ags &&
+				(n === self.ags ||
+					keyFromProperty(name) === self.ags ||
+					(/^\d{5}$/.test(n) && `${n}000` === self.ags))) ||
 			stripped(name) === stripped(self.name)
 		)
 			return { id: null, name: self.name };
+		const key = keyFromProperty(name);
 		const c = children.find(
 			(c) =>
 				normal(c.name) === n ||
-				c.ags === name.trim() ||
+				(key !== null && c.ags === key) ||
 				c.slug === n ||
 				stripped(c.name) === stripped(name)
 		);

@@ -119,6 +119,64 @@ export const INDICATOR_LIBRARY: LibraryIndicator[] = [
 		source: 'Beschäftigungsstatistik der Bundesagentur für Arbeit',
 		direction: 'higher',
 		level: 'tenant'
+	},
+	// figures per municipality of a district (compared side by side, counts per 1,000 inhabitants)
+	{
+		key: 'bevoelkerung',
+		name: 'Einwohner:innen',
+		definition: 'Bevölkerung am Stichtag (Fortschreibung des Bevölkerungsstandes)',
+		numerator: 'Einwohner:innen insgesamt am Stichtag',
+		denominator: '–',
+		unit: 'Personen',
+		source: 'Statistisches Landesamt, Regionalstatistik (Tabelle 12411-01-01-5, Gemeinden)',
+		direction: 'higher',
+		level: 'municipality'
+	},
+	{
+		key: 'auslaendische-bevoelkerung',
+		name: 'Ausländische Einwohner:innen',
+		definition: 'Einwohner:innen ohne deutsche Staatsangehörigkeit am Stichtag',
+		numerator: 'Einwohner:innen mit ausschließlich ausländischer Staatsangehörigkeit',
+		denominator: '–',
+		unit: 'Personen',
+		source: 'Statistisches Landesamt, Regionalstatistik; Ausländerzentralregister',
+		direction: 'higher',
+		level: 'municipality'
+	},
+	{
+		key: 'asyl-untergebracht',
+		name: 'Untergebrachte Asylsuchende und Geflüchtete',
+		definition:
+			'In der Gemeinde untergebrachte Asylsuchende und Geflüchtete am Stichtag, nach Status soweit bekannt',
+		numerator: 'untergebrachte Personen (Gemeinschaftsunterkünfte und dezentrale Unterkünfte)',
+		denominator: '–',
+		unit: 'Personen',
+		source: 'Landratsamt, Bereich Asyl; Meldungen der Gemeinden',
+		direction: 'higher',
+		level: 'municipality'
+	},
+	{
+		key: 'sprachkursplaetze',
+		name: 'Plätze in Sprachkursen',
+		definition: 'Plätze in Integrations- und Deutschkursen mit Kursort in der Gemeinde',
+		numerator: 'angebotene Kursplätze im Jahr',
+		denominator: '–',
+		unit: 'Plätze',
+		source: 'Kursträger; BAMF-Kursstatistik',
+		direction: 'higher',
+		level: 'municipality'
+	},
+	{
+		key: 'ehrenamtliche',
+		name: 'Ehrenamtliche in Helferkreisen',
+		definition:
+			'Aktive Ehrenamtliche in den Helferkreisen und Integrationsinitiativen der Gemeinde',
+		numerator: 'aktive Ehrenamtliche am Stichtag',
+		denominator: '–',
+		unit: 'Personen',
+		source: 'Meldungen der Helferkreise an die Gemeinde',
+		direction: 'higher',
+		level: 'municipality'
 	}
 ];
 

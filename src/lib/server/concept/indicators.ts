@@ -128,17 +128,3 @@ export async function getIndicator(
 	if (!view) throw new NotFoundError();
 	return view;
 }
-
-/**
- * Comparison of the municipalities of a district: per municipality the latest total value of
- * the indicator (no breakdown), with its date.
- */
-export function municipalityComparison(view: IndicatorView) {
-	const latest = new Map<string, ValueView>();
-	for (const v of view.values) {
-		if (!v.municipalityId || v.breakdownDimension) continue;
-		const prev = latest.get(v.municipalityId);
-		if (!prev || prev.date < v.date) latest.set(v.municipalityId, v);
-	}
-	return [...latest.values()].sort((a, b) => a.area.localeCompare(b.area, 'de'));
-}

@@ -11,6 +11,9 @@
  * - optional "Merkmal" (breakdown dimension) and "Ausprägung" (category)
  * - optional "Quelle" / "Source": source note per row
  *
+ * Without such a header line, the regional table layout of GENESIS/Regionalstatistik is read:
+ * `Stichtag;Schlüssel;Name;Wert…` per area (see parseRegionalTable).
+ *
  * Special signs (no value, the row is skipped and counted): "-" (nothing), "." (unknown or
  * secret), "x" (not applicable), "..." (not yet available), "/" (not reliable), "–", "—".
  * Footer lines ("__", "©", "Stand", "Quelle:", "Hinweis", "Fußnote") and blank lines end the data.
@@ -158,12 +161,15 @@ export function parseStatisticsCsv(text: string): StatParse {
 			break;
 		}
 	}
-	if (headerIndex < 0)
+	if (headerIndex < 0) {
+		const regional = parseRegionalTable(records);
+		if (regional) return regional;
 		return {
 			rows: [],
 			errors: [{ line: 1, key: 'concept_import_error_no_header' }],
 			headerLine: null
 		};
+	}
 	const header = records[headerIndex];
 	const col = {
 		date: findColumn(header, COLUMN_NAMES.date),
@@ -239,4 +245,74 @@ export function parseStatisticsCsv(text: string): StatParse {
 		errors.push({ line: headerIndex + 1, key: 'concept_import_error_empty' });
 	errors.sort((a, b) => a.line - b.line);
 	return { rows, errors, headerLine: headerIndex + 1 };
+}
+
+/** A municipality key as the regional tables print it: 5 (district), 8 (AGS) or 12 digits (ARS). */
+const REGION_KEY = /^\d{5}$|^\d{8}$|^\d{12}$/;
+
+/**
+ * The regional table layout of GENESIS/Regionalstatistik ("Tabelle" export, e.g. 12411-01-01-5):
+ * title and column-heading lines without a date column name, then one line per area as
+ * `Stichtag;Schlüssel;Name;Wert[;further values]` — 31.12.2023;09178124;Freising, GKSt;50721.
+ * The first value after the name is read (the total column); the key names the municipality.
+ * Null when the file does not look like such a table.
+ */
+function parseRegionalTable(records: string[][]): StatParse | null {
+	const isData = (r: string[]) =>
+		r.length >= 4 && parseStatDate(r[0] ?? '') !== null && REGION_KEY.test((r[1] ?? '').trim());
+	const first = records.findIndex(isData);
+	if (first < 0) return null;
+	const rows: StatRow[] = [];
+	const errors: StatIssue[] = [];
+	for (let i = first; i < records.length; i++) {
+		const r = records[i];
+		const line = i + 1;
+		if (r.every((c) => c.trim() === '') || isFooter(r[0] ?? '')) break;
+		if (r.some(hasFormControlCharacters)) {
+			errors.push({ line, key: 'sec_csv_control_characters' });
+			continue;
+		}
+		const date = parseStatDate(r[0]);
+		if (!date) {
+			errors.push({ line, key: 'concept_import_error_date', params: { value: r[0].trim() } });
+			continue;
+		}
+		const base = {
+			line,
+			date,
+			municipality: r[1].trim() || null,
+			dimension: null,
+			category: null,
+			sourceNote: null
+		};
+		const raw = (r[3] ?? '').trim();
+		if (SPECIAL_SIGNS.includes(raw)) {
+			rows.push({ ...base, value: null, special: raw });
+			continue;
+		}
+		const value = parseGermanNumber(raw);
+		if (value === null) {
+			errors.push({
+				line,
+				key: raw === '' ? 'concept_import_error_value_missing' : 'concept_import_error_value',
+				params: { value: raw }
+			});
+			continue;
+		}
+		rows.push({ ...base, value });
+	}
+	const seen = new Map<string, number>();
+	for (const row of rows) {
+		const key = `${row.date}|${row.municipality}`;
+		const before = seen.get(key);
+		if (before !== undefined)
+			errors.push({
+				line: row.line,
+				key: 'concept_import_error_duplicate',
+				params: { other: String(before) }
+			});
+		else seen.set(key, row.line);
+	}
+	errors.sort((a, b) => a.line - b.line);
+	return { rows, errors, headerLine: first };
 }

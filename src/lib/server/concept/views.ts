@@ -30,7 +30,9 @@ import { organizations } from '../organizations/schema';
 import { consultationProcesses, recommendations } from '../participation/schema';
 import { papers } from '../papers/schema';
 import { isOverdue, measureProgress } from './calc';
-import { indicatorViews, municipalityComparison, type IndicatorView } from './indicators';
+import { indicatorViews, type IndicatorView } from './indicators';
+import { comparisonsOf, municipalitiesOf, type IndicatorComparison } from './district-figures';
+import type { MunicipalityRef } from './municipality-figures';
 import { statesOf } from './states';
 
 export interface MeasureRow {
@@ -242,12 +244,19 @@ export interface Dashboard {
 	overdue: (MeasureRow & { field: string })[];
 	indicators: IndicatorView[];
 	trendCounts: Record<string, number>;
-	/** districts: the latest value per municipality for each municipality-level indicator */
-	comparison: { indicator: IndicatorView; rows: ReturnType<typeof municipalityComparison> }[];
+	/**
+	 * districts: every municipality with the latest value of each municipality-level indicator
+	 * (missing ones as null), per 1,000 inhabitants where sensible (district-figures.ts)
+	 */
+	comparison: IndicatorComparison[];
 	average: number | null;
 }
 
-export function dashboardOf(tree: ConceptTree, indicators: IndicatorView[]): Dashboard {
+export function dashboardOf(
+	tree: ConceptTree,
+	indicators: IndicatorView[],
+	municipalities: MunicipalityRef[] = []
+): Dashboard {
 	const measures = tree.fields.flatMap((f) =>
 		f.goals.flatMap((g) => g.measures.map((m) => ({ ...m, field: f.name })))
 	);
@@ -272,10 +281,7 @@ export function dashboardOf(tree: ConceptTree, indicators: IndicatorView[]): Das
 		overdue: measures.filter((m) => m.overdue),
 		indicators,
 		trendCounts,
-		comparison: indicators
-			.filter((i) => i.indicator.level === 'municipality')
-			.map((indicator) => ({ indicator, rows: municipalityComparison(indicator) }))
-			.filter((c) => c.rows.length > 0),
+		comparison: comparisonsOf(indicators, municipalities),
 		average: withProgress.length
 			? Math.round(withProgress.reduce((a, m) => a + (m.progress ?? 0), 0) / withProgress.length)
 			: null
@@ -289,11 +295,12 @@ export async function getDashboard(
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'concept.view', { tenantId });
 	const today = input.today ?? berlinToday();
-	const [tree, indicators] = await Promise.all([
+	const [tree, indicators, municipalities] = await Promise.all([
 		conceptTree(ctx.db, tenantId, input.edition, ctx.locale, today),
-		indicatorViews(ctx.db, tenantId)
+		indicatorViews(ctx.db, tenantId),
+		municipalitiesOf(ctx.db, tenantId)
 	]);
-	return dashboardOf(tree, indicators);
+	return dashboardOf(tree, indicators, municipalities);
 }
 
 /**

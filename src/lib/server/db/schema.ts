@@ -13,6 +13,7 @@ export * from '../invitations/schema';
 export * from '../minutes/schema';
 export * from '../concept/schema';
 export * from '../concept/indicator-schema';
+export * from '../concept/map-schema';
 export * from '../concept/prioritisation-schema';
 export * from '../participation/schema';
 export * from '../inquiries/schema';

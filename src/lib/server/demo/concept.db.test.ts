@@ -9,6 +9,7 @@ import { loadActor } from '../auth/sessions';
 import { listEditions } from '../concept/editions';
 import { compareEditions } from '../concept/edition-compare';
 import { getDashboard, publicConcept } from '../concept/views';
+import { getDistrictFigures } from '../concept/district-figures';
 import { getRound, listRounds } from '../concept/prioritisation';
 import { guidingQuestionsForBody } from '../concept/structure';
 import { conceptGoals, conceptGuidingQuestions, conceptMeasures } from '../concept/schema';
@@ -106,11 +107,47 @@ describe('demo concepts', () => {
 		const ctx = await ctxFor('koordination@freising.example', freising);
 		const [edition] = await listEditions(ctx);
 		const dash = await getDashboard(ctx, { edition, today: '2026-06-01' });
-		expect(dash.comparison[0].rows.map((r) => r.area)).toEqual([
-			'Gemeinde Eching',
-			'Gemeinde Neufahrn b.Freising',
-			'Stadt Freising',
-			'Stadt Moosburg a.d.Isar'
+		const share = dash.comparison.find(
+			(c) => c.indicator.indicator.libraryKey === 'auslaenderanteil'
+		)!;
+		// every municipality, Zolling without a reported share: missing, not zero
+		expect(share.rows.map((r) => [r.area, r.value])).toEqual([
+			['Gemeinde Allershausen', 11.4],
+			['Gemeinde Eching', 18.5],
+			['Gemeinde Hallbergmoos', 22.6],
+			['Gemeinde Neufahrn b.Freising', 23.6],
+			['Gemeinde Zolling', null],
+			['Markt Au i.d.Hallertau', 13.8],
+			['Stadt Freising', 22],
+			['Stadt Moosburg a.d.Isar', 20.1]
 		]);
+		expect(share.perCapita).toBe(false);
+		const asylum = dash.comparison.find(
+			(c) => c.indicator.indicator.libraryKey === 'asyl-untergebracht'
+		)!;
+		expect(asylum.perCapita).toBe(true);
+		const au = asylum.rows.find((r) => r.slug === 'au-hallertau')!;
+		expect(au).toMatchObject({ value: 45, date: '2022-12-31', isDemo: true });
+		expect(au.perThousand).toBeCloseTo((45 / 6255) * 1000, 6);
+		expect(au.breakdown.map((b) => b.category)).toEqual([
+			'anerkannt (Fehlbeleger:innen)',
+			'geduldet',
+			'im Asylverfahren'
+		]);
+		const figures = await getDistrictFigures(ctx);
+		expect(figures.map?.features).toHaveLength(8);
+		const gifhorn = await getDistrictFigures(
+			await ctxFor('koordination@gifhorn.example', bySlug['landkreis-gifhorn'])
+		);
+		expect(gifhorn.municipalities.map((m) => m.name)).toEqual([
+			'Gemeinde Meinersen',
+			'Gemeinde Sassenburg',
+			'Stadt Gifhorn',
+			'Stadt Wittingen'
+		]);
+		const gAsylum = gifhorn.comparisons.find(
+			(c) => c.indicator.indicator.libraryKey === 'asyl-untergebracht'
+		)!;
+		expect(gAsylum.rows.find((r) => r.slug === 'meinersen')?.value).toBeNull();
 	});
 });

@@ -69,16 +69,29 @@ describe('seedDemo', () => {
 		expect(bySlug[slug]).toMatchObject({ name, ags, land, kind, parentId: null, isPublic: true });
 	});
 
-	it('places the municipalities of the district under Landkreis Freising', () => {
+	it('places the municipalities under their districts, each with its verified 8-digit key', () => {
 		const freising = bySlug['landkreis-freising'];
+		const gifhorn = bySlug['landkreis-gifhorn'];
 		const children = Object.values(bySlug).filter((t) => t.parentId !== null);
-		expect(children.length).toBeGreaterThan(0);
-		for (const child of children) {
-			expect(child.parentId).toBe(freising.id);
+		const of = (parent: Tenant) => children.filter((c) => c.parentId === parent.id);
+		expect(of(freising).length).toBeGreaterThanOrEqual(6);
+		expect(of(gifhorn).length).toBeGreaterThanOrEqual(3);
+		expect(of(freising).length + of(gifhorn).length).toBe(children.length);
+		for (const child of of(freising)) {
 			expect(child.land).toBe('BY');
-			expect(['city', 'municipality']).toContain(child.kind);
+			expect(child.ags).toMatch(/^09178\d{3}$/);
 		}
-		expect(children.map((c) => c.slug)).toContain('freising');
+		for (const child of of(gifhorn)) {
+			expect(child.land).toBe('NI');
+			expect(child.ags).toMatch(/^03151\d{3}$/);
+		}
+		for (const child of children) expect(['city', 'municipality']).toContain(child.kind);
+		expect(new Set(children.map((c) => c.ags)).size).toBe(children.length);
+		expect(bySlug.freising).toMatchObject({ name: 'Stadt Freising', ags: '09178124' });
+		expect(bySlug.moosburg).toMatchObject({ name: 'Stadt Moosburg a.d.Isar', ags: '09178143' });
+		expect(bySlug.neufahrn.ags).toBe('09178145');
+		expect(bySlug.eching.ags).toBe('09178120');
+		expect(bySlug.gifhorn).toMatchObject({ name: 'Stadt Gifhorn', ags: '03151009' });
 		expect(Object.keys(bySlug)).toHaveLength(5 + children.length);
 	});
 
@@ -123,6 +136,7 @@ describe('seedDemo', () => {
 			'koordination@freising.example': { [bySlug['landkreis-freising'].id]: 'coordinator' },
 			'koordination@laatzen.example': { [bySlug.laatzen.id]: 'coordinator' },
 			'koordination@emmerich.example': { [bySlug.emmerich.id]: 'coordinator' },
+			'rathaus@moosburg.example': { [bySlug.moosburg.id]: 'coordinator' },
 			'mitglied@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'sprecherin@landshut.example': { [bySlug.landshut.id]: 'member' },
 			'redaktion@landshut.example': { [bySlug.landshut.id]: 'editor' }
@@ -224,7 +238,7 @@ describe('seedDemo', () => {
 		);
 	});
 
-	it('sends the Beratungsbus to every municipality of Landkreis Freising', async () => {
+	it('sends the Beratungsbus to the municipalities of its weekly stops in Landkreis Freising', async () => {
 		const freising = bySlug['landkreis-freising'];
 		const rows = await database.db
 			.select({ offer: offers, title: offerTexts.title })
@@ -234,9 +248,11 @@ describe('seedDemo', () => {
 		const bus = rows.filter(
 			(r) => r.title.includes('Beratungsbus') && r.offer.locationKind === 'mobile'
 		);
-		const children = Object.values(bySlug).filter((t) => t.parentId === freising.id);
+		// its weekly stops (demo/network.ts); the district has more municipalities than stops
+		const stops = ['freising', 'moosburg', 'neufahrn', 'eching'].map((slug) => bySlug[slug]);
+		for (const stop of stops) expect(stop.parentId).toBe(freising.id);
 		expect(new Set(bus.flatMap((b) => b.offer.municipalityIds))).toEqual(
-			new Set(children.map((c) => c.id))
+			new Set(stops.map((c) => c.id))
 		);
 	});
 

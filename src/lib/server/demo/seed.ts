@@ -28,6 +28,8 @@ import { seedEmmerich } from './emmerich';
 import { seedDistrictContactsTouring } from './district-contacts-touring';
 import { seedDistrictExchange } from './district-exchange';
 import { seedEasyRead } from './easy-read';
+import { seedDistrictFigures } from './district-figures';
+import { FREISING_MUNICIPALITIES, GIFHORN_MUNICIPALITIES } from './municipalities';
 
 export const DEMO_PASSWORD = 'miteinander-demo';
 
@@ -50,6 +52,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'koordination@freising.example', description: 'Koordination Landkreis Freising' },
 	{ email: 'koordination@laatzen.example', description: 'Koordination Stadt Laatzen' },
 	{ email: 'koordination@emmerich.example', description: 'Koordination Stadt Emmerich am Rhein' },
+	{
+		email: 'rathaus@moosburg.example',
+		description: 'Koordination Stadt Moosburg a.d.Isar (Gemeinde im Landkreis Freising)'
+	},
 	{ email: 'mitglied@landshut.example', description: 'Mitglied Stadt Landshut' },
 	{
 		email: 'sprecherin@landshut.example',
@@ -137,16 +143,12 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 					'Vernetzungstreffen der Gemeinden zum Thema Integration: Bürgermeister:innen, Gemeinde- und Stadtratsmitglieder sowie Vertreter:innen aus Verwaltung und Ehrenamt lernen voneinander und gehen Herausforderungen gemeinsam an. „Die ehrenamtliche Arbeit der Helferkreise ist eine der Säulen in der Integrationsarbeit.“'
 			}
 		});
-		// Municipalities of the district (AGS left empty where we could not verify it).
+		// Municipalities of the districts with their verified keys (demo/municipalities.ts).
 		const municipalities = [];
-		for (const m of [
-			{ name: 'Stadt Freising', slug: 'freising', kind: 'city' as const },
-			{ name: 'Stadt Moosburg a.d.Isar', slug: 'moosburg', kind: 'city' as const },
-			{ name: 'Gemeinde Neufahrn b.Freising', slug: 'neufahrn', kind: 'municipality' as const },
-			{ name: 'Gemeinde Eching', slug: 'eching', kind: 'municipality' as const }
-		]) {
+		for (const m of FREISING_MUNICIPALITIES)
 			municipalities.push(await buildTenant(tx, { ...m, land: 'BY', parentId: freising.id }));
-		}
+		for (const m of GIFHORN_MUNICIPALITIES)
+			await buildTenant(tx, { ...m, land: 'NI', parentId: gifhorn.id });
 
 		const lt = await typesFor(tx, landshut.id);
 		const gt = await typesFor(tx, gifhorn.id);
@@ -284,6 +286,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		await seedConcepts(tx, {
 			coordinators: { landshut: koLandshut.id, gifhorn: koGifhorn.id, freising: koFreising.id }
 		});
+		// Figures per municipality of Freising and Gifhorn, and Freising's map (demo/district-figures.ts).
+		await seedDistrictFigures(tx, { password });
 		// Stadt Laatzen, its consultation process and citizens' messages (demo/participation.ts).
 		await seedParticipation(tx, { password, freising, freisingCoordinator: koFreising.id });
 		// Stadt Emmerich am Rhein (seed 001), the whole network in one place (demo/emmerich.ts).

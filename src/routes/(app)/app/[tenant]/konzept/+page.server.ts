@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { editionForPage, getDashboard } from '$lib/server/concept/views';
-import { barChart, formatNumber } from '$lib/server/concept/charts';
+import { barChart } from '$lib/server/concept/charts';
+import { comparisonGraphics } from '$lib/server/concept/district-charts';
 import { orNotFound, tenantCtx } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages';
 
@@ -22,19 +23,8 @@ export const load: PageServerLoad = async (event) => {
 		bars: dashboard.byState.map((s) => ({ label: s.name, value: s.count })),
 		locale: ctx.locale
 	});
-	const comparisonCharts = dashboard.comparison.map((c, i) =>
-		barChart({
-			id: `chart-compare-${i}`,
-			title: m.concept_chart_compare_title({ indicator: c.indicator.indicator.name }),
-			description: c.rows
-				.map(
-					(r) =>
-						`${r.area}: ${formatNumber(r.value, ctx.locale, 2)} ${c.indicator.indicator.unit} (${r.date.slice(0, 4)})`
-				)
-				.join('; '),
-			bars: c.rows.map((r) => ({ label: r.area, value: r.value })),
-			locale: ctx.locale
-		})
+	const comparisonCharts = dashboard.comparison.map(
+		(c, i) => comparisonGraphics(c, i, ctx.locale, null).bars
 	);
 	return { edition, dashboard, charts: { states: stateChart, comparison: comparisonCharts } };
 };
