@@ -294,6 +294,10 @@ async function pick(kind: ParamKind, own: string, prefer: string): Promise<Picke
 			return { params: { locale: 'ar' }, text: null };
 		case 'token':
 			return { params: { token: 'crawl-unknown-token-0123456789abcdef' }, text: null };
+		case 'tenantContact':
+			return one('id', 'tenant_contacts', 'name');
+		case 'touringStop':
+			return one('id', 'touring_stops', 'place');
 		case 'oparlPath':
 			return { params: { path: 'body/00000000-0000-4000-8000-000000000000' }, text: null };
 	}

@@ -29,7 +29,9 @@ export type ParamKind =
 	| 'translationType'
 	| 'locale'
 	| 'token'
-	| 'oparlPath';
+	| 'oparlPath'
+	| 'tenantContact'
+	| 'touringStop';
 
 const A = '/(app)/app/[tenant]';
 const P = '/(public)/[tenant]';
@@ -198,7 +200,26 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	'/oparl/v1.1/[...path]': { path: 'oparlPath' },
 	'/robots.txt': {},
 	'/sitemap.xml': {},
-	'/sprache': {}
+	'/sprache': {},
+	// issue 13 (Leichte Sprache) and issue 17 (district: contacts, touring, exchange, figures)
+	[`${A}/ansprechpersonen`]: {},
+	[`${A}/ansprechpersonen/[id]`]: { id: 'tenantContact' },
+	[`${A}/einstellungen/leichte-sprache`]: {},
+	[`${A}/kennzahlen`]: {},
+	[`${A}/konzept/gemeinden`]: {},
+	[`${A}/landkreis`]: {},
+	[`${A}/landkreis/bericht`]: {},
+	[`${A}/landkreis/bericht/html`]: {},
+	[`${A}/landkreis/bericht/pdf`]: {},
+	[`${A}/unterwegs`]: {},
+	[`${A}/vernetzung`]: {},
+	'/(platform)/leichte-sprache': {},
+	[`${P}/leichte-sprache`]: {},
+	[`${P}/leichte-sprache/untertitel.vtt`]: {},
+	[`${P}/leichte-sprache/video`]: {},
+	[`${P}/unterwegs`]: {},
+	[`${P}/unterwegs.ics`]: {},
+	[`${P}/unterwegs/[id]/termin.ics`]: { id: 'touringStop' },
 };
 
 /** The parameter names of a route id, in order (`[tenant]`, `[id]`, `[...path]`). */
