@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { cookieName, getLocale } from '$lib/paraglide/runtime';
 import { isPublicPath, localizePath, splitLocalePrefix, suggestedLocale } from '$lib/i18n/routing';
 import { dateText, timeText } from '$lib/server/shared/date-text';
+import { DEFAULT_ACCENT } from '$lib/server/tenants/branding';
 
 export const load: LayoutServerLoad = ({ locals, url, cookies, request, route }) => {
 	const prefix = splitLocalePrefix(url.pathname).locale;
@@ -19,6 +20,15 @@ export const load: LayoutServerLoad = ({ locals, url, cookies, request, route })
 		suggestedLocale:
 			!prefix && isPublicPath(url.pathname)
 				? suggestedLocale(cookies.get(cookieName), request.headers.get('accept-language'))
+				: null,
+		// A network's public pages carry its name in its accent colour (tenants/branding.ts).
+		network:
+			locals.tenant && route.id?.startsWith('/(public)/[tenant]')
+				? {
+						slug: locals.tenant.slug,
+						name: locals.tenant.name,
+						accent: locals.tenant.accent ?? DEFAULT_ACCENT
+					}
 				: null,
 		// A network's public pages work offline for visitors who are not signed in (the service
 		// worker, src/lib/offline/sw.js): the network's address in this language (what it saves)

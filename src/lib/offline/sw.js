@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- a service worker script, see below
 // @ts-nocheck -- a service worker script (served as it is by src/routes/sw.js/+server.ts), not a
 // module of the app: it runs in the ServiceWorkerGlobalScope, which the app's types do not know.
 /**

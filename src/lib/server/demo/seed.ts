@@ -4,6 +4,7 @@
  * four Arbeitskreise and a Steuerungsgruppe) and Landkreis Freising with some of its
  * municipalities (004: Vernetzungstreffen der Gemeinden). Uses the same factories as the tests.
  */
+import { seedBranding } from './branding';
 import { count } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
@@ -304,6 +305,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 		await seedEmmerichNews(tx);
+		await seedBranding(tx); // accent colours of the public header (demo/branding.ts)
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {

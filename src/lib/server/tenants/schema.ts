@@ -47,6 +47,8 @@ export interface TenantSettings {
 	publicDescription?: string;
 	/** Days after which the personal data of closed citizens' messages is deleted (default 180). */
 	inquiryRetentionDays?: number;
+	/** Accent colour of the public header (#rrggbb, at least 4.5:1 against white; tenants/branding.ts). */
+	accentColor?: string;
 }
 
 export const tenants = pgTable(
