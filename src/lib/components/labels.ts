@@ -108,6 +108,7 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'tenant.create': m.audit_action_tenant_create,
 	'tenant.settings_update': m.audit_action_tenant_settings_update,
 	'tenant.legal_update': m.legal_audit_update,
+	'tenant.branding_update': m.brand_audit_update,
 	'member.role_change': m.audit_action_member_role_change,
 	'member.remove': m.audit_action_member_remove,
 	'user.password_change': m.audit_action_user_password_change,

@@ -4,6 +4,7 @@
  * four Arbeitskreise and a Steuerungsgruppe) and Landkreis Freising with some of its
  * municipalities (004: Vernetzungstreffen der Gemeinden). Uses the same factories as the tests.
  */
+import { seedBranding } from './branding';
 import { count } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
@@ -315,6 +316,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		// Contact persons for integration and the touring Beratungsbus (demo/district-contacts-touring.ts).
 		await seedDistrictContactsTouring(tx);
 		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)
+		await seedBranding(tx); // accent colours of the public header (demo/branding.ts)
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {

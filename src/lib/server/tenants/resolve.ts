@@ -9,9 +9,10 @@ import type { Actor } from '../auth/actor';
 import { can } from '../auth/policy';
 import { tenants } from './schema';
 import { toTenantView, type PublicTenantView } from './service';
+import { accentOf } from './branding';
 
-/** What a request knows of its tenant. */
-export type RequestTenant = PublicTenantView;
+/** What a request knows of its tenant (and the accent colour of its public header). */
+export type RequestTenant = PublicTenantView & { accent?: string };
 
 export type TenantArea = 'public' | 'app';
 
@@ -29,7 +30,8 @@ export async function resolveRequestTenant(
 	return {
 		...toTenantView(row),
 		description: row.settings.publicDescription ?? null,
-		contactEmail: row.settings.publicContactEmail ?? null
+		contactEmail: row.settings.publicContactEmail ?? null,
+		accent: accentOf(row.settings)
 	};
 }
 

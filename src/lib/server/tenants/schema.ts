@@ -49,6 +49,8 @@ export interface TenantSettings {
 	inquiryRetentionDays?: number;
 	/** The start page in Leichte Sprache (easy-read/page.ts); missing: the default text. */
 	easyReadText?: string;
+	/** Accent colour of the public header (#rrggbb, at least 4.5:1 against white; tenants/branding.ts). */
+	accentColor?: string;
 }
 
 export const tenants = pgTable(
