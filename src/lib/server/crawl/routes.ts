@@ -219,7 +219,7 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	[`${P}/leichte-sprache/video`]: {},
 	[`${P}/unterwegs`]: {},
 	[`${P}/unterwegs.ics`]: {},
-	[`${P}/unterwegs/[id]/termin.ics`]: { id: 'touringStop' },
+	[`${P}/unterwegs/[id]/termin.ics`]: { id: 'touringStop' }
 };
 
 /** The parameter names of a route id, in order (`[tenant]`, `[id]`, `[...path]`). */
