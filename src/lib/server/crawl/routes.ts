@@ -219,7 +219,11 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	[`${P}/leichte-sprache/video`]: {},
 	[`${P}/unterwegs`]: {},
 	[`${P}/unterwegs.ics`]: {},
-	[`${P}/unterwegs/[id]/termin.ics`]: { id: 'touringStop' }
+	[`${P}/unterwegs/[id]/termin.ics`]: { id: 'touringStop' },
+	// issue 13 (offline and installable)
+	[`${P}/manifest.webmanifest`]: {},
+	[`${P}/offline`]: {},
+	'/sw.js': {}
 };
 
 /** The parameter names of a route id, in order (`[tenant]`, `[id]`, `[...path]`). */
