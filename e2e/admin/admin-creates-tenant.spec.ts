@@ -8,8 +8,8 @@ test('the admin creates a municipality under Landkreis Freising', async ({ page 
 	const form = page.getByRole('region', { name: 'Neue Gebietskörperschaft anlegen' });
 
 	await test.step('a bad address is refused and the input is kept', async () => {
-		await form.getByRole('textbox', { name: /^Name/ }).fill('Gemeinde Allershausen');
-		await form.getByRole('textbox', { name: /^Adresse/ }).fill('Allershausen!');
+		await form.getByRole('textbox', { name: /^Name/ }).fill('Gemeinde Kranzberg');
+		await form.getByRole('textbox', { name: /^Adresse/ }).fill('Kranzberg!');
 		await form.getByLabel('Art').selectOption('municipality');
 		await form.getByLabel('Bundesland').selectOption('BY');
 		await form.getByLabel('Gehört zum Landkreis').selectOption({ label: 'Landkreis Freising' });
@@ -20,8 +20,8 @@ test('the admin creates a municipality under Landkreis Freising', async ({ page 
 			'Bitte nur Kleinbuchstaben, Ziffern und einzelne Bindestriche'
 		);
 		await expect(slug).toHaveAttribute('aria-invalid', 'true');
-		await expect(slug).toHaveValue('Allershausen!');
-		await expect(form.getByRole('textbox', { name: /^Name/ })).toHaveValue('Gemeinde Allershausen');
+		await expect(slug).toHaveValue('Kranzberg!');
+		await expect(form.getByRole('textbox', { name: /^Name/ })).toHaveValue('Gemeinde Kranzberg');
 		await expect(form.getByLabel('Art')).toHaveValue('municipality');
 		await expect(form.getByLabel('Bundesland')).toHaveValue('BY');
 		await expect(form.getByLabel('Gehört zum Landkreis').locator('option:checked')).toHaveText(
@@ -31,19 +31,19 @@ test('the admin creates a municipality under Landkreis Freising', async ({ page 
 	});
 
 	await test.step('a valid address creates the municipality', async () => {
-		await form.getByRole('textbox', { name: /^Adresse/ }).fill('allershausen');
+		await form.getByRole('textbox', { name: /^Adresse/ }).fill('kranzberg');
 		await form.getByRole('button', { name: 'Anlegen' }).click();
-		await expect(page.getByRole('status')).toHaveText('Gemeinde Allershausen wurde angelegt.');
-		const row = page.getByRole('row').filter({ hasText: 'Gemeinde Allershausen' });
-		await expect(row).toContainText('/allershausen');
+		await expect(page.getByRole('status')).toHaveText('Gemeinde Kranzberg wurde angelegt.');
+		const row = page.getByRole('row').filter({ hasText: 'Gemeinde Kranzberg' });
+		await expect(row).toContainText('/kranzberg');
 		await expect(row).toContainText('Landkreis Freising');
 		await expectAccessible(page);
 	});
 
 	await test.step('the public page of the new municipality works', async () => {
-		const response = await visit(page, '/allershausen');
+		const response = await visit(page, '/kranzberg');
 		expect(response?.status()).toBe(200);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeinde Allershausen');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeinde Kranzberg');
 		await expect(page.getByRole('main')).toContainText('Gemeinde in Bayern');
 		await expect(
 			page.getByRole('main').getByRole('link', { name: 'Landkreis Freising' })
@@ -51,7 +51,7 @@ test('the admin creates a municipality under Landkreis Freising', async ({ page 
 
 		await visit(page, '/landkreis-freising');
 		await expect(
-			page.getByRole('main').getByRole('link', { name: 'Gemeinde Allershausen' })
-		).toHaveAttribute('href', '/allershausen');
+			page.getByRole('main').getByRole('link', { name: 'Gemeinde Kranzberg' })
+		).toHaveAttribute('href', '/kranzberg');
 	});
 });
