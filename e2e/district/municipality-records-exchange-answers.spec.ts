@@ -49,7 +49,8 @@ test('a municipality records its exchange answers; the district sees them side b
 	await expect(table.getByRole('row').filter({ hasText: 'Gemeinde Eching' })).toContainText(
 		'keine Antwort'
 	);
-	await expect(upcoming).toContainText('2 von 8 Gemeinden haben geantwortet.');
+	// (8 demo municipalities, 9 when the admin spec has added one earlier in the run)
+	await expect(upcoming).toContainText(/2 von \d+ Gemeinden haben geantwortet\./);
 
 	// … and turns the wish into an action item of the body.
 	const actionSummary = 'Als Aufgabe übernehmen: Stadt Moosburg';
