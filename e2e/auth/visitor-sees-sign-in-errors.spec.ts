@@ -82,7 +82,13 @@ test('repeated wrong passwords make the visitor wait, and the page says how long
 	for (let i = 0; i < 6; i++) {
 		await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(email);
 		await page.getByLabel(/^Passwort/).fill(`falsch-${i}`);
-		await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+		// each attempt's answer before the next (the previous alert would satisfy the check early)
+		await Promise.all([
+			page.waitForResponse(
+				(r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/anmelden')
+			),
+			page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+		]);
 		await expect(message).toContainText(i < 5 ? 'Passwort ist falsch' : 'Bitte warten Sie');
 	}
 	await expect(message).toContainText(
