@@ -36,20 +36,29 @@ const list = <T extends z.ZodType>(item: T) =>
 					: [v],
 		z.array(item)
 	);
+/**
+ * A number from a form field typed in German or plain notation: undefined when blank, NaN when
+ * it is no number, also for what no form sends (objects, lists: `String()` of a crafted object
+ * can throw).
+ */
+function numberFromInput(v: unknown): number | undefined {
+	if (blank(v) === undefined) return undefined;
+	if (typeof v === 'number') return v;
+	if (typeof v !== 'string') return Number.NaN;
+	const n = parseGermanNumber(v);
+	return n === null ? Number.NaN : n;
+}
 /** a number typed in German or plain notation */
 export const germanNumber = (key: string) =>
-	z.preprocess(
-		(v) => {
-			if (blank(v) === undefined) return undefined;
-			if (typeof v === 'number') return v;
-			const n = parseGermanNumber(String(v));
-			return n === null ? Number.NaN : n;
-		},
-		z.number({ error: key }).finite({ error: key }).optional()
-	);
+	z.preprocess(numberFromInput, z.number({ error: key }).finite({ error: key }).optional());
 const percent = (key: string) =>
 	z.preprocess(
-		(v) => (blank(v) === undefined ? undefined : Number(v)),
+		(v) =>
+			blank(v) === undefined
+				? undefined
+				: typeof v === 'string' || typeof v === 'number'
+					? Number(v)
+					: Number.NaN,
 		z
 			.number({ error: key })
 			.int({ error: key })
@@ -110,11 +119,7 @@ export const measureInput = z
 		startDate: day('concept_error_date_invalid'),
 		endDate: day('concept_error_date_invalid'),
 		costEuro: z.preprocess(
-			(v) => {
-				if (blank(v) === undefined) return undefined;
-				const n = parseGermanNumber(String(v));
-				return n === null ? Number.NaN : n;
-			},
+			numberFromInput,
 			z
 				.number({ error: 'concept_error_cost_invalid' })
 				.int({ error: 'concept_error_cost_invalid' })
@@ -209,11 +214,7 @@ export const valueInput = z
 				.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'concept_error_date_required' })
 		),
 		value: z.preprocess(
-			(v) => {
-				if (blank(v) === undefined) return undefined;
-				const n = parseGermanNumber(String(v));
-				return n === null ? Number.NaN : n;
-			},
+			numberFromInput,
 			z
 				.number({ error: 'concept_error_value_required' })
 				.finite({ error: 'concept_error_value_required' })
@@ -235,7 +236,12 @@ export const roundInput = z.object({
 	title: requiredText(200, 'concept_error_title_required'),
 	bodyId: z.preprocess(blank, z.uuid({ error: 'concept_error_body_invalid' }).optional()),
 	pointsPerMember: z.preprocess(
-		(v) => (blank(v) === undefined ? undefined : Number(v)),
+		(v) =>
+			blank(v) === undefined
+				? undefined
+				: typeof v === 'string' || typeof v === 'number'
+					? Number(v)
+					: Number.NaN,
 		z
 			.number({ error: 'concept_error_points_invalid' })
 			.int({ error: 'concept_error_points_invalid' })

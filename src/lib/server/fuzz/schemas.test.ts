@@ -145,7 +145,9 @@ function untranslatedMessages(result: z.ZodSafeParseResult<unknown>): string[] {
 		.filter((key) => !isMessageIn(key, 'de') || !isMessageIn(key, 'en') || !isMessageIn(key, 'ar'));
 }
 
-describe('zod schemas of forms and endpoints under generated input', () => {
+// Thousands of inputs per run: on a loaded two-core machine one schema's run can take longer
+// than the default 20 s; a slow run says nothing about the behaviour checked here.
+describe('zod schemas of forms and endpoints under generated input', { timeout: 120_000 }, () => {
 	it('finds the schemas (validation modules and use cases)', () => {
 		expect(targets.length).toBeGreaterThan(60);
 		expect(targets.map((t) => t.name)).toEqual(
