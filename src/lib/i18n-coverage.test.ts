@@ -110,3 +110,26 @@ describe('public messages in all seven languages', () => {
 		expect(missing, `${missing.length} public messages missing`).toEqual([]);
 	});
 });
+
+describe('the review status of the translations', () => {
+	it('names, for every message file, whether a native speaker has reviewed it', () => {
+		const status = JSON.parse(
+			fs.readFileSync(path.join(ROOT, 'messages/review-status.json'), 'utf8')
+		) as { folders: Record<string, Record<string, { reviewed: boolean }>> };
+		const settings = JSON.parse(
+			fs.readFileSync(path.join(ROOT, 'project.inlang/settings.json'), 'utf8')
+		) as { 'plugin.inlang.messageFormat': { pathPattern: string[] } };
+		const unnamed: string[] = [];
+		for (const pattern of settings['plugin.inlang.messageFormat'].pathPattern) {
+			const folder = path.dirname(pattern).replace(/^\.\/messages\/?/, '') || '.';
+			for (const locale of locales) {
+				const file = path.join(ROOT, pattern.replace('{locale}', locale));
+				if (fs.existsSync(file) && typeof status.folders[folder]?.[locale]?.reviewed !== 'boolean')
+					unnamed.push(`${folder}/${locale}`);
+			}
+		}
+		expect(unnamed, 'message files without a review status (messages/review-status.json)').toEqual(
+			[]
+		);
+	});
+});

@@ -4,7 +4,7 @@ import type { TenantCtx } from '../context';
 import { auditLog } from './schema';
 import { users } from '../auth/schema';
 import { authorize } from '../auth/policy';
-import { pageOf, pageOffset } from '../shared';
+import { containsPattern, pageOf, pageOffset } from '../shared';
 
 export const PAGE_SIZE = 50;
 
@@ -45,7 +45,7 @@ export async function listAudit(
 	if (filter.action) where.push(eq(auditLog.action, filter.action));
 	if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
 	if (filter.actor) {
-		const needle = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const needle = containsPattern(filter.actor);
 		where.push(
 			sql`(${users.email} ILIKE ${needle} OR ${users.name} ILIKE ${needle} OR ${auditLog.actorPseudonym} ILIKE ${needle})`
 		);

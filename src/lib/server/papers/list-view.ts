@@ -10,6 +10,7 @@ import { consultations, paperAuthors, papers, type Paper } from './schema';
 import { loadWorkflow } from './access';
 import { stateLabel, type WorkflowDefinition } from './workflow';
 import { paperTypeOptions } from './types';
+import { containsPattern } from '../shared';
 import { paperFilter, PAPERS_PAGE_SIZE, type PaperFilter } from './validation';
 
 export interface Option {
@@ -102,7 +103,7 @@ export async function listPapers(
 			or(eq(papers.originatingBodyId, filter.body), eq(papers.addressedBodyId, filter.body))
 		);
 	if (filter.q) {
-		const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const like = containsPattern(filter.q);
 		conds.push(or(ilike(papers.title, like), ilike(papers.reference, like)));
 	}
 	const where = and(...conds);

@@ -9,3 +9,4 @@ export * from './positions';
 export * from './redirects';
 export * from './berlin-datetime';
 export * from './tasks';
+export * from './like';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Ctx, TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { tenants, type Tenant } from './schema';
@@ -7,6 +7,7 @@ import { authorize } from '../auth/policy';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { parseOrThrow } from '../shared';
+import { containsPattern, pageOf, pageOffset } from '../shared';
 
 /** What pages see of a tenant. */
 export interface TenantView {
@@ -107,6 +108,83 @@ export async function listPublicTenants(ctx: Ctx): Promise<TenantView[]> {
 		.where(eq(tenants.isPublic, true))
 		.orderBy(asc(tenants.name));
 	return rows.map(toTenantView);
+}
+
+/** One card of the platform's start page: a top-level network and a few of its municipalities. */
+export interface NetworkCard extends TenantView {
+	/** the first public municipalities by name, at most NETWORK_CARD_MUNICIPALITIES */
+	municipalities: { id: string; slug: string; name: string }[];
+	/** how many public municipalities the network has in all */
+	municipalityCount: number;
+}
+
+export const NETWORK_PAGE_SIZE = 24;
+export const NETWORK_CARD_MUNICIPALITIES = 8;
+
+/**
+ * The platform start page's directory, bounded whatever the number of tenants: one page of the
+ * public top-level networks (districts and cities) by name, each with its first municipalities
+ * and their count. `q` matches the name of the network or of one of its public municipalities
+ * (a visitor from Moosburg finds Landkreis Freising).
+ */
+export async function publicNetworkDirectory(
+	ctx: Ctx,
+	{ q, page }: { q?: string; page: number }
+): Promise<{ networks: NetworkCard[]; hasMore: boolean }> {
+	const term = q?.trim().slice(0, 100);
+	const pattern = term ? containsPattern(term) : null;
+	const matches = pattern
+		? sql`(${tenants.name} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM tenants c WHERE c.parent_id = ${tenants.id} AND c.is_public AND c.name ILIKE ${pattern}))`
+		: sql`TRUE`;
+	const rows = await ctx.db
+		.select()
+		.from(tenants)
+		.where(and(eq(tenants.isPublic, true), isNull(tenants.parentId), matches))
+		.orderBy(asc(tenants.name), asc(tenants.id))
+		.limit(NETWORK_PAGE_SIZE + 1)
+		.offset(pageOffset(page, NETWORK_PAGE_SIZE));
+	const { rows: top, hasMore } = pageOf(rows, NETWORK_PAGE_SIZE);
+	if (top.length === 0) return { networks: [], hasMore: false };
+	// the first municipalities of each network on the page and their count, in one query
+	const ranked = ctx.db
+		.select({
+			id: tenants.id,
+			slug: tenants.slug,
+			name: tenants.name,
+			parentId: tenants.parentId,
+			position:
+				sql<number>`row_number() OVER (PARTITION BY ${tenants.parentId} ORDER BY ${tenants.name}, ${tenants.id})`.as(
+					'position'
+				),
+			total: sql<number>`count(*) OVER (PARTITION BY ${tenants.parentId})`.as('total')
+		})
+		.from(tenants)
+		.where(
+			and(
+				eq(tenants.isPublic, true),
+				inArray(
+					tenants.parentId,
+					top.map((t) => t.id)
+				)
+			)
+		)
+		.as('ranked');
+	const children = await ctx.db
+		.select()
+		.from(ranked)
+		.where(lte(ranked.position, NETWORK_CARD_MUNICIPALITIES))
+		.orderBy(asc(ranked.position));
+	return {
+		hasMore,
+		networks: top.map((t) => {
+			const own = children.filter((c) => c.parentId === t.id);
+			return {
+				...toTenantView(t),
+				municipalities: own.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
+				municipalityCount: own.length ? Number(own[0].total) : 0
+			};
+		})
+	};
 }
 
 /** Municipalities of a district (public ones only). */

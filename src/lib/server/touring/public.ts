@@ -7,7 +7,7 @@ import { and, asc, eq, gte, ilike, inArray, isNull, or, type SQL } from 'drizzle
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { NotFoundError } from '../errors';
-import { requireUuid } from '../shared';
+import { containsPattern, requireUuid } from '../shared';
 import { tenants } from '../tenants/schema';
 import { buildCalendar, type CalendarEvent } from '../offers/ical';
 import { finderScope, type FinderScope } from '../offers/public';
@@ -94,9 +94,6 @@ async function selectStops(db: Executor, where: SQL, limit: number): Promise<Pub
 	return rows.filter((r): r is PublicTouringStop => r.startsAt !== null);
 }
 
-/** Escapes % and _ for ILIKE. */
-const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The next confirmed stops a scope shows, soonest first. `q` keeps those whose project title,
  * description, place or municipality contains every word; `municipalityIds` narrows a district's
@@ -118,10 +115,10 @@ export async function upcomingTouringStops(
 	const matches = words.map(
 		(w) =>
 			or(
-				ilike(touringProjects.title, likePattern(w)),
-				ilike(touringProjects.description, likePattern(w)),
-				ilike(touringStops.place, likePattern(w)),
-				ilike(tenants.name, likePattern(w))
+				ilike(touringProjects.title, containsPattern(w)),
+				ilike(touringProjects.description, containsPattern(w)),
+				ilike(touringStops.place, containsPattern(w)),
+				ilike(tenants.name, containsPattern(w))
 			) as SQL
 	);
 	return selectStops(

@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// `npm run bench:durability -- [--db pglite|postgres] [--rounds 3] [--writers 20] [--seconds 3]`
+//
+// kill -9 during concurrent writes loses no acknowledged write (issue 16, item 7).
+// Starts the production server (node scripts/server.mjs) on a fresh database with the demo
+// network, signs in as the Landshut coordinator and lets `--writers` clients save news drafts
+// as fast as the server answers (the form action a browser posts, without JavaScript). A write
+// counts as acknowledged when the server answered 303 to the saved draft. After a random moment
+// within `--seconds` the server (and its workers) is killed with SIGKILL, started again, and
+// every acknowledged draft is opened: each must be there with its title. Repeated `--rounds`
+// times on the same database; writes in flight at the kill may or may not be there (both are
+// correct), acknowledged ones must be. Writes bench/results/<date>-durability-<db>.md and exits
+// 1 when a write was lost.
+//
+// Database: DATABASE_URL for PostgreSQL (--db postgres; a database mt_durability_<pid> is
+// created on that server and dropped afterwards), else a fresh PGlite folder in bench/.data/.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (...a) => console.error(...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function parseArgs(argv) {
+	const out = {
+		db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+		rounds: 3,
+		writers: 20,
+		seconds: 3,
+		port: Number(process.env.BENCH_PORT ?? 3206),
+		build: true
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--db') out.db = argv[++i];
+		else if (a === '--rounds') out.rounds = Number(argv[++i]);
+		else if (a === '--writers') out.writers = Number(argv[++i]);
+		else if (a === '--seconds') out.seconds = Number(argv[++i]);
+		else if (a === '--port') out.port = Number(argv[++i]);
+		else if (a === '--no-build') out.build = false;
+		else throw new Error(`unknown argument ${a}`);
+	}
+	if (!['pglite', 'postgres'].includes(out.db)) throw new Error('--db is pglite or postgres');
+	if (out.db === 'postgres' && !process.env.DATABASE_URL)
+		throw new Error('--db postgres needs DATABASE_URL');
+	return out;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const base = `http://127.0.0.1:${opts.port}`;
+const TENANT = 'landshut';
+const ACCOUNT = { email: 'koordination@landshut.example', password: 'miteinander-demo' };
+
+// ---------------------------------------------------------------------------------------------
+// database and server
+
+async function prepareDatabase() {
+	if (opts.db === 'pglite') {
+		const dir = path.join(root, 'bench', '.data', `durability-${process.pid}`);
+		fs.rmSync(dir, { recursive: true, force: true });
+		return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+	}
+	const name = `mt_durability_${process.pid}`;
+	const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`CREATE DATABASE "${name}"`);
+	await admin.end();
+	const url = new URL(process.env.DATABASE_URL);
+	url.pathname = `/${name}`;
+	return {
+		env: { DATABASE_URL: url.toString(), WORKERS: '2' },
+		drop: async () => {
+			const a = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+			await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+			await a.end();
+		}
+	};
+}
+
+function startServer(env) {
+	// its own process group, so that SIGKILL reaches the cluster's workers too
+	return spawn(process.execPath, ['scripts/server.mjs'], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(opts.port),
+			ORIGIN: base,
+			LOG_LEVEL: 'warn',
+			SEED_DEMO: 'true',
+			...env
+		},
+		stdio: ['ignore', 'ignore', 'inherit'],
+		detached: true
+	});
+}
+
+async function waitHealthy(child, timeoutMs = 120_000) {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return Date.now() - started;
+		} catch {
+			// not listening yet
+		}
+		await sleep(100);
+	}
+	throw new Error('server did not become healthy');
+}
+
+function killHard(child) {
+	try {
+		process.kill(-child.pid, 'SIGKILL');
+	} catch {
+		child.kill('SIGKILL');
+	}
+	return new Promise((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('exit', r)));
+}
+
+async function stopServer(child) {
+	if (child.exitCode !== null || child.signalCode) return;
+	process.kill(-child.pid, 'SIGTERM');
+	await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the client: sign in, save drafts, read them back
+
+function sessionCookie(res) {
+	const cookies = res.headers.getSetCookie?.() ?? [];
+	return cookies.map((c) => c.split(';')[0]).join('; ');
+}
+
+async function signIn() {
+	const body = new URLSearchParams({ email: ACCOUNT.email, password: ACCOUNT.password, next: '/app' });
+	const res = await fetch(`${base}/anmelden`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const cookie = sessionCookie(res);
+	if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+	return cookie;
+}
+
+/** One writer: saves drafts until stopped; returns the acknowledged {title, id} and the attempts. */
+async function writer(cookie, round, index, stop) {
+	const acknowledged = [];
+	let attempts = 0;
+	let n = 0;
+	while (!stop.stopped) {
+		const title = `Dauerhaftigkeit r${round} w${index} n${n++}`;
+		attempts++;
+		try {
+			const res = await fetch(`${base}/app/${TENANT}/neuigkeiten/neu?/save`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: base,
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ title, summary: '', body: `<p>${title}</p>` })
+			});
+			const location = res.headers.get('location') ?? '';
+			const id = /\/neuigkeiten\/([0-9a-f-]{36})/.exec(location)?.[1];
+			if (res.status === 303 && id) acknowledged.push({ title, id });
+			else if (res.status !== 303) await res.arrayBuffer().catch(() => {});
+		} catch {
+			// the server died under this request: in flight, not acknowledged
+		}
+	}
+	return { acknowledged, attempts };
+}
+
+async function verify(cookie, writes) {
+	const lost = [];
+	for (let i = 0; i < writes.length; i += 10) {
+		const batch = writes.slice(i, i + 10);
+		const results = await Promise.all(
+			batch.map(async (w) => {
+				const res = await fetch(`${base}/app/${TENANT}/neuigkeiten/${w.id}`, {
+					headers: { cookie },
+					redirect: 'manual'
+				});
+				const html = await res.text();
+				return res.status === 200 && html.includes(w.title) ? null : w;
+			})
+		);
+		lost.push(...results.filter(Boolean));
+	}
+	return lost;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	if (opts.build || !fs.existsSync(path.join(root, 'build', 'index.js'))) {
+		log('building …');
+		const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+		if (b.status !== 0) throw new Error('build failed');
+	}
+	const database = await prepareDatabase();
+	const rounds = [];
+	const allAcknowledged = [];
+	let server;
+	try {
+		for (let round = 1; round <= opts.rounds; round++) {
+			server = startServer(database.env);
+			await waitHealthy(server);
+			const cookie = await signIn();
+			const stop = { stopped: false };
+			const runs = Array.from({ length: opts.writers }, (_, i) => writer(cookie, round, i, stop));
+			const killAfter = 500 + Math.floor(Math.random() * opts.seconds * 1000);
+			await sleep(killAfter);
+			await killHard(server);
+			stop.stopped = true;
+			const results = await Promise.all(runs);
+			const acknowledged = results.flatMap((r) => r.acknowledged);
+			const attempts = results.reduce((a, r) => a + r.attempts, 0);
+			allAcknowledged.push(...acknowledged);
+
+			server = startServer(database.env);
+			const restartMs = await waitHealthy(server);
+			const checkCookie = await signIn();
+			// every acknowledged write so far, of this round and the earlier ones
+			const lost = await verify(checkCookie, allAcknowledged);
+			rounds.push({
+				round,
+				killAfterMs: killAfter,
+				attempts,
+				acknowledged: acknowledged.length,
+				inFlight: attempts - acknowledged.length,
+				checked: allAcknowledged.length,
+				lost: lost.length,
+				restartMs
+			});
+			log(
+				`round ${round}: killed after ${killAfter} ms; ${acknowledged.length} acknowledged of ${attempts} attempts; ` +
+					`${allAcknowledged.length} checked after restart (${restartMs} ms), ${lost.length} lost`
+			);
+			await stopServer(server);
+			server = undefined;
+		}
+	} finally {
+		if (server) await killHard(server);
+		await database.drop();
+	}
+
+	const lostTotal = rounds.reduce((a, r) => a + r.lost, 0);
+	const date = new Date().toISOString().slice(0, 10);
+	const lines = [
+		`# Durability: kill -9 during concurrent writes (${opts.db})`,
+		'',
+		`${date}; ${opts.writers} concurrent writers saving news drafts as the Landshut coordinator;` +
+			` the server${opts.db === 'postgres' ? ' (2 workers)' : ''} killed with SIGKILL at a random moment, started again, every acknowledged write read back.`,
+		'',
+		'| round | killed after | attempts | acknowledged (303) | in flight / refused | checked after restart | lost | restart |',
+		'|---|---|---|---|---|---|---|---|',
+		...rounds.map(
+			(r) =>
+				`| ${r.round} | ${r.killAfterMs} ms | ${r.attempts} | ${r.acknowledged} | ${r.inFlight} | ${r.checked} | ${r.lost} | ${r.restartMs} ms |`
+		),
+		'',
+		lostTotal === 0 ? '**PASS**: no acknowledged write lost.' : `**FAIL**: ${lostTotal} acknowledged writes lost.`,
+		''
+	];
+	const file = path.join(root, 'bench', 'results', `${date}-durability-${opts.db}.md`);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, lines.join('\n'));
+	console.log(lines.join('\n'));
+	log(`written: ${path.relative(root, file)}`);
+	process.exit(lostTotal === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+	log(err);
+	process.exit(1);
+});
