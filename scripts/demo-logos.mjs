@@ -7,7 +7,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/lib/server/demo/assets');
+const OUT = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../src/lib/server/demo/assets'
+);
 const SIZE = 96;
 const GLYPHS = {
 	L: ['10000', '10000', '10000', '10000', '10000', '10000', '11111'],

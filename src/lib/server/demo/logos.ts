@@ -22,7 +22,10 @@ function dataUrlBytes(url: string): Buffer {
 
 export async function seedLogos(db: Executor): Promise<void> {
 	for (const [slug, url] of Object.entries(DEMO_LOGOS)) {
-		const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
+		const [tenant] = await db
+			.select({ id: tenants.id })
+			.from(tenants)
+			.where(eq(tenants.slug, slug));
 		if (!tenant) continue;
 		const content = dataUrlBytes(url);
 		await db

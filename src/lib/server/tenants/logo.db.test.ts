@@ -88,9 +88,9 @@ describe('tenant logo upload', () => {
 		expect(await fieldError(uploadTenantLogo(coordinator, { content: huge }))).toEqual({
 			logo: 'tenant_logo_error_too_large'
 		});
-		expect(await fieldError(uploadTenantLogo(coordinator, { content: new Uint8Array() }))).toEqual(
-			{ logo: 'tenant_logo_error_missing' }
-		);
+		expect(await fieldError(uploadTenantLogo(coordinator, { content: new Uint8Array() }))).toEqual({
+			logo: 'tenant_logo_error_missing'
+		});
 		expect(
 			await fieldError(uploadTenantLogo(coordinator, { content: PNG, altText: 'x'.repeat(201) }))
 		).toMatchObject({ altText: expect.any(String) });

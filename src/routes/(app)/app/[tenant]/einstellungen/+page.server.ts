@@ -38,8 +38,7 @@ export const actions: Actions = {
 			const file = form.get('logo');
 			const altText = form.get('altText');
 			return {
-				content:
-					file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
+				content: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
 				altText: typeof altText === 'string' ? altText : ''
 			};
 		},
