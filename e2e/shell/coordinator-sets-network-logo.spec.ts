@@ -78,6 +78,13 @@ test('the coordinator uploads the network’s logo and a visitor sees it in the 
 	await visit(coordinator, '/app/landkreis-gifhorn/einstellungen');
 	await coordinator.getByRole('button', { name: 'Logo entfernen' }).click();
 	await expect(coordinator.getByText('Das Logo wurde entfernt.')).toBeVisible();
+	// the page's other named forms answer too: a too light accent colour is refused and kept
+	await coordinator.getByLabel('Akzentfarbe').fill('#ffff00');
+	await coordinator.getByRole('button', { name: 'Farbe speichern' }).click();
+	await expect(
+		coordinator.locator('.field-error', { hasText: /Diese Farbe ist zu hell/ })
+	).toBeVisible();
+	await expect(coordinator.getByLabel('Akzentfarbe')).toHaveValue('#ffff00');
 	await coordinator.context().close();
 	await visit(page, '/landkreis-gifhorn');
 	await expect(page.locator('.tenant-band img')).toHaveCount(0);

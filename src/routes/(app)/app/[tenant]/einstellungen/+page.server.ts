@@ -25,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: formAction(updateTenantSettings, {
+	// named: SvelteKit refuses a default action beside named ones (the look's and the logo's forms)
+	save: formAction(updateTenantSettings, {
 		onSuccess: () => ({ success: m.settings_saved() })
 	}),
 	branding: formAction(updateTenantBranding, {
