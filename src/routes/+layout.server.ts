@@ -21,13 +21,15 @@ export const load: LayoutServerLoad = ({ locals, url, cookies, request, route })
 			!prefix && isPublicPath(url.pathname)
 				? suggestedLocale(cookies.get(cookieName), request.headers.get('accept-language'))
 				: null,
-		// A network's public pages carry its name in its accent colour (tenants/branding.ts).
+		// A network's public pages carry its name in its accent colour (tenants/branding.ts) and
+		// its logo (tenants/logo.ts).
 		network:
 			locals.tenant && route.id?.startsWith('/(public)/[tenant]')
 				? {
 						slug: locals.tenant.slug,
 						name: locals.tenant.name,
-						accent: locals.tenant.accent ?? DEFAULT_ACCENT
+						accent: locals.tenant.accent ?? DEFAULT_ACCENT,
+						logo: locals.tenant.logo ?? null
 					}
 				: null,
 		// A network's public pages work offline for visitors who are not signed in (the service

@@ -223,7 +223,9 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	// issue 13 (offline and installable)
 	[`${P}/manifest.webmanifest`]: {},
 	[`${P}/offline`]: {},
-	'/sw.js': {}
+	'/sw.js': {},
+	// issue 13, item 9 (the network's logo)
+	[`${P}/logo`]: {}
 };
 
 /** The parameter names of a route id, in order (`[tenant]`, `[id]`, `[...path]`). */

@@ -5,6 +5,7 @@
  * municipalities (004: Vernetzungstreffen der Gemeinden). Uses the same factories as the tests.
  */
 import { seedBranding } from './branding';
+import { seedLogos } from './logos';
 import { count } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { tenants } from '../tenants/schema';
@@ -317,6 +318,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		await seedDistrictContactsTouring(tx);
 		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)
 		await seedBranding(tx); // accent colours of the public header (demo/branding.ts)
+		await seedLogos(tx); // logos of the public header (demo/logos.ts)
 
 		// Open tasks for the Landshut accounts' start pages (demo/workspace.ts).
 		await seedWorkspaceTasks(tx, {

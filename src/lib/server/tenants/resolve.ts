@@ -7,12 +7,16 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { can } from '../auth/policy';
-import { tenants } from './schema';
+import { tenantLogos, tenants } from './schema';
 import { toTenantView, type PublicTenantView } from './service';
 import { accentOf } from './branding';
+import { logoHref } from './logo';
 
-/** What a request knows of its tenant (and the accent colour of its public header). */
-export type RequestTenant = PublicTenantView & { accent?: string };
+/** What a request knows of its tenant (and the accent colour and logo of its public header). */
+export type RequestTenant = PublicTenantView & {
+	accent?: string;
+	logo?: { href: string; alt: string } | null;
+};
 
 export type TenantArea = 'public' | 'app';
 
@@ -23,15 +27,23 @@ export async function resolveRequestTenant(
 	actor: Actor | null
 ): Promise<RequestTenant | null> {
 	if (!/^[a-z0-9-]{1,63}$/.test(slug)) return null;
-	const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
-	if (!row) return null;
+	const [found] = await db
+		.select({ row: tenants, logoSha: tenantLogos.sha256, logoAlt: tenantLogos.altText })
+		.from(tenants)
+		.leftJoin(tenantLogos, eq(tenantLogos.tenantId, tenants.id))
+		.where(eq(tenants.slug, slug));
+	if (!found) return null;
+	const { row } = found;
 	if (area === 'public' ? !row.isPublic : !can(actor, 'tenant.view', { tenantId: row.id }))
 		return null;
 	return {
 		...toTenantView(row),
 		description: row.settings.publicDescription ?? null,
 		contactEmail: row.settings.publicContactEmail ?? null,
-		accent: accentOf(row.settings)
+		accent: accentOf(row.settings),
+		logo: found.logoSha
+			? { href: logoHref(row.slug, found.logoSha), alt: found.logoAlt ?? row.name }
+			: null
 	};
 }
 

@@ -4,7 +4,9 @@ import {
 	boolean,
 	char,
 	check,
+	customType,
 	index,
+	integer,
 	jsonb,
 	type PgColumnBuilderBase,
 	type PgTableExtraConfigValue,
@@ -13,7 +15,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestampColumns, requiredRefColumn } from '../db/columns';
+import { idColumn, timestampColumns, requiredRefColumn, updatedAtColumn } from '../db/columns';
 
 /** The tenant's own texts for its legal pages; a missing key means the default text (tenants/legal.ts). */
 export interface LegalSettings {
@@ -81,6 +83,25 @@ export const tenants = pgTable(
 );
 
 export type Tenant = typeof tenants.$inferSelect;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A network's logo in its public header (issue 13, item 9): PNG, JPEG or WebP, recognised by its
+ * bytes when uploaded (tenants/logo.ts), stored like the sign-language video (easy-read/schema.ts).
+ */
+export const tenantLogos = pgTable('tenant_logos', {
+	tenantId: uuid('tenant_id')
+		.primaryKey()
+		.references(() => tenants.id, { onDelete: 'cascade' }),
+	mediaType: text('media_type').notNull(),
+	size: integer('size').notNull(),
+	sha256: text('sha256').notNull(),
+	content: bytea('content').notNull(),
+	/** the logo's alternative text; null: the network's name */
+	altText: text('alt_text'),
+	updatedAt: updatedAtColumn()
+});
 
 /** `tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE`: the tenant a row belongs to. */
 export function tenantIdColumn() {
