@@ -3,12 +3,20 @@ import { m } from '$lib/paraglide/messages';
 import { tenantCtx } from '$lib/server/http';
 import { newsAtomFeed } from '$lib/server/news/atom';
 
-/** The tenant's public news as an Atom feed (no sign-in). */
+/**
+ * The tenant's public news as an Atom feed (no sign-in), in the reader's language where an item
+ * is translated (`/ar/<tenant>/neuigkeiten.atom`), else German with a note in that language.
+ */
 export const GET: RequestHandler = async (event) => {
 	const ctx = tenantCtx(event);
+	const locale = ctx.locale;
 	const xml = await newsAtomFeed(ctx, {
-		title: m.news_feed_title({ tenant: ctx.tenant.name }, { locale: 'de' }),
-		subtitle: m.news_public_intro({ tenant: ctx.tenant.name }, { locale: 'de' })
+		title: m.news_feed_title({ tenant: ctx.tenant.name }, { locale }),
+		subtitle: m.news_public_intro({ tenant: ctx.tenant.name }, { locale }),
+		notes: {
+			fallback: m.news_i18n_only_german({}, { locale }),
+			machine: m.translations_public_machine_note({}, { locale })
+		}
 	});
 	return new Response(xml, {
 		headers: {
