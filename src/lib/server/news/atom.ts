@@ -41,7 +41,11 @@ export async function newsAtomFeed(
 	if (items.length === 0) feed.options.updated = now;
 	for (const item of items) {
 		const link = `${base}/${item.id}`;
-		const note = item.isFallback ? input.notes?.fallback : item.machine ? input.notes?.machine : null;
+		const note = item.isFallback
+			? input.notes?.fallback
+			: item.machine
+				? input.notes?.machine
+				: null;
 		feed.addItem({
 			id: link,
 			link,

@@ -132,5 +132,7 @@ export function shownToReaders(
 	row: Pick<StoredTranslation, 'state' | 'sourceHash'> | undefined | null,
 	germanHash: string
 ): boolean {
-	return !!row && READER_STATES.includes(row.state) && effectiveState(row, germanHash) !== 'outdated';
+	return (
+		!!row && READER_STATES.includes(row.state) && effectiveState(row, germanHash) !== 'outdated'
+	);
 }
