@@ -1,10 +1,14 @@
-/** The Atom feed of a tenant's public news (`/<tenant>/neuigkeiten.atom`), written by `feed`. */
+/**
+ * The Atom feed of a tenant's public news (`/<tenant>/neuigkeiten.atom`), written by `feed`. A
+ * feed is a file, so its address has no language prefix: `?sprache=ar` asks for Arabic.
+ */
 import { Feed } from 'feed';
 import type { TenantCtx } from '../context';
 import { newsForFeed } from './views';
 
 export const newsPath = (tenantSlug: string) => `/${tenantSlug}/neuigkeiten`;
-export const newsFeedPath = (tenantSlug: string) => `/${tenantSlug}/neuigkeiten.atom`;
+export const newsFeedPath = (tenantSlug: string, locale = 'de') =>
+	`/${tenantSlug}/neuigkeiten.atom${locale === 'de' ? '' : `?sprache=${locale}`}`;
 
 /** Notes put before an item's content: German shown for want of a translation, machine-translated. */
 export interface FeedNotes {
@@ -36,7 +40,7 @@ export async function newsAtomFeed(
 		copyright: ctx.tenant.name,
 		updated: items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), new Date(0)),
 		generator: 'Miteinander',
-		feedLinks: { atom: `${ctx.origin}${prefix}${newsFeedPath(ctx.tenant.slug)}` }
+		feedLinks: { atom: `${ctx.origin}${newsFeedPath(ctx.tenant.slug, ctx.locale)}` }
 	});
 	if (items.length === 0) feed.options.updated = now;
 	for (const item of items) {

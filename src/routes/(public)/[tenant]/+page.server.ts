@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		contacts,
 		touring,
 		about,
-		newsFeed: newsFeedPath(ctx.tenant.slug),
+		newsFeed: newsFeedPath(ctx.tenant.slug, ctx.locale),
 		signedIn: !!event.locals.actor,
 		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug)),
 		eventsCalendar: feedLinks(event.url, eventsFeedPath(ctx.tenant.slug))
