@@ -3,7 +3,8 @@
  * Freising report and the Landshut "about the network" text in English, Arabic and Ukrainian, in
  * mixed states – reviewed, machine-translated and outdated (made from an earlier German text, so
  * the coverage view lists it and readers get German). The Arabic translation of the Landshut
- * "Rückblick" is left missing on purpose: the e2e spec translates it.
+ * "Rückblick" is left missing on purpose: the e2e spec translates it. The Arabic Freising report
+ * is outdated, so Arabic readers get it in German (the Leichte Sprache e2e spec reads it there).
  */
 import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
@@ -143,7 +144,7 @@ const NEWS: Record<string, Partial<Record<TargetLocale, NewsText>>> = {
 			summary:
 				'تبادل رؤساء البلديات وأعضاء المجالس البلدية وممثلو الإدارة والعمل التطوعي الآراء في مكتب المقاطعة حول كيفية نجاح الاندماج في البلديات.',
 			body: REPORT_AR,
-			state: 'machine'
+			state: 'outdated'
 		},
 		uk: {
 			title: 'Зустріч громад з питань інтеграції',
