@@ -90,5 +90,5 @@ describe('demo translations', () => {
 		expect(await publicAboutText(withAbout('en'))).toMatchObject({ lang: 'en', machine: false });
 		expect(await publicAboutText(withAbout('ar'))).toMatchObject({ lang: 'ar', machine: true });
 		expect(await publicAboutText(withAbout('uk'))).toMatchObject({ lang: 'de', isFallback: true });
-	});
+	}, 120_000); // seeds the whole demo inside the test, on shared cores
 });
