@@ -15,13 +15,17 @@ export const stateLabel = (k: string) => STATES[k]?.() ?? k;
 
 const TYPES: Record<string, Fn> = {
 	offer: m.translations_type_offer,
-	organization: m.translations_type_organization
+	organization: m.translations_type_organization,
+	news: m.translations_type_news,
+	network: m.translations_type_network
 };
 export const typeLabel = (k: string) => TYPES[k]?.() ?? k;
 
 const FIELDS: Record<string, Fn> = {
 	title: m.translations_field_title,
 	description: m.translations_field_description,
+	summary: m.translations_field_summary,
+	body: m.translations_field_body,
 	costNote: m.translations_field_costNote,
 	registrationNote: m.translations_field_registrationNote,
 	scheduleNote: m.translations_field_scheduleNote,

@@ -21,6 +21,7 @@ import {
 } from '../factories';
 import { seedNetwork } from './network';
 import { seedTranslations } from './translations';
+import { seedContentTranslations } from './content-translations';
 import { seedMeetings } from './meetings';
 import { seedEmmerichNews, seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
@@ -314,6 +315,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinators: { landshut: koLandshut.id, freising: koFreising.id }
 		});
 		await seedEmmerichNews(tx);
+		// News and the Landshut about text in further languages (demo/content-translations.ts).
+		await seedContentTranslations(tx, { landshut, freising });
 		// Contact persons for integration and the touring Beratungsbus (demo/district-contacts-touring.ts).
 		await seedDistrictContactsTouring(tx);
 		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)

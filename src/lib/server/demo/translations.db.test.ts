@@ -8,11 +8,15 @@ import { getPublicOffer } from '../offers/public';
 import { scopeAt } from '../offers/finder-testing';
 import { offerTranslatable } from '../offers/translatable';
 import { itemState } from '../translations/content';
+import { newsTranslatable } from '../news/translatable';
+import { listPublicNews } from '../news/views';
+import { publicAboutText } from '../tenants/translatable';
+import type { TenantCtx } from '../context';
 
 const database = useTestDb();
 
 describe('demo translations', () => {
-	it('has at least 20 Landshut and Freising offers in English, Arabic and Ukrainian, in every state, and the Landshut organisations in en and ar', async () => {
+	it('has at least 20 Landshut and Freising offers in English, Arabic and Ukrainian, in every state, the Landshut organisations in en and ar, and news and the Landshut about text in mixed states', async () => {
 		const db = database.db;
 		await seedDemo(db);
 		const all = await db.select().from(tenants);
@@ -56,5 +60,35 @@ describe('demo translations', () => {
 		const shown = await getPublicOffer(db, scope, homework.id, 'en');
 		expect(shown?.isFallback).toBe(true);
 		expect(shown?.title.lang).toBe('de');
-	});
+
+		// news and the about text (demo/content-translations.ts), in mixed states
+		const news = await newsTranslatable.load(db, landshut.id, { organizationIds: null });
+		const newsStates = new Set(
+			news.flatMap((n) =>
+				(['en', 'ar', 'uk'] as const).map((l) => itemState(newsTranslatable, n, l))
+			)
+		);
+		expect([...newsStates]).toEqual(
+			expect.arrayContaining(['reviewed', 'machine', 'outdated', 'missing'])
+		);
+		const reader = (locale: string) => ({ ...coordinator, actor: null, locale }) as TenantCtx;
+		const arabic = (await listPublicNews(reader('ar'))).items;
+		expect(arabic.find((n) => n.title === 'شبكة الاندماج تبدأ عملًا إعلاميًا مشتركًا')).toMatchObject({
+			lang: 'ar',
+			isFallback: false,
+			machine: false
+		});
+		const english = (await listPublicNews(reader('en'))).items;
+		expect(english.find((n) => n.title.startsWith('Rückblick: Netzwerktreffen'))).toMatchObject({
+			lang: 'de',
+			isFallback: true
+		});
+		const withAbout = (locale: string) => ({
+			...reader(locale),
+			tenant: { ...coordinator.tenant, description: landshut.settings.publicDescription ?? null }
+		});
+		expect(await publicAboutText(withAbout('en'))).toMatchObject({ lang: 'en', machine: false });
+		expect(await publicAboutText(withAbout('ar'))).toMatchObject({ lang: 'ar', machine: true });
+		expect(await publicAboutText(withAbout('uk'))).toMatchObject({ lang: 'de', isFallback: true });
+	}, 120_000); // seeds the whole demo inside the test, on shared cores
 });

@@ -1,5 +1,11 @@
-import { customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { optionalRefColumn, timestampColumns, tenantIdKey, updatedAtColumn } from '../db/columns';
+import { customType, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	optionalRefColumn,
+	requiredRefColumn,
+	timestampColumns,
+	tenantIdKey,
+	updatedAtColumn
+} from '../db/columns';
 import { tenantTable } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 import { users } from '../auth/schema';
@@ -53,3 +59,26 @@ export const newsImages = pgTable('news_images', {
 	content: bytea('content').notNull(),
 	updatedAt: updatedAtColumn()
 });
+
+/**
+ * A news item's texts in a further language (translations/content.ts; news/translatable.ts). The
+ * German text stays in news_items; `body` is sanitised HTML like the German one.
+ */
+export const newsTexts = pgTable(
+	'news_texts',
+	{
+		newsId: requiredRefColumn('news_id', () => newsItems.id),
+		locale: text('locale').notNull(),
+		title: text('title').notNull(),
+		summary: text('summary'),
+		body: text('body').notNull(),
+		/** draft | machine (machine-translated) | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'machine', 'reviewed', 'outdated'] })
+			.notNull()
+			.default('draft'),
+		/** hash of the German fields this translation was made from; null: unknown */
+		sourceHash: text('source_hash'),
+		updatedAt: updatedAtColumn()
+	},
+	(t) => [primaryKey({ columns: [t.newsId, t.locale] })]
+);

@@ -7,7 +7,9 @@ import { NotFoundError } from '../errors';
 import { organizations } from '../organizations/schema';
 import { requireUuid, pageOf, pageOffset } from '../shared';
 import { toBerlinDateTime } from '../shared/berlin-datetime';
-import { newsImages, newsItems, type NewsItem, type NewsStatus } from './schema';
+import { newsImages, newsItems, newsTexts, type NewsItem, type NewsStatus } from './schema';
+import { shownToReaders, sourceHash } from '../translations/content';
+import { NEWS_TRANSLATABLE_FIELDS } from './translatable';
 import { publicNewsWhere, isPubliclyVisible } from './visibility';
 import { findWritableNews } from './manage';
 import { htmlToText } from './rich-text';
@@ -18,6 +20,12 @@ export interface NewsCard {
 	id: string;
 	title: string;
 	summary: string;
+	/** the language of title and summary: the reader's where translated, else German */
+	lang: string;
+	/** the reader's language has no (current) translation, so German is shown */
+	isFallback: boolean;
+	/** the reader's language is shown, machine-translated */
+	machine: boolean;
 	/** when it counts as published: the start of its window, else when it was approved */
 	date: Date;
 	organizationName: string | null;
@@ -29,6 +37,8 @@ export interface NewsCard {
 export interface NewsPage extends NewsCard {
 	/** safe HTML, sanitised when it was saved */
 	body: string;
+	/** the language of the body (German when a translation left it empty) */
+	bodyLang: string;
 	updatedAt: Date;
 }
 
@@ -70,19 +80,76 @@ type CardRow = {
 
 const dateExpr = sql<Date>`coalesce(${newsItems.publishAt}, ${newsItems.publishedAt}, ${newsItems.createdAt})`;
 
-function toPage(r: CardRow): NewsPage {
+/** A translation of an item as readers get it. */
+interface ReaderText {
+	locale: string;
+	title: string;
+	summary: string | null;
+	body: string;
+	machine: boolean;
+}
+
+function toPage(r: CardRow, t?: ReaderText | null, locale = 'de'): NewsPage {
+	const body = t?.body ? t.body : r.body;
 	return {
 		id: r.id,
-		title: r.title,
-		summary: summaryOf(r),
+		title: t ? t.title : r.title,
+		summary: t ? summaryOf({ summary: t.summary, body }) : summaryOf(r),
+		lang: t ? t.locale : 'de',
+		isFallback: locale !== 'de' && !t,
+		machine: !!t?.machine,
+		bodyLang: t?.body ? t.locale : 'de',
 		date: r.publishAt ?? r.publishedAt ?? r.createdAt,
 		organizationName: r.organizationName,
 		hasImage: !!r.imageUpdatedAt,
 		imageAlt: r.imageUpdatedAt ? r.imageAlt : null,
 		imageVersion: r.imageUpdatedAt ? r.imageUpdatedAt.getTime() : null,
-		body: r.body,
+		body,
 		updatedAt: r.updatedAt
 	};
+}
+
+/**
+ * The reader's language of each item where a translation is shown to readers (made from the
+ * current German text); missing ids fall back to German.
+ */
+async function readerTexts(
+	db: Executor,
+	rows: CardRow[],
+	locale: string
+): Promise<Map<string, ReaderText>> {
+	const out = new Map<string, ReaderText>();
+	if (locale === 'de' || rows.length === 0) return out;
+	const texts = await db
+		.select()
+		.from(newsTexts)
+		.where(
+			and(
+				eq(newsTexts.locale, locale),
+				inArray(
+					newsTexts.newsId,
+					rows.map((r) => r.id)
+				)
+			)
+		);
+	for (const r of rows) {
+		const t = texts.find((x) => x.newsId === r.id);
+		if (!t || !shownToReaders(t, sourceHash(r, NEWS_TRANSLATABLE_FIELDS))) continue;
+		out.set(r.id, {
+			locale,
+			title: t.title,
+			summary: t.summary,
+			body: t.body,
+			machine: t.state === 'machine'
+		});
+	}
+	return out;
+}
+
+/** The rows as readers of `locale` get them. */
+async function localized(db: Executor, rows: CardRow[], locale: string): Promise<NewsPage[]> {
+	const texts = await readerTexts(db, rows, locale);
+	return rows.map((r) => toPage(r, texts.get(r.id), locale));
 }
 
 function selectCards(db: Executor, where: SQL) {
@@ -106,8 +173,12 @@ export async function listPublicNews(
 		.orderBy(desc(dateExpr), desc(newsItems.id))
 		.limit(size + 1)
 		.offset(pageOffset(page, size));
-	const { rows: items, hasMore } = pageOf(rows.map(toPage), size);
-	return { items: items.map(({ body: _b, updatedAt: _u, ...card }) => card), page, hasMore };
+	const { rows: items, hasMore } = pageOf(await localized(ctx.db, rows, ctx.locale), size);
+	return {
+		items: items.map(({ body: _b, bodyLang: _l, updatedAt: _u, ...card }) => card),
+		page,
+		hasMore
+	};
 }
 
 /** The public page of one visible news item; NotFoundError otherwise. */
@@ -122,7 +193,8 @@ export async function getPublicNews(
 		and(publicNewsWhere(ctx.tenant.id, now), eq(newsItems.id, input.id))!
 	);
 	if (!row) throw new NotFoundError();
-	return toPage(row);
+	const [page] = await localized(ctx.db, [row], ctx.locale);
+	return page;
 }
 
 /** The latest visible items with their whole text, for the Atom feed. */
@@ -134,7 +206,7 @@ export async function newsForFeed(
 	const rows = await selectCards(ctx.db, publicNewsWhere(ctx.tenant.id, now))
 		.orderBy(desc(dateExpr), desc(newsItems.id))
 		.limit(limit);
-	return rows.map(toPage);
+	return localized(ctx.db, rows, ctx.locale);
 }
 
 /** The image of a visible news item; null when the item is not visible or has none. */

@@ -11,6 +11,7 @@ import {
 	type PgColumnBuilderBase,
 	type PgTableExtraConfigValue,
 	pgTable,
+	primaryKey,
 	text,
 	uniqueIndex,
 	uuid
@@ -80,6 +81,29 @@ export const tenants = pgTable(
 		check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
 		check('tenants_ags_format', sql`${t.ags} IS NULL OR ${t.ags} ~ '^[0-9]{8}$'`)
 	]
+);
+
+/**
+ * The network's own public texts in a further language (translations/content.ts;
+ * tenants/translatable.ts): the "about the network" text (settings.publicDescription) of the start
+ * page. The German text stays in the tenant's settings.
+ */
+export const tenantTexts = pgTable(
+	'tenant_texts',
+	{
+		tenantId: requiredRefColumn('tenant_id', () => tenants.id),
+		locale: text('locale').notNull(),
+		/** the about text (settings.publicDescription) in this language */
+		description: text('description').notNull(),
+		/** draft | machine (machine-translated) | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'machine', 'reviewed', 'outdated'] })
+			.notNull()
+			.default('draft'),
+		/** hash of the German fields this translation was made from; null: unknown */
+		sourceHash: text('source_hash'),
+		updatedAt: updatedAtColumn()
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.locale] })]
 );
 
 export type Tenant = typeof tenants.$inferSelect;

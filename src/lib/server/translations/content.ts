@@ -5,7 +5,7 @@
  * the German text has changed since, it counts as outdated whatever its stored state says.
  *
  * Each kind of content (offers, organisation descriptions …) is one `TranslatableKind` in the
- * registry below; a further kind (news) plugs in with one `registerTranslatable(kind)` call.
+ * registry below; a further kind plugs in with one `registerTranslatable(kind)` call.
  */
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client';
@@ -64,6 +64,8 @@ export interface TranslatableKind {
 	fields: readonly string[];
 	/** fields written as one line (the others are longer texts) */
 	shortFields: readonly string[];
+	/** fields holding sanitised HTML (machine translation keeps their tags) */
+	htmlFields?: readonly string[];
 	/** the tenant's items of this kind (German text present) */
 	load(db: Executor, tenantId: string, filter: ItemFilter): Promise<TranslatableItem[]>;
 	/** stores one translation (insert or replace) */
@@ -120,4 +122,17 @@ export function effectiveState(
 /** The effective state of an item in a language. */
 export function itemState(kind: TranslatableKind, item: TranslatableItem, locale: string) {
 	return effectiveState(item.translations.get(locale), sourceHash(item.german, kind.fields));
+}
+
+/** Stored states readers get to see (an outdated one never: they get German instead). */
+const READER_STATES: readonly StoredState[] = ['original', 'draft', 'machine', 'reviewed'];
+
+/** Whether readers see this translation: stored, shown to readers and made from the current German. */
+export function shownToReaders(
+	row: Pick<StoredTranslation, 'state' | 'sourceHash'> | undefined | null,
+	germanHash: string
+): boolean {
+	return (
+		!!row && READER_STATES.includes(row.state) && effectiveState(row, germanHash) !== 'outdated'
+	);
 }

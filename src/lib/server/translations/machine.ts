@@ -7,8 +7,13 @@
 import { env } from '../env';
 
 export interface Translator {
-	/** translates one plain text from German into `target` */
-	translate(text: string, source: string, target: string): Promise<string>;
+	/** translates one text from German into `target`; `html` keeps the tags of sanitised HTML */
+	translate(
+		text: string,
+		source: string,
+		target: string,
+		format?: 'text' | 'html'
+	): Promise<string>;
 }
 
 export class TranslatorError extends Error {
@@ -27,7 +32,7 @@ export function libreTranslate(
 	const endpoint = new URL('translate', url.endsWith('/') ? url : `${url}/`).href;
 	const doFetch = options.fetch ?? fetch;
 	return {
-		async translate(text, source, target) {
+		async translate(text, source, target, format = 'text') {
 			if (text.trim() === '') return text;
 			let response: Response;
 			try {
@@ -38,7 +43,7 @@ export function libreTranslate(
 						q: text,
 						source,
 						target,
-						format: 'text',
+						format,
 						...(apiKey ? { api_key: apiKey } : {})
 					}),
 					signal: AbortSignal.timeout(options.timeoutMs ?? 30_000)

@@ -1,10 +1,14 @@
 /**
- * The kinds of content kept per language. A further kind (news) is added with one line:
- * `registerTranslatable(newsTranslatable)`.
+ * The kinds of content kept per language: offers, organisation descriptions, news and the
+ * network's own pages. A further kind is added with one `registerTranslatable(kind)` line.
  */
 import { registerTranslatable } from './content';
 import { offerTranslatable } from '../offers/translatable';
 import { organizationTranslatable } from '../organizations/translatable';
+import { newsTranslatable } from '../news/translatable';
+import { tenantTranslatable } from '../tenants/translatable';
 
 registerTranslatable(offerTranslatable);
 registerTranslatable(organizationTranslatable);
+registerTranslatable(newsTranslatable);
+registerTranslatable(tenantTranslatable);

@@ -166,6 +166,7 @@ export async function translationView(ctx: TenantCtx, ref: ItemRef) {
 		fields: kind.fields.map((name) => ({
 			name,
 			short: kind.shortFields.includes(name),
+			html: kind.htmlFields?.includes(name) ?? false,
 			german: item.german[name] ?? '',
 			value: stored?.fields[name] ?? ''
 		})),
@@ -261,7 +262,8 @@ export async function translateFields(
 	const fields: Fields = {};
 	for (const name of kind.fields) {
 		const german = item.german[name];
-		fields[name] = german ? await translator.translate(german, 'de', locale) : null;
+		const format = kind.htmlFields?.includes(name) ? 'html' : 'text';
+		fields[name] = german ? await translator.translate(german, 'de', locale, format) : null;
 	}
 	return fields;
 }

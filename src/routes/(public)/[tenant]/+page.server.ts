@@ -9,11 +9,12 @@ import { eventsFeedPath, listPublicEvents } from '$lib/server/events/public';
 import { startTopics } from '$lib/server/offers/topics';
 import { integrationContactsSection } from '$lib/server/tenant-contacts/contacts';
 import { touringStartSection } from '$lib/server/touring/public';
+import { publicAboutText } from '$lib/server/tenants/translatable';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	// Public data only: organisations' names and types, visible news, public events and meetings.
-	const [{ children, parent }, organizations, news, events, topics, contacts, touring] =
+	const [{ children, parent }, organizations, news, events, topics, contacts, touring, about] =
 		await Promise.all([
 			publicTenantFamily(ctx),
 			listPublicOrganizations(ctx),
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			listPublicEvents(ctx, { size: 4 }),
 			startTopics(ctx.db, ctx.tenant),
 			integrationContactsSection(ctx),
-			touringStartSection(ctx)
+			touringStartSection(ctx),
+			publicAboutText(ctx)
 		]);
 	return {
 		tenant: ctx.tenant,
@@ -33,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		topics,
 		contacts,
 		touring,
-		newsFeed: newsFeedPath(ctx.tenant.slug),
+		about,
+		newsFeed: newsFeedPath(ctx.tenant.slug, ctx.locale),
 		signedIn: !!event.locals.actor,
 		calendar: feedLinks(event.url, tenantFeedPath(ctx.tenant.slug)),
 		eventsCalendar: feedLinks(event.url, eventsFeedPath(ctx.tenant.slug))

@@ -7,5 +7,5 @@ import { newsFeedPath } from '$lib/server/news/atom';
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	const news = await listPublicNews(ctx, { page: pageParam(event.url) });
-	return { tenant: ctx.tenant, ...news, feed: newsFeedPath(ctx.tenant.slug) };
+	return { tenant: ctx.tenant, ...news, feed: newsFeedPath(ctx.tenant.slug, ctx.locale) };
 };

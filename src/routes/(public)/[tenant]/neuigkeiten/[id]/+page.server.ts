@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		tenant: ctx.tenant,
 		article,
-		feed: newsFeedPath(ctx.tenant.slug),
+		feed: newsFeedPath(ctx.tenant.slug, ctx.locale),
 		easyRead: easyRead ? easyReadBlocks(easyRead) : null
 	};
 };

@@ -1,0 +1,24 @@
+CREATE TABLE "tenant_texts" (
+	"tenant_id" uuid NOT NULL,
+	"locale" text NOT NULL,
+	"description" text NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"source_hash" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "tenant_texts_tenant_id_locale_pk" PRIMARY KEY("tenant_id","locale")
+);
+--> statement-breakpoint
+CREATE TABLE "news_texts" (
+	"news_id" uuid NOT NULL,
+	"locale" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text,
+	"body" text NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"source_hash" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "news_texts_news_id_locale_pk" PRIMARY KEY("news_id","locale")
+);
+--> statement-breakpoint
+ALTER TABLE "tenant_texts" ADD CONSTRAINT "tenant_texts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "news_texts" ADD CONSTRAINT "news_texts_news_id_news_items_id_fk" FOREIGN KEY ("news_id") REFERENCES "public"."news_items"("id") ON DELETE cascade ON UPDATE no action;
