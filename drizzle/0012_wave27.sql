@@ -1,3 +1,13 @@
+CREATE TABLE "tenant_logos" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"media_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"alt_text" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "tenant_texts" (
 	"tenant_id" uuid NOT NULL,
 	"locale" text NOT NULL,
@@ -20,5 +30,6 @@ CREATE TABLE "news_texts" (
 	CONSTRAINT "news_texts_news_id_locale_pk" PRIMARY KEY("news_id","locale")
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_logos" ADD CONSTRAINT "tenant_logos_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_texts" ADD CONSTRAINT "tenant_texts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "news_texts" ADD CONSTRAINT "news_texts_news_id_news_items_id_fk" FOREIGN KEY ("news_id") REFERENCES "public"."news_items"("id") ON DELETE cascade ON UPDATE no action;
