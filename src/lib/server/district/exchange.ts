@@ -37,7 +37,8 @@ import {
 	type RollupMunicipality
 } from './rollup';
 
-export const EXCHANGE_BODY_KIND = 'municipal_network' as const;
+import { EXCHANGE_BODY_KIND } from './kind';
+export { EXCHANGE_BODY_KIND };
 
 const MAX_ANSWER = 4000;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -4,7 +4,7 @@
  * page, the finder's contact fallback) only while their consent is recorded and not withdrawn —
  * the same rule as for organisations' contact persons (organizations/contacts.ts).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
@@ -37,6 +37,8 @@ export interface PublicTenantContact {
 /** A contact person as the coordinators see them, with their consent. */
 export interface TenantContactView extends PublicTenantContact {
 	position: number;
+	isMayor: boolean;
+	networkInvite: boolean;
 	consentText: string | null;
 	consentGivenAt: Date | null;
 	consentWithdrawnAt: Date | null;
@@ -91,11 +93,24 @@ function toView(row: TenantContactRow): TenantContactView {
 		languages: row.languages,
 		officeHours: row.officeHours,
 		position: row.position,
+		isMayor: row.isMayor,
+		networkInvite: row.networkInvite,
 		consentText: row.consentText,
 		consentGivenAt: row.consentGivenAt,
 		consentWithdrawnAt: row.consentWithdrawnAt,
 		isPublic: isContactPublic(row)
 	};
+}
+
+/**
+ * The flags for the district's networking meetings are a municipality's only (a tenant with a
+ * parent district); elsewhere they are stored unset.
+ */
+function withNetworkFlags<T extends { isMayor: boolean; networkInvite: boolean }>(
+	ctx: TenantCtx,
+	input: T
+): T {
+	return ctx.tenant.parentId ? input : { ...input, isMayor: false, networkInvite: false };
 }
 
 function authorizeManage(ctx: TenantCtx) {
@@ -142,6 +157,8 @@ function auditView(row: TenantContactRow): Record<string, unknown> {
 		email: row.email,
 		languages: row.languages,
 		officeHours: row.officeHours,
+		isMayor: row.isMayor,
+		networkInvite: row.networkInvite,
 		consentGivenAt: row.consentGivenAt,
 		consentWithdrawnAt: row.consentWithdrawnAt
 	};
@@ -152,7 +169,7 @@ export async function addTenantContact(
 	raw: Record<string, unknown>
 ): Promise<{ id: string }> {
 	authorizeManage(ctx);
-	const input = parseOrThrow(tenantContactInput, raw);
+	const input = withNetworkFlags(ctx, parseOrThrow(tenantContactInput, raw));
 	const tenantId = ctx.tenant.id;
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
@@ -208,7 +225,7 @@ export async function updateTenantContact(
 ): Promise<void> {
 	authorizeManage(ctx);
 	requireUuid(raw.contactId);
-	const input = parseOrThrow(tenantContactInput, raw);
+	const input = withNetworkFlags(ctx, parseOrThrow(tenantContactInput, raw));
 	await change(ctx, raw.contactId, 'tenant_contact.update', (tx, before) =>
 		set(tx, before.id, input)
 	);
@@ -284,4 +301,50 @@ export async function integrationContactsSection(ctx: TenantCtx): Promise<{
 		if (row && theirs.length > 0) district = { ...row, people: theirs };
 	}
 	return { own: people.filter((p) => p.tenantId === ctx.tenant.id), district };
+}
+
+/** A contact person to be invited to the district's networking meetings. */
+export interface NetworkingContact {
+	tenantId: string;
+	name: string;
+	email: string;
+	isMayor: boolean;
+	/** ISO 639-1 codes of the languages the person speaks */
+	languages: string[];
+}
+
+/**
+ * The mayors and the contact persons marked for the district's networking meetings of the given
+ * tenants (municipalities), those with an e-mail address only; in their order. For the
+ * invitation of the meeting (district/invitees.ts): an internal read, no actor needed; the
+ * caller authorises. Only name and address leave this domain.
+ */
+export async function networkingContactsOf(
+	db: Executor,
+	tenantIds: string[]
+): Promise<NetworkingContact[]> {
+	if (tenantIds.length === 0) return [];
+	const rows = await db
+		.select({
+			tenantId: tenantContacts.tenantId,
+			name: tenantContacts.name,
+			email: tenantContacts.email,
+			isMayor: tenantContacts.isMayor,
+			languages: tenantContacts.languages
+		})
+		.from(tenantContacts)
+		.where(
+			and(
+				inArray(tenantContacts.tenantId, tenantIds),
+				or(eq(tenantContacts.isMayor, true), eq(tenantContacts.networkInvite, true)),
+				isNotNull(tenantContacts.email)
+			)
+		)
+		.orderBy(
+			desc(tenantContacts.isMayor),
+			asc(tenantContacts.position),
+			asc(tenantContacts.name),
+			asc(tenantContacts.id)
+		);
+	return rows.filter((r): r is NetworkingContact => !!r.email?.trim());
 }

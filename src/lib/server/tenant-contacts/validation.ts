@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalPhone, optionalText, requiredText } from '../shared';
+import { isChecked, optionalEmail, optionalPhone, optionalText, requiredText } from '../shared';
 import { SPOKEN_LANGUAGES } from '../offers/vocabulary';
 
 /** Optional fields may also be left out of the input altogether. */
@@ -18,6 +18,10 @@ export const tenantContactInput = z.object({
 		.default([])
 		.transform((v) => [...new Set(v)]),
 	officeHours: maybe(optionalText(500, 'org_error_text_too_long')),
+	/** a municipality's mayor; a checkbox (left out: not ticked) */
+	isMayor: z.preprocess(isChecked, z.boolean()),
+	/** invited to the district's networking meetings */
+	networkInvite: z.preprocess(isChecked, z.boolean()),
 	position: z.preprocess(
 		(v) => (v === '' || v === undefined || v === null ? 0 : v),
 		z.coerce
@@ -26,5 +30,10 @@ export const tenantContactInput = z.object({
 			.min(0, { error: 'tdc_error_position' })
 			.max(999, { error: 'tdc_error_position' })
 	)
-});
+})
+	// the invitation goes by e-mail
+	.refine((v) => !v.networkInvite || !!v.email, {
+		path: ['email'],
+		error: 'i17_error_invite_needs_email'
+	});
 export type TenantContactInput = z.output<typeof tenantContactInput>;
