@@ -125,18 +125,18 @@ export async function networkingInvitees(
 }
 
 /**
- * The municipalities' invitees of a meeting of the given body: none unless the body is the
+ * The municipalities' invitees of a meeting of the given body; null unless the body is the
  * district's networking body (kind `municipal_network`). For the invitations domain.
  */
 export async function networkingMeetingInvitees(
 	db: Executor,
 	tenantId: string,
 	bodyId: string
-): Promise<MunicipalityInvitee[]> {
+): Promise<MunicipalityInvitee[] | null> {
 	const [body] = await db
 		.select({ kind: bodies.kind })
 		.from(bodies)
 		.where(and(eq(bodies.tenantId, tenantId), eq(bodies.id, bodyId)));
-	if (body?.kind !== EXCHANGE_BODY_KIND) return [];
+	if (body?.kind !== EXCHANGE_BODY_KIND) return null;
 	return networkingInvitees(db, tenantId);
 }

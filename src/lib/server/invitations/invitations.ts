@@ -89,7 +89,9 @@ export function mailCalendar(
 	const event = meetingEvent(details, {
 		origin,
 		locale: asLocale(recipient.locale),
-		url: guest ? (guest.url ?? undefined) : meetingPageLink(origin, details.tenant.slug, details.meeting.id),
+		url: guest
+			? (guest.url ?? undefined)
+			: meetingPageLink(origin, details.tenant.slug, details.meeting.id),
 		withOrganizer: true,
 		withOpenTasks: kind !== 'speaker' && !guest,
 		attendee: {
@@ -177,7 +179,7 @@ export interface SendResult {
 }
 
 /**
- * The municipalities' people to invite to the meeting besides its members (none unless the body
+ * The municipalities' people to invite to the meeting besides its members (null unless the body
  * is a district's networking body): an address that is a member's gets the member's mail only.
  */
 async function municipalityRecipients(
@@ -185,11 +187,10 @@ async function municipalityRecipients(
 	tenantId: string,
 	bodyId: string,
 	members: Member[]
-): Promise<MunicipalityInvitee[]> {
+): Promise<MunicipalityInvitee[] | null> {
 	const memberEmails = new Set(members.map((mb) => mb.email.trim().toLowerCase()));
-	return (await networkingMeetingInvitees(db, tenantId, bodyId)).filter(
-		(i) => !memberEmails.has(i.email.toLowerCase())
-	);
+	const invitees = await networkingMeetingInvitees(db, tenantId, bodyId);
+	return invitees && invitees.filter((i) => !memberEmails.has(i.email.toLowerCase()));
 }
 
 function municipalityMailInfo(invitee: MunicipalityInvitee, origin: string): MunicipalityMailInfo {
@@ -275,7 +276,8 @@ export async function sendInvitations(
 		// invitation and, with `all`, the invitation again
 		let municipalities = 0;
 		if (options.all || !meeting.invitedAt) {
-			for (const invitee of await municipalityRecipients(tx, tenantId, meeting.bodyId, members)) {
+			for (const invitee of (await municipalityRecipients(tx, tenantId, meeting.bodyId, members)) ??
+				[]) {
 				await queueMeetingMail(tx, {
 					kind: 'invite',
 					details,
@@ -323,15 +325,17 @@ export interface InvitationPreview {
 	speakersWithEmail: number;
 	/** whether invitations can be sent now (not cancelled, not over) */
 	open: boolean;
-	/** the municipalities' people a networking meeting's invitation goes to (else empty) */
-	municipalities: {
-		municipality: string;
-		name: string;
-		email: string;
-		role: MunicipalityInvitee['role'];
-		/** whether their mail has the link to record the municipality's answers */
-		withExchangeLink: boolean;
-	}[];
+	/** the municipalities' people a networking meeting's invitation goes to (other bodies: null) */
+	municipalities:
+		| {
+				municipality: string;
+				name: string;
+				email: string;
+				role: MunicipalityInvitee['role'];
+				/** whether their mail has the link to record the municipality's answers */
+				withExchangeLink: boolean;
+		  }[]
+		| null;
 	/** whether "send" mails them (the first invitation); later only "send to all again" does */
 	municipalitiesPending: boolean;
 	/** the first of their mails as it will go out, or null */
@@ -364,8 +368,13 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 	);
 	const locale = mailLocale(ctx.locale);
 	const sampleName = ctx.actor?.name ?? '';
-	const fromMunicipalities = await municipalityRecipients(ctx.db, tenantId, meeting.bodyId, members);
-	const sample = fromMunicipalities[0];
+	const fromMunicipalities = await municipalityRecipients(
+		ctx.db,
+		tenantId,
+		meeting.bodyId,
+		members
+	);
+	const sample = fromMunicipalities?.[0];
 	return {
 		subject: meetingMailSubject('invite', details, locale),
 		text: meetingMailText({
@@ -381,13 +390,14 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 		pending: members.filter((mb) => !current.has(mb.userId)).length,
 		speakersWithEmail: speakersToMail(details).length,
 		open: meeting.state !== 'cancelled' && meeting.state !== 'held' && meeting.endsAt > new Date(),
-		municipalities: fromMunicipalities.map((i) => ({
-			municipality: i.municipality.name,
-			name: i.name,
-			email: i.email,
-			role: i.role,
-			withExchangeLink: !!i.exchangePath
-		})),
+		municipalities:
+			fromMunicipalities?.map((i) => ({
+				municipality: i.municipality.name,
+				name: i.name,
+				email: i.email,
+				role: i.role,
+				withExchangeLink: !!i.exchangePath
+			})) ?? null,
 		municipalitiesPending: !meeting.invitedAt,
 		municipalityText: sample
 			? meetingMailText({
