@@ -8,8 +8,13 @@ import { useTestSetup } from '../db/testing/test-db';
 import type { Db } from '../db/client';
 import { actorCtx } from '../db/testing/test-actors';
 import { buildBody, buildMeeting, buildMembership, buildTenant, buildUser } from '../factories';
-import { ValidationError } from '../errors';
-import { addTenantContact, listTenantContacts } from '../tenant-contacts/contacts';
+import { NotFoundError, ValidationError } from '../errors';
+import {
+	addTenantContact,
+	districtMunicipalityContacts,
+	listTenantContacts,
+	setMunicipalityContactFlags
+} from '../tenant-contacts/contacts';
 import { invitationPreview, sendInvitations } from './invitations';
 import { mailsOf, parseIcs } from './invitations-setup';
 
@@ -236,5 +241,46 @@ describe('the flags on a contact person', () => {
 		});
 		const office = await listTenantContacts(s.districtCo);
 		expect(office[0]).toMatchObject({ isMayor: false, networkInvite: false });
+	});
+});
+
+describe('the district’s coordinator decides who from the municipalities is invited', () => {
+	it('sees its municipalities’ contact persons and sets the flags; not another district’s, not as a municipality', async () => {
+		const s = await scenario();
+		const groups = await districtMunicipalityContacts(s.districtCo);
+		expect(groups.map((g) => g.municipality.name)).toEqual([
+			'Gemeinde Eching',
+			'Gemeinde Neufahrn',
+			'Stadt Moosburg'
+		]);
+		const paul = groups[2].contacts.find((c) => c.name === 'Paul Unmarkiert')!;
+		expect(paul).toMatchObject({ isMayor: false, networkInvite: false });
+		expect(paul).not.toHaveProperty('phone');
+		await setMunicipalityContactFlags(s.districtCo, { contactId: paul.id, networkInvite: 'on' });
+		const preview = await invitationPreview(s.districtCo, { meetingId: s.meeting.id });
+		expect(preview.municipalities!.map((r) => r.email)).toContain(e('paul', 'moosburg'));
+		// a mayor without an address cannot be invited
+		const wimmer = groups[1].contacts.find((c) => c.name === 'Florian Wimmer')!;
+		await expect(
+			setMunicipalityContactFlags(s.districtCo, {
+				contactId: wimmer.id,
+				isMayor: 'on',
+				networkInvite: 'on'
+			})
+		).rejects.toMatchObject({ fieldErrors: { networkInvite: 'i17_error_invite_needs_email' } });
+		// another district's coordinator does not find the contact; a municipality has no such list
+		const otherDistrict = await buildTenant(s.db, { kind: 'district' });
+		const otherCo = await actorCtx(s.db, otherDistrict, 'coordinator');
+		await expect(
+			setMunicipalityContactFlags(otherCo, { contactId: paul.id, networkInvite: '' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		const neufahrnCo = await actorCtx(s.db, s.neufahrn, 'coordinator');
+		await expect(districtMunicipalityContacts(neufahrnCo)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			setMunicipalityContactFlags(neufahrnCo, { contactId: paul.id })
+		).rejects.toBeInstanceOf(NotFoundError);
+		// a member of the district may not
+		const member = await actorCtx(s.db, s.district, 'member');
+		await expect(districtMunicipalityContacts(member)).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -12,7 +12,8 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { hasPublicConsent, isContactPublic } from '../organizations/contacts';
 import { consentInput } from '../organizations/validation';
-import { berlinToday, parseOrThrow, requireUuid } from '../shared';
+import { z } from 'zod';
+import { berlinToday, isChecked, parseOrThrow, requireUuid } from '../shared';
 import { tenants } from '../tenants/schema';
 import { tenantContacts, type TenantContactRow } from './schema';
 import { tenantContactInput } from './validation';
@@ -347,4 +348,100 @@ export async function networkingContactsOf(
 			asc(tenantContacts.id)
 		);
 	return rows.filter((r): r is NetworkingContact => !!r.email?.trim());
+}
+
+/** A municipality's contact person as the district's coordinators see them for the meetings. */
+export interface MunicipalityContactView {
+	id: string;
+	name: string;
+	role: string | null;
+	email: string | null;
+	isMayor: boolean;
+	networkInvite: boolean;
+}
+
+/**
+ * The contact persons of the district's municipalities, by municipality, for its coordinators:
+ * who is mayor and who is invited to the networking meetings. Only what that needs (no phone,
+ * languages or office hours).
+ */
+export async function districtMunicipalityContacts(ctx: TenantCtx): Promise<
+	{
+		municipality: { id: string; name: string; slug: string };
+		contacts: MunicipalityContactView[];
+	}[]
+> {
+	authorizeManage(ctx);
+	if (ctx.tenant.kind !== 'district') throw new NotFoundError();
+	const municipalities = await ctx.db
+		.select({ id: tenants.id, name: tenants.name, slug: tenants.slug })
+		.from(tenants)
+		.where(eq(tenants.parentId, ctx.tenant.id))
+		.orderBy(asc(tenants.name));
+	if (municipalities.length === 0) return [];
+	const rows = await ctx.db
+		.select({
+			tenantId: tenantContacts.tenantId,
+			id: tenantContacts.id,
+			name: tenantContacts.name,
+			role: tenantContacts.role,
+			email: tenantContacts.email,
+			isMayor: tenantContacts.isMayor,
+			networkInvite: tenantContacts.networkInvite
+		})
+		.from(tenantContacts)
+		.where(
+			inArray(
+				tenantContacts.tenantId,
+				municipalities.map((m) => m.id)
+			)
+		)
+		.orderBy(asc(tenantContacts.position), asc(tenantContacts.name), asc(tenantContacts.id));
+	return municipalities.map((municipality) => ({
+		municipality,
+		contacts: rows
+			.filter((r) => r.tenantId === municipality.id)
+			.map(({ tenantId: _tenantId, ...c }) => c)
+	}));
+}
+
+const networkFlagsInput = z.object({
+	isMayor: z.preprocess(isChecked, z.boolean()),
+	networkInvite: z.preprocess(isChecked, z.boolean())
+});
+
+/**
+ * The district's coordinator marks a contact person of one of its municipalities as mayor and
+ * as invited to the networking meetings (the municipality's coordinators do the same on the
+ * contact person's form). Recorded in the municipality's audit log.
+ */
+export async function setMunicipalityContactFlags(
+	ctx: TenantCtx,
+	raw: { contactId: unknown } & Record<string, unknown>
+): Promise<void> {
+	authorizeManage(ctx);
+	if (ctx.tenant.kind !== 'district') throw new NotFoundError();
+	const id = requireUuid(raw.contactId);
+	const flags = parseOrThrow(networkFlagsInput, raw);
+	await ctx.db.transaction(async (tx) => {
+		const [found] = await tx
+			.select({ contact: tenantContacts })
+			.from(tenantContacts)
+			.innerJoin(tenants, eq(tenants.id, tenantContacts.tenantId))
+			.where(and(eq(tenantContacts.id, id), eq(tenants.parentId, ctx.tenant.id)))
+			.for('update');
+		if (!found) throw new NotFoundError();
+		const before = found.contact;
+		if (flags.networkInvite && !before.email?.trim())
+			throw new ValidationError({ networkInvite: 'i17_error_invite_needs_email' });
+		const after = await set(tx, before.id, flags);
+		await recordAudit(tx, ctx, {
+			tenantId: before.tenantId,
+			action: 'tenant_contact.update',
+			entityType: 'tenant_contact',
+			entityId: id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
 }
