@@ -3,8 +3,9 @@ import { ACCOUNTS, expect, expectAccessible, signedInPage, test, visit } from '.
 /**
  * Issue 17, item 3: the invitation of the Vernetzungstreffen der Gemeinden goes to each
  * municipality's coordinators, mayor and the contact persons it marked. Moosburg's coordinator
- * marks a new contact person for the meetings; the district's coordinator sees the series
- * planned half-yearly, previews who in which municipality gets the invitation, and sends it.
+ * marks a new contact person for the meetings; the district's coordinator marks Stadt Freising's,
+ * sees the series planned half-yearly, previews who in which municipality gets the invitation,
+ * and sends it.
  */
 test('a municipality marks a contact person for the networking meetings; the district coordinator previews the municipalities’ recipients and sends', async ({
 	browser
@@ -40,8 +41,38 @@ test('a municipality marks a contact person for the networking meetings; the dis
 	await expectAccessible(muni);
 	await muni.context().close();
 
-	// The district's coordinator: the series is half-yearly and can be planned ahead
+	// The district's coordinator marks Stadt Freising's contact person for the meetings
 	const district = await signedInPage(browser, ACCOUNTS.coordinatorFreising);
+	await visit(district, '/app/landkreis-freising/ansprechpersonen');
+	await district
+		.getByRole('link', {
+			name: 'Bürgermeister:innen und Ansprechpersonen der Gemeinden für die Vernetzungstreffen'
+		})
+		.click();
+	await expect(district.getByRole('heading', { level: 1 })).toHaveText(
+		'Bürgermeister:innen und Ansprechpersonen der Gemeinden'
+	);
+	const freisingTown = district.getByRole('region', { name: 'Stadt Freising' });
+	const huber = freisingTown.getByRole('listitem').filter({ hasText: 'Petra Huber (Demo)' });
+	await expect(
+		freisingTown
+			.getByRole('listitem')
+			.filter({ hasText: 'Tobias Reindl (Demo)' })
+			.getByLabel('Erste:r Bürgermeister:in bzw. Oberbürgermeister:in')
+	).toBeChecked();
+	await huber.getByLabel('Zu den Vernetzungstreffen des Landkreises einladen').check();
+	await huber.getByRole('button', { name: 'Speichern: Petra Huber (Demo)' }).click();
+	await expect(district.getByRole('status')).toBeVisible();
+	await expect(
+		district
+			.getByRole('region', { name: 'Stadt Freising' })
+			.getByRole('listitem')
+			.filter({ hasText: 'Petra Huber (Demo)' })
+			.getByLabel('Zu den Vernetzungstreffen des Landkreises einladen')
+	).toBeChecked();
+	await expectAccessible(district);
+
+	// the series is half-yearly and can be planned ahead
 	await visit(district, '/app/landkreis-freising/gremien');
 	await district
 		.getByRole('link', { name: 'Vernetzungstreffen der Gemeinden zum Thema Integration' })
@@ -70,8 +101,8 @@ test('a municipality marks a contact person for the networking meetings; the dis
 	await expect(row('Sabine Kerschl (Demo)')).toContainText('Gemeinde Eching');
 	await expect(row('integration@moosburg.example')).toContainText('Koordination');
 	await expect(row('integration@moosburg.example')).toHaveCount(1);
-	// Stadt Freising's contact person is not marked
-	await expect(row('integration@stadt-freising.example')).toHaveCount(0);
+	// Stadt Freising's contact person, marked above
+	await expect(row('integration@stadt-freising.example')).toContainText('Petra Huber (Demo)');
 	await section.getByText('Einladung an die Gemeinden ansehen').click();
 	await expect(section.locator('pre.mail')).toContainText('/vernetzung');
 	await expectAccessible(district);
