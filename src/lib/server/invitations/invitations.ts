@@ -89,9 +89,7 @@ export function mailCalendar(
 	const event = meetingEvent(details, {
 		origin,
 		locale: asLocale(recipient.locale),
-		url: guest
-			? (guest.url ?? undefined)
-			: meetingPageLink(origin, details.tenant.slug, details.meeting.id),
+		url: guest ? guest.url : meetingPageLink(origin, details.tenant.slug, details.meeting.id),
 		withOrganizer: true,
 		withOpenTasks: kind !== 'speaker' && !guest,
 		attendee: {
