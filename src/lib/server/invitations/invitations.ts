@@ -180,18 +180,21 @@ export interface SendResult {
  * The municipalities' people to invite to the meeting besides its members (null unless the body
  * is a district's networking body): an address that is a member's gets the member's mail only.
  */
-async function municipalityRecipients(
+export async function municipalityRecipients(
 	db: Executor,
 	tenantId: string,
 	bodyId: string,
-	members: Member[]
+	members: { email: string }[]
 ): Promise<MunicipalityInvitee[] | null> {
 	const memberEmails = new Set(members.map((mb) => mb.email.trim().toLowerCase()));
 	const invitees = await networkingMeetingInvitees(db, tenantId, bodyId);
 	return invitees && invitees.filter((i) => !memberEmails.has(i.email.toLowerCase()));
 }
 
-function municipalityMailInfo(invitee: MunicipalityInvitee, origin: string): MunicipalityMailInfo {
+export function municipalityMailInfo(
+	invitee: MunicipalityInvitee,
+	origin: string
+): MunicipalityMailInfo {
 	return {
 		name: invitee.municipality.name,
 		role: invitee.role,

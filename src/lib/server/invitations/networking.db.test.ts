@@ -15,7 +15,10 @@ import {
 	listTenantContacts,
 	setMunicipalityContactFlags
 } from '../tenant-contacts/contacts';
+import { eq } from 'drizzle-orm';
+import { meetings } from '../meetings/schema';
 import { invitationPreview, sendInvitations } from './invitations';
+import { notifyMeetingChange } from './notify';
 import { mailsOf, parseIcs } from './invitations-setup';
 
 const START = new Date('2030-12-10T16:00:00Z'); // Tuesday 17:00 in Berlin
@@ -183,6 +186,29 @@ describe('the networking meeting’s invitation to the municipalities', () => {
 		expect(
 			await sendInvitations(s.districtCo, { meetingId: s.meeting.id, all: true })
 		).toMatchObject({ mailed: 1, municipalities: expected().length });
+	});
+
+	it('tells them of a cancellation (METHOD:CANCEL) like the members', async () => {
+		const s = await scenario();
+		await sendInvitations(s.districtCo, { meetingId: s.meeting.id });
+		const before = (await mailsOf(s.db, s.district.id)).length;
+		await s.db.transaction(async (tx) => {
+			await tx
+				.update(meetings)
+				.set({ state: 'cancelled', cancelledAt: new Date(), cancelReason: 'Hochwasser' })
+				.where(eq(meetings.id, s.meeting.id));
+			await notifyMeetingChange(tx, s.districtCo, s.meeting.id, 'cancelled');
+		});
+		const cancellations = (await mailsOf(s.db, s.district.id)).slice(before);
+		expect(cancellations.map((m) => m.to).sort()).toEqual(
+			[...expected(), s.representative.email].sort()
+		);
+		const mayor = cancellations.find((m) => m.to === e('buergermeisterin', 'moosburg'))!;
+		expect(mayor.subject).toMatch(/^Abgesagt: /);
+		expect(mayor.text).toContain('Hochwasser');
+		expect(
+			parseIcs(mayor.attachments![0].content as string).calendar.getFirstPropertyValue('method')
+		).toBe('CANCEL');
 	});
 
 	it('sends nothing to the municipalities for a meeting of another body of the district', async () => {
