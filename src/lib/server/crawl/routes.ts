@@ -204,6 +204,7 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	// issue 13 (Leichte Sprache) and issue 17 (district: contacts, touring, exchange, figures)
 	[`${A}/ansprechpersonen`]: {},
 	[`${A}/ansprechpersonen/[id]`]: { id: 'tenantContact' },
+	[`${A}/ansprechpersonen/gemeinden`]: {},
 	[`${A}/einstellungen/leichte-sprache`]: {},
 	[`${A}/kennzahlen`]: {},
 	[`${A}/konzept/gemeinden`]: {},

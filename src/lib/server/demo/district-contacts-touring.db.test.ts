@@ -38,9 +38,14 @@ describe('demo: contact persons for integration', () => {
 
 	it('gives Moosburg its own person and Eching the district office’s people', async () => {
 		const moosburg = await integrationContactsSection(testTenantCtx(database.db, bySlug.moosburg));
-		expect(moosburg.own.map((p) => p.name)).toEqual(['Theresa Gruber (Demo)']);
+		// and its mayor (demo/district-invitees.ts)
+		expect(moosburg.own.map((p) => p.name)).toEqual([
+			'Theresa Gruber (Demo)',
+			'Claudia Obermaier (Demo)'
+		]);
 		expect(moosburg.district?.slug).toBe('landkreis-freising');
 		const eching = await integrationContactsSection(testTenantCtx(database.db, bySlug.eching));
+		// (Eching's mayor has not consented to being shown)
 		expect(eching.own).toEqual([]);
 		expect(eching.district?.people.length).toBe(4);
 		const gifhorn = await publicTenantContacts(database.db, bySlug['landkreis-gifhorn'].id);

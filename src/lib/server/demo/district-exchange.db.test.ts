@@ -12,10 +12,14 @@ import { tenants, type Tenant } from '../tenants/schema';
 import { users } from '../auth/schema';
 import { loadActor } from '../auth/sessions';
 import { verifyPassword } from '../auth/password';
-import { districtExchange, municipalityExchange } from '../district/exchange';
+import { municipalityExchange } from '../district/exchange';
+import { districtExchange } from '../district/exchange-rollup';
 import { districtOverview } from '../district/overview';
 import { minutesDocument } from '../minutes/print';
 import { DISTRICT_EXCHANGE_ACCOUNTS } from './district-exchange';
+import { invitationPreview, sendInvitations } from '../invitations/invitations';
+import { mailsOf } from '../invitations/invitations-setup';
+import { listProposals } from '../meetings/series';
 
 let database: Database;
 let all: Tenant[];
@@ -74,5 +78,51 @@ describe('demo: the Freising networking meeting', () => {
 		expect(view.meetings[1].answer?.districtHelp).toContain('Beratungsbus');
 		const overview = await districtOverview(ctx);
 		expect(overview.municipalities.map((m) => m.slug)).toEqual(['moosburg']);
+	});
+});
+
+describe('demo: the next Vernetzungstreffen is sent to the municipalities', () => {
+	it('plans the half-yearly series: the proposal after the next meeting is about half a year later', async () => {
+		const ctx = await ctxFor('koordination@freising.example', 'landkreis-freising');
+		const view = await districtExchange(ctx);
+		const next = new Date(view.rollup.meetings[0].meeting.startsAt).getTime();
+		const series = await listProposals(ctx, { bodyId: view.body.id });
+		expect(series.body.cadenceKind).toBe('half_yearly');
+		expect(series.upcoming.map((u) => u.startsAt.getTime())).toContain(next);
+		const weeks = (series.proposals[0].startsAt.getTime() - next) / (7 * 86_400_000);
+		expect(weeks).toBeGreaterThan(20);
+		expect(weeks).toBeLessThan(32);
+	});
+
+	it('the invitation reaches each municipality’s coordinator, mayor and marked contacts once', async () => {
+		const ctx = await ctxFor('koordination@freising.example', 'landkreis-freising');
+		const view = await districtExchange(ctx);
+		const meetingId = view.rollup.meetings[0].meeting.id;
+		const preview = await invitationPreview(ctx, { meetingId });
+		const mayors = preview.municipalities!.filter((r) => r.role === 'mayor');
+		expect(mayors.map((r) => r.name).sort()).toEqual([
+			'Claudia Obermaier (Demo)',
+			'Florian Wimmer (Demo)',
+			'Sabine Kerschl (Demo)',
+			'Tobias Reindl (Demo)'
+		]);
+		const result = await sendInvitations(ctx, { meetingId });
+		const district = tenant('landkreis-freising');
+		const to = (await mailsOf(database.db, district.id)).map((m) => m.to);
+		expect(result.municipalities).toBe(preview.municipalities!.length);
+		expect(new Set(to).size).toBe(to.length);
+		for (const address of [
+			'integration@moosburg.example', // coordinator and marked contact: once
+			'integration@eching.example',
+			'integration@neufahrn.example', // marked contact
+			'buergermeisterin@moosburg.example',
+			'buergermeisterin@eching.example', // not public, still invited
+			'buergermeister@neufahrn.example',
+			'oberbuergermeister@stadt-freising.example'
+		])
+			expect(to).toContain(address);
+		// Stadt Freising's contact person is not marked; Gifhorn's people are another district's
+		expect(to).not.toContain('integration@stadt-freising.example');
+		expect(to.filter((t) => t.endsWith('gifhorn.example'))).toEqual([]);
 	});
 });

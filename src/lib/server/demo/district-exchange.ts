@@ -18,7 +18,7 @@ import { meetings } from '../meetings/schema';
 import { buildUser, grantRole } from '../factories';
 import { insertActionItem } from '../minutes/action-item-input';
 import { exchangeAnswers } from '../district/schema';
-import { exchangeSourceNote } from '../district/exchange';
+import { exchangeSourceNote } from '../district/exchange-actions';
 import { berlinToday, addDays, berlinInstant } from '../shared';
 
 /** Sign-in accounts this part of the demo adds (README lists them). */

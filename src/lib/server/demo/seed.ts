@@ -30,6 +30,7 @@ import { seedWorkspaceTasks } from './workspace';
 import { seedEmmerich } from './emmerich';
 import { seedDistrictContactsTouring } from './district-contacts-touring';
 import { seedDistrictExchange } from './district-exchange';
+import { seedDistrictInvitees } from './district-invitees';
 import { seedEasyRead } from './easy-read';
 import { seedDistrictFigures } from './district-figures';
 import { FREISING_MUNICIPALITIES, GIFHORN_MUNICIPALITIES } from './municipalities';
@@ -319,6 +320,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 		await seedContentTranslations(tx, { landshut, freising });
 		// Contact persons for integration and the touring Beratungsbus (demo/district-contacts-touring.ts).
 		await seedDistrictContactsTouring(tx);
+		await seedDistrictInvitees(tx); // mayors and invited contacts (demo/district-invitees.ts)
 		await seedEasyRead(tx, { landshut, freising }); // Leichte Sprache (demo/easy-read.ts)
 		await seedBranding(tx); // accent colours of the public header (demo/branding.ts)
 		await seedLogos(tx); // logos of the public header (demo/logos.ts)

@@ -12,12 +12,12 @@ import { minutesDocument } from '../minutes/print';
 import { listBodyActionItems } from '../minutes/action-items';
 import { exchangeAnswers } from './schema';
 import {
-	answerToActionItem,
-	districtExchange,
 	municipalityExchange,
 	recordAnswersForMunicipality,
 	saveMunicipalityAnswers
 } from './exchange';
+import { districtExchange } from './exchange-rollup';
+import { answerToActionItem } from './exchange-actions';
 import { municipalityInvitees } from './invitees';
 
 const DAY = 86_400_000;

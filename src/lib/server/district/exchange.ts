@@ -2,8 +2,8 @@
  * The structured exchange of the district's networking meeting (Vernetzungstreffen der Gemeinden,
  * bodies of kind `municipal_network`): each municipality records, before or during a meeting,
  * what works well, what should be expanded and how the district office can help; the district
- * sees the answers side by side and over the meetings (./rollup.ts) and turns an answer into an
- * action item (minutes domain: insertActionItem) or a measure (concept domain: createMeasure).
+ * sees the answers side by side and over the meetings (./exchange-rollup.ts, ./rollup.ts) and
+ * turns an answer into an action item or a measure of the concept (./exchange-actions.ts).
  *
  * Who: a municipality's coordinator answers for the municipality (`district.exchange.answer` in
  * the municipality); whoever manages the body's meetings in the district (its coordinator, the
@@ -14,33 +14,29 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantCtx } from '../context';
-import type { Db, Executor } from '../db/client';
+import type { Executor } from '../db/client';
 import { authorize, can } from '../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { tenants } from '../tenants/schema';
-import { bodies, type Body } from '../bodies/schema';
+import { bodies } from '../bodies/schema';
 import { canManageMeetings } from '../bodies/access';
 import { meetings, type Meeting } from '../meetings/schema';
 import { isEditable } from '../minutes/access';
-import { insertActionItem, parseActionItem } from '../minutes/action-item-input';
-import { createMeasure } from '../concept/measures';
-import { isUuid, requireUuid } from '../shared';
+import { requireUuid } from '../shared';
 import { exchangeAnswers, type ExchangeAnswer } from './schema';
 import {
 	EXCHANGE_FIELDS,
-	rollUp,
-	type ExchangeField,
-	type Rollup,
 	type RollupAnswer,
 	type RollupMeeting,
 	type RollupMunicipality
 } from './rollup';
 
-export const EXCHANGE_BODY_KIND = 'municipal_network' as const;
+import { EXCHANGE_BODY_KIND } from './kind';
+export { EXCHANGE_BODY_KIND };
 
 const MAX_ANSWER = 4000;
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const answerText = z.preprocess(
 	blank,
 	z.string().trim().max(MAX_ANSWER, { error: 'district_error_answer_too_long' }).optional()
@@ -63,7 +59,7 @@ export async function municipalitiesOf(
 		.orderBy(asc(tenants.name));
 }
 
-function toAnswer(a: ExchangeAnswer): RollupAnswer {
+export function toAnswer(a: ExchangeAnswer): RollupAnswer {
 	return {
 		id: a.id,
 		meetingId: a.meetingId,
@@ -77,12 +73,12 @@ function toAnswer(a: ExchangeAnswer): RollupAnswer {
 	};
 }
 
-function toMeeting(m: Pick<Meeting, 'id' | 'startsAt' | 'title' | 'state'>): RollupMeeting {
+export function toMeeting(m: Pick<Meeting, 'id' | 'startsAt' | 'title' | 'state'>): RollupMeeting {
 	return { id: m.id, startsAt: m.startsAt.toISOString(), title: m.title, state: m.state };
 }
 
 /** The exchange meeting of the district with its body; NotFoundError when it is none. */
-async function exchangeMeeting(db: Executor, districtId: string, meetingId: unknown) {
+export async function exchangeMeeting(db: Executor, districtId: string, meetingId: unknown) {
 	const id = requireUuid(meetingId);
 	const [row] = await db
 		.select({ meeting: meetings, body: bodies })
@@ -270,83 +266,7 @@ export async function saveMunicipalityAnswers(
 }
 
 // ------------------------------------------------------------------ district side
-
-/** The district's networking bodies the actor may manage (NotFoundError when none). */
-export async function managedExchangeBodies(ctx: TenantCtx): Promise<Body[]> {
-	const rows = await ctx.db
-		.select()
-		.from(bodies)
-		.where(and(eq(bodies.tenantId, ctx.tenant.id), eq(bodies.kind, EXCHANGE_BODY_KIND)))
-		.orderBy(asc(bodies.name));
-	const mine = rows.filter((b) => !b.archivedAt && canManageMeetings(ctx.actor, b));
-	if (!mine.length) throw new NotFoundError();
-	return mine;
-}
-
-export interface DistrictExchangeView {
-	bodies: { id: string; name: string }[];
-	body: { id: string; name: string };
-	rollup: Rollup;
-	/** meetings whose answers can still be recorded */
-	openMeetingIds: string[];
-}
-
-/**
- * The roll-up for the district: every municipality's answers side by side per meeting of the
- * body, and over the meetings. Managers of the body only.
- */
-export async function districtExchange(
-	ctx: TenantCtx,
-	input: { bodyId?: unknown } = {}
-): Promise<DistrictExchangeView> {
-	const mine = await managedExchangeBodies(ctx);
-	const body = isUuid(input.bodyId) ? mine.find((b) => b.id === input.bodyId) : mine[0];
-	if (!body) throw new NotFoundError();
-	const tenantId = ctx.tenant.id;
-	const [municipalities, meetingRows, answers] = await Promise.all([
-		municipalitiesOf(ctx.db, tenantId),
-		ctx.db
-			.select()
-			.from(meetings)
-			.where(
-				and(
-					eq(meetings.tenantId, tenantId),
-					eq(meetings.bodyId, body.id),
-					ne(meetings.state, 'cancelled')
-				)
-			)
-			.orderBy(desc(meetings.startsAt))
-			.limit(12),
-		ctx.db
-			.select({ answer: exchangeAnswers })
-			.from(exchangeAnswers)
-			.innerJoin(meetings, eq(meetings.id, exchangeAnswers.meetingId))
-			.where(and(eq(exchangeAnswers.tenantId, tenantId), eq(meetings.bodyId, body.id)))
-	]);
-	return {
-		bodies: mine.map((b) => ({ id: b.id, name: b.name })),
-		body: { id: body.id, name: body.name },
-		rollup: rollUp(
-			municipalities,
-			meetingRows.map(toMeeting),
-			answers.map((a) => toAnswer(a.answer))
-		),
-		openMeetingIds: meetingRows.filter(answersOpen).map((m) => m.id)
-	};
-}
-
-/** The answer row of the district with its meeting and body; managers of the body only. */
-async function answerToManage(ctx: TenantCtx, answerId: unknown) {
-	const id = requireUuid(answerId);
-	const [row] = await ctx.db
-		.select({ answer: exchangeAnswers, meeting: meetings, body: bodies })
-		.from(exchangeAnswers)
-		.innerJoin(meetings, eq(meetings.id, exchangeAnswers.meetingId))
-		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-		.where(and(eq(exchangeAnswers.tenantId, ctx.tenant.id), eq(exchangeAnswers.id, id)));
-	if (!row || !canManageMeetings(ctx.actor, row.body)) throw new NotFoundError();
-	return row;
-}
+// (the roll-up: ./exchange-rollup.ts; answers into action items and measures: ./exchange-actions.ts)
 
 /**
  * A manager of the body records a municipality's answers during the meeting (for a
@@ -375,108 +295,6 @@ export async function recordAnswersForMunicipality(
 		if (!locked || !answersOpen(locked))
 			throw new ValidationError({ form: 'district_error_answers_closed' });
 		return upsertAnswers(tx, ctx, { districtId, meetingId: meeting.id, municipalityId }, data);
-	});
-}
-
-const fieldInput = z.enum(EXCHANGE_FIELDS, { error: 'district_error_field_invalid' });
-
-/** "Moosburg: <answer>" shortened for a title. */
-function titleFrom(municipalityName: string, text: string): string {
-	const t = `${municipalityName}: ${text.replace(/\s+/g, ' ').trim()}`;
-	return t.length > 200 ? `${t.slice(0, 199)}…` : t;
-}
-
-async function municipalityName(db: Executor, id: string): Promise<string> {
-	const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, id));
-	return row?.name ?? '';
-}
-
-/**
- * Turns one of a municipality's answers into an action item of the body (kept by the minutes
- * domain, linked to the meeting so that it carries into the next agenda). Title defaults to the
- * municipality and the answer.
- */
-export async function answerToActionItem(
-	ctx: TenantCtx,
-	input: { answerId: unknown; field: unknown } & Record<string, unknown>
-): Promise<{ id: string }> {
-	const tenantId = ctx.tenant.id;
-	const { answer, meeting, body } = await answerToManage(ctx, input.answerId);
-	const field = fieldInput.safeParse(input.field);
-	if (!field.success) throw new ValidationError({ field: 'district_error_field_invalid' });
-	const text = answer[field.data];
-	if (!text) throw new ValidationError({ field: 'district_error_field_empty' });
-	const name = await municipalityName(ctx.db, answer.municipalityId);
-	const raw = {
-		...input,
-		title: blank(input.title) === undefined ? titleFrom(name, text) : input.title,
-		description:
-			blank(input.description) === undefined
-				? `${text}\n\n${exchangeSourceNote(name, field.data)}`
-				: input.description
-	};
-	const { data, errors } = await parseActionItem(ctx.db, tenantId, raw);
-	if (!data) throw new ValidationError(errors);
-	return ctx.db.transaction(async (tx) => {
-		const item = await insertActionItem(
-			tx,
-			ctx,
-			{ tenantId, bodyId: body.id, meetingId: meeting.id, agendaItemId: null },
-			data
-		);
-		await tx
-			.update(exchangeAnswers)
-			.set({ actionItemId: item.id, updatedAt: new Date() })
-			.where(eq(exchangeAnswers.id, answer.id));
-		return { id: item.id };
-	});
-}
-
-const QUESTION_DE: Record<ExchangeField, string> = {
-	worksWell: 'Was gelingt gut?',
-	expand: 'Was sollte ausgebaut werden?',
-	districtHelp: 'Wie kann das Landratsamt unterstützen?'
-};
-
-/** The German note under an item made from an answer (the record of the body is German). */
-export function exchangeSourceNote(municipality: string, field: ExchangeField): string {
-	return `Aus dem Erfahrungsaustausch der Gemeinden – ${municipality}, „${QUESTION_DE[field]}“`;
-}
-
-/**
- * Turns one of a municipality's answers into a measure of the concept (through the concept
- * domain's createMeasure, which checks `concept.manage`, the edition, goal and state) and links
- * it; the measure names the municipality.
- */
-export async function answerToMeasure(
-	ctx: TenantCtx,
-	input: { answerId: unknown; field: unknown; editionId: unknown } & Record<string, unknown>
-): Promise<{ id: string }> {
-	const { answer } = await answerToManage(ctx, input.answerId);
-	const field = fieldInput.safeParse(input.field);
-	if (!field.success) throw new ValidationError({ field: 'district_error_field_invalid' });
-	const text = answer[field.data];
-	if (!text) throw new ValidationError({ field: 'district_error_field_empty' });
-	if (!isUuid(input.editionId))
-		throw new ValidationError({ goalId: 'concept_error_goal_required' });
-	const name = await municipalityName(ctx.db, answer.municipalityId);
-	return ctx.db.transaction(async (tx) => {
-		const created = await createMeasure(
-			{ ...ctx, db: tx as unknown as Db },
-			{
-				editionId: input.editionId as string,
-				goalId: input.goalId,
-				stateId: input.stateId,
-				title: blank(input.title) === undefined ? titleFrom(name, text) : input.title,
-				description: `${text}\n\n${exchangeSourceNote(name, field.data)}`,
-				municipalityIds: [answer.municipalityId]
-			}
-		);
-		await tx
-			.update(exchangeAnswers)
-			.set({ measureId: created.id, updatedAt: new Date() })
-			.where(eq(exchangeAnswers.id, answer.id));
-		return created;
 	});
 }
 

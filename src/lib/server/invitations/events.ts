@@ -20,8 +20,8 @@ export function organizerAddress(): string {
 export interface EventOptions {
 	origin: string;
 	locale: Locale;
-	/** the page the event links to */
-	url: string;
+	/** the page the event links to (null: none, for guests without access to it) */
+	url: string | null;
 	/** public feeds: public agenda items only, no online link */
 	publicOnly?: boolean;
 	attendee?: { email: string; name: string; partstat?: PartStat } | null;

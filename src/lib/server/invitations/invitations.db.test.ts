@@ -39,7 +39,7 @@ describe('sendInvitations', () => {
 		const { db, tenant, meeting, speaker, member, guest, former, outsider, ctxOf } = await setup();
 		// the body's speaker may send (body role), not only the coordinator
 		const result = await sendInvitations(await ctxOf(speaker), { meetingId: meeting.id });
-		expect(result).toEqual({ mailed: 3, speakers: 1 });
+		expect(result).toEqual({ mailed: 3, speakers: 1, municipalities: 0 });
 		const mails = await mailsOf(tenant.id);
 		const to = mails.map((m) => m.to).sort();
 		expect(to).toEqual([speaker.email, member.email, guest.email, 'referentin@example.org'].sort());
@@ -101,7 +101,8 @@ describe('sendInvitations', () => {
 		await sendInvitations(ctx, { meetingId: meeting.id });
 		expect(await sendInvitations(ctx, { meetingId: meeting.id })).toEqual({
 			mailed: 0,
-			speakers: 0
+			speakers: 0,
+			municipalities: 0
 		});
 		const newcomer = await buildUser(db, { name: 'Nina Neu' });
 		await grantRole(db, tenant.id, newcomer.id, 'member');
@@ -109,13 +110,15 @@ describe('sendInvitations', () => {
 		const before = (await mailsOf(tenant.id)).length;
 		expect(await sendInvitations(ctx, { meetingId: meeting.id })).toEqual({
 			mailed: 1,
-			speakers: 0
+			speakers: 0,
+			municipalities: 0
 		});
 		const mails = await mailsOf(tenant.id);
 		expect(mails.slice(before).map((m) => m.to)).toEqual([newcomer.email]);
 		expect(await sendInvitations(ctx, { all: true, meetingId: meeting.id })).toEqual({
 			mailed: 4,
-			speakers: 1
+			speakers: 1,
+			municipalities: 0
 		});
 	});
 

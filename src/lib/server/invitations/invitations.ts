@@ -1,7 +1,9 @@
 /**
  * Sending the invitation of a meeting: one invitation row per current member of the body
  * (answer token stored as SHA-256), one mail each with the agenda, the answer links and the
- * .ics; guest speakers with an e-mail address get the information and the .ics.
+ * .ics; guest speakers with an e-mail address get the information and the .ics. A meeting of a
+ * district's networking body also goes to each municipality's coordinators, mayor and marked
+ * contact persons (district/invitees.ts), each address once, without answer links.
  */
 import { mailLocale } from '../mail/compose';
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
@@ -21,13 +23,15 @@ import { loadMeetingToManage, lockMeeting } from '../meetings/access';
 import { loadMeetingDetails, type MeetingDetails } from './details';
 import { buildMeetingCalendar, partStat } from './ics';
 import { meetingEvent } from './events';
+import { networkingMeetingInvitees, type MunicipalityInvitee } from '../district/invitees';
 import {
 	asLocale,
 	meetingMail,
 	meetingMailSubject,
 	meetingMailText,
 	meetingPageLink,
-	type MeetingMailKind
+	type MeetingMailKind,
+	type MunicipalityMailInfo
 } from './mails';
 
 export interface Member {
@@ -78,14 +82,16 @@ export function mailCalendar(
 	origin: string,
 	recipient: { email: string; name: string; response?: RsvpResponse | null; locale: string | null },
 	kind: MeetingMailKind,
-	now: Date = new Date()
+	now: Date = new Date(),
+	/** a guest without access to the meeting page: no open tasks, the given link (if any) */
+	guest?: { url: string | null }
 ): string {
 	const event = meetingEvent(details, {
 		origin,
 		locale: asLocale(recipient.locale),
-		url: meetingPageLink(origin, details.tenant.slug, details.meeting.id),
+		url: guest ? guest.url : meetingPageLink(origin, details.tenant.slug, details.meeting.id),
 		withOrganizer: true,
-		withOpenTasks: kind !== 'speaker',
+		withOpenTasks: kind !== 'speaker' && !guest,
 		attendee: {
 			email: recipient.email,
 			name: recipient.name,
@@ -108,6 +114,7 @@ export async function queueMeetingMail(
 		changes?: string[];
 		sender?: string | null;
 		guest?: boolean;
+		municipality?: MunicipalityMailInfo | null;
 	}
 ): Promise<void> {
 	const { details, origin, to } = args;
@@ -127,7 +134,15 @@ export async function queueMeetingMail(
 			changes: args.changes,
 			sender: args.sender,
 			guest: args.guest,
-			ics: mailCalendar(details, origin, { ...to, response: args.response }, args.kind)
+			municipality: args.municipality,
+			ics: mailCalendar(
+				details,
+				origin,
+				{ ...to, response: args.response },
+				args.kind,
+				undefined,
+				args.municipality ? { url: args.municipality.exchangeLink } : undefined
+			)
 		})
 	);
 }
@@ -157,6 +172,34 @@ export interface SendResult {
 	mailed: number;
 	/** guest speakers mailed */
 	speakers: number;
+	/** people of the municipalities mailed (networking meetings of a district) */
+	municipalities: number;
+}
+
+/**
+ * The municipalities' people to invite to the meeting besides its members (null unless the body
+ * is a district's networking body): an address that is a member's gets the member's mail only.
+ */
+export async function municipalityRecipients(
+	db: Executor,
+	tenantId: string,
+	bodyId: string,
+	members: { email: string }[]
+): Promise<MunicipalityInvitee[] | null> {
+	const memberEmails = new Set(members.map((mb) => mb.email.trim().toLowerCase()));
+	const invitees = await networkingMeetingInvitees(db, tenantId, bodyId);
+	return invitees && invitees.filter((i) => !memberEmails.has(i.email.toLowerCase()));
+}
+
+export function municipalityMailInfo(
+	invitee: MunicipalityInvitee,
+	origin: string
+): MunicipalityMailInfo {
+	return {
+		name: invitee.municipality.name,
+		role: invitee.role,
+		exchangeLink: invitee.exchangePath ? `${origin}${invitee.exchangePath}` : null
+	};
 }
 
 /**
@@ -230,7 +273,26 @@ export async function sendInvitations(
 				speakers++;
 			}
 		}
-		if (mailed === 0 && speakers === 0) return { mailed, speakers };
+		// the municipalities' people have no invitation row: like the speakers, they get the first
+		// invitation and, with `all`, the invitation again
+		let municipalities = 0;
+		if (options.all || !meeting.invitedAt) {
+			for (const invitee of (await municipalityRecipients(tx, tenantId, meeting.bodyId, members)) ??
+				[]) {
+				await queueMeetingMail(tx, {
+					kind: 'invite',
+					details,
+					origin: ctx.origin,
+					to: invitee,
+					sender: actor.name,
+					guest: true,
+					municipality: municipalityMailInfo(invitee, ctx.origin)
+				});
+				municipalities++;
+			}
+		}
+		if (mailed === 0 && speakers === 0 && municipalities === 0)
+			return { mailed, speakers, municipalities };
 		await tx
 			.update(meetings)
 			.set({ state: 'invited', invitedAt: meeting.invitedAt ?? now, updatedAt: now })
@@ -246,10 +308,11 @@ export async function sendInvitations(
 				sequence: meeting.sequence,
 				members: mailed,
 				speakers,
+				municipalities,
 				all: !!options.all
 			}
 		});
-		return { mailed, speakers };
+		return { mailed, speakers, municipalities };
 	});
 }
 
@@ -263,6 +326,21 @@ export interface InvitationPreview {
 	speakersWithEmail: number;
 	/** whether invitations can be sent now (not cancelled, not over) */
 	open: boolean;
+	/** the municipalities' people a networking meeting's invitation goes to (other bodies: null) */
+	municipalities:
+		| {
+				municipality: string;
+				name: string;
+				email: string;
+				role: MunicipalityInvitee['role'];
+				/** whether their mail has the link to record the municipality's answers */
+				withExchangeLink: boolean;
+		  }[]
+		| null;
+	/** whether "send" mails them (the first invitation); later only "send to all again" does */
+	municipalitiesPending: boolean;
+	/** the first of their mails as it will go out, or null */
+	municipalityText: string | null;
 }
 
 /** The invitation as the members will get it (sample name and links), for managers. */
@@ -291,6 +369,13 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 	);
 	const locale = mailLocale(ctx.locale);
 	const sampleName = ctx.actor?.name ?? '';
+	const fromMunicipalities = await municipalityRecipients(
+		ctx.db,
+		tenantId,
+		meeting.bodyId,
+		members
+	);
+	const sample = fromMunicipalities?.[0];
 	return {
 		subject: meetingMailSubject('invite', details, locale),
 		text: meetingMailText({
@@ -305,7 +390,28 @@ export async function previewOf(ctx: TenantCtx, meeting: Meeting): Promise<Invit
 		members: members.length,
 		pending: members.filter((mb) => !current.has(mb.userId)).length,
 		speakersWithEmail: speakersToMail(details).length,
-		open: meeting.state !== 'cancelled' && meeting.state !== 'held' && meeting.endsAt > new Date()
+		open: meeting.state !== 'cancelled' && meeting.state !== 'held' && meeting.endsAt > new Date(),
+		municipalities:
+			fromMunicipalities?.map((i) => ({
+				municipality: i.municipality.name,
+				name: i.name,
+				email: i.email,
+				role: i.role,
+				withExchangeLink: !!i.exchangePath
+			})) ?? null,
+		municipalitiesPending: !meeting.invitedAt,
+		municipalityText: sample
+			? meetingMailText({
+					kind: 'invite',
+					name: sample.name,
+					locale: asLocale(sample.locale),
+					details,
+					origin: ctx.origin,
+					sender: ctx.actor?.name ?? null,
+					guest: true,
+					municipality: municipalityMailInfo(sample, ctx.origin)
+				})
+			: null
 	};
 }
 

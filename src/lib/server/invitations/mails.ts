@@ -96,6 +96,26 @@ export function meetingPageLink(origin: string, tenantSlug: string, meetingId: s
 	return `${origin}/app/${tenantSlug}/sitzungen/${meetingId}`;
 }
 
+/** Why a municipality's person gets the networking meeting's invitation, and their link. */
+export interface MunicipalityMailInfo {
+	name: string;
+	role: 'coordinator' | 'mayor' | 'contact';
+	/** absolute link to the municipality's exchange page, or null */
+	exchangeLink: string | null;
+}
+
+function municipalityBlocks(info: MunicipalityMailInfo, o: { locale: Locale }) {
+	const why = {
+		coordinator: () => m.i17_mail_why_coordinator({ municipality: info.name }, o),
+		mayor: () => m.i17_mail_why_mayor({ municipality: info.name }, o),
+		contact: () => m.i17_mail_why_contact({ municipality: info.name }, o)
+	}[info.role]();
+	const exchange = info.exchangeLink
+		? `${m.i17_mail_exchange_link({ municipality: info.name }, o)}\n${info.exchangeLink}`
+		: m.i17_mail_exchange_no_account({ municipality: info.name }, o);
+	return { why, exchange };
+}
+
 export interface MeetingMailArgs {
 	kind: MeetingMailKind;
 	to: string;
@@ -113,6 +133,11 @@ export interface MeetingMailArgs {
 	sender?: string | null;
 	/** a guest without an account (speaker): no link to the meeting page */
 	guest?: boolean;
+	/**
+	 * invited for a municipality to the district's networking meeting (district/invitees.ts):
+	 * why, and the link where the municipality records its answers (those who can sign in there)
+	 */
+	municipality?: MunicipalityMailInfo | null;
 	/** the calendar file */
 	ics: string;
 }
@@ -145,6 +170,8 @@ export function meetingMailText(args: Omit<MeetingMailArgs, 'to' | 'ics'>): stri
 		speaker: () => m.invitations_mail_speaker_intro({ body: body.name }, o)
 	}[kind]();
 	blocks.push(intro);
+	const forMunicipality = args.municipality ? municipalityBlocks(args.municipality, o) : null;
+	if (forMunicipality) blocks.push(forMunicipality.why);
 	if (kind === 'update' && args.changes && args.changes.length > 0) {
 		blocks.push(
 			[m.invitations_mail_changes({}, o), ...args.changes.map((c) => `- ${c}`)].join('\n')
@@ -180,6 +207,7 @@ export function meetingMailText(args: Omit<MeetingMailArgs, 'to' | 'ics'>): stri
 		blocks.push(
 			`${m.invitations_mail_agenda({}, o)}:\n${agenda || m.invitations_mail_agenda_empty({}, o)}`
 		);
+		if (forMunicipality) blocks.push(forMunicipality.exchange);
 		if (args.token) {
 			const links = answerLinks(origin, args.token);
 			const lines = [

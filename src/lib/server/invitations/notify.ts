@@ -17,7 +17,13 @@ import {
 	type Locale,
 	type MeetingDetails
 } from './details';
-import { invitedPeople, queueMeetingMail, speakersToMail } from './invitations';
+import {
+	invitedPeople,
+	municipalityMailInfo,
+	municipalityRecipients,
+	queueMeetingMail,
+	speakersToMail
+} from './invitations';
 import { asLocale, whenText } from './mails';
 
 /** What of a meeting the change mail compares (the row before the change). */
@@ -80,7 +86,8 @@ export function changeLines(
 
 /**
  * Raises the meeting's SEQUENCE by one and, when the meeting was invited, mails every invited
- * person (and each guest speaker with an address) the changed invitation (METHOD:REQUEST, new
+ * person (and each guest speaker with an address, and for a district's networking meeting each
+ * municipality's invited people) the changed invitation (METHOD:REQUEST, new
  * answer links) or the cancellation (METHOD:CANCEL, STATUS:CANCELLED, with the reason).
  * Call it after writing the change (for a cancellation: after setting state 'cancelled' and
  * cancelReason), in the same transaction. `options.before` (the meeting row before the change)
@@ -140,11 +147,31 @@ export async function notifyMeetingChange(
 			guest: true
 		});
 	}
+	// a district's networking meeting: the municipalities' people invited with it
+	const fromMunicipalities =
+		(await municipalityRecipients(tx, raised.tenantId, meeting.bodyId, invited)) ?? [];
+	for (const invitee of fromMunicipalities) {
+		await queueMeetingMail(tx, {
+			kind,
+			details,
+			origin: ctx.origin,
+			to: invitee,
+			changes: changesFor(invitee.locale),
+			sender: ctx.actor?.name ?? null,
+			guest: true,
+			municipality: municipalityMailInfo(invitee, ctx.origin)
+		});
+	}
 	await recordAudit(tx, ctx, {
 		tenantId: raised.tenantId,
 		action: kind === 'cancel' ? 'meeting.cancellation_mail' : 'meeting.update_mail',
 		entityType: 'meeting',
 		entityId: meetingId,
-		after: { sequence: meeting.sequence, members: invited.length, speakers: speakers.length }
+		after: {
+			sequence: meeting.sequence,
+			members: invited.length,
+			speakers: speakers.length,
+			municipalities: fromMunicipalities.length
+		}
 	});
 }

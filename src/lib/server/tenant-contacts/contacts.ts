@@ -4,7 +4,7 @@
  * page, the finder's contact fallback) only while their consent is recorded and not withdrawn —
  * the same rule as for organisations' contact persons (organizations/contacts.ts).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import type { Executor } from '../db/client';
 import { authorize } from '../auth/policy';
@@ -12,7 +12,8 @@ import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from '../audit/record';
 import { hasPublicConsent, isContactPublic } from '../organizations/contacts';
 import { consentInput } from '../organizations/validation';
-import { berlinToday, parseOrThrow, requireUuid } from '../shared';
+import { z } from 'zod';
+import { berlinToday, isChecked, parseOrThrow, requireUuid } from '../shared';
 import { tenants } from '../tenants/schema';
 import { tenantContacts, type TenantContactRow } from './schema';
 import { tenantContactInput } from './validation';
@@ -37,6 +38,8 @@ export interface PublicTenantContact {
 /** A contact person as the coordinators see them, with their consent. */
 export interface TenantContactView extends PublicTenantContact {
 	position: number;
+	isMayor: boolean;
+	networkInvite: boolean;
 	consentText: string | null;
 	consentGivenAt: Date | null;
 	consentWithdrawnAt: Date | null;
@@ -91,11 +94,24 @@ function toView(row: TenantContactRow): TenantContactView {
 		languages: row.languages,
 		officeHours: row.officeHours,
 		position: row.position,
+		isMayor: row.isMayor,
+		networkInvite: row.networkInvite,
 		consentText: row.consentText,
 		consentGivenAt: row.consentGivenAt,
 		consentWithdrawnAt: row.consentWithdrawnAt,
 		isPublic: isContactPublic(row)
 	};
+}
+
+/**
+ * The flags for the district's networking meetings are a municipality's only (a tenant with a
+ * parent district); elsewhere they are stored unset.
+ */
+function withNetworkFlags<T extends { isMayor: boolean; networkInvite: boolean }>(
+	ctx: TenantCtx,
+	input: T
+): T {
+	return ctx.tenant.parentId ? input : { ...input, isMayor: false, networkInvite: false };
 }
 
 function authorizeManage(ctx: TenantCtx) {
@@ -142,6 +158,8 @@ function auditView(row: TenantContactRow): Record<string, unknown> {
 		email: row.email,
 		languages: row.languages,
 		officeHours: row.officeHours,
+		isMayor: row.isMayor,
+		networkInvite: row.networkInvite,
 		consentGivenAt: row.consentGivenAt,
 		consentWithdrawnAt: row.consentWithdrawnAt
 	};
@@ -152,7 +170,7 @@ export async function addTenantContact(
 	raw: Record<string, unknown>
 ): Promise<{ id: string }> {
 	authorizeManage(ctx);
-	const input = parseOrThrow(tenantContactInput, raw);
+	const input = withNetworkFlags(ctx, parseOrThrow(tenantContactInput, raw));
 	const tenantId = ctx.tenant.id;
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
@@ -208,7 +226,7 @@ export async function updateTenantContact(
 ): Promise<void> {
 	authorizeManage(ctx);
 	requireUuid(raw.contactId);
-	const input = parseOrThrow(tenantContactInput, raw);
+	const input = withNetworkFlags(ctx, parseOrThrow(tenantContactInput, raw));
 	await change(ctx, raw.contactId, 'tenant_contact.update', (tx, before) =>
 		set(tx, before.id, input)
 	);
@@ -284,4 +302,146 @@ export async function integrationContactsSection(ctx: TenantCtx): Promise<{
 		if (row && theirs.length > 0) district = { ...row, people: theirs };
 	}
 	return { own: people.filter((p) => p.tenantId === ctx.tenant.id), district };
+}
+
+/** A contact person to be invited to the district's networking meetings. */
+export interface NetworkingContact {
+	tenantId: string;
+	name: string;
+	email: string;
+	isMayor: boolean;
+	/** ISO 639-1 codes of the languages the person speaks */
+	languages: string[];
+}
+
+/**
+ * The mayors and the contact persons marked for the district's networking meetings of the given
+ * tenants (municipalities), those with an e-mail address only; in their order. For the
+ * invitation of the meeting (district/invitees.ts): an internal read, no actor needed; the
+ * caller authorises. Only name and address leave this domain.
+ */
+export async function networkingContactsOf(
+	db: Executor,
+	tenantIds: string[]
+): Promise<NetworkingContact[]> {
+	if (tenantIds.length === 0) return [];
+	const rows = await db
+		.select({
+			tenantId: tenantContacts.tenantId,
+			name: tenantContacts.name,
+			email: tenantContacts.email,
+			isMayor: tenantContacts.isMayor,
+			languages: tenantContacts.languages
+		})
+		.from(tenantContacts)
+		.where(
+			and(
+				inArray(tenantContacts.tenantId, tenantIds),
+				or(eq(tenantContacts.isMayor, true), eq(tenantContacts.networkInvite, true)),
+				isNotNull(tenantContacts.email)
+			)
+		)
+		.orderBy(
+			desc(tenantContacts.isMayor),
+			asc(tenantContacts.position),
+			asc(tenantContacts.name),
+			asc(tenantContacts.id)
+		);
+	return rows.filter((r): r is NetworkingContact => !!r.email?.trim());
+}
+
+/** A municipality's contact person as the district's coordinators see them for the meetings. */
+export interface MunicipalityContactView {
+	id: string;
+	name: string;
+	role: string | null;
+	email: string | null;
+	isMayor: boolean;
+	networkInvite: boolean;
+}
+
+/**
+ * The contact persons of the district's municipalities, by municipality, for its coordinators:
+ * who is mayor and who is invited to the networking meetings. Only what that needs (no phone,
+ * languages or office hours).
+ */
+export async function districtMunicipalityContacts(ctx: TenantCtx): Promise<
+	{
+		municipality: { id: string; name: string; slug: string };
+		contacts: MunicipalityContactView[];
+	}[]
+> {
+	authorizeManage(ctx);
+	if (ctx.tenant.kind !== 'district') throw new NotFoundError();
+	const municipalities = await ctx.db
+		.select({ id: tenants.id, name: tenants.name, slug: tenants.slug })
+		.from(tenants)
+		.where(eq(tenants.parentId, ctx.tenant.id))
+		.orderBy(asc(tenants.name));
+	if (municipalities.length === 0) return [];
+	const rows = await ctx.db
+		.select({
+			tenantId: tenantContacts.tenantId,
+			id: tenantContacts.id,
+			name: tenantContacts.name,
+			role: tenantContacts.role,
+			email: tenantContacts.email,
+			isMayor: tenantContacts.isMayor,
+			networkInvite: tenantContacts.networkInvite
+		})
+		.from(tenantContacts)
+		.where(
+			inArray(
+				tenantContacts.tenantId,
+				municipalities.map((m) => m.id)
+			)
+		)
+		.orderBy(asc(tenantContacts.position), asc(tenantContacts.name), asc(tenantContacts.id));
+	return municipalities.map((municipality) => ({
+		municipality,
+		contacts: rows
+			.filter((r) => r.tenantId === municipality.id)
+			.map(({ tenantId: _tenantId, ...c }) => c)
+	}));
+}
+
+const networkFlagsInput = z.object({
+	isMayor: z.preprocess(isChecked, z.boolean()),
+	networkInvite: z.preprocess(isChecked, z.boolean())
+});
+
+/**
+ * The district's coordinator marks a contact person of one of its municipalities as mayor and
+ * as invited to the networking meetings (the municipality's coordinators do the same on the
+ * contact person's form). Recorded in the municipality's audit log.
+ */
+export async function setMunicipalityContactFlags(
+	ctx: TenantCtx,
+	raw: { contactId: unknown } & Record<string, unknown>
+): Promise<void> {
+	authorizeManage(ctx);
+	if (ctx.tenant.kind !== 'district') throw new NotFoundError();
+	const id = requireUuid(raw.contactId);
+	const flags = parseOrThrow(networkFlagsInput, raw);
+	await ctx.db.transaction(async (tx) => {
+		const [found] = await tx
+			.select({ contact: tenantContacts })
+			.from(tenantContacts)
+			.innerJoin(tenants, eq(tenants.id, tenantContacts.tenantId))
+			.where(and(eq(tenantContacts.id, id), eq(tenants.parentId, ctx.tenant.id)))
+			.for('update');
+		if (!found) throw new NotFoundError();
+		const before = found.contact;
+		if (flags.networkInvite && !before.email?.trim())
+			throw new ValidationError({ networkInvite: 'i17_error_invite_needs_email' });
+		const after = await set(tx, before.id, flags);
+		await recordAudit(tx, ctx, {
+			tenantId: before.tenantId,
+			action: 'tenant_contact.update',
+			entityType: 'tenant_contact',
+			entityId: id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
 }

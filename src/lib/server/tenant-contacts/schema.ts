@@ -1,4 +1,4 @@
-import { index, integer, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text, timestamp } from 'drizzle-orm/pg-core';
 import { timestampColumns } from '../db/columns';
 import { tenantTable } from '../tenants/schema';
 
@@ -23,6 +23,13 @@ export const tenantContacts = tenantTable(
 		officeHours: text('office_hours'),
 		/** order on the public page (smaller first) */
 		position: integer('position').notNull().default(0),
+		/** a municipality's mayor (Erste:r Bürgermeister:in, Oberbürgermeister:in) */
+		isMayor: boolean('is_mayor').notNull().default(false),
+		/**
+		 * invited to the district's networking meetings (Vernetzungstreffen der Gemeinden); mayors
+		 * are invited always (district/invitees.ts); an e-mail address is needed for it
+		 */
+		networkInvite: boolean('network_invite').notNull().default(false),
 		consentText: text('consent_text'),
 		consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
 		consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),

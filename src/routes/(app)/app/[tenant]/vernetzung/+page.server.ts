@@ -1,12 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import {
-	answerToActionItem,
-	answerToMeasure,
-	districtExchange,
 	municipalityExchange,
 	recordAnswersForMunicipality,
 	saveMunicipalityAnswers
 } from '$lib/server/district/exchange';
+import { districtExchange } from '$lib/server/district/exchange-rollup';
+import { answerToActionItem, answerToMeasure } from '$lib/server/district/exchange-actions';
 import { measureOptions } from '$lib/server/district/measure-options';
 import { can } from '$lib/server/auth/policy';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';

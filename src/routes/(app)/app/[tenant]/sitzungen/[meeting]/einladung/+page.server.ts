@@ -11,10 +11,16 @@ export const load: PageServerLoad = async (event) => {
 	return orNotFound(() => getInvitationPage(ctx, { meetingId: event.params.meeting }));
 };
 
-function sentMessage(r: { mailed: number; speakers: number }): string {
-	if (r.mailed === 0 && r.speakers === 0) return m.invitations_sent_none();
-	if (r.speakers > 0) return m.invitations_sent_speakers({ count: r.mailed, speakers: r.speakers });
-	return m.invitations_sent({ count: r.mailed });
+function sentMessage(r: { mailed: number; speakers: number; municipalities: number }): string {
+	if (r.mailed === 0 && r.speakers === 0 && r.municipalities === 0)
+		return m.invitations_sent_none();
+	const members =
+		r.speakers > 0
+			? m.invitations_sent_speakers({ count: r.mailed, speakers: r.speakers })
+			: m.invitations_sent({ count: r.mailed });
+	return r.municipalities > 0
+		? `${members} ${m.i17_sent_municipalities({ count: r.municipalities })}`
+		: members;
 }
 
 export const actions: Actions = {
