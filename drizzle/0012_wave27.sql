@@ -30,6 +30,8 @@ CREATE TABLE "news_texts" (
 	CONSTRAINT "news_texts_news_id_locale_pk" PRIMARY KEY("news_id","locale")
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_contacts" ADD COLUMN "is_mayor" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenant_contacts" ADD COLUMN "network_invite" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "tenant_logos" ADD CONSTRAINT "tenant_logos_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_texts" ADD CONSTRAINT "tenant_texts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "news_texts" ADD CONSTRAINT "news_texts_news_id_news_items_id_fk" FOREIGN KEY ("news_id") REFERENCES "public"."news_items"("id") ON DELETE cascade ON UPDATE no action;
