@@ -109,6 +109,8 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'tenant.settings_update': m.audit_action_tenant_settings_update,
 	'tenant.legal_update': m.legal_audit_update,
 	'tenant.branding_update': m.brand_audit_update,
+	'tenant.sso_update': m.tenant_sso_audit_update,
+	'tenant.sso_remove': m.tenant_sso_audit_remove,
 	'member.role_change': m.audit_action_member_role_change,
 	'member.remove': m.audit_action_member_remove,
 	'user.password_change': m.audit_action_user_password_change,

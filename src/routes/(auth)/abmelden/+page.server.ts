@@ -6,19 +6,35 @@ import {
 	SESSION_COOKIE
 } from '$lib/server/auth/sessions';
 import { oidcSignOutUrl } from '$lib/server/auth/oidc';
-import { ssoConfig, ssoSettings, SSO_ID_TOKEN_COOKIE } from '$lib/server/auth/sso';
+import {
+	ssoConfig,
+	ssoSettings,
+	SSO_ID_TOKEN_COOKIE,
+	SSO_TENANT_COOKIE
+} from '$lib/server/auth/sso';
+import { tenantSsoSettings } from '$lib/server/auth/tenant-sso';
+import type { Db } from '$lib/server/db/client';
 import type { Cookies } from '@sveltejs/kit';
 
 /**
  * After a single sign-on session: the provider's sign-out address (it ends the session there and
  * sends the browser back to `done`), else `done` itself.
  */
-async function afterSignOut(cookies: Cookies, origin: string, done: string): Promise<string> {
+async function afterSignOut(
+	db: Db,
+	cookies: Cookies,
+	origin: string,
+	done: string
+): Promise<string> {
 	const idToken = cookies.get(SSO_ID_TOKEN_COOKIE);
+	const network = cookies.get(SSO_TENANT_COOKIE);
 	cookies.delete(SSO_ID_TOKEN_COOKIE, { path: '/' });
-	const settings = ssoSettings();
-	if (!idToken || !settings) return done;
+	cookies.delete(SSO_TENANT_COOKIE, { path: '/' });
+	if (!idToken) return done;
 	try {
+		// the provider of the network the session began with, else the platform's
+		const settings = network ? await tenantSsoSettings(db, network) : ssoSettings();
+		if (!settings) return done;
 		const url = oidcSignOutUrl(await ssoConfig(settings), idToken, `${origin}${done}`);
 		return url?.href ?? done;
 	} catch {
@@ -37,7 +53,7 @@ export const actions: Actions = {
 	signout: async ({ locals, cookies, url }) => {
 		if (locals.sessionToken) await invalidateSession(locals.ctx.db, locals.sessionToken);
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, await afterSignOut(cookies, url.origin, '/abmelden?done'));
+		redirect(303, await afterSignOut(locals.ctx.db, cookies, url.origin, '/abmelden?done'));
 	},
 	/** "Sign out everywhere": ends every session of the person. */
 	everywhere: async ({ locals, cookies, url }) => {
@@ -46,6 +62,11 @@ export const actions: Actions = {
 			locals.log.info({ userId: locals.actor.userId, ended }, 'signed out everywhere');
 		}
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, await afterSignOut(cookies, url.origin, '/abmelden?done&ueberall'));
+		redirect(303, await afterSignOut(
+				locals.ctx.db,
+				cookies,
+				url.origin,
+				'/abmelden?done&ueberall'
+			));
 	}
 };
