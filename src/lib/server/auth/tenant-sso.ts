@@ -29,7 +29,10 @@ export function tenantSsoCallbackPath(slug: string): string {
 /** "value=role" entries, one a line (or separated by ";"); a bad entry is a field error. */
 export function parseTenantRoleMap(text: string): TenantSsoRoleMapping[] | null {
 	const out: TenantSsoRoleMapping[] = [];
-	for (const entry of text.split(/[\n;]/).map((e) => e.trim()).filter(Boolean)) {
+	for (const entry of text
+		.split(/[\n;]/)
+		.map((e) => e.trim())
+		.filter(Boolean)) {
 		const at = entry.lastIndexOf('=');
 		const value = entry.slice(0, at).trim();
 		const role = entry.slice(at + 1).trim();
@@ -148,12 +151,13 @@ function audited(r: {
 
 /**
  * A coordinator configures (or changes) the network's sign-on. A new client secret is encrypted
- * with SECRETS_KEY; without the key it is refused with a message naming it.
+ * with SECRETS_KEY (`secretsKey`, null: not set); without the key it is refused with a message
+ * naming it.
  */
 export async function saveTenantSso(
 	ctx: TenantCtx,
 	raw: unknown,
-	secretsKey: string | undefined = env().SECRETS_KEY
+	secretsKey: string | null = env().SECRETS_KEY ?? null
 ): Promise<void> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.settings.edit', { tenantId });
@@ -245,7 +249,7 @@ export async function tenantSsoButton(
 export async function tenantSsoSettings(
 	db: Db,
 	slug: string,
-	secretsKey: string | undefined = env().SECRETS_KEY
+	secretsKey: string | null = env().SECRETS_KEY ?? null
 ): Promise<OidcSettings | null> {
 	const [found] = await db
 		.select({ provider: tenantSsoProviders, slug: tenants.slug })

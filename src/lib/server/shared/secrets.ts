@@ -27,27 +27,33 @@ function derive(secretsKey: string): Buffer {
 export function encryptSecret(
 	plain: string,
 	context: string,
-	secretsKey: string | undefined
+	secretsKey: string | null | undefined
 ): string {
 	if (!secretsKey) throw new SecretsKeyMissingError();
 	const iv = randomBytes(12);
 	const cipher = createCipheriv('aes-256-gcm', derive(secretsKey), iv);
 	cipher.setAAD(Buffer.from(context));
 	const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-	return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+	return ['v1', iv, cipher.getAuthTag(), data]
+		.map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+		.join('.');
 }
 
 /** The plain secret; throws when the key is missing, wrong, or the value was changed or moved. */
 export function decryptSecret(
 	stored: string,
 	context: string,
-	secretsKey: string | undefined
+	secretsKey: string | null | undefined
 ): string {
 	if (!secretsKey) throw new SecretsKeyMissingError();
 	const [version, iv, tag, data] = stored.split('.');
 	if (version !== 'v1' || !iv || !tag || data === undefined)
 		throw new Error('stored secret: unknown format');
-	const decipher = createDecipheriv('aes-256-gcm', derive(secretsKey), Buffer.from(iv, 'base64url'));
+	const decipher = createDecipheriv(
+		'aes-256-gcm',
+		derive(secretsKey),
+		Buffer.from(iv, 'base64url')
+	);
 	decipher.setAAD(Buffer.from(context));
 	decipher.setAuthTag(Buffer.from(tag, 'base64url'));
 	return Buffer.concat([

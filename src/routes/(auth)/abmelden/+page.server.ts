@@ -62,11 +62,9 @@ export const actions: Actions = {
 			locals.log.info({ userId: locals.actor.userId, ended }, 'signed out everywhere');
 		}
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, await afterSignOut(
-				locals.ctx.db,
-				cookies,
-				url.origin,
-				'/abmelden?done&ueberall'
-			));
+		redirect(
+			303,
+			await afterSignOut(locals.ctx.db, cookies, url.origin, '/abmelden?done&ueberall')
+		);
 	}
 };

@@ -19,7 +19,10 @@ const SSO_REFUSALS = ['failed', 'unverified', 'no_account', 'elsewhere'] as cons
 function networkOf(url: URL): string | null {
 	const named = url.searchParams.get('netzwerk');
 	if (named && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(named)) return named;
-	return /^\/app\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:[/?#]|$)/.exec(url.searchParams.get('next') ?? '')?.[1] ?? null;
+	return (
+		/^\/app\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:[/?#]|$)/.exec(url.searchParams.get('next') ?? '')?.[1] ??
+		null
+	);
 }
 
 /** Only same-site paths are followed after sign-in. */
