@@ -13,7 +13,7 @@ import {
 	uniqueEmail,
 	visit
 } from '../fixtures';
-import { startTestProvider } from '../src/lib/server/auth/testing/oidc-provider';
+import { startTestProvider } from '../../src/lib/server/auth/testing/oidc-provider';
 
 const SLUG = 'emmerich';
 const LABEL = 'Stadtverwaltung Emmerich (Test)';

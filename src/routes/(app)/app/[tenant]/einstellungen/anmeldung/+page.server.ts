@@ -25,6 +25,7 @@ export const actions: Actions = {
 	save: formAction((ctx, input) => saveTenantSso(ctx, input), {
 		form: 'save',
 		omit: ['clientSecret', 'password', 'passwordConfirm', 'currentPassword'],
+		input: ({ values, form }) => ({ ...values, clientSecret: form.get('clientSecret') ?? '' }),
 		onSuccess: () => ({ success: m.tenant_sso_saved() })
 	}),
 	remove: formAction((ctx) => removeTenantSso(ctx), {
