@@ -86,6 +86,7 @@ test('the coordinator sets up the network sign-on and an invited person signs in
 
 		await test.step('signing out ends the session at the provider too', async () => {
 			await person.getByRole('button', { name: 'Abmelden' }).click();
+			// the page after the sign-out forwards to the provider (the form may only post here)
 			await expect(person).toHaveURL(new RegExp(`^${provider.issuer}/`));
 			await person.getByRole('button', { name: /sign me out/i }).click();
 			await expect(person).toHaveURL('/abmelden?done');

@@ -21,6 +21,8 @@ export const SSO_PENDING_COOKIE = 'mt_sso';
 export const SSO_ID_TOKEN_COOKIE = 'mt_sso_id';
 /** The network whose provider started the session (its address), for the sign-out there. */
 export const SSO_TENANT_COOKIE = 'mt_sso_net';
+/** Carries the provider's sign-out address from the sign-out to the page that follows it. */
+export const PROVIDER_SIGN_OUT_COOKIE = 'mt_sso_out';
 
 export function ssoSettings(): OidcSettings | null {
 	const e = env();

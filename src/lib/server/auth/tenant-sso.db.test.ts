@@ -24,7 +24,12 @@ import {
 	tenantSsoSettings
 } from './tenant-sso';
 import { SESSION_COOKIE } from './sessions';
-import { SSO_ID_TOKEN_COOKIE, SSO_PENDING_COOKIE, SSO_TENANT_COOKIE } from './sso';
+import {
+	PROVIDER_SIGN_OUT_COOKIE,
+	SSO_ID_TOKEN_COOKIE,
+	SSO_PENDING_COOKIE,
+	SSO_TENANT_COOKIE
+} from './sso';
 import { signInAtProvider, startTestProvider, type TestProvider } from './testing/oidc-provider';
 import * as networkStart from '../../../routes/(auth)/anmelden/sso/netzwerk/[slug]/+server';
 import * as networkCallback from '../../../routes/(auth)/anmelden/sso/netzwerk/[slug]/callback/+server';
@@ -280,18 +285,24 @@ describe("a network's own sign-on", () => {
 			{ tenantId: network.id, role: 'coordinator' }
 		]);
 
-		// signing out ends the session at the network's provider
+		// signing out ends the session at the network's provider: the page after the sign-out
+		// forwards there (the form itself may only send to this site)
 		const outCookies = fakeCookies({
 			[SSO_ID_TOKEN_COOKIE]: cookies.jar.get(SSO_ID_TOKEN_COOKIE)!,
 			[SSO_TENANT_COOKIE]: SLUG
 		});
-		const out = new URL(
+		expect(
 			await redirectOf(() =>
 				signOutPage.actions.signout(event(`${APP}/abmelden?/signout`, outCookies))
 			)
-		);
+		).toBe('/abmelden?done');
+		const page = (await signOutPage.load(event(`${APP}/abmelden?done`, outCookies))) as {
+			providerSignOut: string | null;
+		};
+		const out = new URL(page.providerSignOut!);
 		expect(out.origin).toBe(provider.issuer);
 		expect(out.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/abmelden?done`);
+		expect(outCookies.jar.has(PROVIDER_SIGN_OUT_COOKIE)).toBe(false);
 		expect(outCookies.jar.has(SSO_TENANT_COOKIE)).toBe(false);
 		expect(JSON.stringify(logs)).not.toContain(provider.clientSecret);
 	});
