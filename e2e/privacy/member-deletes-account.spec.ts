@@ -15,7 +15,7 @@ import {
 
 /** The demo person no other spec uses (demo/account-deletion.ts): deleted by the last test. */
 const JANA = { email: 'j.lorenz@landkreis-gifhorn.example', name: 'Jana Lorenz' };
-const BODY = 'Arbeitskreis Ehrenamt Nordkreis';
+const BODY = 'Projektgruppe Patenschaften Nordkreis';
 
 test('a member reads what deleting the account removes and keeps, and must confirm it', async ({
 	page

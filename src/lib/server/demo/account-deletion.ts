@@ -1,7 +1,7 @@
 /**
  * A person of the demo for the e2e test that deletes an account (e2e/privacy/member-deletes-
  * account.spec.ts), used by no other test: Jana Lorenz, a member of Landkreis Gifhorn and of its
- * small "Arbeitskreis Ehrenamt Nordkreis", present at its one held meeting, whose minutes are
+ * small "Projektgruppe Patenschaften Nordkreis", present at its one held meeting, whose minutes are
  * approved (so her name stays there as recorded after the deletion).
  */
 import { eq } from 'drizzle-orm';
@@ -16,7 +16,7 @@ import { buildUser, grantRole } from '../factories';
 export const DELETION_DEMO = {
 	email: 'j.lorenz@landkreis-gifhorn.example',
 	name: 'Jana Lorenz',
-	body: 'Arbeitskreis Ehrenamt Nordkreis',
+	body: 'Projektgruppe Patenschaften Nordkreis',
 	tenantSlug: 'landkreis-gifhorn'
 } as const;
 
@@ -46,9 +46,9 @@ export async function seedAccountDeletion(
 		.insert(bodies)
 		.values({
 			tenantId: gifhorn.id,
-			kind: 'working_group',
+			kind: 'project_group',
 			name: DELETION_DEMO.body,
-			shortName: 'AK Ehrenamt Nordkreis',
+			shortName: 'PG Patenschaften',
 			description: 'Ehrenamtliche aus Wittingen und Hankensbüttel stimmen ihre Patenschaften ab.',
 			visibility: 'network',
 			createdAt: since
