@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { isRedirect, type Cookies } from '@sveltejs/kit';
-import type { Database } from '../db/client';
+import { rowsOf, type Database } from '../db/client';
 import { createTestDb } from '../db/testing/test-db';
 import { actorCtx } from '../db/testing/test-actors';
 import { buildTenant, buildUser, grantRole } from '../factories';
@@ -152,7 +152,7 @@ function event(url: string, cookies: Cookies, params: Record<string, string> = {
 /** The whole round trip through the routes; returns where the app finally sends the browser. */
 async function signInThrough(kind: 'network' | 'platform', account: string) {
 	const cookies = fakeCookies();
-	const params = kind === 'network' ? { slug: SLUG } : {};
+	const params: Record<string, string> = kind === 'network' ? { slug: SLUG } : {};
 	const start = kind === 'network' ? networkStart.GET : platformStart.GET;
 	const callback = kind === 'network' ? networkCallback.GET : platformCallback.GET;
 	const base = kind === 'network' ? `${APP}/anmelden/sso/netzwerk/${SLUG}` : `${APP}/anmelden/sso`;
@@ -212,7 +212,7 @@ describe("a network's own sign-on", () => {
 		]);
 		// at rest: not the secret, but what decrypts to it (with the key, for this network only)
 		const rowText = JSON.stringify(
-			(await database.db.execute(sql`SELECT * FROM tenant_sso_providers`)).rows
+			rowsOf(await database.db.execute(sql`SELECT * FROM tenant_sso_providers`))
 		);
 		expect(rowText).not.toContain(provider.clientSecret);
 		expect(row.clientSecretEncrypted).toMatch(/^v1\./);

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
+import type { TenantCtx } from '$lib/server/context';
 import {
 	getTenantSso,
 	removeTenantSso,
@@ -22,13 +23,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	// the client secret is never sent back, not even with an error
-	save: formAction((ctx, input) => saveTenantSso(ctx, input), {
+	save: formAction((ctx: TenantCtx, input: unknown) => saveTenantSso(ctx, input), {
 		form: 'save',
 		omit: ['clientSecret', 'password', 'passwordConfirm', 'currentPassword'],
 		input: ({ values, form }) => ({ ...values, clientSecret: form.get('clientSecret') ?? '' }),
 		onSuccess: () => ({ success: m.tenant_sso_saved() })
 	}),
-	remove: formAction((ctx) => removeTenantSso(ctx), {
+	remove: formAction((ctx: TenantCtx) => removeTenantSso(ctx), {
 		form: 'remove',
 		onSuccess: () => ({ success: m.tenant_sso_removed() })
 	})
