@@ -78,6 +78,8 @@ const env = {
 	MAIL_POLL_SECONDS: '0.2',
 	SMTP_URL: '',
 	LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+	// encrypts a network's single sign-on client secret (e2e/auth/coordinator-sets-up-network-sign-on)
+	SECRETS_KEY: 'e2e-only-secrets-key-0123456789abcdef',
 	// adapter-node waits this long for open connections when it stops
 	SHUTDOWN_TIMEOUT: '5'
 };

@@ -111,6 +111,8 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	'tenant.branding_update': m.brand_audit_update,
 	'tenant.logo_upload': m.tenant_logo_audit_upload,
 	'tenant.logo_remove': m.tenant_logo_audit_remove,
+	'tenant.sso_update': m.tenant_sso_audit_update,
+	'tenant.sso_remove': m.tenant_sso_audit_remove,
 	'member.role_change': m.audit_action_member_role_change,
 	'member.remove': m.audit_action_member_remove,
 	'user.password_change': m.audit_action_user_password_change,

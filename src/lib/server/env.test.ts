@@ -40,6 +40,13 @@ describe('parseEnv', () => {
 		);
 	});
 
+	it('never repeats SECRETS_KEY in a message', () => {
+		expect(parseEnv({ SECRETS_KEY: 'k'.repeat(32) }).SECRETS_KEY).toBe('k'.repeat(32));
+		expect(() => parseEnv({ SECRETS_KEY: 'kurz-geheim' })).toThrow(
+			'SECRETS_KEY: must be at least 32 characters long (got "***")'
+		);
+	});
+
 	it('treats an empty or blank value as unset', () => {
 		const env = parseEnv({ PORT: '', DATABASE_URL: '', SEED_DEMO: '  ', SMTP_URL: '', ORIGIN: '' });
 		expect(env.PORT).toBe(3000);

@@ -80,7 +80,13 @@ export const envSchema = z.object({
 		)
 		.optional(),
 	/** The provider's name on the sign-in button ("Mit … anmelden"). */
-	OIDC_NAME: z.string().min(1).max(60).default('Single Sign-on')
+	OIDC_NAME: z.string().min(1).max(60).default('Single Sign-on'),
+	/**
+	 * Key that encrypts secrets kept in the database (a network's own single sign-on client
+	 * secret, AES-256-GCM). Needed once a network configures sign-on with a client secret; keep it
+	 * over restarts (without it those secrets cannot be read).
+	 */
+	SECRETS_KEY: z.string().min(32, { error: 'must be at least 32 characters long' }).optional()
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -99,6 +105,7 @@ function shown(key: string, values: Record<string, string>): string {
 	const value = values[key] ?? '';
 	if (key === 'APP_SECRET') return '***';
 	if (key === 'OIDC_CLIENT_SECRET') return '***';
+	if (key === 'SECRETS_KEY') return '***';
 	return SECRET_VARIABLES.has(key) ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
 }
 

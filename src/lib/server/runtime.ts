@@ -14,6 +14,8 @@ import { sendConfirmationReminders } from './offers/reminders';
 import { sendMeetingReminders } from './invitations/reminders';
 import { sendActionItemReminders } from './minutes/action-item-reminders';
 import { sendWeeklyDigests } from './notifications/digest';
+import { tenantSecretsKept } from './auth/tenant-sso';
+import { SecretsKeyMissingError } from './shared/secrets';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -59,6 +61,11 @@ async function boot(): Promise<Runtime> {
 		},
 		'database ready'
 	);
+	// a network's sign-on keeps its client secret encrypted: without the key it cannot sign in
+	if (!config.SECRETS_KEY && (await tenantSecretsKept(database.db))) {
+		await database.close();
+		throw new SecretsKeyMissingError();
+	}
 	let seeded = false;
 	if (config.SEED_DEMO && (await isEmpty(database.db))) {
 		const accounts = await seedDemo(database.db);

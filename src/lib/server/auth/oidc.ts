@@ -28,11 +28,18 @@ export interface OidcSettings {
 	roleMap: OidcRoleMapping[];
 	/** the provider's name on the sign-in button */
 	label: string;
+	/**
+	 * Set for a network's own provider (auth/tenant-sso.ts): it gives roles only in this tenant,
+	 * accepts only this tenant's invitations and links only accounts that belong to this tenant
+	 * alone (no other network, no platform administrator), since the network's coordinators run
+	 * it. Unset for the platform's provider (environment), which the operator runs.
+	 */
+	tenantId?: string;
 }
 
 /** Why a sign-in through the provider was refused; `code` names the message shown. */
 export class OidcSignInError extends Error {
-	constructor(public readonly code: 'failed' | 'unverified' | 'no_account') {
+	constructor(public readonly code: 'failed' | 'unverified' | 'no_account' | 'elsewhere') {
 		super(`oidc sign-in refused: ${code}`);
 		this.name = 'OidcSignInError';
 	}
@@ -121,6 +128,8 @@ async function mappedRoles(
 			.select({ id: tenants.id })
 			.from(tenants)
 			.where(eq(tenants.slug, mapping.tenantSlug));
+		// a network's own provider gives roles in that network only
+		if (settings.tenantId && tenant?.id !== settings.tenantId) continue;
 		// the first mapping per tenant wins (list the stronger role first)
 		if (tenant && !out.some((r) => r.tenantId === tenant.id))
 			out.push({ tenantId: tenant.id, role: mapping.role });
@@ -165,9 +174,26 @@ export async function completeOidcSignIn(
 
 	const userId = await db.transaction(async (tx) => {
 		let [user] = await tx
-			.select({ id: users.id, disabledAt: users.disabledAt })
+			.select({
+				id: users.id,
+				disabledAt: users.disabledAt,
+				isPlatformAdmin: users.isPlatformAdmin
+			})
 			.from(users)
 			.where(eq(users.email, email));
+		if (user && settings.tenantId) {
+			// a network's provider signs in only accounts of that network alone
+			const memberOf = await tx
+				.select({ tenantId: tenantMembers.tenantId })
+				.from(tenantMembers)
+				.where(eq(tenantMembers.userId, user.id));
+			if (
+				user.isPlatformAdmin ||
+				memberOf.length === 0 ||
+				memberOf.some((r) => r.tenantId !== settings.tenantId)
+			)
+				throw new OidcSignInError('elsewhere');
+		}
 		if (!user) {
 			const [invitation] = await tx
 				.select()
@@ -175,6 +201,7 @@ export async function completeOidcSignIn(
 				.where(
 					and(
 						eq(sql`lower(${invitations.email})`, email),
+						settings.tenantId ? eq(invitations.tenantId, settings.tenantId) : undefined,
 						isNull(invitations.acceptedAt),
 						isNull(invitations.revokedAt),
 						gt(invitations.expiresAt, now)
@@ -187,7 +214,11 @@ export async function completeOidcSignIn(
 			[user] = await tx
 				.insert(users)
 				.values({ email, name: invitation.name || name })
-				.returning({ id: users.id, disabledAt: users.disabledAt });
+				.returning({
+					id: users.id,
+					disabledAt: users.disabledAt,
+					isPlatformAdmin: users.isPlatformAdmin
+				});
 			await tx
 				.insert(tenantMembers)
 				.values({ tenantId: invitation.tenantId, userId: user.id, role: invitation.role })

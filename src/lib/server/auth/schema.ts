@@ -3,6 +3,7 @@ import {
 	boolean,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -64,6 +65,29 @@ export const tenantMembers = pgTable(
 		index('tenant_members_user_idx').on(t.userId)
 	]
 );
+
+/** A claim value of a network's own sign-on and the role it gives in that network. */
+export interface TenantSsoRoleMapping {
+	value: string;
+	role: Role;
+}
+
+/**
+ * A network's own single sign-on (auth/tenant-sso.ts), kept by its coordinators: the OpenID
+ * Connect provider and client, and which claim values give which role in this network only.
+ */
+export const tenantSsoProviders = pgTable('tenant_sso_providers', {
+	tenantId: tenantIdColumn().primaryKey(),
+	issuer: text('issuer').notNull(),
+	clientId: text('client_id').notNull(),
+	/** AES-256-GCM under SECRETS_KEY (shared/secrets.ts), never the plain secret; null: public client */
+	clientSecretEncrypted: text('client_secret_encrypted'),
+	roleClaim: text('role_claim'),
+	roleMap: jsonb('role_map').$type<TenantSsoRoleMapping[]>().notNull().default([]),
+	/** the provider's name on the sign-in button */
+	label: text('label').notNull(),
+	...timestampColumns()
+});
 
 /** The organisations an editor may keep, per tenant. */
 export const editorOrganizations = pgTable(

@@ -79,6 +79,7 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	[`${A}/datenschutz/verarbeitung`]: {},
 	[`${A}/einstellungen`]: {},
 	[`${A}/einstellungen/rechtliches`]: {},
+	[`${A}/einstellungen/anmeldung`]: {},
 	[`${A}/gremien`]: {},
 	[`${A}/gremien/[body]`]: { body: 'body' },
 	[`${A}/gremien/[body]/aufgaben`]: { body: 'body' },
@@ -149,6 +150,9 @@ export const CRAWLED_ROUTES: Record<string, Record<string, ParamKind>> = {
 	'/(auth)/anmelden': {},
 	'/(auth)/anmelden/sso': {},
 	'/(auth)/anmelden/sso/callback': {},
+	// a network's own sign-on, by the network's address (the crawl names an unknown one: 404)
+	'/(auth)/anmelden/sso/netzwerk/[slug]': { slug: 'token' },
+	'/(auth)/anmelden/sso/netzwerk/[slug]/callback': { slug: 'token' },
 	'/(auth)/einladung/[token]': { token: 'token' },
 	'/(auth)/passwort-vergessen': {},
 	'/(auth)/passwort-zuruecksetzen/[token]': { token: 'token' },

@@ -12,6 +12,7 @@ import { tenants } from '../tenants/schema';
 import { invitations } from '../auth/schema';
 import { hashToken } from '../auth/tokens';
 import { seedPapers } from './papers';
+import { seedAccountDeletion } from './account-deletion';
 import {
 	buildOrganization,
 	buildOrganizationType,
@@ -332,6 +333,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 			coordinatorId: koLandshut.id,
 			editorId: editor.id
 		});
+
+		// A person for the e2e test that deletes an account (demo/account-deletion.ts).
+		await seedAccountDeletion(tx, { password });
 
 		// Papers, decisions, instructions and a status report (demo/papers.ts); runs last.
 		await seedPapers(tx);

@@ -53,6 +53,8 @@ export const actions: Actions = {
 	// Art. 17: the account and the person's data go; every session (this one too) has ended.
 	erase: formAction(deleteMyAccount, {
 		form: 'erase',
+		// the password is left out of the values (never sent back), so it is read from the form
+		input: ({ form, values }) => ({ ...values, password: form.get('password') ?? '' }),
 		onSuccess: (_result, { event }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			redirect(303, '/abmelden?done&geloescht');

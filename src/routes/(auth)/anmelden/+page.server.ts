@@ -8,16 +8,33 @@ import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, getLocale, isLocale } from '$lib/paraglide/runtime';
 import { waitInWords } from '$lib/server/shared';
 import { ssoSettings } from '$lib/server/auth/sso';
+import { tenantSsoButton } from '$lib/server/auth/tenant-sso';
 
-const SSO_REFUSALS = ['failed', 'unverified', 'no_account'] as const;
+const SSO_REFUSALS = ['failed', 'unverified', 'no_account', 'elsewhere'] as const;
+
+/**
+ * The network a sign-in is for: named by `?netzwerk=<address>` (the network's pages link so),
+ * else by a `next` inside its signed-in area (/app/<address>/…).
+ */
+function networkOf(url: URL): string | null {
+	const named = url.searchParams.get('netzwerk');
+	if (named && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(named)) return named;
+	return (
+		/^\/app\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:[/?#]|$)/.exec(url.searchParams.get('next') ?? '')?.[1] ??
+		null
+	);
+}
 
 /** Only same-site paths are followed after sign-in. */
 const safeNext = (next: unknown, url: URL) => safeRedirectPath(next, url.origin, '/app');
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next'), url));
 	const refused = url.searchParams.get('sso');
+	const network = networkOf(url);
 	return {
+		// the network's own sign-on, when it has one
+		networkSso: network ? await tenantSsoButton(locals.ctx.db, network) : null,
 		next: url.searchParams.get('next') ?? '',
 		reset: url.searchParams.has('reset'),
 		// single sign-on, when configured: the provider's name for the button

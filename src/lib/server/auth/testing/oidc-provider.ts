@@ -23,7 +23,7 @@ export interface TestProvider {
 
 export async function startTestProvider(
 	accounts: Record<string, TestAccount>,
-	redirectUri: string,
+	redirectUri: string | string[],
 	postLogoutRedirectUri: string
 ): Promise<TestProvider> {
 	const server = http.createServer();
@@ -36,7 +36,7 @@ export async function startTestProvider(
 			{
 				client_id: clientId,
 				client_secret: clientSecret,
-				redirect_uris: [redirectUri],
+				redirect_uris: [redirectUri].flat(),
 				post_logout_redirect_uris: [postLogoutRedirectUri],
 				response_types: ['code'],
 				grant_types: ['authorization_code']
