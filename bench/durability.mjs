@@ -139,7 +139,11 @@ async function signIn() {
 		method: 'POST',
 		body,
 		redirect: 'manual',
-		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' }
+		headers: {
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		}
 	});
 	const cookie = sessionCookie(res);
 	if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
@@ -160,6 +164,7 @@ async function writer(cookie, round, index, stop) {
 				redirect: 'manual',
 				headers: {
 					origin: base,
+					accept: 'text/html',
 					cookie,
 					'content-type': 'application/x-www-form-urlencoded'
 				},
@@ -183,7 +188,7 @@ async function verify(cookie, writes) {
 		const results = await Promise.all(
 			batch.map(async (w) => {
 				const res = await fetch(`${base}/app/${TENANT}/neuigkeiten/${w.id}`, {
-					headers: { cookie },
+					headers: { cookie, accept: 'text/html' },
 					redirect: 'manual'
 				});
 				const html = await res.text();
@@ -219,8 +224,9 @@ async function main() {
 			const runs = Array.from({ length: opts.writers }, (_, i) => writer(cookie, round, i, stop));
 			const killAfter = 500 + Math.floor(Math.random() * opts.seconds * 1000);
 			await sleep(killAfter);
-			await killHard(server);
+			// no new writes from here on: those in flight at the kill are the ones at risk
 			stop.stopped = true;
+			await killHard(server);
 			const results = await Promise.all(runs);
 			const acknowledged = results.flatMap((r) => r.acknowledged);
 			const attempts = results.reduce((a, r) => a + r.attempts, 0);
