@@ -12,17 +12,12 @@
 // correct), acknowledged ones must be. Writes bench/results/<date>-durability-<db>.md and exits
 // 1 when a write was lost.
 //
-// Database: DATABASE_URL for PostgreSQL (--db postgres; a database mt_durability_<pid> is
-// created on that server and dropped afterwards), else a fresh PGlite folder in bench/.data/.
-import { spawn, spawnSync } from 'node:child_process';
+// Database: DATABASE_URL for PostgreSQL (--db postgres; a new database on that server, two
+// workers, dropped afterwards), else a fresh PGlite folder in bench/.data/.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const log = (...a) => console.error(...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { ensureBuild, freshDatabase, log, root, sleep, waitHealthy } from './common.mjs';
 
 function parseArgs(argv) {
 	const out = {
@@ -57,28 +52,6 @@ const ACCOUNT = { email: 'koordination@landshut.example', password: 'miteinander
 // ---------------------------------------------------------------------------------------------
 // database and server
 
-async function prepareDatabase() {
-	if (opts.db === 'pglite') {
-		const dir = path.join(root, 'bench', '.data', `durability-${process.pid}`);
-		fs.rmSync(dir, { recursive: true, force: true });
-		return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-	}
-	const name = `mt_durability_${process.pid}`;
-	const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`CREATE DATABASE "${name}"`);
-	await admin.end();
-	const url = new URL(process.env.DATABASE_URL);
-	url.pathname = `/${name}`;
-	return {
-		env: { DATABASE_URL: url.toString(), WORKERS: '2' },
-		drop: async () => {
-			const a = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-			await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-			await a.end();
-		}
-	};
-}
-
 function startServer(env) {
 	// its own process group, so that SIGKILL reaches the cluster's workers too
 	return spawn(process.execPath, ['scripts/server.mjs'], {
@@ -96,27 +69,15 @@ function startServer(env) {
 	});
 }
 
-async function waitHealthy(child, timeoutMs = 120_000) {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return Date.now() - started;
-		} catch {
-			// not listening yet
-		}
-		await sleep(100);
-	}
-	throw new Error('server did not become healthy');
-}
-
 function killHard(child) {
 	try {
 		process.kill(-child.pid, 'SIGKILL');
 	} catch {
 		child.kill('SIGKILL');
 	}
-	return new Promise((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('exit', r)));
+	return new Promise((r) =>
+		child.exitCode !== null || child.signalCode ? r() : child.once('exit', r)
+	);
 }
 
 async function stopServer(child) {
@@ -134,7 +95,11 @@ function sessionCookie(res) {
 }
 
 async function signIn() {
-	const body = new URLSearchParams({ email: ACCOUNT.email, password: ACCOUNT.password, next: '/app' });
+	const body = new URLSearchParams({
+		email: ACCOUNT.email,
+		password: ACCOUNT.password,
+		next: '/app'
+	});
 	const res = await fetch(`${base}/anmelden`, {
 		method: 'POST',
 		body,
@@ -203,22 +168,17 @@ async function verify(cookie, writes) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-	if (opts.build || !fs.existsSync(path.join(root, 'build', 'index.js'))) {
-		log('building …');
-		const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit']
-		});
-		if (b.status !== 0) throw new Error('build failed');
-	}
-	const database = await prepareDatabase();
+	ensureBuild(opts.build);
+	const database = await freshDatabase(opts.db, 'durability');
+	// on PostgreSQL with two workers: the kill takes the whole cluster down
+	if (opts.db === 'postgres') database.env.WORKERS = '2';
 	const rounds = [];
 	const allAcknowledged = [];
 	let server;
 	try {
 		for (let round = 1; round <= opts.rounds; round++) {
 			server = startServer(database.env);
-			await waitHealthy(server);
+			await waitHealthy(base, server, 180_000);
 			const cookie = await signIn();
 			const stop = { stopped: false };
 			const runs = Array.from({ length: opts.writers }, (_, i) => writer(cookie, round, i, stop));
@@ -233,7 +193,7 @@ async function main() {
 			allAcknowledged.push(...acknowledged);
 
 			server = startServer(database.env);
-			const restartMs = await waitHealthy(server);
+			const restartMs = await waitHealthy(base, server, 180_000);
 			const checkCookie = await signIn();
 			// every acknowledged write so far, of this round and the earlier ones
 			const lost = await verify(checkCookie, allAcknowledged);
@@ -274,7 +234,9 @@ async function main() {
 				`| ${r.round} | ${r.killAfterMs} ms | ${r.attempts} | ${r.acknowledged} | ${r.inFlight} | ${r.checked} | ${r.lost} | ${r.restartMs} ms |`
 		),
 		'',
-		lostTotal === 0 ? '**PASS**: no acknowledged write lost.' : `**FAIL**: ${lostTotal} acknowledged writes lost.`,
+		lostTotal === 0
+			? '**PASS**: no acknowledged write lost.'
+			: `**FAIL**: ${lostTotal} acknowledged writes lost.`,
 		''
 	];
 	const file = path.join(root, 'bench', 'results', `${date}-durability-${opts.db}.md`);

@@ -15,14 +15,12 @@
 //  - the budgets of issue 15 as PASS/FAIL lines (each a ratio within this run).
 // Database: DATABASE_URL for PostgreSQL (--db postgres), else the PGlite folder bench/.data/<scale>
 // (or DATA_DIR). Read the ratios, not the milliseconds: the machine may be shared.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { ensureBuild, load, log, root, rssOf, sleep, waitHealthy } from './common.mjs';
 
 function parseArgs(argv) {
 	const out = {
@@ -61,7 +59,6 @@ function parseArgs(argv) {
 const opts = parseArgs(process.argv.slice(2));
 const base = `http://127.0.0.1:${opts.port}`;
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? path.join('bench', '.data', opts.scale));
-const log = (...a) => console.error(...a);
 
 // ---------------------------------------------------------------------------------------------
 // server processes
@@ -75,69 +72,14 @@ function startServer(env) {
 	return child;
 }
 
-async function waitHealthy(child, timeoutMs) {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return Date.now() - started;
-		} catch {
-			// not listening yet
-		}
-		await sleep(50);
-	}
-	throw new Error('server did not become healthy');
-}
-
 async function stopServer(child) {
 	if (child.exitCode !== null) return;
 	child.kill('SIGTERM');
 	await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Resident memory (MB) of the server: its process and, with workers, each child process. */
-function rssOf(pid) {
-	const read = (p) => {
-		try {
-			const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-			return m ? Number(m[1]) / 1024 : 0;
-		} catch {
-			return 0;
-		}
-	};
-	const children = [];
-	try {
-		for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-			const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-			if (list) children.push(...list.split(/\s+/).map(Number));
-		}
-	} catch {
-		// no /proc (not Linux): report the main process only
-	}
-	const perProcess = [read(pid), ...children.map(read)];
-	return { total: perProcess.reduce((a, b) => a + b, 0), max: Math.max(...perProcess) };
-}
-
 // ---------------------------------------------------------------------------------------------
 // load
-
-function load(url, connections, seconds, cookie) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			['bench/load.mjs', url, String(connections), String(seconds), cookie ?? ''],
-			{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
-		);
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.once('exit', (code) => {
-			if (code !== 0) reject(new Error(`load ${url}: exit ${code}`));
-			else resolve(JSON.parse(out.trim().split('\n').at(-1)));
-		});
-	});
-}
 
 async function signIn(email) {
 	const res = await fetch(`${base}/anmelden`, {
@@ -317,10 +259,10 @@ async function startupTimes() {
 	let app = null;
 	try {
 		app = startServer(env);
-		const first = await waitHealthy(app, 300_000);
+		const first = await waitHealthy(base, app, 300_000);
 		await stopServer(app);
 		app = startServer(env);
-		const later = await waitHealthy(app, 120_000);
+		const later = await waitHealthy(base, app, 120_000);
 		await stopServer(app);
 		return { first, later };
 	} catch (error) {
@@ -340,7 +282,7 @@ function serverEnv(workers) {
 
 async function measure(workers, connectionsList, routes) {
 	const app = startServer(serverEnv(workers));
-	await waitHealthy(app, 180_000);
+	await waitHealthy(base, app, 180_000);
 	if (workers > 1) await sleep(3000); // the other workers start once the first listens
 	routes ??= await discoverRoutes();
 	const floors = [
@@ -401,14 +343,7 @@ const pct = (n) => `${(n * 100).toFixed(0)} %`;
 
 async function main() {
 	const started = Date.now();
-	if (opts.build || !fs.existsSync(path.join(root, 'build', 'index.js'))) {
-		log('building …');
-		const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-			cwd: root,
-			stdio: 'ignore'
-		});
-		if (b.status !== 0) throw new Error('build failed');
-	}
+	ensureBuild(opts.build);
 	if (opts.db === 'pglite' && !fs.existsSync(dataDir))
 		throw new Error(`no data in ${dataDir}: run npm run bench:data -- --scale ${opts.scale} first`);
 	let startup = null;

@@ -9,15 +9,19 @@
 // `--max-old-space-size=<MB>`: when memory then stays bounded and no request fails, the growth
 // without the bound is the garbage collector's lazy high-water mark (a cache of the heap), not a
 // leak; a leak would end in an out-of-memory crash. Writes bench/results/<date>-soak-<db>.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const log = (...a) => console.error(...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import {
+	ensureBuild,
+	freshDatabase,
+	load,
+	log,
+	root,
+	rssOf,
+	sleep,
+	waitHealthy
+} from './common.mjs';
 
 function parseArgs(argv) {
 	const out = {
@@ -61,74 +65,9 @@ const ROUTES = [
 	'/'
 ];
 
-async function prepareDatabase() {
-	if (opts.db === 'pglite') {
-		const dir = path.join(root, 'bench', '.data', `soak-${process.pid}`);
-		fs.rmSync(dir, { recursive: true, force: true });
-		return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-	}
-	const name = `mt_soak_${process.pid}`;
-	const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`CREATE DATABASE "${name}"`);
-	await admin.end();
-	const url = new URL(process.env.DATABASE_URL);
-	url.pathname = `/${name}`;
-	return {
-		env: { DATABASE_URL: url.toString() },
-		drop: async () => {
-			const a = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-			await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-			await a.end();
-		}
-	};
-}
-
-function rssMb(pid) {
-	const read = (p) => {
-		try {
-			const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-			return m ? Number(m[1]) / 1024 : 0;
-		} catch {
-			return 0;
-		}
-	};
-	let total = read(pid);
-	try {
-		for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-			const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-			if (list) for (const c of list.split(/\s+/)) total += read(Number(c));
-		}
-	} catch {
-		// not Linux
-	}
-	return Math.round(total);
-}
-
-function load(url, seconds) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			['bench/load.mjs', url, String(opts.connections), String(seconds)],
-			{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
-		);
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.once('exit', (code) =>
-			code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`load ${url}: exit ${code}`))
-		);
-	});
-}
-
 async function main() {
-	if (opts.build || !fs.existsSync(path.join(root, 'build', 'index.js'))) {
-		log('building …');
-		const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit']
-		});
-		if (b.status !== 0) throw new Error('build failed');
-	}
-	const database = await prepareDatabase();
+	ensureBuild(opts.build);
+	const database = await freshDatabase(opts.db, 'soak');
 	const nodeOptions = opts.heap ? `--max-old-space-size=${opts.heap}` : '';
 	const server = spawn(process.execPath, ['scripts/server.mjs'], {
 		cwd: root,
@@ -146,33 +85,43 @@ async function main() {
 	let failed = 0;
 	let requests = 0;
 	try {
-		const started = Date.now();
-		while (Date.now() - started < 120_000) {
-			if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-			try {
-				if ((await fetch(`${base}/healthz`)).ok) break;
-			} catch {
-				// not yet
-			}
-			await sleep(200);
-		}
+		await waitHealthy(base, server, 180_000);
 		// warm every route once
 		for (const r of ROUTES) await (await fetch(base + r)).arrayBuffer();
-		samples.push({ minute: 0, phase: 'before', rss: rssMb(server.pid), route: '', rps: null });
+		samples.push({
+			minute: 0,
+			phase: 'before',
+			rss: Math.round(rssOf(server.pid).total),
+			route: '',
+			rps: null
+		});
 		for (let minute = 1; minute <= opts.minutes; minute++) {
 			const route = ROUTES[(minute - 1) % ROUTES.length];
-			const r = await load(base + route, 60);
-			if (server.exitCode !== null) throw new Error(`server died (exit ${server.exitCode}) in minute ${minute}`);
+			const r = await load(base + route, opts.connections, 60);
+			if (server.exitCode !== null)
+				throw new Error(`server died (exit ${server.exitCode}) in minute ${minute}`);
 			requests += r.requests;
 			failed += r.errors + r.non2xx;
-			const rss = rssMb(server.pid);
+			const rss = Math.round(rssOf(server.pid).total);
 			samples.push({ minute, phase: 'load', rss, route, rps: Math.round(r.rps), p95: r.p95 });
 			log(`minute ${minute}: ${route} ${Math.round(r.rps)} req/s, p95 ${r.p95} ms, RSS ${rss} MB`);
 		}
 		await sleep(30_000);
-		samples.push({ minute: opts.minutes + 0.5, phase: 'rest 30 s', rss: rssMb(server.pid), route: '', rps: null });
+		samples.push({
+			minute: opts.minutes + 0.5,
+			phase: 'rest 30 s',
+			rss: Math.round(rssOf(server.pid).total),
+			route: '',
+			rps: null
+		});
 		await sleep(60_000);
-		samples.push({ minute: opts.minutes + 1.5, phase: 'rest 90 s', rss: rssMb(server.pid), route: '', rps: null });
+		samples.push({
+			minute: opts.minutes + 1.5,
+			phase: 'rest 90 s',
+			rss: Math.round(rssOf(server.pid).total),
+			route: '',
+			rps: null
+		});
 	} finally {
 		if (server.exitCode === null) {
 			server.kill('SIGTERM');
@@ -193,7 +142,8 @@ async function main() {
 		'| minute | phase | route | req/s | p95 ms | RSS MB |',
 		'|---|---|---|---|---|---|',
 		...samples.map(
-			(s) => `| ${s.minute} | ${s.phase} | ${s.route ? `\`${s.route}\`` : ''} | ${s.rps ?? ''} | ${s.p95 ?? ''} | ${s.rss} |`
+			(s) =>
+				`| ${s.minute} | ${s.phase} | ${s.route ? `\`${s.route}\`` : ''} | ${s.rps ?? ''} | ${s.p95 ?? ''} | ${s.rss} |`
 		),
 		'',
 		`Peak ${peak} MB; growth over the second half of the load ${growthSecondHalf} MB; ` +

@@ -1,0 +1,107 @@
+// What the bench scripts share: the project folder, the production build, waiting for the
+// server's health check, its resident memory, a load run in its own process, and a fresh
+// database (a PGlite folder or a new database on DATABASE_URL's server).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const log = (...a) => console.error(...a);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds the app (vite build) when asked or when there is no build yet. */
+export function ensureBuild(force) {
+	if (!force && fs.existsSync(path.join(root, 'build', 'index.js'))) return;
+	log('building …');
+	const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (b.status !== 0) throw new Error('build failed');
+}
+
+/** Waits until `${base}/healthz` answers; returns the milliseconds it took. */
+export async function waitHealthy(base, child, timeoutMs) {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return Date.now() - started;
+		} catch {
+			// not listening yet
+		}
+		await sleep(50);
+	}
+	throw new Error('server did not become healthy');
+}
+
+/** Resident memory (MB) of the server: its process and, with workers, each child process. */
+export function rssOf(pid) {
+	const read = (p) => {
+		try {
+			const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+			return m ? Number(m[1]) / 1024 : 0;
+		} catch {
+			return 0;
+		}
+	};
+	const children = [];
+	try {
+		for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+			const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+			if (list) children.push(...list.split(/\s+/).map(Number));
+		}
+	} catch {
+		// no /proc (not Linux): report the main process only
+	}
+	const perProcess = [read(pid), ...children.map(read)];
+	return { total: perProcess.reduce((a, b) => a + b, 0), max: Math.max(...perProcess) };
+}
+
+/** One autocannon run in its own process (bench/load.mjs); resolves with its JSON line. */
+export function load(url, connections, seconds, cookie) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			['bench/load.mjs', url, String(connections), String(seconds), cookie ?? ''],
+			{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
+		);
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.once('exit', (code) => {
+			if (code !== 0) reject(new Error(`load ${url}: exit ${code}`));
+			else resolve(JSON.parse(out.trim().split('\n').at(-1)));
+		});
+	});
+}
+
+/**
+ * A fresh, empty database for one bench script: a PGlite folder in bench/.data/, or a new
+ * database on DATABASE_URL's server; `env` for the server, `drop()` removes it.
+ */
+export async function freshDatabase(db, label) {
+	const name = `${label}_${process.pid}`;
+	if (db === 'pglite') {
+		const dir = path.join(root, 'bench', '.data', name);
+		fs.rmSync(dir, { recursive: true, force: true });
+		return {
+			env: { DATA_DIR: dir },
+			drop: async () => fs.rmSync(dir, { recursive: true, force: true })
+		};
+	}
+	const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`CREATE DATABASE "mt_${name}"`);
+	await admin.end();
+	const url = new URL(process.env.DATABASE_URL);
+	url.pathname = `/mt_${name}`;
+	return {
+		env: { DATABASE_URL: url.toString() },
+		drop: async () => {
+			const a = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+			await a.unsafe(`DROP DATABASE IF EXISTS "mt_${name}" WITH (FORCE)`);
+			await a.end();
+		}
+	};
+}
