@@ -1,7 +1,15 @@
 // The pages a public body must have: Impressum, Datenschutzerklärung and Erklärung zur
 // Barrierefreiheit per network, linked from every public page, with the feedback way that lands
 // in the network's inbox, and the coordinator's own texts replacing the defaults.
-import { ACCOUNTS, expect, newNoScriptPage, signedInPage, test, visit } from '../fixtures';
+import {
+	ACCOUNTS,
+	expect,
+	expectAccessible,
+	newNoScriptPage,
+	signedInPage,
+	test,
+	visit
+} from '../fixtures';
 
 test('a network’s pages link to its own legal pages and the barrier report', async ({ page }) => {
 	await visit(page, '/landkreis-gifhorn/angebote');
@@ -35,20 +43,56 @@ test('a network’s pages link to its own legal pages and the barrier report', a
 	).toHaveAttribute('href', '/impressum');
 });
 
-test('without JavaScript, “Barriere melden” opens the message form with the kind chosen', async ({
+test('without JavaScript, “Barriere melden” in the footer sends accessibility feedback to the inbox', async ({
 	browser
 }) => {
+	test.setTimeout(120_000);
+	const text = `Die Karte auf der Seite ${Date.now().toString(36)} lässt sich nicht mit der Tastatur bedienen.`;
 	const page = await newNoScriptPage(browser);
-	await visit(page, '/landshut');
-	await page.getByRole('contentinfo').getByRole('link', { name: 'Barriere melden' }).click();
-	await expect(page).toHaveURL('/landshut/anliegen?art=barrierefreiheit');
-	await expect(
-		page.getByRole('radio', { name: 'Barriere melden (Barrierefreiheit)' })
-	).toBeChecked();
-	await expect(page.getByRole('link', { name: 'Datenschutzerklärung' })).toHaveAttribute(
+	await visit(page, '/landshut/angebote');
+	const footer = page.getByRole('contentinfo');
+	await footer.getByText('Barriere melden').click();
+	await expect(footer.getByRole('link', { name: 'Datenschutzerklärung' })).toHaveAttribute(
 		'href',
 		'/landshut/datenschutz'
 	);
+	await expectAccessible(page);
+	// sent without the consent: the whole message form, the kind chosen and the text kept
+	await footer.getByRole('textbox', { name: /^Ihr Anliegen/ }).fill(text);
+	await page.waitForTimeout(3_200);
+	await footer.getByRole('button', { name: 'Anliegen senden' }).click();
+	await expect(page).toHaveURL('/landshut/anliegen');
+	await expect(page.getByRole('alert')).toContainText(
+		'Bitte stimmen Sie der Speicherung Ihrer Angaben zu'
+	);
+	await expect(
+		page.getByRole('radio', { name: 'Barriere melden (Barrierefreiheit)' })
+	).toBeChecked();
+	await expect(page.getByRole('textbox', { name: /^Ihr Anliegen/ })).toHaveValue(text);
+	// on the message page itself the footer links to it instead of repeating the form
+	await expect(
+		page.getByRole('contentinfo').getByRole('link', { name: 'Barriere melden' })
+	).toBeVisible();
+	await page.getByRole('checkbox', { name: /Ich stimme zu/ }).check();
+	await page.waitForTimeout(3_200);
+	await page.getByRole('button', { name: 'Anliegen senden' }).click();
+	await expect(page).toHaveURL(/\/landshut\/anliegen\/status\/[^/?]+\?neu=1$/);
+	await page.context().close();
+
+	// in Arabic the footer form sends to the Arabic message page
+	const arabic = await newNoScriptPage(browser);
+	await visit(arabic, '/ar/landshut');
+	await expect(arabic.getByRole('contentinfo').locator('form')).toHaveAttribute(
+		'action',
+		'/ar/landshut/anliegen'
+	);
+	await arabic.context().close();
+
+	// the coordinator finds it in the inbox as accessibility feedback
+	const staff = await signedInPage(browser, ACCOUNTS.coordinatorLandshut);
+	await visit(staff, '/app/landshut/anliegen?kind=accessibility');
+	await expect(staff.getByRole('main')).toContainText(text.slice(0, 40));
+	await staff.context().close();
 });
 
 test('a coordinator writes the Impressum; visitors see it instead of the default', async ({

@@ -3,6 +3,7 @@ import { cookieName, getLocale } from '$lib/paraglide/runtime';
 import { isPublicPath, localizePath, splitLocalePrefix, suggestedLocale } from '$lib/i18n/routing';
 import { dateText, timeText } from '$lib/server/shared/date-text';
 import { DEFAULT_ACCENT } from '$lib/server/tenants/branding';
+import { issueChallenge, POW_DIFFICULTY } from '$lib/server/inquiries/spam';
 
 export const load: LayoutServerLoad = ({ locals, url, cookies, request, route }) => {
 	const prefix = splitLocalePrefix(url.pathname).locale;
@@ -30,6 +31,19 @@ export const load: LayoutServerLoad = ({ locals, url, cookies, request, route })
 						name: locals.tenant.name,
 						accent: locals.tenant.accent ?? DEFAULT_ACCENT,
 						logo: locals.tenant.logo ?? null
+					}
+				: null,
+		// "Barriere melden" as a form in the footer of a network's public pages (the message
+		// page itself has the whole form); its challenge is signed, not stored.
+		feedback:
+			locals.tenant &&
+			route.id?.startsWith('/(public)/[tenant]') &&
+			route.id !== '/(public)/[tenant]/anliegen'
+				? {
+						action: localizePath(`/${locals.tenant.slug}/anliegen`, locale),
+						privacyHref: localizePath(`/${locals.tenant.slug}/datenschutz`, locale),
+						challenge: issueChallenge(now),
+						difficulty: POW_DIFFICULTY
 					}
 				: null,
 		// A network's public pages work offline for visitors who are not signed in (the service
