@@ -71,8 +71,18 @@ describe('publicNetworkDirectory', () => {
 			parentId: district.id,
 			isPublic: false
 		});
+		// more municipalities than a card shows, all before Moosbach by name
+		for (let i = 0; i < NETWORK_CARD_MUNICIPALITIES; i++)
+			await buildTenant(db, {
+				name: `Aachtal ${i}`,
+				kind: 'municipality',
+				parentId: district.id
+			});
 		const found = await publicNetworkDirectory(testCtx(db), { q: 'moosbach an der', page: 1 });
 		expect(found.networks.map((n) => n.id)).toEqual([district.id]);
+		// the municipality searched for comes first on its district's card
+		expect(found.networks[0].municipalities[0].name).toBe('Moosbach an der Suche');
+		expect(found.networks[0].municipalities).toHaveLength(NETWORK_CARD_MUNICIPALITIES);
 		// a hidden municipality does not reveal its district
 		expect(
 			(await publicNetworkDirectory(testCtx(db), { q: 'Heimlich', page: 1 })).networks

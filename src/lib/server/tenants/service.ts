@@ -125,7 +125,7 @@ export const NETWORK_CARD_MUNICIPALITIES = 8;
  * The platform start page's directory, bounded whatever the number of tenants: one page of the
  * public top-level networks (districts and cities) by name, each with its first municipalities
  * and their count. `q` matches the name of the network or of one of its public municipalities
- * (a visitor from Moosburg finds Landkreis Freising).
+ * (a visitor from Moosburg finds Landkreis Freising, with Moosburg first on its card).
  */
 export async function publicNetworkDirectory(
 	ctx: Ctx,
@@ -145,7 +145,9 @@ export async function publicNetworkDirectory(
 		.offset(pageOffset(page, NETWORK_PAGE_SIZE));
 	const { rows: top, hasMore } = pageOf(rows, NETWORK_PAGE_SIZE);
 	if (top.length === 0) return { networks: [], hasMore: false };
-	// the first municipalities of each network on the page and their count, in one query
+	// the first municipalities of each network on the page and their count, in one query; those
+	// whose name matches the search come first (a visitor looking for Moosburg sees it)
+	const matchFirst = pattern ? sql`(${tenants.name} ILIKE ${pattern}) DESC, ` : sql``;
 	const ranked = ctx.db
 		.select({
 			id: tenants.id,
@@ -153,7 +155,7 @@ export async function publicNetworkDirectory(
 			name: tenants.name,
 			parentId: tenants.parentId,
 			position:
-				sql<number>`row_number() OVER (PARTITION BY ${tenants.parentId} ORDER BY ${tenants.name}, ${tenants.id})`.as(
+				sql<number>`row_number() OVER (PARTITION BY ${tenants.parentId} ORDER BY ${matchFirst}${tenants.name}, ${tenants.id})`.as(
 					'position'
 				),
 			total: sql<number>`count(*) OVER (PARTITION BY ${tenants.parentId})`.as('total')
