@@ -1,6 +1,7 @@
-// What the bench scripts share: the project folder, the production build, waiting for the
-// server's health check, its resident memory, a load run in its own process, and a fresh
-// database (a PGlite folder or a new database on DATABASE_URL's server).
+// What the bench scripts share: the project folder, the command line (--db, --port, --no-build,
+// --help), the production build, starting and stopping the server (scripts/server.mjs), waiting
+// for its health check, its resident memory, a load run in its own process, and a fresh database
+// (a PGlite folder or a new database on DATABASE_URL's server).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,4 +105,88 @@ export async function freshDatabase(db, label) {
 			await a.end();
 		}
 	};
+}
+
+/**
+ * The command line of a bench script. Every script takes `--db pglite|postgres` (default:
+ * postgres when DATABASE_URL is set), `--port <n>` (default: BENCH_PORT, else `port`),
+ * `--no-build` and `--help` (prints `usage`); `flags` adds the script's own options: a function
+ * parses the next argument (`'--rounds': ['rounds', Number]`), any other value is set as it is
+ * (`'--quick': ['quick', true]`). `databases` limits --db. Checks that --db postgres has a
+ * DATABASE_URL.
+ */
+export function parseBenchArgs(
+	argv,
+	{ port, usage = '', defaults = {}, flags = {}, databases = ['pglite', 'postgres'] }
+) {
+	const out = {
+		db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+		port: Number(process.env.BENCH_PORT ?? port),
+		build: true,
+		...defaults
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--help' || a === '-h') {
+			console.log(usage.trim());
+			process.exit(0);
+		} else if (a === '--db') out.db = argv[++i];
+		else if (a === '--port') out.port = Number(argv[++i]);
+		else if (a === '--no-build') out.build = false;
+		else if (Object.hasOwn(flags, a)) {
+			const [key, value] = flags[a];
+			out[key] = typeof value === 'function' ? value(argv[++i]) : value;
+		} else throw new Error(`unknown argument ${a} (--help lists the options)`);
+	}
+	if (!databases.includes(out.db)) throw new Error(`--db is ${databases.join(' or ')}`);
+	if (out.db === 'postgres' && !process.env.DATABASE_URL)
+		throw new Error('--db postgres needs DATABASE_URL');
+	return out;
+}
+
+/** Servers started with `detached` (own process group): stopped and killed with their workers. */
+const groups = new WeakSet();
+
+/**
+ * Starts the production server (`node scripts/server.mjs`) on `port` with LOG_LEVEL=warn and
+ * `env` over this process's environment; its output goes nowhere, its errors to ours. With
+ * `detached` it runs in its own process group, so that SIGTERM and SIGKILL reach the cluster's
+ * workers too.
+ */
+export function startServer({ port, env = {}, detached = false }) {
+	const child = spawn(process.execPath, ['scripts/server.mjs'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+		stdio: ['ignore', 'ignore', 'inherit'],
+		detached
+	});
+	if (detached) groups.add(child);
+	return child;
+}
+
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+function signal(child, sig) {
+	try {
+		if (groups.has(child)) process.kill(-child.pid, sig);
+		else child.kill(sig);
+	} catch {
+		child.kill(sig);
+	}
+}
+
+/** Stops a server with SIGTERM (its whole group when detached) and waits until it has exited. */
+export async function stopServer(child) {
+	if (exited(child)) return;
+	const gone = new Promise((r) => child.once('exit', r));
+	signal(child, 'SIGTERM');
+	await gone;
+}
+
+/** Kills a server with SIGKILL (its whole group when detached) and waits until it has exited. */
+export async function killServer(child) {
+	const gone = exited(child) ? null : new Promise((r) => child.once('exit', r));
+	// a detached group is killed even when its first process is gone: its workers may not be
+	if (gone || groups.has(child)) signal(child, 'SIGKILL');
+	await gone;
 }

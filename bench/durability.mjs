@@ -14,37 +14,38 @@
 //
 // Database: DATABASE_URL for PostgreSQL (--db postgres; a new database on that server, two
 // workers, dropped afterwards), else a fresh PGlite folder in bench/.data/.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBuild, freshDatabase, log, root, sleep, waitHealthy } from './common.mjs';
+import {
+	ensureBuild,
+	freshDatabase,
+	killServer,
+	log,
+	parseBenchArgs,
+	root,
+	sleep,
+	startServer,
+	stopServer,
+	waitHealthy
+} from './common.mjs';
 
-function parseArgs(argv) {
-	const out = {
-		db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
-		rounds: 3,
-		writers: 20,
-		seconds: 3,
-		port: Number(process.env.BENCH_PORT ?? 3206),
-		build: true
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--db') out.db = argv[++i];
-		else if (a === '--rounds') out.rounds = Number(argv[++i]);
-		else if (a === '--writers') out.writers = Number(argv[++i]);
-		else if (a === '--seconds') out.seconds = Number(argv[++i]);
-		else if (a === '--port') out.port = Number(argv[++i]);
-		else if (a === '--no-build') out.build = false;
-		else throw new Error(`unknown argument ${a}`);
+const USAGE = `
+npm run bench:durability -- [--db pglite|postgres] [--rounds 3] [--writers 20] [--seconds 3]
+                            [--port 3206] [--no-build]
+kill -9 during concurrent writes loses no acknowledged write; see the comment at the top of
+bench/durability.mjs and README.md (Benchmarks).
+`;
+
+const opts = parseBenchArgs(process.argv.slice(2), {
+	port: 3206,
+	usage: USAGE,
+	defaults: { rounds: 3, writers: 20, seconds: 3 },
+	flags: {
+		'--rounds': ['rounds', Number],
+		'--writers': ['writers', Number],
+		'--seconds': ['seconds', Number]
 	}
-	if (!['pglite', 'postgres'].includes(out.db)) throw new Error('--db is pglite or postgres');
-	if (out.db === 'postgres' && !process.env.DATABASE_URL)
-		throw new Error('--db postgres needs DATABASE_URL');
-	return out;
-}
-
-const opts = parseArgs(process.argv.slice(2));
+});
 const base = `http://127.0.0.1:${opts.port}`;
 const TENANT = 'landshut';
 const ACCOUNT = { email: 'koordination@landshut.example', password: 'miteinander-demo' };
@@ -52,38 +53,13 @@ const ACCOUNT = { email: 'koordination@landshut.example', password: 'miteinander
 // ---------------------------------------------------------------------------------------------
 // database and server
 
-function startServer(env) {
-	// its own process group, so that SIGKILL reaches the cluster's workers too
-	return spawn(process.execPath, ['scripts/server.mjs'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(opts.port),
-			ORIGIN: base,
-			LOG_LEVEL: 'warn',
-			SEED_DEMO: 'true',
-			...env
-		},
-		stdio: ['ignore', 'ignore', 'inherit'],
+/** The server on the bench database; its own process group, so that SIGKILL reaches the workers. */
+function start(env) {
+	return startServer({
+		port: opts.port,
+		env: { ORIGIN: base, SEED_DEMO: 'true', ...env },
 		detached: true
 	});
-}
-
-function killHard(child) {
-	try {
-		process.kill(-child.pid, 'SIGKILL');
-	} catch {
-		child.kill('SIGKILL');
-	}
-	return new Promise((r) =>
-		child.exitCode !== null || child.signalCode ? r() : child.once('exit', r)
-	);
-}
-
-async function stopServer(child) {
-	if (child.exitCode !== null || child.signalCode) return;
-	process.kill(-child.pid, 'SIGTERM');
-	await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +153,7 @@ async function main() {
 	let server;
 	try {
 		for (let round = 1; round <= opts.rounds; round++) {
-			server = startServer(database.env);
+			server = start(database.env);
 			await waitHealthy(base, server, 180_000);
 			const cookie = await signIn();
 			const stop = { stopped: false };
@@ -186,13 +162,13 @@ async function main() {
 			await sleep(killAfter);
 			// no new writes from here on: those in flight at the kill are the ones at risk
 			stop.stopped = true;
-			await killHard(server);
+			await killServer(server);
 			const results = await Promise.all(runs);
 			const acknowledged = results.flatMap((r) => r.acknowledged);
 			const attempts = results.reduce((a, r) => a + r.attempts, 0);
 			allAcknowledged.push(...acknowledged);
 
-			server = startServer(database.env);
+			server = start(database.env);
 			const restartMs = await waitHealthy(base, server, 180_000);
 			const checkCookie = await signIn();
 			// every acknowledged write so far, of this round and the earlier ones
@@ -215,7 +191,7 @@ async function main() {
 			server = undefined;
 		}
 	} finally {
-		if (server) await killHard(server);
+		if (server) await killServer(server);
 		await database.drop();
 	}
 

@@ -15,68 +15,61 @@
 //  - the budgets of issue 15 as PASS/FAIL lines (each a ratio within this run).
 // Database: DATABASE_URL for PostgreSQL (--db postgres), else the PGlite folder bench/.data/<scale>
 // (or DATA_DIR). Read the ratios, not the milliseconds: the machine may be shared.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ensureBuild, load, log, root, rssOf, sleep, waitHealthy } from './common.mjs';
+import {
+	ensureBuild,
+	load,
+	log,
+	parseBenchArgs,
+	root,
+	rssOf,
+	sleep,
+	startServer,
+	stopServer,
+	waitHealthy
+} from './common.mjs';
 
-function parseArgs(argv) {
-	const out = {
-		db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+const USAGE = `
+npm run bench -- [--db pglite|postgres] [--scale city|district|land] [--quick] [--workers 1,2]
+                 [--connections 1,10,50] [--seconds 5] [--no-startup] [--port 3204] [--no-build]
+Loads every main route on data from npm run bench:data; see the comment at the top of
+bench/run.mjs and README.md (Benchmarks).
+`;
+
+const opts = parseBenchArgs(process.argv.slice(2), {
+	port: 3204,
+	usage: USAGE,
+	defaults: {
 		scale: 'city',
 		quick: false,
 		workers: [1],
-		port: Number(process.env.BENCH_PORT ?? 3204),
-		build: true,
 		startup: true,
 		connections: [1, 10, 50],
 		seconds: undefined
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--db') out.db = argv[++i];
-		else if (a === '--scale') out.scale = argv[++i];
-		else if (a === '--quick') out.quick = true;
-		else if (a === '--workers') out.workers = argv[++i].split(',').map(Number);
-		else if (a === '--port') out.port = Number(argv[++i]);
-		else if (a === '--no-build') out.build = false;
-		else if (a === '--no-startup') out.startup = false;
-		else if (a === '--seconds') out.seconds = Number(argv[++i]);
-		else if (a === '--connections') out.connections = argv[++i].split(',').map(Number);
-		else if (a === '--report') i++;
-		else throw new Error(`unknown argument ${a}`);
+	},
+	flags: {
+		'--scale': ['scale', String],
+		'--quick': ['quick', true],
+		'--workers': ['workers', (v) => v.split(',').map(Number)],
+		'--no-startup': ['startup', false],
+		'--seconds': ['seconds', Number],
+		'--connections': ['connections', (v) => v.split(',').map(Number)],
+		// accepted and ignored (the report is always written)
+		'--report': ['report', String]
 	}
-	if (!['pglite', 'postgres'].includes(out.db)) throw new Error('--db is pglite or postgres');
-	if (out.db === 'postgres' && !process.env.DATABASE_URL)
-		throw new Error('--db postgres needs DATABASE_URL');
-	if (out.db === 'pglite') out.workers = [1];
-	out.seconds ??= out.quick ? 3 : 5;
-	return out;
-}
-
-const opts = parseArgs(process.argv.slice(2));
+});
+if (opts.db === 'pglite') opts.workers = [1];
+opts.seconds ??= opts.quick ? 3 : 5;
 const base = `http://127.0.0.1:${opts.port}`;
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? path.join('bench', '.data', opts.scale));
 
 // ---------------------------------------------------------------------------------------------
 // server processes
 
-function startServer(env) {
-	const child = spawn(process.execPath, ['scripts/server.mjs'], {
-		cwd: root,
-		env: { ...process.env, PORT: String(opts.port), LOG_LEVEL: 'warn', ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	return child;
-}
-
-async function stopServer(child) {
-	if (child.exitCode !== null) return;
-	child.kill('SIGTERM');
-	await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-}
+const start = (env) => startServer({ port: opts.port, env });
 
 // ---------------------------------------------------------------------------------------------
 // load
@@ -258,10 +251,10 @@ async function startupTimes() {
 	const env = { DATA_DIR: dir, DATABASE_URL: '', SEED_DEMO: '1', WORKERS: '' };
 	let app = null;
 	try {
-		app = startServer(env);
+		app = start(env);
 		const first = await waitHealthy(base, app, 300_000);
 		await stopServer(app);
-		app = startServer(env);
+		app = start(env);
 		const later = await waitHealthy(base, app, 120_000);
 		await stopServer(app);
 		return { first, later };
@@ -281,7 +274,7 @@ function serverEnv(workers) {
 }
 
 async function measure(workers, connectionsList, routes) {
-	const app = startServer(serverEnv(workers));
+	const app = start(serverEnv(workers));
 	await waitHealthy(base, app, 180_000);
 	if (workers > 1) await sleep(3000); // the other workers start once the first listens
 	routes ??= await discoverRoutes();

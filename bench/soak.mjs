@@ -9,7 +9,6 @@
 // `--max-old-space-size=<MB>`: when memory then stays bounded and no request fails, the growth
 // without the bound is the garbage collector's lazy high-water mark (a cache of the heap), not a
 // leak; a leak would end in an out-of-memory crash. Writes bench/results/<date>-soak-<db>.md.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -17,38 +16,32 @@ import {
 	freshDatabase,
 	load,
 	log,
+	parseBenchArgs,
 	root,
 	rssOf,
 	sleep,
+	startServer,
+	stopServer,
 	waitHealthy
 } from './common.mjs';
 
-function parseArgs(argv) {
-	const out = {
-		db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
-		minutes: 30,
-		connections: 50,
-		heap: undefined,
-		port: Number(process.env.BENCH_PORT ?? 3207),
-		build: true
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--db') out.db = argv[++i];
-		else if (a === '--minutes') out.minutes = Number(argv[++i]);
-		else if (a === '--connections') out.connections = Number(argv[++i]);
-		else if (a === '--heap') out.heap = Number(argv[++i]);
-		else if (a === '--port') out.port = Number(argv[++i]);
-		else if (a === '--no-build') out.build = false;
-		else throw new Error(`unknown argument ${a}`);
-	}
-	if (!['pglite', 'postgres'].includes(out.db)) throw new Error('--db is pglite or postgres');
-	if (out.db === 'postgres' && !process.env.DATABASE_URL)
-		throw new Error('--db postgres needs DATABASE_URL');
-	return out;
-}
+const USAGE = `
+npm run bench:soak -- [--minutes 30] [--connections 50] [--heap <MB>] [--db pglite|postgres]
+                      [--port 3207] [--no-build]
+Memory of the server under a long load; see the comment at the top of bench/soak.mjs and
+README.md (Benchmarks).
+`;
 
-const opts = parseArgs(process.argv.slice(2));
+const opts = parseBenchArgs(process.argv.slice(2), {
+	port: 3207,
+	usage: USAGE,
+	defaults: { minutes: 30, connections: 50, heap: undefined },
+	flags: {
+		'--minutes': ['minutes', Number],
+		'--connections': ['connections', Number],
+		'--heap': ['heap', Number]
+	}
+});
 const base = `http://127.0.0.1:${opts.port}`;
 
 /** The main public routes of the demo network, loaded one after the other. */
@@ -69,17 +62,13 @@ async function main() {
 	ensureBuild(opts.build);
 	const database = await freshDatabase(opts.db, 'soak');
 	const nodeOptions = opts.heap ? `--max-old-space-size=${opts.heap}` : '';
-	const server = spawn(process.execPath, ['scripts/server.mjs'], {
-		cwd: root,
+	const server = startServer({
+		port: opts.port,
 		env: {
-			...process.env,
-			PORT: String(opts.port),
-			LOG_LEVEL: 'warn',
 			SEED_DEMO: 'true',
 			NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
 			...database.env
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		}
 	});
 	const samples = [];
 	let failed = 0;
@@ -123,10 +112,7 @@ async function main() {
 			rps: null
 		});
 	} finally {
-		if (server.exitCode === null) {
-			server.kill('SIGTERM');
-			await new Promise((r) => server.once('exit', r));
-		}
+		await stopServer(server);
 		await database.drop();
 	}
 	const peak = Math.max(...samples.map((s) => s.rss));
