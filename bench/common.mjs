@@ -38,16 +38,32 @@ export async function waitHealthy(base, child, timeoutMs) {
 	throw new Error('server did not become healthy');
 }
 
-/** Resident memory (MB) of the server: its process and, with workers, each child process. */
+/**
+ * The memory bound the production starts set (package.json "start", Dockerfile, the systemd
+ * unit; README, "Memory"): V8's old space at 256 MB and two malloc arenas. `heapMb` 0: none.
+ */
+export function memoryBoundEnv(heapMb = 256) {
+	if (!heapMb) return { NODE_OPTIONS: '', MALLOC_ARENA_MAX: '' };
+	return { NODE_OPTIONS: `--max-old-space-size=${heapMb}`, MALLOC_ARENA_MAX: '2' };
+}
+
+/** One line of /proc/<pid>/status in MB (0 when the process is gone or not on Linux). */
+function statusMb(p, key) {
+	try {
+		const m = new RegExp(`${key}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+		return m ? Number(m[1]) / 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Resident memory (MB) of the server: its process and, with workers, each child process;
+ * `anon` is the part not backed by files (JavaScript heap, malloc, PGlite's WebAssembly memory),
+ * `file` the mapped files (code, shared libraries).
+ */
 export function rssOf(pid) {
-	const read = (p) => {
-		try {
-			const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-			return m ? Number(m[1]) / 1024 : 0;
-		} catch {
-			return 0;
-		}
-	};
+	const read = (p) => statusMb(p, 'VmRSS');
 	const children = [];
 	try {
 		for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
@@ -57,8 +73,15 @@ export function rssOf(pid) {
 	} catch {
 		// no /proc (not Linux): report the main process only
 	}
-	const perProcess = [read(pid), ...children.map(read)];
-	return { total: perProcess.reduce((a, b) => a + b, 0), max: Math.max(...perProcess) };
+	const all = [pid, ...children];
+	const perProcess = all.map(read);
+	const sum = (key) => all.reduce((a, p) => a + statusMb(p, key), 0);
+	return {
+		total: perProcess.reduce((a, b) => a + b, 0),
+		max: Math.max(...perProcess),
+		anon: sum('RssAnon'),
+		file: sum('RssFile')
+	};
 }
 
 /** One autocannon run in its own process (bench/load.mjs); resolves with its JSON line. */
@@ -156,7 +179,15 @@ const groups = new WeakSet();
 export function startServer({ port, env = {}, detached = false }) {
 	const child = spawn(process.execPath, ['scripts/server.mjs'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			LOG_LEVEL: 'warn',
+			// the production memory bound, as `npm start` sets it (a value of your own wins)
+			NODE_OPTIONS: process.env.NODE_OPTIONS || memoryBoundEnv().NODE_OPTIONS,
+			MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || memoryBoundEnv().MALLOC_ARENA_MAX,
+			...env
+		},
 		stdio: ['ignore', 'ignore', 'inherit'],
 		detached
 	});

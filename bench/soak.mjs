@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench:soak -- [--minutes 30] [--connections 50] [--heap <MB>] [--no-build]`
+// `npm run bench:soak -- [--minutes 30] [--connections 50] [--heap <MB>|0] [--no-build]`
 //
 // A soak over the main routes (issue 16, item 7): the production server on the demo network
 // (a fresh PGlite folder, or a new database on DATABASE_URL's server), loaded by autocannon in
 // its own process (bench/load.mjs) at `--connections`, one route after the other for the given
 // minutes; the server's resident memory (with its workers) is read every minute and twice after
-// the load (after 30 s and 90 s of rest). With `--heap <MB>` the server runs with
-// `--max-old-space-size=<MB>`: when memory then stays bounded and no request fails, the growth
-// without the bound is the garbage collector's lazy high-water mark (a cache of the heap), not a
-// leak; a leak would end in an out-of-memory crash. Writes bench/results/<date>-soak-<db>.md.
+// the load (after 30 s and 90 s of rest), with the requests that failed in that minute.
+// The server runs with the memory bound of the production starts (V8's old space at 256 MB, two
+// malloc arenas; README, "Memory"); `--heap <MB>` sets another old-space size, `--heap 0` runs
+// without any bound (to see the growth the bound prevents). Writes
+// bench/results/<date>-soak-<db>[-heap<MB>|-unbounded].md.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
 	load,
 	log,
 	parseBenchArgs,
+	memoryBoundEnv,
 	root,
 	rssOf,
 	sleep,
@@ -26,7 +28,7 @@ import {
 } from './common.mjs';
 
 const USAGE = `
-npm run bench:soak -- [--minutes 30] [--connections 50] [--heap <MB>] [--db pglite|postgres]
+npm run bench:soak -- [--minutes 30] [--connections 50] [--heap <MB>|0] [--db pglite|postgres]
                       [--port 3207] [--no-build]
 Memory of the server under a long load; see the comment at the top of bench/soak.mjs and
 README.md (Benchmarks).
@@ -35,7 +37,7 @@ README.md (Benchmarks).
 const opts = parseBenchArgs(process.argv.slice(2), {
 	port: 3207,
 	usage: USAGE,
-	defaults: { minutes: 30, connections: 50, heap: undefined },
+	defaults: { minutes: 30, connections: 50, heap: 256 },
 	flags: {
 		'--minutes': ['minutes', Number],
 		'--connections': ['connections', Number],
@@ -61,55 +63,64 @@ const ROUTES = [
 async function main() {
 	ensureBuild(opts.build);
 	const database = await freshDatabase(opts.db, 'soak');
-	const nodeOptions = opts.heap ? `--max-old-space-size=${opts.heap}` : '';
 	const server = startServer({
 		port: opts.port,
 		env: {
 			SEED_DEMO: 'true',
-			NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
+			...memoryBoundEnv(opts.heap),
 			...database.env
 		}
 	});
 	const samples = [];
+	const memory = () => {
+		const m = rssOf(server.pid);
+		return { rss: Math.round(m.total), anon: Math.round(m.anon), file: Math.round(m.file) };
+	};
 	let failed = 0;
 	let requests = 0;
 	try {
 		await waitHealthy(base, server, 180_000);
 		// warm every route once
 		for (const r of ROUTES) await (await fetch(base + r)).arrayBuffer();
-		samples.push({
-			minute: 0,
-			phase: 'before',
-			rss: Math.round(rssOf(server.pid).total),
-			route: '',
-			rps: null
-		});
+		samples.push({ minute: 0, phase: 'before', route: '', rps: null, ...memory() });
 		for (let minute = 1; minute <= opts.minutes; minute++) {
 			const route = ROUTES[(minute - 1) % ROUTES.length];
 			const r = await load(base + route, opts.connections, 60);
 			if (server.exitCode !== null)
 				throw new Error(`server died (exit ${server.exitCode}) in minute ${minute}`);
 			requests += r.requests;
-			failed += r.errors + r.non2xx;
-			const rss = Math.round(rssOf(server.pid).total);
-			samples.push({ minute, phase: 'load', rss, route, rps: Math.round(r.rps), p95: r.p95 });
-			log(`minute ${minute}: ${route} ${Math.round(r.rps)} req/s, p95 ${r.p95} ms, RSS ${rss} MB`);
+			const failedNow = r.errors + r.non2xx;
+			failed += failedNow;
+			const m = memory();
+			samples.push({
+				minute,
+				phase: 'load',
+				route,
+				rps: Math.round(r.rps),
+				p95: r.p95,
+				failed: failedNow,
+				...m
+			});
+			log(
+				`minute ${minute}: ${route} ${Math.round(r.rps)} req/s, p95 ${r.p95} ms, ` +
+					`${failedNow} failed, RSS ${m.rss} MB (anon ${m.anon})`
+			);
 		}
 		await sleep(30_000);
 		samples.push({
 			minute: opts.minutes + 0.5,
 			phase: 'rest 30 s',
-			rss: Math.round(rssOf(server.pid).total),
 			route: '',
-			rps: null
+			rps: null,
+			...memory()
 		});
 		await sleep(60_000);
 		samples.push({
 			minute: opts.minutes + 1.5,
 			phase: 'rest 90 s',
-			rss: Math.round(rssOf(server.pid).total),
 			route: '',
-			rps: null
+			rps: null,
+			...memory()
 		});
 	} finally {
 		await stopServer(server);
@@ -120,16 +131,21 @@ async function main() {
 	const half = loadSamples.slice(Math.floor(loadSamples.length / 2));
 	const growthSecondHalf = half.length > 1 ? half.at(-1).rss - half[0].rss : 0;
 	const date = new Date().toISOString().slice(0, 10);
+	const bound = opts.heap
+		? `--max-old-space-size=${opts.heap}, MALLOC_ARENA_MAX=2`
+		: 'no memory bound';
 	const lines = [
-		`# Soak: ${opts.minutes} minutes at ${opts.connections} connections (${opts.db}${opts.heap ? `, --max-old-space-size=${opts.heap}` : ''})`,
+		`# Soak: ${opts.minutes} minutes at ${opts.connections} connections (${opts.db}, ${bound})`,
 		'',
-		`${date}; ${requests} requests, ${failed} failed (errors, timeouts and non-2xx answers).`,
+		`${date}; ${requests} requests, ${failed} failed (errors, timeouts of 30 s and non-2xx answers).`,
+		'RSS is the resident memory of the server; anon the part not backed by files (JavaScript',
+		"heap, malloc, PGlite's WebAssembly memory), file the mapped code and libraries.",
 		'',
-		'| minute | phase | route | req/s | p95 ms | RSS MB |',
-		'|---|---|---|---|---|---|',
+		'| minute | phase | route | req/s | p95 ms | failed | RSS MB | anon MB | file MB |',
+		'|---|---|---|---|---|---|---|---|---|',
 		...samples.map(
 			(s) =>
-				`| ${s.minute} | ${s.phase} | ${s.route ? `\`${s.route}\`` : ''} | ${s.rps ?? ''} | ${s.p95 ?? ''} | ${s.rss} |`
+				`| ${s.minute} | ${s.phase} | ${s.route ? `\`${s.route}\`` : ''} | ${s.rps ?? ''} | ${s.p95 ?? ''} | ${s.failed ?? ''} | ${s.rss} | ${s.anon} | ${s.file} |`
 		),
 		'',
 		`Peak ${peak} MB; growth over the second half of the load ${growthSecondHalf} MB; ` +
@@ -140,7 +156,7 @@ async function main() {
 		root,
 		'bench',
 		'results',
-		`${date}-soak-${opts.db}${opts.heap ? `-heap${opts.heap}` : ''}.md`
+		`${date}-soak-${opts.db}${opts.heap === 256 ? '' : opts.heap ? `-heap${opts.heap}` : '-unbounded'}.md`
 	);
 	fs.writeFileSync(file, lines.join('\n'));
 	console.log(lines.join('\n'));

@@ -81,7 +81,10 @@ const env = {
 	// encrypts a network's single sign-on client secret (e2e/auth/coordinator-sets-up-network-sign-on)
 	SECRETS_KEY: 'e2e-only-secrets-key-0123456789abcdef',
 	// adapter-node waits this long for open connections when it stops
-	SHUTDOWN_TIMEOUT: '5'
+	SHUTDOWN_TIMEOUT: '5',
+	// the memory bound of `npm start` and the production units (README, "Memory")
+	NODE_OPTIONS: process.env.NODE_OPTIONS || '--max-old-space-size=256',
+	MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2'
 };
 // No ORIGIN, as after `npm start`: the app answers at the address it was reached at
 // (scripts/server.mjs), http://localhost:PORT for the browser and http://127.0.0.1:PORT in

@@ -36,7 +36,14 @@ if (process.env.SKIP_BUILD !== '1' && built < sources) {
 		[path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
 		{
 			cwd: root,
-			stdio: 'inherit'
+			stdio: 'inherit',
+			// the server's heap bound (package.json "start") is too small for the build
+			env: {
+				...process.env,
+				NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '')
+					.replace(/--max-old-space-size=\d+/g, '')
+					.trim()
+			}
 		}
 	);
 	if (r.status !== 0) process.exit(r.status ?? 1);
