@@ -17,7 +17,8 @@ const TYPES: Record<string, Fn> = {
 	offer: m.translations_type_offer,
 	organization: m.translations_type_organization,
 	news: m.translations_type_news,
-	network: m.translations_type_network
+	network: m.translations_type_network,
+	legal: m.translations_type_legal
 };
 export const typeLabel = (k: string) => TYPES[k]?.() ?? k;
 
@@ -29,7 +30,10 @@ const FIELDS: Record<string, Fn> = {
 	costNote: m.translations_field_costNote,
 	registrationNote: m.translations_field_registrationNote,
 	scheduleNote: m.translations_field_scheduleNote,
-	accessibilityNote: m.translations_field_accessibilityNote
+	accessibilityNote: m.translations_field_accessibilityNote,
+	imprint: m.translations_field_imprint,
+	privacyAddendum: m.translations_field_privacyAddendum,
+	notAccessible: m.translations_field_notAccessible
 };
 export const fieldLabel = (k: string) => FIELDS[k]?.() ?? k;
 

@@ -2,7 +2,10 @@
  * Translated news and network pages of the demo (after demo/news.ts): two Landshut news items, the
  * Freising report and the Landshut "about the network" text in English, Arabic and Ukrainian, in
  * mixed states – reviewed, machine-translated and outdated (made from an earlier German text, so
- * the coverage view lists it and readers get German). The Arabic translation of the Landshut
+ * the coverage view lists it and readers get German). Landshut's own legal texts (Impressum,
+ * privacy addendum, content not accessible; LANDSHUT_LEGAL, in its settings) are reviewed in
+ * Ukrainian, machine-translated in Arabic (the e2e spec reviews the Arabic Impressum), outdated in
+ * Russian and missing in English (English readers get German with the note). The Arabic translation of the Landshut
  * "Rückblick" is left missing on purpose: the e2e spec translates it. The Arabic Freising report
  * is outdated, so Arabic readers get it in German (the Leichte Sprache e2e spec reads it there).
  */
@@ -10,6 +13,8 @@ import type { Executor } from '../db/client';
 import type { Tenant } from '../tenants/schema';
 import { newsTranslatable } from '../news/translatable';
 import { tenantTranslatable } from '../tenants/translatable';
+import { legalTranslatable } from '../tenants/legal-translatable';
+import type { LegalSettings } from '../tenants/schema';
 import {
 	sourceHash,
 	type TargetLocale,
@@ -187,6 +192,84 @@ const LANDSHUT_ABOUT: Partial<Record<TargetLocale, [text: string, state: DemoSta
 	]
 };
 
+/** Landshut's own legal texts (settings.legal), German, the source of the translations below. */
+export const LANDSHUT_LEGAL: LegalSettings = {
+	imprint: [
+		'Stadt Landshut\nIntegrationsbeauftragte der Stadt Landshut\nAltstadt 315\n84028 Landshut',
+		'Die Stadt Landshut ist eine Gebietskörperschaft des öffentlichen Rechts. Sie wird vertreten durch den Oberbürgermeister.',
+		'E-Mail: integration@landshut.example',
+		'Verantwortlich für die Inhalte des Netzwerks Integration: die Integrationsbeauftragte der Stadt Landshut, Anschrift wie oben.'
+	].join('\n\n'),
+	privacyAddendum: [
+		'Für die Einladungen zu den Netzwerktreffen führt die Integrationsbeauftragte eine Verteilerliste mit Namen, Einrichtung und E-Mail-Adresse der Mitglieder. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit Art. 4 Abs. 1 BayDSG.',
+		'Sie können sich jederzeit von der Verteilerliste austragen lassen; Ihre Angaben werden dann gelöscht.'
+	].join('\n\n'),
+	notAccessible: [
+		'Die Protokolle der Netzwerktreffen aus der Zeit vor 2024 liegen nur als eingescannte PDF-Dateien vor und sind nicht barrierefrei. Eine nachträgliche Umarbeitung wäre eine unverhältnismäßige Belastung.',
+		'Auf Anfrage senden wir Ihnen den Inhalt eines Protokolls als barrierefreies Dokument.'
+	].join('\n\n')
+};
+
+type LegalTexts = { imprint: string; privacyAddendum: string; notAccessible: string };
+
+/** Landshut's legal texts: Ukrainian reviewed, Arabic machine, Russian outdated, English missing. */
+const LANDSHUT_LEGAL_TEXTS: Partial<Record<TargetLocale, [texts: LegalTexts, state: DemoState]>> = {
+	uk: [
+		{
+			imprint: [
+				'Місто Ландсгут\nУповноважена з питань інтеграції міста Ландсгут\nAltstadt 315\n84028 Landshut',
+				'Місто Ландсгут є територіальною корпорацією публічного права. Його представляє обер-бургомістр.',
+				'Електронна пошта: integration@landshut.example',
+				'Відповідальна за зміст сторінок Мережі «Інтеграція»: уповноважена з питань інтеграції міста Ландсгут, адреса як зазначено вище.'
+			].join('\n\n'),
+			privacyAddendum: [
+				'Для запрошень на зустрічі мережі уповноважена з питань інтеграції веде список розсилки з іменами, установами та адресами електронної пошти учасників. Правова підстава – ст. 6 ч. 1 літ. e Загального регламенту захисту даних (GDPR) у поєднанні зі ст. 4 ч. 1 Баварського закону про захист даних (BayDSG).',
+				'Ви можете будь-коли попросити вилучити вас зі списку розсилки; тоді ваші дані буде видалено.'
+			].join('\n\n'),
+			notAccessible: [
+				'Протоколи зустрічей мережі за період до 2024 року існують лише як скановані PDF-файли й не є доступними. Їх подальша переробка була б непропорційним навантаженням.',
+				'На запит ми надішлемо вам зміст протоколу у вигляді доступного документа.'
+			].join('\n\n')
+		},
+		'reviewed'
+	],
+	ar: [
+		{
+			imprint: [
+				'مدينة لاندسهوت\nمفوّضة شؤون الاندماج في مدينة لاندسهوت\nAltstadt 315\n84028 Landshut',
+				'مدينة لاندسهوت هيئة إقليمية خاضعة للقانون العام، ويمثّلها العمدة الأول.',
+				'البريد الإلكتروني: integration@landshut.example',
+				'المسؤولة عن محتوى صفحات شبكة الاندماج: مفوّضة شؤون الاندماج في مدينة لاندسهوت، والعنوان كما هو مذكور أعلاه.'
+			].join('\n\n'),
+			privacyAddendum: [
+				'لإرسال الدعوات إلى لقاءات الشبكة، تحتفظ مفوّضة شؤون الاندماج بقائمة مراسلات تتضمن أسماء الأعضاء والجهات التي ينتمون إليها وعناوين بريدهم الإلكتروني. الأساس القانوني هو المادة 6 الفقرة 1 البند (هـ) من اللائحة العامة لحماية البيانات بالاقتران مع المادة 4 الفقرة 1 من قانون حماية البيانات البافاري (BayDSG).',
+				'يمكنكم في أي وقت طلب حذفكم من قائمة المراسلات، وعندها تُحذف بياناتكم.'
+			].join('\n\n'),
+			notAccessible: [
+				'لا تتوفر محاضر لقاءات الشبكة للفترة السابقة لعام 2024 إلا كملفات PDF ممسوحة ضوئيًا، وهي ليست خالية من العوائق. إن إعادة إعدادها لاحقًا ستشكّل عبئًا غير متناسب.',
+				'عند الطلب نرسل إليكم محتوى المحضر كمستند خالٍ من العوائق.'
+			].join('\n\n')
+		},
+		'machine'
+	],
+	ru: [
+		{
+			imprint: [
+				'Город Ландсхут\nУполномоченная по вопросам интеграции города Ландсхут\nAltstadt 315\n84028 Landshut',
+				'Город Ландсхут является территориальной корпорацией публичного права. Его представляет обер-бургомистр.',
+				'Электронная почта: integration@landshut.example'
+			].join('\n\n'),
+			privacyAddendum: [
+				'Для приглашений на встречи сети уполномоченная по вопросам интеграции ведёт список рассылки с именами, организациями и адресами электронной почты участников. Правовое основание – ст. 6 п. 1 лит. e Общего регламента по защите данных (GDPR) в сочетании со ст. 4 п. 1 Баварского закона о защите данных (BayDSG).',
+				'Вы можете в любое время попросить исключить вас из списка рассылки; после этого ваши данные будут удалены.'
+			].join('\n\n'),
+			notAccessible:
+				'Протоколы встреч сети до 2024 года имеются только в виде отсканированных PDF-файлов и не являются доступными. По запросу мы отправим вам содержание протокола в виде доступного документа.'
+		},
+		'outdated'
+	]
+};
+
 async function write(
 	tx: Executor,
 	kind: TranslatableKind,
@@ -237,5 +320,13 @@ export async function seedContentTranslations(
 		[string, DemoState]
 	][]) {
 		await write(tx, tenantTranslatable, about, locale, { description }, state);
+	}
+	const [legal] = await legalTranslatable.load(tx, input.landshut.id, { organizationIds: null });
+	if (!legal) throw new Error('demo translations: Landshut has no legal texts');
+	for (const [locale, [texts, state]] of Object.entries(LANDSHUT_LEGAL_TEXTS) as [
+		TargetLocale,
+		[LegalTexts, DemoState]
+	][]) {
+		await write(tx, legalTranslatable, legal, locale, texts, state);
 	}
 }

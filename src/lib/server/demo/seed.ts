@@ -22,7 +22,7 @@ import {
 } from '../factories';
 import { seedNetwork } from './network';
 import { seedTranslations } from './translations';
-import { seedContentTranslations } from './content-translations';
+import { LANDSHUT_LEGAL, seedContentTranslations } from './content-translations';
 import { seedMeetings } from './meetings';
 import { seedEmmerichNews, seedNewsAndEvents } from './news';
 import { seedConcepts } from './concept';
@@ -117,7 +117,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
 					'Im Netzwerk Integration arbeiten Akteur:innen, die haupt- oder ehrenamtlich mit Zugewanderten arbeiten: Sprachschulen, Beratungsstellen, Bildungsträger, Jugendeinrichtungen, der Stützpunktverein „Integration durch Sport“, Vertreter:innen von Migrantenselbstorganisationen, interkulturelle Initiativen, Integrationsbeauftragte, Stadträt:innen aller Fraktionen und das BAMF.',
 					'Ziele: Abbau sozialer Distanz zwischen den Akteur:innen; Vernetzung und Kooperation aller vor Ort an Integration Beteiligten; Analyse und Konzeption von Maßnahmen zum Abbau von Integrationshemmnissen; Überprüfung von Angeboten – sind sie bedarfsgerecht?',
 					'Form: Moderierte Treffen im Abstand von sechs bis acht Wochen bei abwechselnder Gastgeberrolle, mit Protokoll. Seit 01.03.09 gibt es einen Beirat für Migration und Integration in Landshut.'
-				].join('\n\n')
+				].join('\n\n'),
+				// the network's own legal texts, kept per language (demo/content-translations.ts)
+				legal: LANDSHUT_LEGAL
 			}
 		});
 		const gifhorn = await buildTenant(tx, {

@@ -11,12 +11,13 @@ import { itemState } from '../translations/content';
 import { newsTranslatable } from '../news/translatable';
 import { listPublicNews } from '../news/views';
 import { publicAboutText } from '../tenants/translatable';
+import { legalTranslatable, publicLegalTexts } from '../tenants/legal-translatable';
 import type { TenantCtx } from '../context';
 
 const database = useTestDb();
 
 describe('demo translations', () => {
-	it('has at least 20 Landshut and Freising offers in English, Arabic and Ukrainian, in every state, the Landshut organisations in en and ar, and news and the Landshut about text in mixed states', async () => {
+	it('has at least 20 Landshut and Freising offers in English, Arabic and Ukrainian, in every state, the Landshut organisations in en and ar, news, the Landshut about text and its legal texts in mixed states', async () => {
 		const db = database.db;
 		await seedDemo(db);
 		const all = await db.select().from(tenants);
@@ -90,5 +91,15 @@ describe('demo translations', () => {
 		expect(await publicAboutText(withAbout('en'))).toMatchObject({ lang: 'en', machine: false });
 		expect(await publicAboutText(withAbout('ar'))).toMatchObject({ lang: 'ar', machine: true });
 		expect(await publicAboutText(withAbout('uk'))).toMatchObject({ lang: 'de', isFallback: true });
+
+		// Landshut's own legal texts: Ukrainian reviewed, Arabic machine, Russian outdated, English missing
+		const [legal] = await legalTranslatable.load(db, landshut.id, { organizationIds: null });
+		expect(
+			(['uk', 'ar', 'ru', 'en'] as const).map((l) => itemState(legalTranslatable, legal, l))
+		).toEqual(['reviewed', 'machine', 'outdated', 'missing']);
+		const legalFor = (locale: string) => publicLegalTexts(reader(locale), landshut.settings.legal);
+		expect((await legalFor('uk')).imprint).toMatchObject({ lang: 'uk', machine: false });
+		expect((await legalFor('ar')).notAccessible).toMatchObject({ lang: 'ar', machine: true });
+		expect((await legalFor('ru')).imprint).toMatchObject({ lang: 'de', isFallback: true });
 	}, 120_000); // seeds the whole demo inside the test, on shared cores
 });

@@ -106,6 +106,31 @@ export const tenantTexts = pgTable(
 	(t) => [primaryKey({ columns: [t.tenantId, t.locale] })]
 );
 
+/**
+ * The network's own legal texts (settings.legal: imprint, privacyAddendum, notAccessible) per
+ * language, kept apart from the about text so that each has its own translation state
+ * (tenants/legal-translatable.ts). A field is null where the German text is blank (the page's
+ * default applies, already in every language).
+ */
+export const tenantLegalTexts = pgTable(
+	'tenant_legal_texts',
+	{
+		tenantId: requiredRefColumn('tenant_id', () => tenants.id),
+		locale: text('locale').notNull(),
+		imprint: text('imprint'),
+		privacyAddendum: text('privacy_addendum'),
+		notAccessible: text('not_accessible'),
+		/** draft | machine (machine-translated) | reviewed | outdated */
+		state: text('state', { enum: ['original', 'draft', 'machine', 'reviewed', 'outdated'] })
+			.notNull()
+			.default('draft'),
+		/** hash of the German fields this translation was made from; null: unknown */
+		sourceHash: text('source_hash'),
+		updatedAt: updatedAtColumn()
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.locale] })]
+);
+
 export type Tenant = typeof tenants.$inferSelect;
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

@@ -66,6 +66,11 @@ export interface TranslatableKind {
 	shortFields: readonly string[];
 	/** fields holding sanitised HTML (machine translation keeps their tags) */
 	htmlFields?: readonly string[];
+	/**
+	 * fields whose German text is blank are not offered for translation (each field is optional
+	 * in German, e.g. the legal texts); then the first field with German text is the required one
+	 */
+	blankFieldsSkipped?: boolean;
 	/** the tenant's items of this kind (German text present) */
 	load(db: Executor, tenantId: string, filter: ItemFilter): Promise<TranslatableItem[]>;
 	/** stores one translation (insert or replace) */
@@ -117,6 +122,12 @@ export function effectiveState(
 	if (row.sourceHash && row.sourceHash !== germanHash) return 'outdated';
 	if (row.state === 'original') return 'draft';
 	return row.state;
+}
+
+/** The fields of an item offered for translation, in order; the first is required. */
+export function fieldsToTranslate(kind: TranslatableKind, item: TranslatableItem): string[] {
+	if (!kind.blankFieldsSkipped) return [...kind.fields];
+	return kind.fields.filter((name) => !!item.german[name]?.trim());
 }
 
 /** The effective state of an item in a language. */

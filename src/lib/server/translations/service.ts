@@ -12,6 +12,7 @@ import { str } from '../shared';
 import {
 	EFFECTIVE_STATES,
 	TARGET_LOCALES,
+	fieldsToTranslate,
 	isTargetLocale,
 	itemState,
 	sourceHash,
@@ -163,7 +164,7 @@ export async function translationView(ctx: TenantCtx, ref: ItemRef) {
 		label: item.label,
 		locale,
 		state: itemState(kind, item, locale),
-		fields: kind.fields.map((name) => ({
+		fields: fieldsToTranslate(kind, item).map((name) => ({
 			name,
 			short: kind.shortFields.includes(name),
 			html: kind.htmlFields?.includes(name) ?? false,
@@ -188,12 +189,13 @@ export async function saveTranslation(
 	const { kind, item, locale } = await findItem(ctx, input);
 	const fields: Fields = {};
 	const errors: Record<string, string> = {};
-	for (const name of kind.fields) {
+	const names = fieldsToTranslate(kind, item);
+	for (const name of names) {
 		const parsed = fieldText.safeParse(str(input[name]));
 		if (!parsed.success) errors[name] = parsed.error.issues[0].message;
 		else fields[name] = parsed.data === '' ? null : parsed.data;
 	}
-	const required = kind.fields[0];
+	const required = names[0];
 	if (!errors[required] && !fields[required]) errors[required] = 'translations_error_required';
 	if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 	const state = str(input.review) ? 'reviewed' : 'draft';
