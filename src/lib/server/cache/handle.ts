@@ -21,8 +21,12 @@ import {
 	weakEtag,
 	withFreshChallenges,
 	challengesIn,
+	inlineScriptHashes,
+	policyFor,
 	type CachedAnswer
 } from './public-cache';
+
+const POLICY_HEADERS = ['content-security-policy', 'content-security-policy-report-only'];
 
 /** First path segments never cached: signed-in area, sign-in and its links, interfaces. */
 const NEVER = new Set([
@@ -115,6 +119,24 @@ function answer(
 	});
 }
 
+/** A hit with fresh challenges (and the policy for its scripts); null when that cannot be made. */
+function hitAnswer(request: Request, hit: CachedAnswer): Response | null {
+	if (hit.challenges.length === 0) return answer(request, hit, 'hit', hit.body);
+	const body = withFreshChallenges(hit);
+	let headers = hit.headers;
+	if (hit.scriptHashes) {
+		headers = [];
+		for (const [name, value] of hit.headers) {
+			const policy = POLICY_HEADERS.includes(name)
+				? policyFor(value, hit.scriptHashes, body)
+				: value;
+			if (policy === null) return null;
+			headers.push([name, policy]);
+		}
+	}
+	return answer(request, { ...hit, headers }, 'hit', body);
+}
+
 export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	const cache = publicCache();
 	const method = event.request.method;
@@ -133,7 +155,10 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	}
 	const key = cacheKey(event);
 	const hit = cache.get(key);
-	if (hit) return answer(event.request, hit, 'hit', withFreshChallenges(hit));
+	if (hit) {
+		const fresh = hitAnswer(event.request, hit);
+		if (fresh) return fresh;
+	}
 
 	const generation = cache.generation;
 	const response = await resolve(event);
@@ -154,7 +179,12 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		challenges,
 		// a body with challenges differs on every hit: a browser's copy must not be confirmed
 		// (its challenge may already be used)
-		etag: challenges.length === 0 ? weakEtag(body) : null
+		etag: challenges.length === 0 ? weakEtag(body) : null,
+		// in hash mode the policy names the start-up script's hash, which changes with its challenge
+		scriptHashes:
+			challenges.length > 0 && headers.some(([name]) => POLICY_HEADERS.includes(name))
+				? inlineScriptHashes(body)
+				: undefined
 	};
 	cache.set(key, cached, generation);
 	return answer(event.request, cached, 'miss', body);

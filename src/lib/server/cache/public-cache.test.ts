@@ -3,6 +3,8 @@ import { issueChallenge, parseChallenge } from '../inquiries/spam';
 import {
 	challengesIn,
 	etagMatches,
+	inlineScriptHashes,
+	policyFor,
 	PublicCache,
 	weakEtag,
 	withFreshChallenges,
@@ -94,6 +96,23 @@ describe('challenges in cached answers', () => {
 			expect(served.split(fresh[0].value)).toHaveLength(3);
 		}
 		expect(challengesIn(first)[0].value).not.toBe(challengesIn(second)[0].value);
+	});
+});
+
+describe('the Content-Security-Policy of a hit', () => {
+	it('names the hash of the start-up script with its fresh challenge', () => {
+		const challenge = issueChallenge(new Date(), 14);
+		const body = `<script type="application/json">{}</script><p>x</p><script>\n{ const data = {"challenge":"${challenge}"}; }\n</script><script src="/_app/x.js"></script>`;
+		const stored = inlineScriptHashes(body);
+		expect(stored).toHaveLength(2);
+		const policy = `default-src 'self'; script-src 'self' '${stored[1]}'`;
+		const fresh = withFreshChallenges({ body, challenges: challengesIn(body) });
+		const renewed = policyFor(policy, stored, fresh);
+		const [, script] = inlineScriptHashes(fresh);
+		expect(script).not.toBe(stored[1]);
+		expect(renewed).toBe(`default-src 'self'; script-src 'self' '${script}'`);
+		// scripts that no longer correspond: no policy, the hit is not served
+		expect(policyFor(policy, stored, '<p>no scripts</p>')).toBeNull();
 	});
 });
 

@@ -24,6 +24,8 @@ export interface CachedAnswer {
 	challenges: { value: string; difficulty: number }[];
 	/** weak ETag of the body; null when the body changes per hit (it carries challenges) */
 	etag: string | null;
+	/** CSP hashes of the inline scripts of a page with challenges (see policyFor) */
+	scriptHashes?: string[];
 }
 
 interface Entry extends CachedAnswer {
@@ -63,6 +65,32 @@ export function withFreshChallenges(
 	for (const { value, difficulty } of answer.challenges)
 		body = body.replaceAll(value, issue(difficulty));
 	return body;
+}
+
+/** Inline scripts (no src) of an HTML page: their text as the browser hashes it for the CSP. */
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP hashes (`sha256-…`, base64) of a page's inline scripts, in document order. */
+export function inlineScriptHashes(html: string): string[] {
+	return [...html.matchAll(INLINE_SCRIPT)].map(
+		(m) => `sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}`
+	);
+}
+
+/**
+ * A page's Content-Security-Policy for a body whose inline scripts changed (hash mode: the
+ * start-up script carries the page data, and with it the challenges): each hash of the stored
+ * body's scripts is replaced by the hash of the same script in `body`. Null when the scripts no
+ * longer correspond one to one (the answer must then not be served).
+ */
+export function policyFor(policy: string, storedHashes: string[], body: string): string | null {
+	const fresh = inlineScriptHashes(body);
+	if (fresh.length !== storedHashes.length) return null;
+	let result = policy;
+	storedHashes.forEach((old, i) => {
+		if (old !== fresh[i]) result = result.replaceAll(`'${old}'`, `'${fresh[i]}'`);
+	});
+	return result;
 }
 
 export function weakEtag(body: string): string {
