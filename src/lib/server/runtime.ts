@@ -84,8 +84,17 @@ async function boot(): Promise<Runtime> {
 		maxBytes: config.PUBLIC_CACHE_MB * 1024 * 1024,
 		ttlMs: config.PUBLIC_CACHE_SECONDS * 1000
 	});
-	const disconnectCache =
-		cache.enabled && database.channel ? await connectPublicCache(database.channel) : null;
+	let disconnectCache: (() => Promise<void>) | null = null;
+	if (cache.enabled && database.channel) {
+		try {
+			disconnectCache = await connectPublicCache(database.channel);
+		} catch (err) {
+			// without LISTEN (e.g. a pooler in transaction mode) other processes' changes would go
+			// unseen: no cache rather than stale pages
+			log.error({ err }, 'public cache off: LISTEN on PostgreSQL failed');
+			configurePublicCache({ maxBytes: 0, ttlMs: 0 });
+		}
+	}
 	const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport(log);
 	const mailWorker = startMailWorker({
 		db: database.db,
