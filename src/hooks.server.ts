@@ -27,6 +27,7 @@ import { resolveRequestTenant, tenantArea } from '$lib/server/tenants/resolve';
 import { applySecurityHeaders } from '$lib/server/security-headers.js';
 import { loggablePath } from '$lib/server/log/logger';
 import { withShareMeta } from '$lib/server/share-meta';
+import { handlePublicCache } from '$lib/server/cache/handle';
 
 export const init: ServerInit = async () => {
 	try {
@@ -207,9 +208,12 @@ const handleShareMeta: Handle = ({ event, resolve }) => {
 	});
 };
 
+// The public cache sits outside the language, session and tenant hooks: a hit needs none of them
+// (an anonymous request has no session to resolve) and is the answer they made (cache/handle.ts).
 export const handle = sequence(
 	handleRequestLog,
 	handleSecurityHeaders,
+	handlePublicCache,
 	handleLocale,
 	handleSession,
 	handleTenant,

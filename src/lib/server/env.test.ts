@@ -20,9 +20,20 @@ describe('parseEnv', () => {
 			SEED_DEMO: true,
 			LOG_LEVEL: 'info',
 			MAIL_POLL_SECONDS: 2,
+			PUBLIC_CACHE_MB: 32,
+			PUBLIC_CACHE_SECONDS: 30,
 			NODE_ENV: 'production',
 			OIDC_NAME: 'Single Sign-on'
 		});
+	});
+
+	it('reads the public cache settings (0 switches it off) and refuses negative ones', () => {
+		expect(parseEnv({ PUBLIC_CACHE_MB: '0', PUBLIC_CACHE_SECONDS: '5' })).toMatchObject({
+			PUBLIC_CACHE_MB: 0,
+			PUBLIC_CACHE_SECONDS: 5
+		});
+		expect(() => parseEnv({ PUBLIC_CACHE_MB: '-1' })).toThrow(/PUBLIC_CACHE_MB/);
+		expect(() => parseEnv({ PUBLIC_CACHE_SECONDS: 'lange' })).toThrow(/PUBLIC_CACHE_SECONDS/);
 	});
 
 	it('reads the single sign-on settings and refuses a bad role mapping', () => {

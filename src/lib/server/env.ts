@@ -49,6 +49,18 @@ export const envSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Seconds between runs of the mail worker when it has nothing to do. */
 	MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+	/** Megabytes of memory for cached anonymous public answers (cache/public-cache.ts); 0 switches the cache off. */
+	PUBLIC_CACHE_MB: z.coerce
+		.number({ error: 'must be a number' })
+		.min(0, { error: 'must be between 0 and 4096' })
+		.max(4096, { error: 'must be between 0 and 4096' })
+		.default(32),
+	/** Seconds a cached public answer is served at most (changes through the app end it at once). */
+	PUBLIC_CACHE_SECONDS: z.coerce
+		.number({ error: 'must be a number' })
+		.min(0, { error: 'must be between 0 and 3600' })
+		.max(3600, { error: 'must be between 0 and 3600' })
+		.default(30),
 	/** LibreTranslate-compatible machine translation service (POST /translate); without it machine translation is off. */
 	TRANSLATE_URL: z.url({ error: 'must be a URL such as https://translate.example.de' }).optional(),
 	/** API key sent to the translation service, if it needs one. */

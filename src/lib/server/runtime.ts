@@ -16,6 +16,11 @@ import { sendActionItemReminders } from './minutes/action-item-reminders';
 import { sendWeeklyDigests } from './notifications/digest';
 import { tenantSecretsKept } from './auth/tenant-sso';
 import { SecretsKeyMissingError } from './shared/secrets';
+import {
+	configurePublicCache,
+	connectPublicCache,
+	invalidatePublicCache
+} from './cache/public-cache';
 
 /** Everything the server process holds: configuration, database, logger, background work. */
 export interface Runtime {
@@ -73,6 +78,23 @@ async function boot(): Promise<Runtime> {
 		log.info({ accounts: accounts.map((a) => a.email) }, 'demo network created');
 	}
 	if (config.SEED_DEMO) printSignIn(config, DEMO_ACCOUNTS, seeded);
+	// Cached anonymous public answers (cache/public-cache.ts); on PostgreSQL every process hears
+	// the others' invalidations (LISTEN/NOTIFY), with PGlite there is one process.
+	const cache = configurePublicCache({
+		maxBytes: config.PUBLIC_CACHE_MB * 1024 * 1024,
+		ttlMs: config.PUBLIC_CACHE_SECONDS * 1000
+	});
+	let disconnectCache: (() => Promise<void>) | null = null;
+	if (cache.enabled && database.channel) {
+		try {
+			disconnectCache = await connectPublicCache(database.channel);
+		} catch (err) {
+			// without LISTEN (e.g. a pooler in transaction mode) other processes' changes would go
+			// unseen: no cache rather than stale pages
+			log.error({ err }, 'public cache off: LISTEN on PostgreSQL failed');
+			configurePublicCache({ maxBytes: 0, ttlMs: 0 });
+		}
+	}
 	const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport(log);
 	const mailWorker = startMailWorker({
 		db: database.db,
@@ -99,19 +121,20 @@ async function boot(): Promise<Runtime> {
 			sendWeeklyDigests(database.db, origin)
 				.then((r) => r.digests > 0 && log.info(r, 'weekly notification digests queued'))
 				.catch((err) => log.error({ err }, 'weekly notification digests failed'))
-		]);
+		]).then(() => invalidatePublicCache());
 	// With several worker processes (WORKERS, scripts/server.mjs) only worker 1 runs the hourly
 	// maintenance and the translation jobs; each job is also safe with several instances.
 	const background = process.env.MITEINANDER_BACKGROUND !== '0';
 	// Machine translation jobs (translations/job.ts): only work while TRANSLATE_URL is set.
 	const translationWorker = background
-		? startTranslationWorker(database.db, log)
+		? startTranslationWorker(database.db, log, { onTranslated: invalidatePublicCache })
 		: { stop: async () => {} };
 	const maintenance = setInterval(
 		() => {
 			// every retention job of the platform (privacy/retention.ts lists them with their periods)
 			runRetentionJobs(database.db)
 				.then(({ counts, errors }) => {
+					void invalidatePublicCache();
 					if (counts.inquiries) log.info({ purged: counts.inquiries }, 'expired inquiries purged');
 					for (const err of errors) log.error({ err }, 'maintenance failed');
 				})
@@ -151,6 +174,7 @@ async function boot(): Promise<Runtime> {
 				clearInterval(maintenance);
 				clearTimeout(firstReminders);
 				await translationWorker.stop();
+				await disconnectCache?.().catch(() => {});
 				await mailWorker.stop();
 				await database.close();
 				log.info('miteinander stopped');

@@ -21,6 +21,14 @@ export interface Database {
 	db: Db;
 	kind: 'pglite' | 'postgres';
 	close(): Promise<void>;
+	/**
+	 * PostgreSQL only: LISTEN on a channel (a connection of its own, reconnected by postgres.js)
+	 * and NOTIFY it; carries the public cache's invalidations between processes.
+	 */
+	channel?: {
+		listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+		notify(channel: string, payload: string): Promise<unknown>;
+	};
 }
 
 export function fromPglite(client: PGlite): Database {
@@ -40,7 +48,14 @@ export function fromPostgresUrl(url: string, options: { max?: number } = {}): Da
 	return {
 		db: drizzlePostgres({ client, schema }) as unknown as Db,
 		kind: 'postgres',
-		close: () => client.end({ timeout: 5 })
+		close: () => client.end({ timeout: 5 }),
+		channel: {
+			async listen(channel, onMessage) {
+				const { unlisten } = await client.listen(channel, onMessage);
+				return unlisten;
+			},
+			notify: (channel, payload) => client.notify(channel, payload)
+		}
 	};
 }
 

@@ -223,7 +223,7 @@ export async function runTranslationJob(
 export function startTranslationWorker(
 	db: Db,
 	log: Logger,
-	options: { intervalMs?: number; pauseMs?: number } = {}
+	options: { intervalMs?: number; pauseMs?: number; onTranslated?: () => unknown } = {}
 ): { stop(): Promise<void> } {
 	let running: Promise<unknown> | null = null;
 	let stopped = false;
@@ -232,6 +232,8 @@ export function startTranslationWorker(
 		const translator = configuredTranslator();
 		if (!translator) return;
 		running = runTranslationJob(db, translator, { pauseMs: options.pauseMs, maxTexts: 50, log })
+			// new machine translations show on public pages
+			.then((count) => count > 0 && options.onTranslated?.())
 			.catch((err) => log.error({ err }, 'translation worker failed'))
 			.finally(() => {
 				running = null;

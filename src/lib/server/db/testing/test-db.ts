@@ -139,6 +139,9 @@ export function useTestDb(): Database {
 		get kind() {
 			return open().kind;
 		},
+		get channel() {
+			return open().channel;
+		},
 		close: () => open().close()
 	};
 }
