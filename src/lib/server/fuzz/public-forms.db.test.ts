@@ -1,7 +1,7 @@
 /**
  * Issue 16, property-based fuzzing of the public form actions through their real server code
  * (the SvelteKit action with a request event as the server hook builds it): the message form,
- * its status page's follow-up, a participation contribution, a dialogue registration, a body's
+ * its status page's follow-up, a participation contribution, its support and comment, a dialogue registration, a body's
  * join request, sign-in and the password-reset request. For generated field values (control
  * characters, NUL, RTL marks, huge strings, far-out dates, unicode, lists instead of texts) the
  * action never fails with anything but a SvelteKit answer below 500; a refused form carries
@@ -92,6 +92,10 @@ beforeAll(async () => {
 		sql`SELECT b.id::text AS id FROM bodies b JOIN tenants t ON t.id = b.tenant_id WHERE t.slug = 'landshut' AND b.archived_at IS NULL LIMIT 1`
 	);
 	ids.body = body.id;
+	const [contribution] = await query<{ id: string }>(
+		sql`SELECT id::text AS id FROM contributions WHERE process_id = ${ids.process} AND status = 'published' LIMIT 1`
+	);
+	ids.contribution = contribution?.id ?? '';
 	const [user] = await query<{ id: string }>(
 		sql`SELECT id::text AS id FROM users WHERE email = 'mitglied@landshut.example'`
 	);
@@ -178,6 +182,8 @@ interface FormUnderTest {
 	/** spam-checked: a fresh challenge per submission, so that the fields get checked */
 	challenge?: boolean;
 	actor?: () => Actor;
+	/** right values the generator may put in place of a field's generated one */
+	hints?: () => Record<string, string>;
 	locales: Locale[];
 }
 
@@ -214,6 +220,25 @@ const FORMS: FormUnderTest[] = [
 			'authorName',
 			'consent'
 		],
+		challenge: true,
+		locales: ['de', 'ar']
+	},
+	{
+		name: 'participation support',
+		routeId: '/(public)/[tenant]/beteiligung/[id]',
+		action: () => processPage.actions.support,
+		params: () => ({ tenant: ids.slug, id: ids.process }),
+		fields: ['id'],
+		hints: () => ({ id: ids.contribution }),
+		locales: ['de', 'ar']
+	},
+	{
+		name: 'participation comment',
+		routeId: '/(public)/[tenant]/beteiligung/[id]',
+		action: () => processPage.actions.comment,
+		params: () => ({ tenant: ids.slug, id: ids.process }),
+		fields: ['id', 'body', 'authorName', 'consent'],
+		hints: () => ({ id: ids.contribution }),
 		challenge: true,
 		locales: ['de', 'ar']
 	},
@@ -261,12 +286,16 @@ describe('public form actions under generated input', () => {
 			await fc.assert(
 				fc.asyncProperty(
 					fc.record(Object.fromEntries(form.fields.map((f) => [f, formValue]))),
+					fc.record(Object.fromEntries(form.fields.map((f) => [f, fc.boolean()]))),
 					fc.constantFrom(...form.locales),
 					fc.integer({ min: 1, max: 250 }),
-					async (raw, locale, host) => {
+					async (raw, useHint, locale, host) => {
 						tally.inputs += 1;
+						const hints = form.hints?.() ?? {};
 						const fields = Object.fromEntries(
-							Object.entries(raw).filter(([, v]) => v !== undefined)
+							Object.entries(raw)
+								.map(([k, v]) => [k, useHint[k] && k in hints ? hints[k] : v])
+								.filter(([, v]) => v !== undefined)
 						) as Record<string, string | string[]>;
 						if (form.challenge) {
 							fields.challenge = issueChallenge(new Date(Date.now() - 60_000));
