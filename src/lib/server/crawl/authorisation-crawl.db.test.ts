@@ -2,14 +2,20 @@
  * Issue 16, item 3: the authorisation crawl. Every route of src/routes (pages with their server
  * layouts, endpoints, and each form action) is called through its real server code with a
  * constructed request event, the way the server hook prepares it (session actor, tenant resolved
- * by resolveRequestTenant), as anonymous and as each role of two tenants of the demo (Landshut;
- * Gifhorn, given the roles the demo lacks there), with the OTHER tenant's ids in its parameters:
+ * by resolveRequestTenant), as anonymous, as each role of two tenants of the demo (Landshut and
+ * Gifhorn: coordinator, editor, member, steering, guest, and the body roles speaker, deputy and
+ * moderator; accounts the demo lacks are added) and as the platform admin, with the OTHER
+ * tenant's ids in its parameters:
  *
  * - under the own tenant's address with another tenant's object, and (signed-in area) under the
  *   other tenant's address: the answer must be 404/403/401 or a redirect to sign-in, and must not
  *   contain the identifying text (title, name, subject, file name) of the object asked for;
  * - pages without an id (the own tenant's lists, the account) must not answer 500, and in the
- *   signed-in area must not show the other tenant's objects' texts.
+ *   signed-in area must not show the other tenant's objects' texts;
+ * - the platform admin may see every tenant (policy.ts), so for the admin alone the probe under
+ *   the other tenant's own address with that tenant's objects is allowed (no 500 is the only
+ *   rule, and most pages must answer 200); the admin's other probes keep every rule, as an id of
+ *   another tenant under a tenant's address is a scoping error whoever asks.
  *
  * It prints a table route × role → status and fails on any leak, any 500, and any route of
  * src/routes missing from CRAWLED_ROUTES (routes.ts).
@@ -33,6 +39,7 @@ import { revisions } from '../offers/schema';
 import { statusReports, statusReportVersions } from '../reports/schema';
 import { files as fileRows } from '../meetings/schema';
 import { paperFiles } from '../papers/schema';
+import { loadOrganizationState } from '../organizations/state';
 import { CRAWLED_ROUTES, concretePath, paramNames, routeIdOf, type ParamKind } from './routes';
 
 type Module = Record<string, unknown>;
@@ -144,7 +151,10 @@ beforeAll(async () => {
 		tenantId: gifhorn.id,
 		entityType: 'organization',
 		entityId: org.id,
-		proposed: { name: 'Crawl-Änderung Gifhorn' },
+		// shaped as proposeRevision stores it (the review page and its actions read the state)
+		proposed: {
+			state: { ...(await loadOrganizationState(db, org)), name: 'Crawl-Änderung Gifhorn' }
+		},
 		submittedBy: editor.id
 	});
 	// and what the demo has in Gifhorn only: a status report with a frozen version, files
