@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { formAction, tenantCtx } from '$lib/server/http';
+import { formAction, orNotFound, tenantCtx } from '$lib/server/http';
 import { createOffer } from '$lib/server/offers/save-offer';
 import { offerForm } from '$lib/server/offers/get-offer';
 import { OFFER_LIST_FIELDS, offerInputFromForm } from '$lib/server/offers/validation';
@@ -10,7 +10,8 @@ import { str } from '$lib/server/shared';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
-	const editable = await listEditableOrganizations(ctx);
+	// (a guest may not see the organisations: a 404, not a 500)
+	const editable = await orNotFound(() => listEditableOrganizations(ctx));
 	if (editable.length === 0) error(404, m.error_not_found());
 	const wanted = event.url.searchParams.get('organisation');
 	const organization =
