@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test, visit } from '../fixtures';
 
 const LANGUAGES = [
@@ -10,54 +11,134 @@ const LANGUAGES = [
 	{ code: 'fa', prefix: '/fa', dir: 'rtl' }
 ];
 
-/**
- * Issue 12: the main public pages in all seven languages, in one browser page: each passes axe
- * (WCAG 2.2 AA), has the right lang and dir, offers the other languages (menu and alternates)
- * and keeps its links in the language.
- */
-test('the main public pages pass axe in every language with the right lang and dir', async ({
-	page
-}) => {
-	test.setTimeout(600_000);
-	// an offer and a body of Landshut, by their links on the German lists
-	await page.goto('/landshut/angebote');
-	const offer = await page.locator('.offer-list a').first().getAttribute('href');
-	await page.goto('/landshut/gremien');
-	const body = await page
-		.locator('main a[href^="/landshut/gremien/"]')
-		.first()
-		.getAttribute('href');
-	expect(offer).toMatch(/^\/landshut\/angebote\/./);
-	expect(body).toMatch(/^\/landshut\/gremien\/./);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-	const pages = [
-		'/landshut',
-		'/landshut/angebote',
-		offer!,
-		body!,
-		'/landshut/konzept',
-		'/landshut/vorlagen',
-		'/landshut/beteiligung',
-		'/landshut/anliegen',
-		'/barrierefreiheit',
-		'/anmelden'
-	];
+/** The path in a language: `/` becomes `/en`, `/?q=x` becomes `/en?q=x`. */
+const localise = (prefix: string, path: string) =>
+	prefix && (path === '/' || path.startsWith('/?'))
+		? `${prefix}${path.slice(1)}`
+		: `${prefix}${path}`;
+
+/**
+ * The first link in the main content of the German page at `listPath` whose path is one
+ * segment below `base` (e.g. an item of a list), so that the spec takes real ids from the demo.
+ */
+async function firstChild(page: Page, listPath: string | string[], base: string): Promise<string> {
+	const pattern = new RegExp(`^${escape(base)}/[0-9a-zA-Z-]{6,}$`);
+	const lists = Array.isArray(listPath) ? listPath : [listPath];
+	for (const list of lists) {
+		await page.goto(list);
+		const hrefs = await page
+			.locator(`main a[href^="${base}/"]`)
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+		const href = hrefs.find((h) => pattern.test(h));
+		if (href) return href;
+	}
+	throw new Error(`no link below ${base} on ${lists.join(', ')}`);
+}
+
+/** Visits every page in every language: status 200, lang, dir, alternates and axe (via visit). */
+async function checkAll(page: Page, pages: string[]): Promise<void> {
 	for (const { code, prefix, dir } of LANGUAGES) {
 		for (const path of pages) {
-			const response = await visit(page, `${prefix}${path}`);
-			expect(response?.status(), `${prefix}${path}`).toBe(200);
+			const url = localise(prefix, path);
+			const response = await visit(page, url);
+			expect(response?.status(), url).toBe(200);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
 			await expect(page.locator('html')).toHaveAttribute('dir', dir);
-			await expect(page.locator(`link[rel="alternate"][hreflang="${code}"]`)).toHaveAttribute(
-				'href',
-				new RegExp(`${prefix}${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
-			);
-			await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(8);
-			await expect(page.locator('.lang-menu a[hreflang]')).toHaveCount(7);
-			if (prefix) {
-				const brand = page.locator('a.brand');
-				await expect(brand).toHaveAttribute('href', prefix);
+			if (!path.includes('?')) {
+				await expect(page.locator(`link[rel="alternate"][hreflang="${code}"]`)).toHaveAttribute(
+					'href',
+					new RegExp(`${escape(url)}$`)
+				);
 			}
 		}
 	}
+}
+
+/*
+ * Issue 12: every public page type (anonymous, outside /app) in all seven languages, in one
+ * browser page per test: each passes axe (WCAG 2.2 AA) and has the right lang and dir.
+ * Read only: the spec changes no data.
+ *
+ * Not visited, because they need a secret from an e-mail or a letter (a made-up token gives 404):
+ * /[tenant]/anliegen/status/[token], /[tenant]/beteiligung/beitrag/[token],
+ * /[tenant]/beteiligung/abmelden/[token], /antwort/[token], /einladung/[token],
+ * /passwort-zuruecksetzen/[token]. /abmelden only signs out (no page of its own to read).
+ */
+
+test('the platform, legal and sign-in pages pass axe in every language', async ({ page }) => {
+	test.setTimeout(600_000);
+	const pages = [
+		'/',
+		'/?q=Freising',
+		'/impressum',
+		'/datenschutz',
+		'/barrierefreiheit',
+		'/leichte-sprache',
+		'/anmelden',
+		'/passwort-vergessen'
+	];
+	await checkAll(page, pages);
+});
+
+test('the public pages of a town pass axe in every language', async ({ page }) => {
+	test.setTimeout(900_000);
+	const t = '/landshut';
+	const offer = await firstChild(page, `${t}/angebote`, `${t}/angebote`);
+	const organisation = await firstChild(page, t, `${t}/organisationen`);
+	const body = await firstChild(page, `${t}/gremien`, `${t}/gremien`);
+	const meeting = await firstChild(page, body, `${t}/sitzungen`);
+	// Landshut publishes no papers in the demo; the Landkreis Gifhorn does (demo/papers.ts).
+	const paper = await firstChild(
+		page,
+		'/landkreis-gifhorn/vorlagen',
+		'/landkreis-gifhorn/vorlagen'
+	);
+	const news = await firstChild(page, `${t}/neuigkeiten`, `${t}/neuigkeiten`);
+	const item = await firstChild(page, `${t}/termine`, `${t}/termine`);
+	// The demo has no public participation process in Landshut ("Zurzeit gibt es keine
+	// Beteiligungsprozesse."), so a process, its dialogues and its results are not visited yet.
+
+	const pages = [
+		t,
+		`${t}/angebote`,
+		`${t}/angebote?q=Beratung`,
+		offer,
+		organisation,
+		`${t}/gremien`,
+		body,
+		meeting,
+		`${t}/vorlagen`,
+		paper,
+		`${t}/neuigkeiten`,
+		news,
+		`${t}/termine`,
+		item,
+		`${t}/konzept`,
+		`${t}/beteiligung`,
+		`${t}/anliegen`,
+		`${t}/leichte-sprache`,
+		`${t}/impressum`,
+		`${t}/datenschutz`,
+		`${t}/barrierefreiheit`,
+		`${t}/offline`
+	];
+	await checkAll(page, pages);
+});
+
+test('the district, its municipalities and its touring pages pass axe in every language', async ({
+	page
+}) => {
+	test.setTimeout(600_000);
+	const pages = [
+		'/landkreis-freising',
+		'/landkreis-freising/unterwegs',
+		'/freising',
+		'/landkreis-freising/angebote?field=sprache',
+		'/freising/angebote',
+		'/landkreis-freising/konzept',
+		'/landkreis-gifhorn'
+	];
+	await checkAll(page, pages);
 });
