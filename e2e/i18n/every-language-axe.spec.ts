@@ -62,7 +62,7 @@ async function checkAll(page: Page, pages: string[]): Promise<void> {
  * Read only: the spec changes no data.
  *
  * Not visited, because they need a secret from an e-mail or a letter (a made-up token gives 404):
- * /[tenant]/anliegen/status/[token], /[tenant]/beteiligung/beitrag/[token],
+ * /[tenant]/beteiligung/beitrag/[token],
  * /[tenant]/beteiligung/abmelden/[token], /antwort/[token], /einladung/[token],
  * /passwort-zuruecksetzen/[token]. /abmelden only signs out (no page of its own to read).
  */
@@ -97,8 +97,7 @@ test('the public pages of a town pass axe in every language', async ({ page }) =
 	);
 	const news = await firstChild(page, `${t}/neuigkeiten`, `${t}/neuigkeiten`);
 	const item = await firstChild(page, `${t}/termine`, `${t}/termine`);
-	// The demo has no public participation process in Landshut ("Zurzeit gibt es keine
-	// Beteiligungsprozesse."), so a process, its dialogues and its results are not visited yet.
+	// Landshut has no public participation process in the demo; Laatzen's are visited below.
 
 	const pages = [
 		t,
@@ -140,5 +139,35 @@ test('the district, its municipalities and its touring pages pass axe in every l
 		'/landkreis-freising/konzept',
 		'/landkreis-gifhorn'
 	];
+	await checkAll(page, pages);
+});
+
+test('the participation pages and a message’s status page pass axe in every language', async ({
+	page
+}) => {
+	test.setTimeout(600_000);
+	const t = '/laatzen';
+	// Laatzen's processes (demo/participation.ts): the finished consultation with its results and
+	// the current one in its collecting phase, each with dialogues
+	await page.goto(`${t}/beteiligung`);
+	const processes = await page
+		.locator(`main a[href^="${t}/beteiligung/"]`)
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	const ids = [
+		...new Set(processes.filter((h) => /^\/laatzen\/beteiligung\/[0-9a-f-]{36}$/.test(h)))
+	];
+	expect(ids.length, 'public processes of Laatzen').toBeGreaterThanOrEqual(2);
+	const pages = [`${t}/beteiligung`];
+	for (const process of ids) {
+		pages.push(process, await firstChild(page, process, `${process}/dialoge`));
+		if ((await page.request.get(`${process}/ergebnisse`)).status() === 200)
+			pages.push(`${process}/ergebnisse`);
+	}
+	expect(
+		pages.some((p) => p.endsWith('/ergebnisse')),
+		'a results page'
+	).toBe(true);
+	// the status page of a message, reached with the token of its confirmation (demo)
+	pages.push(`${t}/anliegen/status/demo-anliegen-status-laatzen-2026`);
 	await checkAll(page, pages);
 });
