@@ -34,7 +34,8 @@ import {
 
 const USAGE = `
 npm run bench -- [--db pglite|postgres] [--scale city|district|land] [--quick] [--workers 1,2]
-                 [--connections 1,10,50] [--seconds 5] [--no-startup] [--port 3204] [--no-build]
+                 [--connections 1,10,50] [--seconds 5] [--no-startup] [--no-misses]
+                 [--only <label words, comma-separated>] [--port 3204] [--no-build]
 Loads every main route on data from npm run bench:data; see the comment at the top of
 bench/run.mjs and README.md (Benchmarks).
 `;
@@ -57,6 +58,7 @@ const opts = parseBenchArgs(process.argv.slice(2), {
 		'--workers': ['workers', (v) => v.split(',').map(Number)],
 		'--no-startup': ['startup', false],
 		'--no-misses': ['misses', false],
+		'--only': ['only', (v) => v.split(',')],
 		'--seconds': ['seconds', Number],
 		'--connections': ['connections', (v) => v.split(',').map(Number)],
 		// accepted and ignored (the report is always written)
@@ -144,7 +146,9 @@ async function discoverRoutes() {
 	];
 	const missing = routes.filter((r) => !r[1]).map((r) => r[0]);
 	if (missing.length) log(`routes not found (left out): ${missing.join(', ')}`);
-	return routes.filter((r) => r[1]);
+	// --only: the routes whose label contains one of the words (to look at a few closely)
+	const wanted = (label) => !opts.only || opts.only.some((w) => label.includes(w));
+	return routes.filter((r) => r[1] && wanted(r[0]));
 }
 
 async function assetBytes(page) {

@@ -142,6 +142,55 @@ describe('the public cache through its hook', () => {
 		expect((await get()).headers.get('x-cache')).toBe('hit');
 	});
 
+	it('renders once for many concurrent misses of one page; each waiter gets its own challenge', async () => {
+		const db = database.db;
+		const tenant = await buildTenant(db);
+		const org = await buildOrganization(db, tenant.id, { trusted: true });
+		const offer = await buildOffer(db, tenant.id, org.id, {
+			title: 'Beratung für Geflüchtete',
+			locationKind: 'mobile'
+		});
+		const path = `/${tenant.slug}/angebote/${offer.id}`;
+		renders = 0;
+		const answers = await Promise.all(
+			Array.from({ length: 12 }, () =>
+				handlePublicCache({
+					event: eventFor(tenant, path),
+					resolve: (e) => render(e, offer.id)
+				})
+			)
+		);
+		expect(renders).toBe(1);
+		expect(answers.map((a) => a.headers.get('x-cache')).sort()).toEqual([
+			'miss',
+			...Array(11).fill('shared')
+		]);
+		const bodies = await Promise.all(answers.map((a) => a.text()));
+		for (const body of bodies) expect(body).toContain('Beratung für Geflüchtete');
+		// no two visitors are handed the same single-use challenge
+		expect(new Set(bodies.map(challengeOf)).size).toBe(12);
+
+		// an answer that may not be stored is rendered by each waiter itself
+		renders = 0;
+		const bypassPath = `/${tenant.slug}/privat`;
+		const privateAnswers = await Promise.all(
+			Array.from({ length: 3 }, () =>
+				handlePublicCache({
+					event: eventFor(tenant, bypassPath),
+					resolve: async () => {
+						renders++;
+						await new Promise((r) => setTimeout(r, 20));
+						return new Response('<p>x</p>', {
+							headers: { 'content-type': 'text/html', 'cache-control': 'private' }
+						});
+					}
+				})
+			)
+		);
+		expect(renders).toBe(3);
+		for (const a of privateAnswers) expect(a.headers.get('x-cache')).toBe('bypass');
+	});
+
 	it('does not store answers that set a cookie, are private or not 200', async () => {
 		const tenant = await buildTenant(database.db);
 		for (const [i, response] of [

@@ -5,7 +5,8 @@
  * Cached: GET (HEAD is answered from a stored GET) without any cookie but the language cookie and
  * without Authorization, of a public route (not the signed-in area, sign-in, personal links with
  * a token, /healthz, …), answered 200 with HTML, XML, JSON, calendar or Atom, without Set-Cookie
- * and without `Cache-Control: private/no-store`. Each answer says `x-cache: hit|miss|bypass`.
+ * and without `Cache-Control: private/no-store`. Each answer says `x-cache: hit|miss|bypass`, or `shared` when it waited for the
+ * same render as another request (concurrent misses of one key render once).
  *
  * Key: the full address (origin, path, query; `__data.json` included) and what decides the
  * language of the answer: the language of the route (routeLocale) and the language an unprefixed
@@ -160,11 +161,50 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		if (fresh) return fresh;
 	}
 
+	// Many visitors asking for the same page while it renders (an entry just expired, a popular
+	// page after a change) wait for that one render instead of each rendering it again.
 	const generation = cache.generation;
+	const flightKey = `${generation}\n${key}`;
+	const pending = rendering.get(flightKey);
+	if (pending) {
+		const shared = await pending;
+		const fresh = shared && hitAnswer(event.request, shared);
+		if (fresh) {
+			fresh.headers.set('x-cache', 'shared');
+			return fresh;
+		}
+	}
+	let settle: (answer: CachedAnswer | null) => void = () => {};
+	if (!pending && method === 'GET') {
+		rendering.set(flightKey, new Promise((done) => (settle = done)));
+	}
+	try {
+		const stored = await renderAndStore(event, resolve, key, generation);
+		settle(stored.cached);
+		return stored.response;
+	} catch (error) {
+		settle(null);
+		throw error;
+	} finally {
+		if (!pending) rendering.delete(flightKey);
+	}
+};
+
+/** Renders of cacheable requests under way, by generation and key (see handlePublicCache). */
+const rendering = new Map<string, Promise<CachedAnswer | null>>();
+
+async function renderAndStore(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve'],
+	key: string,
+	generation: number
+): Promise<{ response: Response; cached: CachedAnswer | null }> {
+	const cache = publicCache();
+	const method = event.request.method;
 	const response = await resolve(event);
 	if (method !== 'GET' || answerBypass(response)) {
 		response.headers.set('x-cache', 'bypass');
-		return response;
+		return { response, cached: null };
 	}
 	const body = await response.text();
 	const challenges = challengesIn(body);
@@ -187,5 +227,5 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 				: undefined
 	};
 	cache.set(key, cached, generation);
-	return answer(event.request, cached, 'miss', body);
-};
+	return { response: answer(event.request, cached, 'miss', body), cached };
+}

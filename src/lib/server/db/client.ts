@@ -39,6 +39,28 @@ export function fromPglite(client: PGlite): Database {
 	};
 }
 
+/**
+ * The client as drizzle sees it, with every statement prepared (named and kept per connection
+ * by postgres.js) instead of parsed and planned anew on each call: drizzle prepares only
+ * statements given a name, and a signed-in page runs some 30 statements whose parsing and
+ * planning cost PostgreSQL more than executing them. postgres.js ends a connection after 30–60
+ * minutes (max_lifetime), which bounds the statements a connection keeps. `DATABASE_PREPARE=false`
+ * turns this off (a pooler in transaction mode, like PgBouncer before 1.21, needs that).
+ * Transactions get their own client from postgres.js and are not prepared.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+	if (process.env.DATABASE_PREPARE?.trim().toLowerCase() === 'false') return client;
+	return new Proxy(client, {
+		get(target, property, receiver) {
+			if (property === 'unsafe')
+				return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+					target.unsafe(query, params as never, { ...options, prepare: true });
+			const value = Reflect.get(target, property, receiver);
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	});
+}
+
 export function fromPostgresUrl(url: string, options: { max?: number } = {}): Database {
 	const client = postgres(url, {
 		max: options.max ?? 10,
@@ -46,7 +68,7 @@ export function fromPostgresUrl(url: string, options: { max?: number } = {}): Da
 		connection: { application_name: 'miteinander' }
 	});
 	return {
-		db: drizzlePostgres({ client, schema }) as unknown as Db,
+		db: drizzlePostgres({ client: preparing(client), schema }) as unknown as Db,
 		kind: 'postgres',
 		close: () => client.end({ timeout: 5 }),
 		channel: {

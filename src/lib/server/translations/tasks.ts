@@ -5,21 +5,30 @@
  */
 import type { TenantCtx } from '../context';
 import type { TaskList } from '../shared';
-import { coverageView, mayTranslate } from './service';
+import { coverageView, mayTranslate, translationScope } from './service';
+import { untilChange } from '../cache/until-change';
 import { TARGET_LOCALES } from './content';
 
 export async function translationGapTasks(ctx: TenantCtx, limit: number): Promise<TaskList> {
 	if (!mayTranslate(ctx)) return { total: 0, entries: [] };
-	const { rows } = await coverageView(ctx);
+	// The counts need every translatable text of the tenant with its source hash: computed once
+	// until the next change (for the tenant and the organisations the actor translates for).
+	const scope = translationScope(ctx);
+	const gaps = await untilChange(
+		`translation-gaps\n${ctx.tenant.id}\n${scope ? [...scope].sort().join(',') : '*'}`,
+		async () => {
+			const { rows } = await coverageView(ctx);
+			return TARGET_LOCALES.map((locale) => ({
+				locale,
+				count: rows
+					.filter((r) => r.locale === locale)
+					.reduce((sum, r) => sum + r.counts.missing + r.counts.outdated, 0)
+			}))
+				.filter((g) => g.count > 0)
+				.sort((a, b) => b.count - a.count);
+		}
+	);
 	const names = new Intl.DisplayNames([ctx.locale], { type: 'language' });
-	const gaps = TARGET_LOCALES.map((locale) => ({
-		locale,
-		count: rows
-			.filter((r) => r.locale === locale)
-			.reduce((sum, r) => sum + r.counts.missing + r.counts.outdated, 0)
-	}))
-		.filter((g) => g.count > 0)
-		.sort((a, b) => b.count - a.count);
 	return {
 		total: gaps.length,
 		entries: gaps.slice(0, limit).map((g) => ({
