@@ -1,4 +1,4 @@
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate, localeDateTime } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import * as bodiesAudit from './audit-labels/bodies';
 import * as meetingsAudit from './audit-labels/meetings';
@@ -58,7 +58,7 @@ export function landLabel(code: string): string {
 }
 
 export function formatDateTime(d: Date | string, locale: string): string {
-	return new Date(d).toLocaleString(intlLocale(locale), {
+	return localeDateTime(new Date(d), intlLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'
@@ -66,7 +66,7 @@ export function formatDateTime(d: Date | string, locale: string): string {
 }
 
 export function formatDate(d: Date | string, locale: string): string {
-	return new Date(d).toLocaleDateString(intlLocale(locale), {
+	return localeDate(new Date(d), intlLocale(locale), {
 		dateStyle: 'medium',
 		timeZone: 'Europe/Berlin'
 	});

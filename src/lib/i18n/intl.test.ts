@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intlLocale } from './intl';
+import { intlLocale, localeDate, localeDateTime, localeTime, dateTimeFormat } from './intl';
 import { dateText } from '$lib/server/shared/date-text';
 
 describe('dates and numbers in the reader’s form', () => {
@@ -19,5 +19,31 @@ describe('dates and numbers in the reader’s form', () => {
 		expect((1234.5).toLocaleString(intlLocale('en'))).toBe('1,234.5');
 		expect((1234.5).toLocaleString(intlLocale('fa'))).toBe('۱٬۲۳۴٫۵');
 		expect(intlLocale('xx')).toBe('de-DE');
+	});
+
+	it('cached formatters write exactly what toLocale…String writes, for every option set used', () => {
+		const d = new Date('2027-03-28T01:30:00Z');
+		const optionSets: Intl.DateTimeFormatOptions[] = [
+			{},
+			{ dateStyle: 'medium', timeZone: 'Europe/Berlin' },
+			{ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' },
+			{ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' },
+			{ hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' },
+			{ timeZone: 'UTC' },
+			{ month: 'long', year: 'numeric', timeZone: 'UTC' }
+		];
+		for (const lang of ['de', 'en', 'ar', 'fa', 'uk', 'tr', 'ru']) {
+			const tag = intlLocale(lang);
+			for (const o of optionSets) {
+				if (!o.timeStyle) expect(localeDate(d, tag, o)).toBe(d.toLocaleDateString(tag, o));
+				if (!o.dateStyle || o.timeStyle)
+					expect(localeDateTime(d, tag, o)).toBe(d.toLocaleString(tag, o));
+				if (!o.dateStyle && !o.weekday && !o.month)
+					expect(localeTime(d, tag, o)).toBe(d.toLocaleTimeString(tag, o));
+			}
+		}
+		expect(dateTimeFormat('de-DE', { timeZone: 'UTC' })).toBe(
+			dateTimeFormat('de-DE', { timeZone: 'UTC' })
+		);
 	});
 });

@@ -16,3 +16,96 @@ const TAGS: Record<string, string> = {
 export function intlLocale(locale: string): string {
 	return TAGS[locale] ?? TAGS.de;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formatters made once: `toLocaleDateString(tag, options)` and `new Intl.…(…)` build a formatter
+// on every call, which cost a signed-in start page about a twentieth of its time (issue 15).
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+const displayNamesCache = new Map<string, Intl.DisplayNames>();
+
+const DATE_FIELDS = ['weekday', 'year', 'month', 'day', 'dateStyle', 'timeStyle'] as const;
+const TIME_FIELDS = [
+	'dayPeriod',
+	'hour',
+	'minute',
+	'second',
+	'fractionalSecondDigits',
+	'dateStyle',
+	'timeStyle'
+] as const;
+
+/**
+ * The options `Date.prototype.toLocale{Date,Time,}String` would use: the date fields (year, month,
+ * day), the time fields (hour, minute, second) or both added when the options name none.
+ */
+function withDefaults(
+	options: Intl.DateTimeFormatOptions,
+	kind: 'date' | 'time' | 'any'
+): Intl.DateTimeFormatOptions {
+	const has = (fields: readonly string[]) =>
+		fields.some((f) => (options as Record<string, unknown>)[f] !== undefined);
+	const needDate =
+		(kind === 'date' || kind === 'any') &&
+		!has(DATE_FIELDS) &&
+		!(kind === 'any' && has(TIME_FIELDS));
+	const needTime =
+		(kind === 'time' || kind === 'any') &&
+		!has(TIME_FIELDS) &&
+		!(kind === 'any' && has(DATE_FIELDS));
+	return {
+		...(needDate ? { year: 'numeric', month: 'numeric', day: 'numeric' } : {}),
+		...(needTime ? { hour: 'numeric', minute: 'numeric', second: 'numeric' } : {}),
+		...options
+	};
+}
+
+/** A cached Intl.DateTimeFormat; `kind` adds the defaults of toLocaleDateString (date), toLocaleTimeString (time) or toLocaleString (any). */
+export function dateTimeFormat(
+	tag: string,
+	options: Intl.DateTimeFormatOptions = {},
+	kind: 'date' | 'time' | 'any' | 'exact' = 'exact'
+): Intl.DateTimeFormat {
+	const key = `${kind}|${tag}|${JSON.stringify(options)}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(tag, kind === 'exact' ? options : withDefaults(options, kind));
+		formatters.set(key, f);
+	}
+	return f;
+}
+
+/** `date.toLocaleDateString(tag, options)` with a formatter made once. */
+export const localeDate = (date: Date, tag: string, options: Intl.DateTimeFormatOptions = {}) =>
+	dateTimeFormat(tag, options, 'date').format(date);
+/** `date.toLocaleTimeString(tag, options)` with a formatter made once. */
+export const localeTime = (date: Date, tag: string, options: Intl.DateTimeFormatOptions = {}) =>
+	dateTimeFormat(tag, options, 'time').format(date);
+/** `date.toLocaleString(tag, options)` with a formatter made once. */
+export const localeDateTime = (date: Date, tag: string, options: Intl.DateTimeFormatOptions = {}) =>
+	dateTimeFormat(tag, options, 'any').format(date);
+
+/** A cached Intl.NumberFormat. */
+export function numberFormat(
+	tag: string,
+	options: Intl.NumberFormatOptions = {}
+): Intl.NumberFormat {
+	const key = `${tag}|${JSON.stringify(options)}`;
+	let f = numberFormatters.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(tag, options);
+		numberFormatters.set(key, f);
+	}
+	return f;
+}
+
+/** A cached Intl.DisplayNames for languages. */
+export function languageNames(tag: string): Intl.DisplayNames {
+	let f = displayNamesCache.get(tag);
+	if (!f) {
+		f = new Intl.DisplayNames([tag], { type: 'language' });
+		displayNamesCache.set(tag, f);
+	}
+	return f;
+}

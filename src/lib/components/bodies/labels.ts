@@ -2,7 +2,7 @@
  * Translated names of the bodies vocabulary and the cadence in words (server and browser alike),
  * for the signed-in and the public body pages.
  */
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate, localeDateTime } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 type Fn = () => string;
@@ -176,7 +176,7 @@ function tag(locale: string) {
 
 /** A calendar day (YYYY-MM-DD) as "12.03.2025". */
 export function formatDay(day: string, locale: string): string {
-	return new Date(`${day}T12:00:00Z`).toLocaleDateString(tag(locale), {
+	return localeDate(new Date(`${day}T12:00:00Z`), tag(locale), {
 		dateStyle: 'medium',
 		timeZone: 'UTC'
 	});
@@ -184,7 +184,7 @@ export function formatDay(day: string, locale: string): string {
 
 /** A meeting's start, e.g. "Di., 12.03.2025, 14:00", in Europe/Berlin. */
 export function formatMeetingStart(d: Date | string, locale: string): string {
-	return new Date(d).toLocaleString(tag(locale), {
+	return localeDateTime(new Date(d), tag(locale), {
 		weekday: 'short',
 		day: '2-digit',
 		month: '2-digit',

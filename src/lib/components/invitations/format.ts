@@ -1,4 +1,4 @@
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate, localeTime } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 /** Labels of answers and times for the invitation pages (client and server). */
@@ -24,7 +24,7 @@ export function whenLabel(start: string | Date, end: string | Date, locale: stri
 	const s = new Date(start);
 	const e = new Date(end);
 	const date = (d: Date) =>
-		d.toLocaleDateString(tag, {
+		localeDate(d, tag, {
 			weekday: 'long',
 			day: 'numeric',
 			month: 'long',
@@ -32,7 +32,7 @@ export function whenLabel(start: string | Date, end: string | Date, locale: stri
 			timeZone: TZ
 		});
 	const time = (d: Date) =>
-		d.toLocaleTimeString(tag, {
+		localeTime(d, tag, {
 			hour: '2-digit',
 			minute: '2-digit',
 			hourCycle: 'h23',

@@ -2,7 +2,7 @@
  * How meetings are written in the pages: dates in words, times, cadences, file types. All in
  * Europe/Berlin, in the page's language.
  */
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate, localeTime } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 const TZ = 'Europe/Berlin';
@@ -17,7 +17,7 @@ function asInstant(value: string | Date): { date: Date; timeZone: string } {
 /** "Donnerstag, 11. Juni 2026" */
 export function dateInWords(value: string | Date, locale: string): string {
 	const { date, timeZone } = asInstant(value);
-	return date.toLocaleDateString(intlLocale(locale), {
+	return localeDate(date, intlLocale(locale), {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -29,7 +29,7 @@ export function dateInWords(value: string | Date, locale: string): string {
 /** "04.06.2026" / "04/06/2026" */
 export function shortDate(value: string | Date, locale: string): string {
 	const { date, timeZone } = asInstant(value);
-	return date.toLocaleDateString(intlLocale(locale), {
+	return localeDate(date, intlLocale(locale), {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',
@@ -39,7 +39,7 @@ export function shortDate(value: string | Date, locale: string): string {
 
 /** "18:00" */
 export function timeOf(value: string | Date, locale: string): string {
-	return new Date(value).toLocaleTimeString(intlLocale(locale), {
+	return localeTime(new Date(value), intlLocale(locale), {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
@@ -106,7 +106,7 @@ export function cadenceLabel(kind: string, min?: number | null, max?: number | n
 
 /** "Dezember 2026" for '2026-12'. */
 export function monthLabel(month: string, locale: string): string {
-	return new Date(`${month}-15T12:00:00Z`).toLocaleDateString(intlLocale(locale), {
+	return localeDate(new Date(`${month}-15T12:00:00Z`), intlLocale(locale), {
 		month: 'long',
 		year: 'numeric',
 		timeZone: 'UTC'
@@ -119,8 +119,8 @@ export function weekdayNames(locale: string): { long: string; short: string }[] 
 	return Array.from({ length: 7 }, (_, i) => {
 		const d = new Date(Date.UTC(2026, 2, 2 + i, 12));
 		return {
-			long: d.toLocaleDateString(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }),
-			short: d.toLocaleDateString(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' })
+			long: localeDate(d, intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }),
+			short: localeDate(d, intlLocale(locale), { weekday: 'short', timeZone: 'UTC' })
 		};
 	});
 }

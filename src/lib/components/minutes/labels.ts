@@ -1,4 +1,4 @@
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 const MINUTES_STATES: Record<string, () => string> = {
@@ -33,7 +33,7 @@ export function actionStateLabel(state: string): string {
 
 /** A due date (YYYY-MM-DD) in the reader's language. */
 export function formatDay(date: string, locale: string): string {
-	return new Date(`${date}T12:00:00Z`).toLocaleDateString(intlLocale(locale), {
+	return localeDate(new Date(`${date}T12:00:00Z`), intlLocale(locale), {
 		dateStyle: 'medium',
 		timeZone: 'Europe/Berlin'
 	});

@@ -2,7 +2,7 @@
  * Labels of the offers vocabularies in the UI language (shared by the organisation, offer and
  * review pages). Language names come from Intl.DisplayNames.
  */
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, languageNames, localeDateTime, localeTime } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -84,7 +84,7 @@ export const weekdayLabel = (d: number) => WEEKDAYS[d - 1]?.() ?? String(d);
 export function languageLabel(code: string): string {
 	if (code === 'dgs') return m.offers_language_dgs();
 	try {
-		return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
+		return languageNames(getLocale()).of(code) ?? code;
 	} catch {
 		return code;
 	}
@@ -94,7 +94,7 @@ export function languageLabel(code: string): string {
 export function localeLabel(code: string): string {
 	let own: string;
 	try {
-		own = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+		own = languageNames(code).of(code) ?? code;
 	} catch {
 		own = code;
 	}
@@ -110,7 +110,7 @@ function dateFmt(d: string | Date, withTime: boolean) {
 		typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
 			? new Date(`${d}T12:00:00Z`)
 			: new Date(d);
-	return date.toLocaleString(intlLocale(getLocale()), {
+	return localeDateTime(date, intlLocale(getLocale()), {
 		dateStyle: 'medium',
 		...(withTime ? { timeStyle: 'short' } : {}),
 		timeZone: 'Europe/Berlin'
@@ -133,7 +133,7 @@ export function vals(values: FormValues, name: string): string[] {
 
 /** Clock time in Berlin, e.g. 15:00. */
 export function formatTime(d: string | Date): string {
-	return new Date(d).toLocaleTimeString(intlLocale(getLocale()), {
+	return localeTime(new Date(d), intlLocale(getLocale()), {
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'
 	});

@@ -4,7 +4,7 @@
  * formatter for mails and documents. A calendar day (YYYY-MM-DD) is shown as that day, an
  * instant as its Berlin day or time. Never put an ISO date into text a person reads.
  */
-import { intlLocale } from '$lib/i18n/intl';
+import { intlLocale, localeDate, localeTime } from '$lib/i18n/intl';
 import { TIME_ZONE } from './dates';
 
 /** The languages dates are written in (any UI language; unknown ones as German). */
@@ -46,12 +46,12 @@ export function dateText(
 		} else instant = new Date(value);
 	} else instant = value;
 	if (Number.isNaN(instant.getTime())) throw new Error(`not a date: ${String(value)}`);
-	return instant.toLocaleDateString(localeTag(locale), { ...STYLES[style], timeZone });
+	return localeDate(instant, localeTag(locale), { ...STYLES[style], timeZone });
 }
 
 /** The Berlin wall-clock time of an instant: "14:00". */
 export function timeText(instant: Date, locale: DateLocale | string = 'de'): string {
-	return instant.toLocaleTimeString(localeTag(locale), {
+	return localeTime(instant, localeTag(locale), {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',

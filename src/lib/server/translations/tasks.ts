@@ -3,6 +3,7 @@
  * translate are missing or outdated, the most gaps first, each linked to the coverage page's
  * worklist of that language.
  */
+import { languageNames } from '$lib/i18n/intl';
 import type { TenantCtx } from '../context';
 import type { TaskList } from '../shared';
 import { coverageView, mayTranslate, translationScope } from './service';
@@ -28,7 +29,7 @@ export async function translationGapTasks(ctx: TenantCtx, limit: number): Promis
 				.sort((a, b) => b.count - a.count);
 		}
 	);
-	const names = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+	const names = languageNames(ctx.locale);
 	return {
 		total: gaps.length,
 		entries: gaps.slice(0, limit).map((g) => ({

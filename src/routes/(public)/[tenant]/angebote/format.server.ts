@@ -2,7 +2,7 @@
  * Turns the finder's view objects into the words the pages show, in the request's language.
  * Server-only: the finder and offer pages render on the server and ship no JavaScript.
  */
-import { intlLocale } from '$lib/i18n/intl';
+import { dateTimeFormat, intlLocale, languageNames } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 import { parseRRule, ICAL_DAYS } from '$lib/server/offers/ical';
 import { TIME_ZONE } from '$lib/server/shared';
@@ -33,7 +33,7 @@ export function targetGroupLabel(key: string): string {
 export function languageName(code: string, locale: string): string {
 	if (code === 'dgs') return m.finder_language_dgs();
 	try {
-		return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(code) ?? code;
+		return languageNames(intlLocale(locale)).of(code) ?? code;
 	} catch {
 		return code;
 	}
@@ -48,7 +48,7 @@ export function listOf(items: string[], locale: string): string {
 /** ISO weekday 1 (Monday) … 7 (Sunday) by name. */
 export function weekdayName(day: number, locale: string): string {
 	// 5 January 2026 is a Monday
-	return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+	return dateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(
 		new Date(Date.UTC(2026, 0, 4 + day))
 	);
 }
@@ -56,14 +56,14 @@ export function weekdayName(day: number, locale: string): string {
 /** A calendar day (YYYY-MM-DD) as people read it: "10.03.2026" / "10 Mar 2026". */
 export function formatDay(day: string, locale: string): string {
 	const [y, mo, d] = day.split('-').map(Number);
-	return new Intl.DateTimeFormat(intlLocale(locale), {
+	return dateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, mo - 1, d)));
 }
 
 export function formatDate(date: Date, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), {
+	return dateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeZone: TIME_ZONE
 	}).format(date);
@@ -71,14 +71,14 @@ export function formatDate(date: Date, locale: string): string {
 
 /** A date with its weekday: "Dienstag, 10. März 2026". */
 function formatLongDate(date: Date, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), {
+	return dateTimeFormat(intlLocale(locale), {
 		dateStyle: 'full',
 		timeZone: TIME_ZONE
 	}).format(date);
 }
 
 function formatTime(date: Date, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), {
+	return dateTimeFormat(intlLocale(locale), {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
