@@ -191,6 +191,34 @@ describe('the public cache through its hook', () => {
 		for (const a of privateAnswers) expect(a.headers.get('x-cache')).toBe('bypass');
 	});
 
+	it('a page without inline scripts keeps its policy on a hit and still gets a fresh challenge', async () => {
+		const tenant = await buildTenant(database.db);
+		const path = `/${tenant.slug}/konzept`;
+		const policy = "default-src 'self'; script-src 'self'";
+		const resolve = async (e: RequestEvent) => {
+			const layout = (await (rootLayoutLoad as (e: unknown) => unknown)(e)) as {
+				feedback: { challenge: string } | null;
+			};
+			const challenge = layout.feedback?.challenge ?? 'none';
+			return new Response(
+				`<!doctype html><script src="/_app/start.js"></script><p>"challenge":"${challenge}"</p>`,
+				{ headers: { 'content-type': 'text/html', 'content-security-policy': policy } }
+			);
+		};
+		const event = () => {
+			const e = eventFor(tenant, path);
+			(e.route as { id: string }).id = '/(public)/[tenant]/konzept';
+			return e;
+		};
+		const first = await handlePublicCache({ event: event(), resolve });
+		const second = await handlePublicCache({ event: event(), resolve });
+		expect(second.headers.get('x-cache')).toBe('hit');
+		expect(second.headers.get('content-security-policy')).toBe(policy);
+		const [a, b] = [challengeOf(await first.text()), challengeOf(await second.text())];
+		expect(parseChallenge(a)).not.toBeNull();
+		expect(b).not.toBe(a);
+	});
+
 	it('does not store answers that set a cookie, are private or not 200', async () => {
 		const tenant = await buildTenant(database.db);
 		for (const [i, response] of [

@@ -8,6 +8,8 @@ import {
 	PublicCache,
 	weakEtag,
 	withFreshChallenges,
+	byteTemplate,
+	freshBytes,
 	type CachedAnswer
 } from './public-cache';
 
@@ -35,7 +37,7 @@ describe('PublicCache', () => {
 
 	it('keeps to its byte bound, dropping the least recently used entry first', () => {
 		const cache = new PublicCache({ maxBytes: 4_000, ttlMs: 60_000 });
-		const body = 'x'.repeat(700);
+		const body = 'x'.repeat(350);
 		for (const key of ['/1', '/2', '/3', '/4']) cache.set(key, answerOf(body), cache.generation);
 		expect(cache.size.bytes).toBeLessThanOrEqual(4_000);
 		expect(cache.get('/1')).not.toBeNull(); // /1 is now the most recently used
@@ -96,6 +98,34 @@ describe('challenges in cached answers', () => {
 			expect(served.split(fresh[0].value)).toHaveLength(3);
 		}
 		expect(challengesIn(first)[0].value).not.toBe(challengesIn(second)[0].value);
+	});
+});
+
+describe('fresh challenges written into the stored bytes', () => {
+	it('gives the same page as the text path with new challenges, also around non-Latin text', () => {
+		const feedback = issueChallenge(new Date(), 14);
+		const form = issueChallenge(new Date(), 8);
+		const body = `<h1>Integrationskonzept – Übersicht · مرحبا</h1><input value="${feedback}"><p>«${form}»</p><i>${feedback}</i>`;
+		const cached = answerOf(body);
+		const template = byteTemplate(cached);
+		expect(template.slots.map((s) => s.offsets.length)).toEqual([2, 1]);
+		const served = [freshBytes(template), freshBytes(template)].map((b) => b!.toString('utf8'));
+		for (const page of served) {
+			expect(page).not.toContain(feedback);
+			expect(page).not.toContain(form);
+			const fresh = challengesIn(page);
+			expect(fresh.map((c) => c.difficulty)).toEqual([14, 8]);
+			expect(fresh.every((c) => parseChallenge(c.value) !== null)).toBe(true);
+			// everything but the challenges is unchanged
+			expect(page.replaceAll(fresh[0].value, 'F').replaceAll(fresh[1].value, 'G')).toBe(
+				body.replaceAll(feedback, 'F').replaceAll(form, 'G')
+			);
+		}
+		expect(served[0]).not.toBe(served[1]);
+		// the stored bytes are not changed by a hit
+		expect(template.bytes.toString('utf8')).toBe(body);
+		// a challenge of another length cannot be written over the old one
+		expect(freshBytes(template, () => 'short')).toBeNull();
 	});
 });
 
