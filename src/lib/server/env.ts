@@ -146,3 +146,11 @@ export function env(): Env {
 	current ??= parseEnv(process.env);
 	return current;
 }
+
+/**
+ * Forgets the parsed environment, so that the next env() reads process.env again: for tests that
+ * change process.env (the unit tests share modules between files, vite.config.ts `isolate`).
+ */
+export function resetEnv(): void {
+	current = undefined;
+}

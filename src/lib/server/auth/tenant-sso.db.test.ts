@@ -13,6 +13,7 @@ import { buildTenant, buildUser, grantRole } from '../factories';
 import { auditLog } from '../audit/schema';
 import type { TenantCtx } from '../context';
 import { ValidationError } from '../errors';
+import { resetEnv } from '../env';
 import { SecretsKeyMissingError, decryptSecret, encryptSecret } from '../shared/secrets';
 import { invitations, tenantMembers, tenantSsoProviders, users } from './schema';
 import { beginOidcSignIn, completeOidcSignIn, discoverProvider } from './oidc';
@@ -56,6 +57,17 @@ const log = {
 	error: (...args: unknown[]) => logs.push(args),
 	debug: (...args: unknown[]) => logs.push(args)
 };
+
+const ENV_KEYS = [
+	'OIDC_ISSUER',
+	'OIDC_CLIENT_ID',
+	'OIDC_CLIENT_SECRET',
+	'OIDC_ROLE_CLAIM',
+	'OIDC_ROLE_MAP',
+	'OIDC_NAME',
+	'SECRETS_KEY'
+] as const;
+const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
 
 beforeAll(async () => {
 	database = await createTestDb();
@@ -101,7 +113,9 @@ beforeAll(async () => {
 		[NETWORK_CALLBACK, PLATFORM_CALLBACK],
 		`${APP}/abmelden?done`
 	);
-	// the platform's provider (environment): the same test provider, other role map
+	// the platform's provider (environment): the same test provider, other role map; the previous
+	// values come back after the file (other test files share this process)
+	for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
 	Object.assign(process.env, {
 		OIDC_ISSUER: provider.issuer,
 		OIDC_CLIENT_ID: provider.clientId,
@@ -111,8 +125,14 @@ beforeAll(async () => {
 		OIDC_NAME: 'Land-Konto',
 		SECRETS_KEY: KEY
 	});
+	resetEnv();
 });
 afterAll(async () => {
+	for (const key of ENV_KEYS) {
+		if (savedEnv[key] === undefined) delete process.env[key];
+		else process.env[key] = savedEnv[key];
+	}
+	resetEnv();
 	await provider?.close();
 	await database?.close();
 });
