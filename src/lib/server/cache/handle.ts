@@ -5,8 +5,9 @@
  * Cached: GET (HEAD is answered from a stored GET) without any cookie but the language cookie and
  * without Authorization, of a public route (not the signed-in area, sign-in, personal links with
  * a token, /healthz, …), answered 200 with HTML, XML, JSON, calendar or Atom, without Set-Cookie
- * and without `Cache-Control: private/no-store`. Each answer says `x-cache: hit|miss|bypass`, or `shared` when it waited for the
- * same render as another request (concurrent misses of one key render once).
+ * and without `Cache-Control: private/no-store`. Each answer says `x-cache: hit|miss|bypass`, or
+ * `shared` when it waited for the same render as another request (concurrent misses of one key
+ * render once).
  *
  * Key: the full address (origin, path, query; `__data.json` included) and what decides the
  * language of the answer: the language of the route (routeLocale) and the language an unprefixed
@@ -22,6 +23,7 @@ import {
 	weakEtag,
 	withFreshChallenges,
 	freshBytes,
+	byteTemplate,
 	challengesIn,
 	inlineScriptHashes,
 	policyFor,
@@ -242,6 +244,8 @@ async function renderAndStore(
 				? nonEmpty(inlineScriptHashes(body))
 				: undefined
 	};
+	// encoded once: the bytes answer this miss, requests that waited for it, and later hits
+	cached.template = byteTemplate(cached);
 	cache.set(key, cached, generation);
-	return { response: answer(event.request, cached, 'miss', body), cached };
+	return { response: answer(event.request, cached, 'miss', cached.template.bytes), cached };
 }

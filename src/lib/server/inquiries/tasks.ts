@@ -1,8 +1,8 @@
 /** Open citizens' messages for the start page (workspace/): by due date, overdue first. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
-import { berlinToday, type TaskList } from '../shared';
+import { berlinToday, totalOf, totalRows, type TaskList } from '../shared';
 import { inquiries } from './schema';
 
 /**
@@ -21,24 +21,22 @@ export async function openInquiryTasks(
 		inArray(inquiries.state, ['new', 'in_progress']),
 		options.mine ? eq(inquiries.assigneeId, ctx.actor.userId) : undefined
 	);
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({
-				id: inquiries.id,
-				reference: inquiries.reference,
-				subject: inquiries.subject,
-				dueOn: inquiries.dueOn,
-				createdAt: inquiries.createdAt
-			})
-			.from(inquiries)
-			.where(where)
-			.orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.createdAt), asc(inquiries.id))
-			.limit(limit),
-		ctx.db.select({ total: count() }).from(inquiries).where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: inquiries.id,
+			reference: inquiries.reference,
+			subject: inquiries.subject,
+			dueOn: inquiries.dueOn,
+			createdAt: inquiries.createdAt,
+			total: totalRows()
+		})
+		.from(inquiries)
+		.where(where)
+		.orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.createdAt), asc(inquiries.id))
+		.limit(limit);
 	const today = berlinToday();
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: r.subject ? `${r.reference} · ${r.subject}` : r.reference,

@@ -2,13 +2,13 @@
  * Open tasks of the invitations domain for the start page (workspace/): coming meetings with
  * unanswered invitations (for those who plan them) and invitations the actor has not answered.
  */
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { bodies } from '../bodies/schema';
 import { canManageMeetings } from '../bodies/access';
 import { meetings } from '../meetings/schema';
-import { berlinDateOf, type TaskList } from '../shared';
+import { berlinDateOf, totalOf, totalRows, type TaskList } from '../shared';
 import { meetingInvitations } from './schema';
 
 /**
@@ -79,23 +79,21 @@ export async function myOpenInvitationTasks(
 		eq(meetings.state, 'invited'),
 		gt(meetings.startsAt, now)
 	);
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
-			.from(meetingInvitations)
-			.innerJoin(meetings, eq(meetings.id, meetingInvitations.meetingId))
-			.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-			.where(where)
-			.orderBy(asc(meetings.startsAt), asc(meetings.id))
-			.limit(limit),
-		ctx.db
-			.select({ total: sql<number>`count(*)`.mapWith(Number) })
-			.from(meetingInvitations)
-			.innerJoin(meetings, eq(meetings.id, meetingInvitations.meetingId))
-			.where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: meetings.id,
+			startsAt: meetings.startsAt,
+			bodyName: bodies.name,
+			total: totalRows()
+		})
+		.from(meetingInvitations)
+		.innerJoin(meetings, eq(meetings.id, meetingInvitations.meetingId))
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(where)
+		.orderBy(asc(meetings.startsAt), asc(meetings.id))
+		.limit(limit);
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: r.bodyName,

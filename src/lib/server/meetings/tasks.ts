@@ -3,12 +3,12 @@
  * invitations are not sent yet, and the next meeting of each body the actor plans (its agenda to
  * prepare). Each function authorises itself.
  */
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { bodies } from '../bodies/schema';
 import { canManageMeetings } from '../bodies/access';
-import { addDays, berlinDateOf, berlinToday, type TaskList } from '../shared';
+import { addDays, berlinDateOf, berlinToday, totalOf, totalRows, type TaskList } from '../shared';
 import { agendaItems, meetings } from './schema';
 
 /** Bodies of `bodyIds` whose meetings the actor plans ('all' needs body.manage). */
@@ -45,18 +45,20 @@ export async function uninvitedMeetingTasks(
 		sql`${meetings.startsAt} <= ${until.toISOString()}::timestamptz`
 	);
 	const late = addDays(berlinToday(now), options.leadDays ?? 14);
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
-			.from(meetings)
-			.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-			.where(where)
-			.orderBy(asc(meetings.startsAt), asc(meetings.id))
-			.limit(limit),
-		ctx.db.select({ total: count() }).from(meetings).where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: meetings.id,
+			startsAt: meetings.startsAt,
+			bodyName: bodies.name,
+			total: totalRows()
+		})
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(where)
+		.orderBy(asc(meetings.startsAt), asc(meetings.id))
+		.limit(limit);
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: r.bodyName,

@@ -3,13 +3,13 @@
  * or overdue, the actor's own action items, and minutes still unfinished after the meeting.
  * Each function authorises itself.
  */
-import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize } from '../auth/policy';
 import { bodies } from '../bodies/schema';
 import { canManageMeetings } from '../bodies/access';
 import { meetings } from '../meetings/schema';
-import { addDays, berlinDateOf, berlinToday, type TaskList } from '../shared';
+import { addDays, berlinDateOf, berlinToday, totalOf, totalRows, type TaskList } from '../shared';
 import { actionItems } from './schema';
 import { myOrganizationIds } from './action-item-access';
 
@@ -22,24 +22,22 @@ async function actionItemTasks(
 	href: (item: { id: string; bodyId: string }) => string
 ): Promise<TaskList> {
 	const today = berlinToday();
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({
-				id: actionItems.id,
-				title: actionItems.title,
-				bodyId: actionItems.bodyId,
-				bodyName: bodies.name,
-				dueDate: actionItems.dueDate
-			})
-			.from(actionItems)
-			.innerJoin(bodies, eq(bodies.id, actionItems.bodyId))
-			.where(where)
-			.orderBy(sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt))
-			.limit(limit),
-		ctx.db.select({ total: count() }).from(actionItems).where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: actionItems.id,
+			title: actionItems.title,
+			bodyId: actionItems.bodyId,
+			bodyName: bodies.name,
+			dueDate: actionItems.dueDate,
+			total: totalRows()
+		})
+		.from(actionItems)
+		.innerJoin(bodies, eq(bodies.id, actionItems.bodyId))
+		.where(where)
+		.orderBy(sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt))
+		.limit(limit);
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: r.title,
@@ -129,18 +127,20 @@ export async function draftMinutesTasks(
 		sql`${meetings.endsAt} >= ${since.toISOString()}::timestamptz`
 	);
 	const today = berlinToday(now);
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
-			.from(meetings)
-			.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-			.where(where)
-			.orderBy(asc(meetings.startsAt), desc(meetings.id))
-			.limit(limit),
-		ctx.db.select({ total: count() }).from(meetings).where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: meetings.id,
+			startsAt: meetings.startsAt,
+			bodyName: bodies.name,
+			total: totalRows()
+		})
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(where)
+		.orderBy(asc(meetings.startsAt), desc(meetings.id))
+		.limit(limit);
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: r.bodyName,

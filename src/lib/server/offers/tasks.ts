@@ -7,7 +7,7 @@ import type { TenantCtx } from '../context';
 import { authorize, can } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
-import { addMonths, berlinDateOf, berlinToday, type TaskList } from '../shared';
+import { addMonths, berlinDateOf, berlinToday, totalOf, totalRows, type TaskList } from '../shared';
 import { offers, offerTexts, revisions } from './schema';
 import { isPubliclyVisible } from './visibility';
 import { listPendingRevisions } from './revisions';
@@ -56,31 +56,25 @@ export async function offersToConfirmTasks(ctx: TenantCtx, limit: number): Promi
 		isPubliclyVisible(),
 		sql`${base} < now() - make_interval(months => ${monthsSql})`
 	);
-	const [rows, [{ total }]] = await Promise.all([
-		ctx.db
-			.select({
-				id: offers.id,
-				base,
-				months: monthsSql,
-				organizationName: organizations.name,
-				title: offerTexts.title
-			})
-			.from(offers)
-			.innerJoin(tenants, eq(tenants.id, offers.tenantId))
-			.innerJoin(organizations, eq(organizations.id, offers.organizationId))
-			.leftJoin(offerTexts, and(eq(offerTexts.offerId, offers.id), eq(offerTexts.locale, 'de')))
-			.where(where)
-			.orderBy(asc(base), asc(offers.id))
-			.limit(limit),
-		ctx.db
-			.select({ total: count() })
-			.from(offers)
-			.innerJoin(tenants, eq(tenants.id, offers.tenantId))
-			.where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: offers.id,
+			base,
+			months: monthsSql,
+			organizationName: organizations.name,
+			title: offerTexts.title,
+			total: totalRows()
+		})
+		.from(offers)
+		.innerJoin(tenants, eq(tenants.id, offers.tenantId))
+		.innerJoin(organizations, eq(organizations.id, offers.organizationId))
+		.leftJoin(offerTexts, and(eq(offerTexts.offerId, offers.id), eq(offerTexts.locale, 'de')))
+		.where(where)
+		.orderBy(asc(base), asc(offers.id))
+		.limit(limit);
 	const today = berlinToday();
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => {
 			const due = addMonths(berlinDateOf(new Date(r.base)), Number(r.months));
 			return {

@@ -2,10 +2,10 @@
  * Papers for the start page (workspace/): submitted or scheduled papers waiting for a decision
  * (coordinators: all; speakers, deputies: those of their bodies, drafts included).
  */
-import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize, can } from '../auth/policy';
-import { type TaskList } from '../shared';
+import { totalOf, totalRows, type TaskList } from '../shared';
 import { papers } from './schema';
 import { loadWorkflow } from './access';
 import { stateLabel } from './workflow';
@@ -37,24 +37,24 @@ export async function papersWaitingTasks(
 			or(inArray(papers.originatingBodyId, mine), inArray(papers.addressedBodyId, mine))
 		);
 	}
-	const [workflow, rows, [{ total }]] = await Promise.all([
-		loadWorkflow(ctx.db, tenantId),
-		ctx.db
-			.select({
-				id: papers.id,
-				reference: papers.reference,
-				title: papers.title,
-				date: papers.date,
-				state: papers.state
-			})
-			.from(papers)
-			.where(where)
-			.orderBy(asc(papers.date), asc(papers.reference))
-			.limit(limit),
-		ctx.db.select({ total: count() }).from(papers).where(where)
-	]);
+	const rows = await ctx.db
+		.select({
+			id: papers.id,
+			reference: papers.reference,
+			title: papers.title,
+			date: papers.date,
+			state: papers.state,
+			total: totalRows()
+		})
+		.from(papers)
+		.where(where)
+		.orderBy(asc(papers.date), asc(papers.reference))
+		.limit(limit);
+	if (rows.length === 0) return { total: 0, entries: [] };
+	// the workflow names the states: read only when there is an entry to label
+	const workflow = await loadWorkflow(ctx.db, tenantId);
 	return {
-		total,
+		total: totalOf(rows),
 		entries: rows.map((r) => ({
 			id: r.id,
 			title: `${r.reference} · ${r.title}`,

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+
 /**
  * One open task as a domain hands it to the start page (workspace/): what it is, when it is due
  * or happens (a Berlin day), whether that day has passed, and the page where the task is done.
@@ -19,6 +21,17 @@ export interface TaskEntry {
 export interface TaskList {
 	total: number;
 	entries: TaskEntry[];
+}
+
+/**
+ * Selects, with a task list's first entries, how many rows the query gives without its limit
+ * (a window over the whole result): the list and its "alle N anzeigen" in one statement.
+ */
+export const totalRows = () => sql<number>`count(*) over ()`.mapWith(Number);
+
+/** The total selected with totalRows(): 0 when the query gave no rows. */
+export function totalOf(rows: readonly { total: number }[]): number {
+	return rows[0]?.total ?? 0;
 }
 
 /** Earliest date first, entries without a date last (stable otherwise). */

@@ -21,6 +21,12 @@ import { addDays, berlinToday } from '../shared';
 import { NotFoundError } from '../errors';
 import type { Tenant } from '../tenants/schema';
 import { byUrgency, getWorkspace, type TaskSection } from './view';
+import { openInquiryTasks } from '../inquiries/tasks';
+import { dueActionItemTasks, draftMinutesTasks, myActionItemTasks } from '../minutes/tasks';
+import { uninvitedMeetingTasks } from '../meetings/tasks';
+import { myOpenInvitationTasks } from '../invitations/tasks';
+import { papersWaitingTasks } from '../papers/tasks';
+import { offersToConfirmTasks } from '../offers/tasks';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY);
@@ -302,6 +308,29 @@ describe('member and editor', () => {
 		).rejects.toThrow(NotFoundError);
 		const otherCoordinator = await actorCtx(database.db, tenant, 'other', { other });
 		await expect(getWorkspace(otherCoordinator)).rejects.toThrow(NotFoundError);
+	});
+});
+
+describe('a section’s total', () => {
+	it('counts every entry of the list, not only the first ones shown', async () => {
+		const lists = (limit: number) =>
+			Promise.all([
+				openInquiryTasks(coordinator, limit),
+				dueActionItemTasks(coordinator, limit),
+				uninvitedMeetingTasks(coordinator, limit, 'all'),
+				draftMinutesTasks(coordinator, limit, 'all'),
+				papersWaitingTasks(coordinator, limit, 'all'),
+				offersToConfirmTasks(coordinator, limit),
+				myOpenInvitationTasks(member, limit),
+				myActionItemTasks(member, limit)
+			]);
+		const [first, all] = await Promise.all([lists(1), lists(50)]);
+		first.forEach((list, i) => {
+			expect(list.total).toBe(all[i].entries.length);
+			expect(list.entries).toEqual(all[i].entries.slice(0, 1));
+		});
+		// the fixture has several entries in several lists: the totals count past the limit
+		expect(first.filter((list) => list.total > 1).length).toBeGreaterThanOrEqual(3);
 	});
 });
 

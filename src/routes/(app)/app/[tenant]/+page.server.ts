@@ -10,8 +10,12 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, tenant } = ctx;
 	const may = (action: Parameters<typeof can>[1]) => can(actor, action, { tenantId: tenant.id });
 	const canSeeBodies = may('body.view');
+	const [workspace, meetings] = await Promise.all([
+		getWorkspace(ctx),
+		canSeeBodies ? nextMeetings(ctx) : []
+	]);
 	return {
-		workspace: await getWorkspace(ctx),
+		workspace,
 		tenant,
 		role: actor?.roles[tenant.id] ?? null,
 		canSeePeople: may('tenant.people.view'),
@@ -24,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		canManageNeeds: may('needs.manage'),
 		canTransfer: may('data.transfer'),
 		canSeeBodies,
-		nextMeetings: canSeeBodies ? await nextMeetings(ctx) : [],
+		nextMeetings: meetings,
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
 		canManageInquiries: may('inquiries.manage'),
