@@ -27,7 +27,7 @@ import { applyOfferState, loadOfferState, type OfferState } from './state';
 import { markConfirmed } from './status';
 import { diffOfferStates, diffOrganizationStates, type DiffEntry, type Lookups } from './diff';
 import { revisionDecisionMail } from './mails';
-import { parseOrThrow, optionalText, requireUuid } from '../shared';
+import { parseOrThrow, optionalText, requireUuid, totalOf, totalRows } from '../shared';
 
 export const REVIEW_PAGE_SIZE = 25;
 
@@ -45,14 +45,16 @@ export interface RevisionListItem {
 /** Pending proposals of the tenant, oldest first (first come, first served). */
 export async function listPendingRevisions(
 	ctx: TenantCtx,
-	input: { page?: number } = {}
-): Promise<{ items: RevisionListItem[]; page: number; hasMore: boolean }> {
+	input: { page?: number; size?: number } = {}
+): Promise<{ items: RevisionListItem[]; page: number; hasMore: boolean; total: number }> {
 	const tenantId = ctx.tenant.id;
 	const page = input.page ?? 1;
+	const size = input.size ?? REVIEW_PAGE_SIZE;
 	authorize(ctx.actor, 'offer.review', { tenantId });
 	const p = Math.max(1, Math.min(10_000, Math.floor(page)));
 	const rows = await ctx.db
 		.select({
+			total: totalRows(),
 			id: revisions.id,
 			entityType: revisions.entityType,
 			entityId: revisions.entityId,
@@ -69,12 +71,14 @@ export async function listPendingRevisions(
 		.leftJoin(users, eq(users.id, revisions.submittedBy))
 		.where(and(eq(revisions.tenantId, tenantId), eq(revisions.status, 'pending')))
 		.orderBy(asc(revisions.submittedAt), asc(revisions.id))
-		.limit(REVIEW_PAGE_SIZE + 1)
-		.offset((p - 1) * REVIEW_PAGE_SIZE);
+		.limit(size + 1)
+		.offset((p - 1) * size);
 	return {
 		page: p,
-		hasMore: rows.length > REVIEW_PAGE_SIZE,
-		items: rows.slice(0, REVIEW_PAGE_SIZE).map((r) => ({
+		hasMore: rows.length > size,
+		// all pending changes (0 on a page past the last)
+		total: totalOf(rows),
+		items: rows.slice(0, size).map((r) => ({
 			id: r.id,
 			entityType: r.entityType,
 			entityId: r.entityId,

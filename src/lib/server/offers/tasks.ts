@@ -2,13 +2,13 @@
  * Open tasks of the offers domain for the start page (workspace/): pending reviews and offers
  * whose confirmation is due. Each function authorises itself.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../context';
 import { authorize, can } from '../auth/policy';
 import { tenants } from '../tenants/schema';
 import { organizations } from '../organizations/schema';
 import { addMonths, berlinDateOf, berlinToday, totalOf, totalRows, type TaskList } from '../shared';
-import { offers, offerTexts, revisions } from './schema';
+import { offers, offerTexts } from './schema';
 import { isPubliclyVisible } from './visibility';
 import { listPendingRevisions } from './revisions';
 import { monthsSql } from './reminders';
@@ -17,17 +17,10 @@ import { monthsSql } from './reminders';
 export async function pendingReviewTasks(ctx: TenantCtx, limit: number): Promise<TaskList> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'offer.review', { tenantId });
-	const [{ total }, { items }] = await Promise.all([
-		ctx.db
-			.select({ total: count() })
-			.from(revisions)
-			.where(and(eq(revisions.tenantId, tenantId), eq(revisions.status, 'pending')))
-			.then((r) => r[0]),
-		listPendingRevisions(ctx)
-	]);
+	const { total, items } = await listPendingRevisions(ctx, { size: limit });
 	return {
 		total,
-		entries: items.slice(0, limit).map((r) => ({
+		entries: items.map((r) => ({
 			id: r.id,
 			title: r.entityName,
 			detail: r.entityType === 'offer' ? r.organizationName : null,

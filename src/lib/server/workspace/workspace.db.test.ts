@@ -26,7 +26,7 @@ import { dueActionItemTasks, draftMinutesTasks, myActionItemTasks } from '../min
 import { uninvitedMeetingTasks } from '../meetings/tasks';
 import { myOpenInvitationTasks } from '../invitations/tasks';
 import { papersWaitingTasks } from '../papers/tasks';
-import { offersToConfirmTasks } from '../offers/tasks';
+import { offersToConfirmTasks, pendingReviewTasks } from '../offers/tasks';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY);
@@ -316,6 +316,7 @@ describe('a section’s total', () => {
 		const lists = (limit: number) =>
 			Promise.all([
 				openInquiryTasks(coordinator, limit),
+				pendingReviewTasks(coordinator, limit),
 				dueActionItemTasks(coordinator, limit),
 				uninvitedMeetingTasks(coordinator, limit, 'all'),
 				draftMinutesTasks(coordinator, limit, 'all'),
