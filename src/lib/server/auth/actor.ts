@@ -14,3 +14,18 @@ export interface Actor {
 	/** current role per body id (memberships that have not ended) */
 	bodyRoles: Record<string, MembershipRole>;
 }
+
+/**
+ * What an actor may see in one tenant, as a string: part of the key of values kept per actor
+ * until the next change (cache/until-change.ts), so that a changed role never meets a value
+ * computed for the old one (roles change through the app, which also starts the cache over).
+ */
+export function actorScopeKey(actor: Actor, tenantId: string): string {
+	return JSON.stringify([
+		actor.userId,
+		actor.isPlatformAdmin,
+		actor.roles[tenantId] ?? null,
+		actor.editorOf[tenantId] ?? [],
+		Object.entries(actor.bodyRoles ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+	]);
+}

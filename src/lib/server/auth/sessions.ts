@@ -6,6 +6,7 @@ import type { Db, Executor } from '../db/client';
 import { editorOrganizations, sessions, tenantMembers, users, type Role } from './schema';
 import { hashToken, newToken } from './tokens';
 import type { Actor } from './actor';
+import { forgetKept, untilChange } from '../cache/until-change';
 
 export const SESSION_COOKIE = 'mt_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -94,17 +95,28 @@ export interface ValidatedSession {
 	renewed: boolean;
 }
 
-/** The session of a cookie's token with its actor, in one statement; null when unknown or over. */
+/**
+ * The session of a cookie's token with its actor, in one statement; null when unknown or over.
+ * The row is kept until the next change through the app (cache/until-change.ts): signing out,
+ * a changed role or a disabled account are changes and start it over in every process; the
+ * expiry is checked on every request.
+ */
 export async function validateSession(db: Db, token: string): Promise<ValidatedSession | null> {
 	const id = hashToken(token);
-	const [row] = await db
-		.select({ expiresAt: sessions.expiresAt, ...actorColumns(berlinToday()) })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id));
+	const day = berlinToday();
+	const key = `session\n${id}\n${day}`;
+	const row = await untilChange(key, async () => {
+		const [found] = await db
+			.select({ expiresAt: sessions.expiresAt, ...actorColumns(day) })
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.where(eq(sessions.id, id));
+		return found ?? null;
+	});
 	if (!row) return null;
 	const now = Date.now();
 	if (row.expiresAt.getTime() <= now) {
+		forgetKept(key);
 		await db.delete(sessions).where(eq(sessions.id, id));
 		return null;
 	}
@@ -114,6 +126,7 @@ export async function validateSession(db: Db, token: string): Promise<ValidatedS
 	let renewed = false;
 	if (expiresAt.getTime() - now < (SESSION_DAYS / 2) * DAY) {
 		expiresAt = new Date(now + SESSION_DAYS * DAY);
+		forgetKept(key);
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 		renewed = true;
 	}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { testCtx, useTestDb } from '../db/testing/test-db';
 import { buildTenant, buildUser, grantRole } from '../factories';
@@ -18,6 +18,7 @@ import { SIGN_IN_THROTTLE } from './throttle';
 import { outbox } from '../mail/schema';
 import { auditLog } from '../audit/schema';
 import { RateLimitError, ValidationError } from '../errors';
+import { configurePublicCache, invalidatePublicCache } from '../cache/public-cache';
 
 const PASSWORD = 'correct horse battery';
 const DAY = 24 * 60 * 60 * 1000;
@@ -203,6 +204,41 @@ describe('sessions', () => {
 
 	it('rejects an unknown token', async () => {
 		expect(await validateSession(database.db, 'gibt-es-nicht')).toBeNull();
+	});
+});
+
+describe('sessions kept until the next change (public cache on)', () => {
+	beforeEach(() => {
+		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+	});
+	afterEach(() => {
+		configurePublicCache({ maxBytes: 0, ttlMs: 0 });
+	});
+
+	it('reads a session once, and again after a change through the app', async () => {
+		const user = await buildUser(database.db);
+		const { token } = await signIn(ctx(), { email: user.email, password: PASSWORD });
+		expect((await validateSession(database.db, token))?.actor.userId).toBe(user.id);
+		// removed outside the app (by SQL): the kept row still answers until the next change …
+		await database.db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+		expect((await validateSession(database.db, token))?.actor.userId).toBe(user.id);
+		// … which every change through the app (a form action, sign-out) announces
+		await invalidatePublicCache();
+		expect(await validateSession(database.db, token)).toBeNull();
+	});
+
+	it('does not renew a session again on the next request', async () => {
+		const user = await buildUser(database.db);
+		const { token } = await createSession(database.db, user.id);
+		await database.db
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() + 2 * DAY) })
+			.where(eq(sessions.id, hashToken(token)));
+		const first = await validateSession(database.db, token);
+		expect(first?.renewed).toBe(true);
+		const second = await validateSession(database.db, token);
+		expect(second?.renewed).toBe(false);
+		expect(second!.expiresAt.getTime()).toBe(first!.expiresAt.getTime());
 	});
 });
 

@@ -45,3 +45,8 @@ export async function untilChange<T>(key: string, compute: () => Promise<T>): Pr
 	});
 	return value;
 }
+
+/** Drops what is kept under `key` (the caller changed what it depends on itself). */
+export function forgetKept(key: string): void {
+	kept.delete(key);
+}

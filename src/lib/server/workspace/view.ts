@@ -23,6 +23,9 @@ import { agendaToPrepareTasks, uninvitedMeetingTasks } from '../meetings/tasks';
 import { myOpenInvitationTasks, unansweredInvitationTasks } from '../invitations/tasks';
 import { papersWaitingTasks } from '../papers/tasks';
 import { translationGapTasks } from '../translations/tasks';
+import { nextMeetings, type CalendarMeeting } from '../meetings/calendar';
+import { untilChange } from '../cache/until-change';
+import { actorScopeKey } from '../auth/actor';
 
 export const TASK_KINDS = [
 	'reviews',
@@ -123,4 +126,33 @@ export async function getWorkspace(
 		})
 	);
 	return { sections, total: sections.reduce((sum, s) => sum + s.total, 0) };
+}
+
+export interface StartPage {
+	workspace: { sections: TaskSection[]; total: number };
+	/** the next meetings of the actor's bodies and the open ones (only for who may see bodies) */
+	nextMeetings: CalendarMeeting[];
+}
+
+/**
+ * The start page's data: the task sections and the next meetings. Both change only when data
+ * changes, so they are computed once per actor and tenant until the next change through the app
+ * (cache/until-change.ts: in every process; at most PUBLIC_CACHE_SECONDS old, which is also how
+ * late an entry turns overdue or a past meeting leaves the list). The key names the actor's
+ * roles and the language.
+ */
+export async function getStartPage(ctx: TenantCtx): Promise<StartPage> {
+	const tenantId = ctx.tenant.id;
+	authorize(ctx.actor, 'tenant.view', { tenantId });
+	const canSeeBodies = can(ctx.actor, 'body.view', { tenantId });
+	return untilChange(
+		`start-page\n${tenantId}\n${ctx.locale ?? ''}\n${actorScopeKey(ctx.actor, tenantId)}`,
+		async () => {
+			const [workspace, meetings] = await Promise.all([
+				getWorkspace(ctx),
+				canSeeBodies ? nextMeetings(ctx) : []
+			]);
+			return { workspace, nextMeetings: meetings };
+		}
+	);
 }

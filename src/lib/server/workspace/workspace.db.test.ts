@@ -20,7 +20,8 @@ import { meetingInvitations } from '../invitations/schema';
 import { addDays, berlinToday } from '../shared';
 import { NotFoundError } from '../errors';
 import type { Tenant } from '../tenants/schema';
-import { byUrgency, getWorkspace, type TaskSection } from './view';
+import { byUrgency, getStartPage, getWorkspace, type TaskSection } from './view';
+import { configurePublicCache, invalidatePublicCache } from '../cache/public-cache';
 import { openInquiryTasks } from '../inquiries/tasks';
 import { dueActionItemTasks, draftMinutesTasks, myActionItemTasks } from '../minutes/tasks';
 import { uninvitedMeetingTasks } from '../meetings/tasks';
@@ -332,6 +333,35 @@ describe('a section’s total', () => {
 		});
 		// the fixture has several entries in several lists: the totals count past the limit
 		expect(first.filter((list) => list.total > 1).length).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('start page kept until the next change', () => {
+	afterAll(() => configurePublicCache({ maxBytes: 0, ttlMs: 0 }));
+
+	it('is computed once per person, and again after a change through the app', async () => {
+		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+		const first = await getStartPage(coordinator);
+		expect(await getStartPage(coordinator)).toBe(first);
+		// another person (other roles, own lists) never gets the coordinator's page
+		const speakers = await getStartPage(speaker);
+		expect(speakers).not.toBe(first);
+		expect(section(speakers.workspace, 'reviews')).toBeUndefined();
+		expect(section(first.workspace, 'reviews')).toBeDefined();
+
+		const added = await inquiry(tenant, 'KEPT-1', 1);
+		expect(entryIds((await getStartPage(coordinator)).workspace, 'inquiries')).not.toContain(added);
+		await invalidatePublicCache();
+		const after = await getStartPage(coordinator);
+		expect(after).not.toBe(first);
+		expect(section(after.workspace, 'inquiries')!.total).toBe(
+			section(first.workspace, 'inquiries')!.total + 1
+		);
+	});
+
+	it('is computed on every request while the public cache is off', async () => {
+		configurePublicCache({ maxBytes: 0, ttlMs: 0 });
+		expect(await getStartPage(coordinator)).not.toBe(await getStartPage(coordinator));
 	});
 });
 

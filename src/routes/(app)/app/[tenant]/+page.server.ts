@@ -1,19 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/auth/policy';
 import { tenantCtx } from '$lib/server/http';
-import { nextMeetings } from '$lib/server/meetings/calendar';
 import { mayTranslate } from '$lib/server/translations/service';
-import { getWorkspace } from '$lib/server/workspace/view';
+import { getStartPage } from '$lib/server/workspace/view';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	const { actor, tenant } = ctx;
 	const may = (action: Parameters<typeof can>[1]) => can(actor, action, { tenantId: tenant.id });
 	const canSeeBodies = may('body.view');
-	const [workspace, meetings] = await Promise.all([
-		getWorkspace(ctx),
-		canSeeBodies ? nextMeetings(ctx) : []
-	]);
+	const { workspace, nextMeetings } = await getStartPage(ctx);
 	return {
 		workspace,
 		tenant,
@@ -28,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		canManageNeeds: may('needs.manage'),
 		canTransfer: may('data.transfer'),
 		canSeeBodies,
-		nextMeetings: meetings,
+		nextMeetings,
 		canSeeConcept: may('concept.view'),
 		canSeeParticipation: may('participation.view'),
 		canManageInquiries: may('inquiries.manage'),
