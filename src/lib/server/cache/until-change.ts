@@ -22,7 +22,15 @@ interface Kept {
 
 const kept = new Map<string, Kept>();
 
-export async function untilChange<T>(key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `keep` decides whether a computed value is kept (e.g. not the "not found" of an address anyone
+ * can make up, which would otherwise push out the values worth keeping).
+ */
+export async function untilChange<T>(
+	key: string,
+	compute: () => Promise<T>,
+	keep: (value: T) => boolean = () => true
+): Promise<T> {
 	const cache = publicCache();
 	if (!cache.enabled) return compute();
 	const now = Date.now();
@@ -39,10 +47,15 @@ export async function untilChange<T>(key: string, compute: () => Promise<T>): Pr
 	kept.delete(key);
 	kept.set(key, entry);
 	if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value as string);
-	// a failed computation is not kept
-	value.catch(() => {
-		if (kept.get(key) === entry) kept.delete(key);
-	});
+	// a failed computation is not kept, nor a value `keep` refuses
+	value.then(
+		(v) => {
+			if (!keep(v) && kept.get(key) === entry) kept.delete(key);
+		},
+		() => {
+			if (kept.get(key) === entry) kept.delete(key);
+		}
+	);
 	return value;
 }
 

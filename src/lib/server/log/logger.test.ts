@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from './testing';
-import { loggablePath } from './logger';
+import { loggablePath, redactFields } from './logger';
 
 const capture = capturedLogger;
 
@@ -26,6 +26,41 @@ describe('logger redaction (issue 16)', () => {
 		expect(e.mailId).toBe('m-1');
 		expect(e.form.name).toBe('[redacted]');
 		expect(e.msg).toBe('something');
+	});
+
+	it('censors request credentials, leaves the caller’s object alone, and stops two levels down', () => {
+		const { log, entries } = capture();
+		const logged = {
+			req: {
+				headers: { cookie: 'mt_session=abc', authorization: 'Bearer x', accept: 'text/html' }
+			},
+			deep: { a: { b: { email: 'a@b.example' } } }
+		};
+		log.info(logged, 'x');
+		const [e] = entries();
+		expect(e.req.headers).toEqual({
+			cookie: '[redacted]',
+			authorization: '[redacted]',
+			accept: 'text/html'
+		});
+		expect(logged.req.headers.cookie).toBe('mt_session=abc');
+		// like the former redact paths (top level, `*.x`, `*.*.x`): three levels down is not walked
+		expect(e.deep.a.b.email).toBe('a@b.example');
+	});
+
+	it('returns a log object without personal fields as it is (a request’s line costs no copy)', () => {
+		const line = { method: 'GET', path: '/landshut', status: 200, ms: 3, nested: { ok: 1 } };
+		expect(redactFields(line)).toBe(line);
+	});
+
+	it('censors personal fields an error carries', () => {
+		const { log, entries } = capture();
+		const err = Object.assign(new Error('send failed'), { to: 'a@b.example', code: 'EENVELOPE' });
+		log.error({ err }, 'failed');
+		const [e] = entries();
+		expect(e.err.to).toBe('[redacted]');
+		expect(e.err.code).toBe('EENVELOPE');
+		expect(e.err.message).toBe('send failed');
 	});
 
 	it('reduces a database error to code, constraint and table', () => {

@@ -37,19 +37,46 @@ export const REDACTED_FIELDS = [
 ] as const;
 
 /** `message` is personal at the top level of a log object only (an error's message is not). */
-const TOP_LEVEL_ONLY = ['message'];
+const TOP_LEVEL_ONLY = new Set(['message']);
+/** Request headers with credentials (`req.headers.cookie`), censored two levels down. */
+const HEADERS = new Set(['cookie', 'authorization']);
+const REDACTED = new Set<string>(REDACTED_FIELDS);
+const CENSOR = '[redacted]';
 
-const path = (prefix: string, field: string) =>
-	/^[A-Za-z_$][\w$]*$/.test(field)
-		? `${prefix}${prefix ? '.' : ''}${field}`
-		: `${prefix}["${field}"]`;
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !(v instanceof Error) && !(v instanceof Date);
 
-export const REDACT_PATHS = [
-	...REDACTED_FIELDS.flatMap((f) => [path('', f), path('*', f), path('*.*', f)]),
-	...TOP_LEVEL_ONLY,
-	'req.headers.cookie',
-	'req.headers.authorization'
-];
+/**
+ * A log object with the values of REDACTED_FIELDS censored at `depth` 0 (its own fields) and the
+ * two levels below (`{ values: { email } }`, `{ input: { form: { name } } }`), `message` at the
+ * top only. Returns the object itself when nothing is censored (a request's log line), else a
+ * copy: the caller's objects are never changed. Errors are left to their serializer, whose output
+ * goes through here as well (createLogger).
+ *
+ * This replaced pino's `redact` paths (wildcards at three levels): they took about 100 µs per log
+ * line, a few percent of a request (issue 15); this walk takes a few.
+ */
+export function redactFields(obj: Record<string, unknown>, depth = 0): Record<string, unknown> {
+	let out: Record<string, unknown> | null = null;
+	for (const key in obj) {
+		if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+		const value = obj[key];
+		let next = value;
+		if (value === undefined) continue;
+		if (
+			REDACTED.has(key) ||
+			(depth === 0 && TOP_LEVEL_ONLY.has(key)) ||
+			(depth === 2 && HEADERS.has(key))
+		)
+			next = CENSOR;
+		else if (depth < 2 && isPlain(value)) next = redactFields(value, depth + 1);
+		if (next !== value) {
+			out ??= Array.isArray(obj) ? ([...obj] as unknown as Record<string, unknown>) : { ...obj };
+			out[key] = next;
+		}
+	}
+	return out ?? obj;
+}
 
 /** SQLSTATE of PostgreSQL (and PGlite) errors: five digits or capital letters. */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -112,6 +139,9 @@ export function serializeError(err: unknown): Record<string, unknown> {
 	return out;
 }
 
+/** An error as logged, its fields censored as one level below a log object's own. */
+const serializedError = (err: unknown) => redactFields(serializeError(err), 1);
+
 /** Structured JSON logs on stdout (or `destination`); one logger per process, children per request. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
 	return pino(
@@ -119,8 +149,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 			level,
 			base: { app: 'miteinander' },
 			timestamp: pino.stdTimeFunctions.isoTime,
-			serializers: { err: serializeError, error: serializeError },
-			redact: { paths: REDACT_PATHS, censor: '[redacted]' }
+			serializers: { err: serializedError, error: serializedError },
+			formatters: { log: (obj) => redactFields(obj) }
 		},
 		destination
 	);

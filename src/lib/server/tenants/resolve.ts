@@ -11,6 +11,7 @@ import { tenantLogos, tenants } from './schema';
 import { toTenantView, type PublicTenantView } from './service';
 import { accentOf } from './branding';
 import { logoHref } from './logo';
+import { untilChange } from '../cache/until-change';
 
 /** What a request knows of its tenant (and the accent colour and logo of its public header). */
 export type RequestTenant = PublicTenantView & {
@@ -27,11 +28,20 @@ export async function resolveRequestTenant(
 	actor: Actor | null
 ): Promise<RequestTenant | null> {
 	if (!/^[a-z0-9-]{1,63}$/.test(slug)) return null;
-	const [found] = await db
-		.select({ row: tenants, logoSha: tenantLogos.sha256, logoAlt: tenantLogos.altText })
-		.from(tenants)
-		.leftJoin(tenantLogos, eq(tenantLogos.tenantId, tenants.id))
-		.where(eq(tenants.slug, slug));
+	// A tenant's row changes only through the app (settings, logo): kept until the next change
+	// (cache/until-change.ts); an unknown slug is asked again each time.
+	const found = await untilChange(
+		`tenant\n${slug}`,
+		async () => {
+			const [row] = await db
+				.select({ row: tenants, logoSha: tenantLogos.sha256, logoAlt: tenantLogos.altText })
+				.from(tenants)
+				.leftJoin(tenantLogos, eq(tenantLogos.tenantId, tenants.id))
+				.where(eq(tenants.slug, slug));
+			return row ?? null;
+		},
+		(row) => row !== null
+	);
 	if (!found) return null;
 	const { row } = found;
 	if (area === 'public' ? !row.isPublic : !can(actor, 'tenant.view', { tenantId: row.id }))

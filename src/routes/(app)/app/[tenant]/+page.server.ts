@@ -12,7 +12,15 @@ export const load: PageServerLoad = async (event) => {
 	const { workspace, nextMeetings } = await getStartPage(ctx);
 	return {
 		workspace,
-		tenant,
+		// only what the page shows (not the public description, contact or branding)
+		tenant: {
+			slug: tenant.slug,
+			name: tenant.name,
+			kind: tenant.kind,
+			land: tenant.land,
+			isPublic: tenant.isPublic,
+			parentId: tenant.parentId
+		},
 		role: actor?.roles[tenant.id] ?? null,
 		canSeePeople: may('tenant.people.view'),
 		canSeeAudit: may('tenant.audit.view'),
