@@ -25,7 +25,7 @@ describe('untilChange', () => {
 		expect(computed).toBe(3);
 	});
 
-	it('keeps nothing with the cache off, after its age, or after a failure', async () => {
+	it('keeps nothing with the cache off, or after a failure', async () => {
 		let computed = 0;
 		const compute = async () => ++computed;
 		configurePublicCache({ maxBytes: 0, ttlMs: 0 });
@@ -33,16 +33,50 @@ describe('untilChange', () => {
 		await untilChange('off', compute);
 		expect(computed).toBe(2);
 
-		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 1 });
-		await untilChange('old', compute);
-		await new Promise((r) => setTimeout(r, 5));
-		await untilChange('old', compute);
-		expect(computed).toBe(4);
-
 		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
 		await expect(untilChange('fails', async () => Promise.reject(new Error('db')))).rejects.toThrow(
 			'db'
 		);
-		expect(await untilChange('fails', compute)).toBe(5);
+		expect(await untilChange('fails', compute)).toBe(3);
+	});
+
+	it('after its age answers with the kept value while one caller computes the next', async () => {
+		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 20 });
+		let computed = 0;
+		let release = () => {};
+		const compute = async () => {
+			const n = ++computed;
+			if (n > 1) await new Promise<void>((r) => (release = r));
+			return n;
+		};
+		expect(await untilChange('old', compute)).toBe(1);
+		await new Promise((r) => setTimeout(r, 30));
+		// older than the TTL, no change: the kept value, and only one recomputation started
+		expect(await Promise.all([1, 2, 3].map(() => untilChange('old', compute)))).toEqual([1, 1, 1]);
+		expect(computed).toBe(2);
+		release();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(await untilChange('old', compute)).toBe(2);
+	});
+
+	it('never answers with a value from before a change, however old', async () => {
+		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 20 });
+		let computed = 0;
+		const compute = async () => ++computed;
+		expect(await untilChange('changed', compute)).toBe(1);
+		await new Promise((r) => setTimeout(r, 30));
+		await invalidatePublicCache();
+		expect(await untilChange('changed', compute)).toBe(2);
+	});
+
+	it('does not keep a value its caller refuses', async () => {
+		configurePublicCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+		let computed = 0;
+		const compute = async () => (++computed > 1 ? 'found' : null);
+		expect(await untilChange('refused', compute, (v) => v !== null)).toBeNull();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(await untilChange('refused', compute, (v) => v !== null)).toBe('found');
+		expect(await untilChange('refused', compute, (v) => v !== null)).toBe('found');
+		expect(computed).toBe(2);
 	});
 });

@@ -1,10 +1,15 @@
 /**
- * Derived values kept until the next change (issue 15): a figure that is costly to compute and
- * changes only when data changes (e.g. the translation gaps on a coordinator's start page) is
- * computed once per generation of the public cache (public-cache.ts) and reused until any change
- * through the app bumps that generation (in every process, by NOTIFY on PostgreSQL) or until
- * `PUBLIC_CACHE_SECONDS` have passed (changes made outside the app). Concurrent callers share
- * one computation. With the public cache switched off nothing is kept.
+ * Derived values kept until the next change (issue 15, ADR 0008): a value that is costly to
+ * compute and changes only when data changes (a session with its actor, a tenant's row, a
+ * person's start page, the translation gaps) is computed once per generation of the public cache
+ * (public-cache.ts) and reused until any change through the app bumps that generation (in every
+ * process, by NOTIFY on PostgreSQL). Concurrent callers share one computation. With the public
+ * cache switched off nothing is kept.
+ *
+ * After `PUBLIC_CACHE_SECONDS` without a change (the bound for changes made outside the app and
+ * for time passing) the next caller starts a new computation and, like everybody until it is
+ * done, still gets the kept value: nobody waits for a recomputation that no change asked for.
+ * After a change nobody gets the old value.
  *
  * Keys must name everything the value depends on (tenant, the actor's scope); values are kept
  * per process, at most MAX_ENTRIES of them (oldest out first).
@@ -18,9 +23,45 @@ interface Kept {
 	generation: number;
 	storedAt: number;
 	value: Promise<unknown>;
+	/** the value has been computed (not failed, and `keep` accepted it) */
+	settled: boolean;
+	/** a computation after the TTL is running */
+	refreshing: boolean;
 }
 
 const kept = new Map<string, Kept>();
+
+function store<T>(
+	key: string,
+	cache: PublicCache,
+	generation: number,
+	value: Promise<T>,
+	keep: (value: T) => boolean
+): Kept {
+	const entry: Kept = {
+		cache,
+		generation,
+		storedAt: Date.now(),
+		value,
+		settled: false,
+		refreshing: false
+	};
+	kept.delete(key);
+	kept.set(key, entry);
+	if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value as string);
+	// a failed computation is not kept, nor a value `keep` refuses
+	value.then(
+		(v) => {
+			if (kept.get(key) !== entry) return;
+			if (keep(v)) entry.settled = true;
+			else kept.delete(key);
+		},
+		() => {
+			if (kept.get(key) === entry) kept.delete(key);
+		}
+	);
+	return entry;
+}
 
 /**
  * `keep` decides whether a computed value is kept (e.g. not the "not found" of an address anyone
@@ -33,30 +74,30 @@ export async function untilChange<T>(
 ): Promise<T> {
 	const cache = publicCache();
 	if (!cache.enabled) return compute();
-	const now = Date.now();
 	const found = kept.get(key);
-	if (
-		found &&
-		found.cache === cache &&
-		found.generation === cache.generation &&
-		now - found.storedAt < cache.ttlMs
-	)
-		return found.value as Promise<T>;
-	const value = compute();
-	const entry: Kept = { cache, generation: cache.generation, storedAt: now, value };
-	kept.delete(key);
-	kept.set(key, entry);
-	if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value as string);
-	// a failed computation is not kept, nor a value `keep` refuses
-	value.then(
-		(v) => {
-			if (!keep(v) && kept.get(key) === entry) kept.delete(key);
-		},
-		() => {
-			if (kept.get(key) === entry) kept.delete(key);
+	if (found && found.cache === cache && found.generation === cache.generation) {
+		if (Date.now() - found.storedAt < cache.ttlMs || !found.settled)
+			return found.value as Promise<T>;
+		if (!found.refreshing) {
+			found.refreshing = true;
+			const generation = cache.generation;
+			const next = compute();
+			next.then(
+				(v) => {
+					if (kept.get(key) !== found) return;
+					// stored only if nothing changed meanwhile (else the next caller computes anew)
+					if (keep(v) && publicCache() === cache && cache.generation === generation)
+						store(key, cache, generation, next, keep).settled = true;
+					else kept.delete(key);
+				},
+				() => {
+					if (kept.get(key) === found) kept.delete(key);
+				}
+			);
 		}
-	);
-	return value;
+		return found.value as Promise<T>;
+	}
+	return store(key, cache, cache.generation, compute(), keep).value as Promise<T>;
 }
 
 /** Drops what is kept under `key` (the caller changed what it depends on itself). */
