@@ -13,8 +13,15 @@ if (!fs.existsSync(chromium)) {
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
 
+// The every-language accessibility pass (e2e/i18n/every-language-axe.spec.ts) checks markup and
+// translations, which do not depend on the database: it runs on PGlite only (about nine minutes
+// of each run). E2E_EVERY_LANGUAGE=1 runs it on PostgreSQL too.
+const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+const everyLanguage = !onPostgres || process.env.E2E_EVERY_LANGUAGE === '1';
+
 export default defineConfig({
 	testDir: 'e2e',
+	testIgnore: everyLanguage ? [] : ['i18n/every-language-axe.spec.ts'],
 	// One worker: the tests share one app and one database, and the machine has two cores.
 	workers: 1,
 	fullyParallel: false,
