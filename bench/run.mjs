@@ -9,8 +9,10 @@
 //    p50/p95/p99, errors and the share of /healthz's requests/s;
 //  - resident memory of the server process(es) before, during (peak) and after the load;
 //  - JavaScript and CSS bytes (gzip) per public page;
-//  - on PostgreSQL, where the database time goes: pg_stat_activity sampled every 10 ms during the
-//    load, the statements most often found running (or pg_stat_statements when installed);
+//  - on PostgreSQL, where the database time goes: pg_stat_activity sampled every 10 ms during a
+//    separate 10-connection pass over the routes after the measured loads (the sampler takes
+//    CPU, so it never runs while requests/s are measured), the statements most often found
+//    running (or pg_stat_statements when installed);
 //  - with --workers 1,2 (PostgreSQL only), the throughput of 1 and 2 worker processes;
 //  - the budgets of issue 15 as PASS/FAIL lines (each a ratio within this run).
 // Database: DATABASE_URL for PostgreSQL (--db postgres), else the PGlite folder bench/.data/<scale>
@@ -308,11 +310,8 @@ async function measure(workers, connectionsList, routes, extraEnv = {}) {
 	const results = {};
 	for (const c of connectionsList) {
 		for (const [label, p, cookie] of all) {
-			const isFloor = floors.some((f) => f[1] === p);
-			if (sql && !isFloor && c === 10) sql.start();
 			// at 50 connections a slow page may answer its first requests only after several seconds
 			const r = await load(base + p, c, c >= 50 ? 2 * opts.seconds : opts.seconds, cookie);
-			sql?.stop();
 			results[`${label}|${c}`] = r;
 			log(
 				`  ${String(c).padStart(2)} conn  ${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p95 ${ms(r.p95)} ms  errors ${r.errors + r.non2xx}`
@@ -323,6 +322,14 @@ async function measure(workers, connectionsList, routes, extraEnv = {}) {
 	const rssDuring = rssPeak;
 	await sleep(opts.quick ? 3000 : 10000);
 	const rssAfter = rssOf(app.pid);
+	// where the database time goes: a pass of its own, so that the sampler's queries never share
+	// the machine with a measured load (they would lower every route's share but the floors')
+	if (sql)
+		for (const [, p, cookie] of routes) {
+			sql.start();
+			await load(base + p, 10, Math.min(opts.seconds, 3), cookie);
+			sql.stop();
+		}
 	const assets = {};
 	if (workers === 1)
 		for (const [label, p, cookie, isPublic] of all)
@@ -505,7 +512,7 @@ function report(
 		lines.push(
 			'## Where the database time goes (PostgreSQL)',
 			'',
-			`pg_stat_activity sampled every 10 ms during the 10-connection loads of the routes (${main.top.samples} samples, ${main.top.activeTotal} running statements seen); the statements most often found running:`,
+			`pg_stat_activity sampled every 10 ms during a 10-connection pass over the routes after the measured loads (${main.top.samples} samples, ${main.top.activeTotal} running statements seen); the statements most often found running:`,
 			'',
 			'| share | statement |',
 			'|---|---|',
