@@ -6,7 +6,6 @@
  * characters outside Latin-1 (e.g. Turkish ş, ğ) cannot be shown with them; they are replaced by
  * their closest Latin letter or "?".
  */
-import PDFDocument from 'pdfkit';
 import type { DocBlock, DocModel, ListItem } from './model';
 import { drawLineChart } from './pdf-chart';
 
@@ -47,8 +46,12 @@ export interface PdfOptions {
 	compress?: boolean;
 }
 
-/** The PDF as bytes. */
-export function renderPdf(model: DocModel, options: PdfOptions = {}): Promise<Buffer> {
+/**
+ * The PDF as bytes. pdfkit (with fontkit and its tables) is loaded on the first PDF, not when the
+ * server starts (issue 15: a later start within 3 s).
+ */
+export async function renderPdf(model: DocModel, options: PdfOptions = {}): Promise<Buffer> {
+	const { default: PDFDocument } = await import('pdfkit');
 	const doc = new PDFDocument({
 		pdfVersion: '1.7',
 		tagged: true,

@@ -4,6 +4,12 @@ import { tenantCtx } from '$lib/server/http';
 import { mayTranslate } from '$lib/server/translations/service';
 import { getStartPage } from '$lib/server/workspace/view';
 
+// Server-rendered only: the start page is headings and links (its forms, sign-out and language,
+// are in the layout and work without JavaScript), so it ships no page data for hydration and no
+// script; a link from it loads the next page in full (issue 15: serialising the data for
+// hydration was about a tenth of this page's cost).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantCtx(event);
 	const { actor, tenant } = ctx;
