@@ -6,30 +6,26 @@ import { defineConfig, type Plugin } from 'vitest/config';
 /**
  * Paraglide's compiled registry makes a new Intl.PluralRules (NumberFormat, DateTimeFormat,
  * RelativeTimeFormat) for every plural or formatted message: a few percent of a page's CPU
- * (issue 15). This keeps one formatter per language and options instead; the output is the same.
+ * (issue 15). This takes them from src/lib/i18n/intl.ts instead, which keeps one formatter per
+ * language and options for the app's own dates and numbers too; the output is the same.
  */
 function reuseParaglideFormatters(): Plugin {
-	const helper = `
-const __formatters = new Map();
-function __formatter(Kind, locale, options) {
-	const key = Kind.name + '|' + locale + '|' + JSON.stringify(options ?? null);
-	let f = __formatters.get(key);
-	if (!f) {
-		f = new Kind(locale, options);
-		__formatters.set(key, f);
-	}
-	return f;
-}
-`;
+	const factories: Record<string, string> = {
+		PluralRules: 'pluralRules',
+		NumberFormat: 'numberFormat',
+		DateTimeFormat: 'dateTimeFormat',
+		RelativeTimeFormat: 'relativeTimeFormat'
+	};
 	return {
 		name: 'miteinander:reuse-paraglide-formatters',
 		transform(code, id) {
 			if (!/[\\/]paraglide[\\/]registry\.js$/.test(id)) return null;
 			const out = code.replace(
 				/new Intl\.(PluralRules|NumberFormat|DateTimeFormat|RelativeTimeFormat)\(locale, (\w+)\)/g,
-				'__formatter(Intl.$1, locale, $2)'
+				(_, kind: string, options: string) => `__intl.${factories[kind]}(locale, ${options})`
 			);
-			return out === code ? null : { code: out + helper, map: null };
+			if (out === code) return null;
+			return { code: `import * as __intl from '../i18n/intl';\n${out}`, map: null };
 		}
 	};
 }

@@ -109,3 +109,31 @@ export function languageNames(tag: string): Intl.DisplayNames {
 	}
 	return f;
 }
+
+const pluralRulesCache = new Map<string, Intl.PluralRules>();
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** A cached Intl.PluralRules (Paraglide's plural messages use it through vite.config.ts). */
+export function pluralRules(tag: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
+	const key = `${tag}|${JSON.stringify(options)}`;
+	let f = pluralRulesCache.get(key);
+	if (!f) {
+		f = new Intl.PluralRules(tag, options);
+		pluralRulesCache.set(key, f);
+	}
+	return f;
+}
+
+/** A cached Intl.RelativeTimeFormat. */
+export function relativeTimeFormat(
+	tag: string,
+	options: Intl.RelativeTimeFormatOptions = {}
+): Intl.RelativeTimeFormat {
+	const key = `${tag}|${JSON.stringify(options)}`;
+	let f = relativeTimeFormats.get(key);
+	if (!f) {
+		f = new Intl.RelativeTimeFormat(tag, options);
+		relativeTimeFormats.set(key, f);
+	}
+	return f;
+}

@@ -38,6 +38,17 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 	throw new Error('expected the call to fail');
 }
 
+/** A new user's session that expires in `days` days (in its second half: due for renewal). */
+async function sessionExpiringIn(days: number): Promise<string> {
+	const user = await buildUser(database.db);
+	const { token } = await createSession(database.db, user.id);
+	await database.db
+		.update(sessions)
+		.set({ expiresAt: new Date(Date.now() + days * DAY) })
+		.where(eq(sessions.id, hashToken(token)));
+	return token;
+}
+
 describe('signIn', () => {
 	it('creates a session that validateSession accepts, and writes an audit row', async () => {
 		const tenant = await buildTenant(database.db);
@@ -179,12 +190,7 @@ describe('sessions', () => {
 	});
 
 	it('extends a session used in its second half', async () => {
-		const user = await buildUser(database.db);
-		const { token } = await createSession(database.db, user.id);
-		await database.db
-			.update(sessions)
-			.set({ expiresAt: new Date(Date.now() + 2 * DAY) })
-			.where(eq(sessions.id, hashToken(token)));
+		const token = await sessionExpiringIn(2);
 		const validated = await validateSession(database.db, token);
 		expect(validated?.renewed).toBe(true);
 		expect(validated!.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_DAYS - 1) * DAY);
@@ -228,12 +234,7 @@ describe('sessions kept until the next change (public cache on)', () => {
 	});
 
 	it('does not renew a session again on the next request', async () => {
-		const user = await buildUser(database.db);
-		const { token } = await createSession(database.db, user.id);
-		await database.db
-			.update(sessions)
-			.set({ expiresAt: new Date(Date.now() + 2 * DAY) })
-			.where(eq(sessions.id, hashToken(token)));
+		const token = await sessionExpiringIn(2);
 		const first = await validateSession(database.db, token);
 		expect(first?.renewed).toBe(true);
 		const second = await validateSession(database.db, token);

@@ -31,12 +31,11 @@ interface Kept {
 
 const kept = new Map<string, Kept>();
 
-function store<T>(
+function insert(
 	key: string,
 	cache: PublicCache,
 	generation: number,
-	value: Promise<T>,
-	keep: (value: T) => boolean
+	value: Promise<unknown>
 ): Kept {
 	const entry: Kept = {
 		cache,
@@ -49,18 +48,30 @@ function store<T>(
 	kept.delete(key);
 	kept.set(key, entry);
 	if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value as string);
-	// a failed computation is not kept, nor a value `keep` refuses
+	return entry;
+}
+
+/**
+ * When `value` settles while `owner` is still the entry under `key`: a failure, or a value `keep`
+ * refuses, drops the entry; an accepted value runs `accepted`.
+ */
+function whenSettled<T>(
+	key: string,
+	owner: Kept,
+	value: Promise<T>,
+	keep: (value: T) => boolean,
+	accepted: () => void
+): void {
 	value.then(
 		(v) => {
-			if (kept.get(key) !== entry) return;
-			if (keep(v)) entry.settled = true;
+			if (kept.get(key) !== owner) return;
+			if (keep(v)) accepted();
 			else kept.delete(key);
 		},
 		() => {
-			if (kept.get(key) === entry) kept.delete(key);
+			if (kept.get(key) === owner) kept.delete(key);
 		}
 	);
-	return entry;
 }
 
 /**
@@ -82,22 +93,21 @@ export async function untilChange<T>(
 			found.refreshing = true;
 			const generation = cache.generation;
 			const next = compute();
-			next.then(
-				(v) => {
-					if (kept.get(key) !== found) return;
-					// stored only if nothing changed meanwhile (else the next caller computes anew)
-					if (keep(v) && publicCache() === cache && cache.generation === generation)
-						store(key, cache, generation, next, keep).settled = true;
-					else kept.delete(key);
-				},
-				() => {
-					if (kept.get(key) === found) kept.delete(key);
-				}
-			);
+			whenSettled(key, found, next, keep, () => {
+				// kept only if nothing changed meanwhile (else the next caller computes anew)
+				if (publicCache() === cache && cache.generation === generation)
+					insert(key, cache, generation, next).settled = true;
+				else kept.delete(key);
+			});
 		}
 		return found.value as Promise<T>;
 	}
-	return store(key, cache, cache.generation, compute(), keep).value as Promise<T>;
+	const value = compute();
+	const entry = insert(key, cache, cache.generation, value);
+	whenSettled(key, entry, value, keep, () => {
+		entry.settled = true;
+	});
+	return value;
 }
 
 /** Drops what is kept under `key` (the caller changed what it depends on itself). */
