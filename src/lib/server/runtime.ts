@@ -154,7 +154,7 @@ async function boot(): Promise<Runtime> {
 		{
 			ms: Date.now() - started,
 			seeded,
-			mail: transport.name,
+			mailTransport: transport.name,
 			origin,
 			worker: process.env.MITEINANDER_WORKER,
 			background

@@ -26,6 +26,7 @@ import { translationGapTasks } from '../translations/tasks';
 import { nextMeetings, type CalendarMeeting } from '../meetings/calendar';
 import { untilChange } from '../cache/until-change';
 import { actorScopeKey } from '../auth/actor';
+import { startAreas, type AreaKey } from './areas';
 
 export const TASK_KINDS = [
 	'reviews',
@@ -130,29 +131,33 @@ export async function getWorkspace(
 
 export interface StartPage {
 	workspace: { sections: TaskSection[]; total: number };
-	/** the next meetings of the actor's bodies and the open ones (only for who may see bodies) */
+	/** whether the page shows the next meetings (who may see bodies) */
+	showMeetings: boolean;
+	/** the next meetings of the actor's bodies and the open ones (empty unless showMeetings) */
 	nextMeetings: CalendarMeeting[];
+	/** the areas the page links to (areas.ts) */
+	areas: AreaKey[];
 }
 
 /**
- * The start page's data: the task sections and the next meetings. Both change only when data
- * changes, so they are computed once per actor and tenant until the next change through the app
- * (cache/until-change.ts: in every process; at most PUBLIC_CACHE_SECONDS old, which is also how
- * late an entry turns overdue or a past meeting leaves the list). The key names the actor's
- * roles and the language.
+ * The start page's data: the task sections, the next meetings and the areas to link to. They
+ * change only when data changes, so they are computed once per actor and tenant until the next
+ * change through the app (cache/until-change.ts: in every process; at most PUBLIC_CACHE_SECONDS
+ * old, which is also how late an entry turns overdue or a past meeting leaves the list). The key
+ * names the actor's roles and the language.
  */
 export async function getStartPage(ctx: TenantCtx): Promise<StartPage> {
 	const tenantId = ctx.tenant.id;
 	authorize(ctx.actor, 'tenant.view', { tenantId });
-	const canSeeBodies = can(ctx.actor, 'body.view', { tenantId });
 	return untilChange(
 		`start-page\n${tenantId}\n${ctx.locale ?? ''}\n${actorScopeKey(ctx.actor, tenantId)}`,
 		async () => {
+			const showMeetings = can(ctx.actor, 'body.view', { tenantId });
 			const [workspace, meetings] = await Promise.all([
 				getWorkspace(ctx),
-				canSeeBodies ? nextMeetings(ctx) : []
+				showMeetings ? nextMeetings(ctx) : []
 			]);
-			return { workspace, nextMeetings: meetings };
+			return { workspace, showMeetings, nextMeetings: meetings, areas: startAreas(ctx) };
 		}
 	);
 }

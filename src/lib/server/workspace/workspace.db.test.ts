@@ -21,6 +21,7 @@ import { addDays, berlinToday } from '../shared';
 import { NotFoundError } from '../errors';
 import type { Tenant } from '../tenants/schema';
 import { byUrgency, getStartPage, getWorkspace, type TaskSection } from './view';
+import { startAreas } from './areas';
 import { configurePublicCache, invalidatePublicCache } from '../cache/public-cache';
 import { openInquiryTasks } from '../inquiries/tasks';
 import { dueActionItemTasks, draftMinutesTasks, myActionItemTasks } from '../minutes/tasks';
@@ -364,6 +365,45 @@ describe('start page kept until the next change', () => {
 	it('is computed on every request while the public cache is off', async () => {
 		configurePublicCache({ maxBytes: 0, ttlMs: 0 });
 		expect(await getStartPage(coordinator)).not.toBe(await getStartPage(coordinator));
+	});
+});
+
+describe('the areas the start page links to', () => {
+	it('lists what each role may use, in the page order', async () => {
+		const coordinators = startAreas(coordinator);
+		expect(coordinators.slice(0, 3)).toEqual(['gremien', 'kalender', 'aufgaben']);
+		expect(coordinators).toEqual(
+			expect.arrayContaining(['pruefung', 'anliegen', 'personen', 'aenderungen', 'einstellungen'])
+		);
+		expect(coordinators.at(-1)).toBe('suchbegriffe');
+		// a member sees no administration, and nothing the coordinator does not see
+		const members = startAreas(member);
+		for (const area of ['pruefung', 'anliegen', 'personen', 'aenderungen', 'einstellungen'])
+			expect(members).not.toContain(area);
+		expect(members.every((area) => coordinators.includes(area))).toBe(true);
+	});
+
+	it('follows the tenant: public page, district areas', async () => {
+		const hidden = { ...coordinator, tenant: { ...coordinator.tenant, isPublic: false } };
+		const shown = { ...coordinator, tenant: { ...coordinator.tenant, isPublic: true } };
+		expect(startAreas(hidden)).not.toContain('public');
+		expect(startAreas(shown)).toContain('public');
+		// a city on its own has no district view; a municipality in a district has it
+		const alone = {
+			...coordinator,
+			tenant: { ...coordinator.tenant, kind: 'city' as const, parentId: null }
+		};
+		const inDistrict = { ...coordinator, tenant: { ...alone.tenant, parentId: other.id } };
+		for (const area of ['kennzahlen', 'landkreis', 'unterwegs'] as const) {
+			expect(startAreas(alone)).not.toContain(area);
+			expect(startAreas(inDistrict)).toContain(area);
+		}
+	});
+
+	it('comes with the kept start page', async () => {
+		const page = await getStartPage(coordinator);
+		expect(page.areas).toEqual(startAreas(coordinator));
+		expect(page.showMeetings).toBe(true);
 	});
 });
 
