@@ -41,6 +41,7 @@ import { files as fileRows } from '../meetings/schema';
 import { paperFiles } from '../papers/schema';
 import { loadOrganizationState } from '../organizations/state';
 import { CRAWLED_ROUTES, concretePath, paramNames, routeIdOf, type ParamKind } from './routes';
+import { BUILT_IN_ENTRIES } from '../search/thesaurus';
 
 type Module = Record<string, unknown>;
 const files = import.meta.glob<Module>([
@@ -247,6 +248,9 @@ interface Picked {
  * An object of `kind` outside `own` (preferably in `prefer`) whose text does not occur in `own`
  * (so that finding it on a page is a leak, not a coincidence of names).
  */
+/** The built-in thesaurus's terms, lower case: platform text that every tenant's pages may show. */
+const BUILT_IN_TERMS = new Set(BUILT_IN_ENTRIES.map((e) => e.term.toLowerCase()));
+
 async function pick(kind: ParamKind, own: string, prefer: string): Promise<Picked | null> {
 	const order = sql`ORDER BY (x.tenant_id = ${prefer}) DESC, x.id LIMIT 1`;
 	const notOwn = (table: string, column: string) =>
@@ -615,10 +619,17 @@ describe('authorisation crawl over every route, role and the other tenant’s id
 			let texts = allTexts.get(own.id);
 			if (!texts) {
 				texts = new Set<string>();
-				// (not papers: a status report's paper is titled like the next report's suggested title)
+				// (not papers: a status report's paper is titled like the next report's suggested title;
+				// not a title that is a term of the built-in thesaurus, which every tenant's search
+				// terms page lists, e.g. an offer titled "Alphabetisierungskurs")
 				for (const kind of ['offer', 'news', 'event', 'body', 'meeting', 'need'] as const) {
 					const picked = await pick(kind, own.id, other.id);
-					if (picked?.text && picked.text.trim().length >= 12) texts.add(picked.text);
+					if (
+						picked?.text &&
+						picked.text.trim().length >= 12 &&
+						!BUILT_IN_TERMS.has(picked.text.trim().toLowerCase())
+					)
+						texts.add(picked.text);
 				}
 				allTexts.set(own.id, texts);
 			}
